@@ -1,0 +1,32 @@
+//! Programme commands: the day list and its items.
+
+use tauri::State;
+
+use super::AppState;
+use crate::error::Result;
+use crate::programme::{self, ItemInput, ProgrammeItem, ProgrammeView};
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn programme_view(state: State<'_, AppState>, trip_id: String) -> Result<ProgrammeView> {
+    state.with(|c| programme::programme_view(c, &trip_id))
+}
+
+#[tauri::command]
+pub async fn get_item(state: State<'_, AppState>, id: String) -> Result<ProgrammeItem> {
+    state.with(|c| programme::get_item(c, &id))
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn add_item(state: State<'_, AppState>, trip_id: String, input: ItemInput) -> Result<ProgrammeItem> {
+    state.with(|c| programme::add_item(c, &trip_id, &input))
+}
+
+#[tauri::command]
+pub async fn update_item(state: State<'_, AppState>, id: String, input: ItemInput) -> Result<ProgrammeItem> {
+    state.with(|c| programme::update_item(c, &id, &input))
+}
+
+#[tauri::command]
+pub async fn remove_item(state: State<'_, AppState>, id: String) -> Result<()> {
+    state.with(|c| programme::remove_item(c, &id))
+}

@@ -1,0 +1,391 @@
+//! The example data, built from the news articles Partnerdesk was started from: the Kreis
+//! Düren delegation to the Städteregion Jinhua, the Jinhua delegation hosted in Düren, and
+//! the Kaiserslautern–Yangzhou and Herne–Luzhou contacts. Loaded only when asked for.
+
+use rusqlite::Connection;
+use serde::Serialize;
+use ts_rs::TS;
+
+use crate::delegation::{add_member, MemberInput, MemberRole};
+use crate::error::Result;
+use crate::programme::{add_item, ItemInput, ItemKind};
+use crate::store::atomically;
+use crate::trips::{create_trip, Direction, Trip, TripInput, TripStatus};
+
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct DemoSummary {
+    pub trips: usize,
+    pub members: usize,
+    pub items: usize,
+}
+
+const SHANGHAI: &str = "Asia/Shanghai";
+const BERLIN: &str = "Europe/Berlin";
+
+struct Person<'a> {
+    latin: &'a str,
+    original: &'a str,
+    function: &'a str,
+    organisation: &'a str,
+    party: &'a str,
+    role: MemberRole,
+    dietary: &'a str,
+}
+
+struct Entry<'a> {
+    kind: ItemKind,
+    title: &'a str,
+    start: (&'a str, &'a str),
+    end: (&'a str, &'a str),
+    place: &'a str,
+    address: &'a str,
+    hosts: &'a str,
+    /// Indexes into the delegation; empty means everyone.
+    only: &'a [usize],
+    notes: &'a str,
+    internal: &'a str,
+}
+
+struct Loader<'c> {
+    conn: &'c Connection,
+    summary: DemoSummary,
+}
+
+impl Loader<'_> {
+    #[allow(clippy::too_many_arguments)]
+    fn trip(
+        &mut self,
+        title: &str,
+        direction: Direction,
+        place: &str,
+        zone: &str,
+        dates: (&str, &str),
+        purpose: &str,
+        status: TripStatus,
+        notes: &str,
+    ) -> Result<Trip> {
+        self.summary.trips += 1;
+        create_trip(
+            self.conn,
+            &TripInput {
+                title: title.into(),
+                direction,
+                partner_place: place.into(),
+                partner_country: "China".into(),
+                time_zone: zone.into(),
+                start_date: dates.0.into(),
+                end_date: dates.1.into(),
+                purpose: purpose.into(),
+                status,
+                notes: notes.into(),
+            },
+        )
+    }
+
+    fn delegation(&mut self, trip: &Trip, people: &[Person]) -> Result<Vec<String>> {
+        people
+            .iter()
+            .map(|p| {
+                self.summary.members += 1;
+                let input = MemberInput {
+                    name_latin: p.latin.into(),
+                    name_original: p.original.into(),
+                    function_title: p.function.into(),
+                    organisation: p.organisation.into(),
+                    party: p.party.into(),
+                    role: Some(p.role),
+                    dietary: p.dietary.into(),
+                    ..MemberInput::default()
+                };
+                Ok(add_member(self.conn, &trip.id, &input)?.member.id)
+            })
+            .collect()
+    }
+
+    fn programme(&mut self, trip: &Trip, members: &[String], entries: &[Entry]) -> Result<()> {
+        for e in entries {
+            self.summary.items += 1;
+            let input = ItemInput {
+                kind: e.kind,
+                title: e.title.into(),
+                start_local: e.start.0.into(),
+                start_zone: e.start.1.into(),
+                start_fold: None,
+                end_local: e.end.0.into(),
+                end_zone: e.end.1.into(),
+                end_fold: None,
+                place: e.place.into(),
+                address: e.address.into(),
+                hosts: e.hosts.into(),
+                everyone: e.only.is_empty(),
+                participant_ids: e.only.iter().map(|&i| members[i].clone()).collect(),
+                notes_participants: e.notes.into(),
+                notes_internal: e.internal.into(),
+            };
+            add_item(self.conn, &trip.id, &input)?;
+        }
+        Ok(())
+    }
+}
+
+fn entry<'a>(kind: ItemKind, title: &'a str, start: (&'a str, &'a str), end: (&'a str, &'a str), place: &'a str) -> Entry<'a> {
+    Entry { kind, title, start, end, place, address: "", hosts: "", only: &[], notes: "", internal: "" }
+}
+
+fn person<'a>(latin: &'a str, original: &'a str, function: &'a str, organisation: &'a str, party: &'a str, role: MemberRole) -> Person<'a> {
+    Person { latin, original, function, organisation, party, role, dietary: "" }
+}
+
+/// Adds the example trips in one transaction.
+pub fn load_demo(conn: &Connection) -> Result<DemoSummary> {
+    atomically(conn, |conn| {
+        let mut loader = Loader { conn, summary: DemoSummary { trips: 0, members: 0, items: 0 } };
+        kreis_dueren_to_jinhua(&mut loader)?;
+        jinhua_in_dueren(&mut loader)?;
+        yangzhou_in_kaiserslautern(&mut loader)?;
+        herne_to_luzhou(&mut loader)?;
+        Ok(loader.summary)
+    })
+}
+
+fn kreis_dueren_to_jinhua(loader: &mut Loader) -> Result<()> {
+    use ItemKind::*;
+    use MemberRole::*;
+    let trip = loader.trip(
+        "Delegationsreise des Kreises Düren in die Städteregion Jinhua",
+        Direction::Outgoing,
+        "Jinhua",
+        SHANGHAI,
+        ("2026-10-21", "2026-10-27"),
+        "Anbahnung der Partnerschaft zwischen dem Kreis Düren und der Region Jinhua: Klimaschutz und Wasserstoff, Bildung und Wissenschaft, Wirtschaft und Handel, Kultur und Kunst.",
+        TripStatus::Done,
+        "Gegenbesuch auf Einladung der chinesischen Delegation vom Februar.",
+    )?;
+    let members = loader.delegation(
+        &trip,
+        &[
+            person("Wolfgang Spelthahn", "", "Landrat", "Kreis Düren", "CDU", Head),
+            person("Rolf Hamacher", "", "Mitglied des Kreistags", "Kreistag Düren", "SPD", Member),
+            person("Emmanuel Ndahayo", "", "Mitglied des Kreistags", "Kreistag Düren", "Grüne", Member),
+            person("Klaus Breuer", "", "Mitglied des Kreistags", "Kreistag Düren", "FDP", Member),
+            person("Ralf Dick", "", "Mitglied des Kreistags", "Kreistag Düren", "AfD", Member),
+            Person { dietary: "vegetarisch", ..person("Sabine Krings", "", "Geschäftsführerin", "Wirtschaftsförderung Kreis Düren", "", Organiser) },
+            person("Li Na", "李娜", "Dolmetscherin", "Kreis Düren", "", Interpreter),
+            person("Thomas Becker", "", "Protokoll", "Büro des Landrats", "", Protocol),
+        ],
+    )?;
+    let hosts_jinhua = "Parteisekretär Zhu Chonglie (朱重烈), Stadtregierung Jinhua";
+    loader.programme(
+        &trip,
+        &members,
+        &[
+            Entry {
+                notes: "Treffpunkt 19:00 Uhr am Schalter der Air China, Terminal 1.",
+                ..entry(Flight, "Flug CA 936 Frankfurt – Shanghai Pudong", ("2026-10-21T21:30", BERLIN), ("2026-10-22T15:00", SHANGHAI), "Flughafen Frankfurt, Terminal 1")
+            },
+            entry(Transfer, "Bustransfer nach Jinhua", ("2026-10-22T16:30", SHANGHAI), ("2026-10-22T20:00", SHANGHAI), "Shanghai Pudong – Jinhua"),
+            Entry {
+                address: "Jinhua, Provinz Zhejiang",
+                ..entry(Hotel, "Check-in Hotel", ("2026-10-22T20:15", SHANGHAI), ("2026-10-22T20:45", SHANGHAI), "Jinhua International Hotel")
+            },
+            Entry {
+                hosts: hosts_jinhua,
+                notes: "Dunkler Anzug. Gastgeschenk wird vom Protokoll übergeben.",
+                internal: "Sitzordnung mit dem Außenamt Jinhua abgestimmt.",
+                ..entry(Reception, "Empfang und Konferenz zur Zusammenarbeit", ("2026-10-23T09:00", SHANGHAI), ("2026-10-23T11:00", SHANGHAI), "Rathaus Jinhua")
+            },
+            Entry {
+                hosts: "Geschäftsführung Hydrogenway Technology",
+                notes: "Wasserstoff-Brennstoffzellenprodukte; Fertigung seit 2016.",
+                ..entry(Visit, "Besuch bei Hydrogenway Technology", ("2026-10-23T11:45", SHANGHAI), ("2026-10-23T13:00", SHANGHAI), "Hydrogenway Technology, Jinhua")
+            },
+            entry(Meal, "Mittagessen", ("2026-10-23T13:00", SHANGHAI), ("2026-10-23T14:15", SHANGHAI), "Hydrogenway Technology, Jinhua"),
+            Entry {
+                hosts: "Jinfei Intelligent Motorcycle Wheel",
+                ..entry(Visit, "Besuch bei Jinfei Intelligent Motorcycle Wheel", ("2026-10-23T15:00", SHANGHAI), ("2026-10-23T16:30", SHANGHAI), "Jinfei, Jinhua")
+            },
+            Entry {
+                hosts: hosts_jinhua,
+                ..entry(Meal, "Abendessen auf Einladung der Stadtregierung", ("2026-10-23T18:30", SHANGHAI), ("2026-10-23T20:30", SHANGHAI), "Jinhua International Hotel")
+            },
+            Entry {
+                hosts: "Hochschulleitung",
+                notes: "Duale Ausbildung, Austausch von Studierenden, Wasserstoff-Technik.",
+                ..entry(Visit, "Besuch der Zhejiang Normal University", ("2026-10-24T09:30", SHANGHAI), ("2026-10-24T11:30", SHANGHAI), "Zhejiang Normal University (浙江师范大学)")
+            },
+            entry(Transfer, "Transfer nach Yiwu", ("2026-10-24T12:00", SHANGHAI), ("2026-10-24T13:00", SHANGHAI), "Jinhua – Yiwu"),
+            Entry {
+                notes: "Festes Schuhwerk; der Markt ist sehr weitläufig.",
+                ..entry(Visit, "Yiwu International Trade City („Weltsupermarkt“)", ("2026-10-24T14:00", SHANGHAI), ("2026-10-24T17:00", SHANGHAI), "Yiwu International Trade City")
+            },
+            Entry {
+                only: &[0, 5, 6],
+                hosts: "Handelskammer Yiwu",
+                internal: "Nur Landrat, Wirtschaftsförderung und Dolmetscherin.",
+                ..entry(Meeting, "Gespräch über Handelsbeziehungen", ("2026-10-24T17:30", SHANGHAI), ("2026-10-24T18:30", SHANGHAI), "Yiwu International Trade City")
+            },
+            Entry {
+                hosts: "Kulturzentrum Jinhua",
+                ..entry(Visit, "Besuch des Kulturzentrums", ("2026-10-25T10:00", SHANGHAI), ("2026-10-25T12:00", SHANGHAI), "Kulturzentrum Jinhua")
+            },
+            entry(FreeTime, "Freie Zeit", ("2026-10-25T13:00", SHANGHAI), ("2026-10-25T18:00", SHANGHAI), ""),
+            entry(ItemKind::Other, "Aufführung der Wu-Oper (婺剧)", ("2026-10-25T19:30", SHANGHAI), ("2026-10-25T21:30", SHANGHAI), "Kulturzentrum Jinhua"),
+            Entry {
+                hosts: hosts_jinhua,
+                notes: "Verabredung konkreter Projekte in den vier Themenbereichen.",
+                ..entry(Meeting, "Arbeitsgespräch: nächste Schritte der Kooperation", ("2026-10-26T09:00", SHANGHAI), ("2026-10-26T11:00", SHANGHAI), "Rathaus Jinhua")
+            },
+            entry(Transfer, "Bustransfer nach Shanghai", ("2026-10-26T13:00", SHANGHAI), ("2026-10-26T16:30", SHANGHAI), "Jinhua – Shanghai"),
+            entry(Hotel, "Check-in Hotel", ("2026-10-26T17:00", SHANGHAI), ("2026-10-26T17:30", SHANGHAI), "Hotel am Flughafen Pudong"),
+            entry(Flight, "Flug CA 935 Shanghai Pudong – Frankfurt", ("2026-10-27T12:30", SHANGHAI), ("2026-10-27T18:30", BERLIN), "Flughafen Shanghai Pudong, Terminal 2"),
+        ],
+    )
+}
+
+fn jinhua_in_dueren(loader: &mut Loader) -> Result<()> {
+    use ItemKind::*;
+    use MemberRole::*;
+    let trip = loader.trip(
+        "Besuch der Delegation aus Jinhua in Düren",
+        Direction::Incoming,
+        "Jinhua",
+        BERLIN,
+        ("2026-06-15", "2026-06-17"),
+        "Erster Besuch aus Jinhua nach mehr als vier Jahren; Unterzeichnung des Memorandums über die Vertiefung des freundschaftlichen Austausches.",
+        TripStatus::Done,
+        "",
+    )?;
+    let members = loader.delegation(
+        &trip,
+        &[
+            person("Zhu Chonglie", "朱重烈", "Parteisekretär", "Stadt Jinhua", "", Head),
+            person("Wang Wei", "王伟", "Direktor", "Büro für auswärtige Angelegenheiten Jinhua", "", Member),
+            person("Liu Yang", "刘洋", "Stellvertretender Direktor", "Amt für Wirtschaft und Informationstechnik Jinhua", "", Member),
+            person("Zhang Min", "张敏", "Abteilungsleiterin", "Bildungsamt Jinhua", "", Member),
+            person("Huang Lei", "黄磊", "Abteilungsleiter", "Gesundheitskommission Jinhua", "", Member),
+            person("Zhao Li", "赵丽", "Protokoll", "Büro für auswärtige Angelegenheiten Jinhua", "", Protocol),
+            person("Chen Jing", "陈静", "Dolmetscherin", "Büro für auswärtige Angelegenheiten Jinhua", "", Interpreter),
+        ],
+    )?;
+    let mayor = "Bürgermeister Frank Peter Ullrich";
+    loader.programme(
+        &trip,
+        &members,
+        &[
+            entry(Flight, "Ankunft: Flug CA 965 Shanghai Pudong – Frankfurt", ("2026-06-15T00:35", SHANGHAI), ("2026-06-15T07:00", BERLIN), "Flughafen Frankfurt, Terminal 1"),
+            entry(Transfer, "Transfer nach Düren", ("2026-06-15T08:30", BERLIN), ("2026-06-15T11:00", BERLIN), "Frankfurt – Düren"),
+            Entry {
+                address: "Aussichtspunkt Indemann, 52459 Inden",
+                hosts: "RWE Power, Strukturwandel-Team",
+                notes: "Panoramablick auf den Tagebau; wetterfeste Kleidung.",
+                ..entry(Visit, "Tagebau Inden: Strukturwandel im Rheinischen Revier", ("2026-06-15T14:00", BERLIN), ("2026-06-15T16:00", BERLIN), "Tagebau Inden")
+            },
+            entry(Meal, "Abendessen", ("2026-06-15T18:30", BERLIN), ("2026-06-15T20:30", BERLIN), "Hotel in Düren"),
+            Entry {
+                address: "Kaiserplatz 2–4, 52349 Düren",
+                hosts: mayor,
+                notes: "Eintrag in das Goldene Buch der Stadt.",
+                ..entry(Reception, "Empfang im Rathaus", ("2026-06-16T10:00", BERLIN), ("2026-06-16T11:30", BERLIN), "Rathaus Düren")
+            },
+            entry(Meal, "Mittagessen", ("2026-06-16T12:00", BERLIN), ("2026-06-16T13:30", BERLIN), "Rathaus Düren"),
+            Entry {
+                address: "Altenteich 14, 52349 Düren",
+                hosts: "Schulleitung und Lehrkräfte des deutsch-chinesischen Schulaustausches",
+                ..entry(Visit, "Besuch des Stiftischen Gymnasiums", ("2026-06-16T14:00", BERLIN), ("2026-06-16T15:15", BERLIN), "Stiftisches Gymnasium")
+            },
+            Entry {
+                hosts: mayor,
+                notes: "Unterzeichnung des Memorandums am „Glückspavillon“, dem Geschenk Jinhuas zum 10-jährigen Jubiläum.",
+                internal: "Zwei Ausfertigungen (deutsch/chinesisch) bereithalten; Presse ab 15:45 Uhr.",
+                ..entry(Ceremony, "Unterzeichnung des Memorandums", ("2026-06-16T16:00", BERLIN), ("2026-06-16T17:00", BERLIN), "Alte Stadtgärtnerei")
+            },
+            Entry {
+                address: "Hoeschplatz 1, 52349 Düren",
+                hosts: "Museumsdirektorin Anja Dorn",
+                ..entry(Visit, "Führung im Leopold-Hoesch-Museum und Ausklang", ("2026-06-16T17:45", BERLIN), ("2026-06-16T20:00", BERLIN), "Leopold-Hoesch-Museum")
+            },
+            Entry {
+                only: &[0, 1, 6],
+                hosts: "Wirtschaftsförderung Düren",
+                ..entry(Meeting, "Gespräch zur Wirtschaftskooperation", ("2026-06-17T08:30", BERLIN), ("2026-06-17T09:30", BERLIN), "Rathaus Düren")
+            },
+            entry(Transfer, "Transfer zum Flughafen Frankfurt", ("2026-06-17T10:00", BERLIN), ("2026-06-17T12:30", BERLIN), "Düren – Frankfurt"),
+            entry(Flight, "Abflug: Flug CA 966 Frankfurt – Shanghai Pudong", ("2026-06-17T14:30", BERLIN), ("2026-06-18T07:30", SHANGHAI), "Flughafen Frankfurt, Terminal 1"),
+        ],
+    )
+}
+
+fn yangzhou_in_kaiserslautern(loader: &mut Loader) -> Result<()> {
+    use ItemKind::*;
+    use MemberRole::*;
+    let trip = loader.trip(
+        "Delegation aus Yangzhou in der Wirtschaftsregion Kaiserslautern",
+        Direction::Incoming,
+        "Yangzhou",
+        BERLIN,
+        ("2026-07-08", "2026-07-09"),
+        "Unterzeichnung des Rahmenabkommens (Memorandum) für künftige Wirtschaftsbeziehungen.",
+        TripStatus::Done,
+        "21-köpfige Delegation; Betreuung durch das China-Kompetenzzentrum der WFK.",
+    )?;
+    let members = loader.delegation(
+        &trip,
+        &[
+            person("Xia Xinmin", "夏心旻", "Oberbürgermeister", "Stadt Yangzhou", "", Head),
+            person("Sun Hao", "孙浩", "Direktor", "Handelsamt Yangzhou", "", Member),
+            person("Xu Fang", "徐芳", "Dolmetscherin", "Stadt Yangzhou", "", Interpreter),
+        ],
+    )?;
+    loader.programme(
+        &trip,
+        &members,
+        &[
+            Entry {
+                address: "Willy-Brandt-Platz 1, 67657 Kaiserslautern",
+                hosts: "Bürgermeisterin Beate Kimmel, Landrat Ralf Leßmeister",
+                ..entry(Ceremony, "Begrüßung und Unterzeichnung des Memorandums", ("2026-07-08T10:00", BERLIN), ("2026-07-08T12:00", BERLIN), "Rathaus Kaiserslautern")
+            },
+            Entry {
+                hosts: "Wirtschaftsförderungsgesellschaft Stadt und Landkreis Kaiserslautern (WFK)",
+                ..entry(Visit, "Besuch von Start-ups und Forschungseinrichtungen", ("2026-07-08T14:00", BERLIN), ("2026-07-08T17:00", BERLIN), "Technologiepark Kaiserslautern")
+            },
+        ],
+    )?;
+    Ok(())
+}
+
+fn herne_to_luzhou(loader: &mut Loader) -> Result<()> {
+    loader.trip(
+        "Delegationsreise nach Luzhou",
+        Direction::Outgoing,
+        "Luzhou",
+        SHANGHAI,
+        ("2027-05-10", "2027-05-15"),
+        "Ein Jahr Städtepartnerschaft Herne–Luzhou: Gesundheitswesen, Bildung, grüne Infrastruktur, ruhrvalley.",
+        TripStatus::Idea,
+        "",
+    )?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn loads_the_seed_trips_without_warnings_in_one_transaction() {
+        let conn = crate::store::open_in_memory().unwrap();
+        let summary = load_demo(&conn).unwrap();
+        assert_eq!(summary.trips, 4);
+        let page = crate::trips::list_trips(&conn, &Default::default()).unwrap();
+        assert_eq!(page.total, 4);
+        for trip in &page.trips {
+            let view = crate::programme::programme_view(&conn, &trip.id).unwrap();
+            assert!(view.warnings.is_empty(), "{}: {:?}", trip.title, view.warnings);
+            assert!(view.outside.is_empty(), "{}", trip.title);
+        }
+        let jinhua = page.trips.iter().find(|t| t.title.starts_with("Delegationsreise des Kreises")).unwrap();
+        assert_eq!((jinhua.member_count, jinhua.item_count), (8, 19));
+    }
+}

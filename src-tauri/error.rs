@@ -1,0 +1,109 @@
+//! The one error type of Partnerdesk. It crosses IPC as `{kind, message}` (plus the
+//! offending fields for validation errors) and the command line prints its message.
+
+use serde::Serialize;
+use ts_rs::TS;
+
+/// A problem with one field of a form; `code` lets the UI say it in the user's language.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct FieldError {
+    pub field: String,
+    pub code: String,
+    pub message: String,
+    /// Choices the user can pick from to resolve the problem (e.g. the two offsets of an
+    /// ambiguous local time).
+    pub options: Vec<String>,
+}
+
+impl FieldError {
+    pub fn new(field: &str, code: &str, message: impl Into<String>) -> Self {
+        Self { field: field.into(), code: code.into(), message: message.into(), options: Vec::new() }
+    }
+
+    pub fn with_options(mut self, options: Vec<String>) -> Self {
+        self.options = options;
+        self
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error("{}", summarize(.0))]
+    Validation(Vec<FieldError>),
+    #[error("{0} not found")]
+    NotFound(String),
+    #[error("this database was written by a newer Partnerdesk (schema version {found}; this version knows up to {known}). Please update Partnerdesk; the file was left unchanged")]
+    DatabaseTooNew { found: usize, known: usize },
+    #[error("the database could not be opened: {0}")]
+    DatabaseUnavailable(String),
+    #[error("database error: {0}")]
+    Database(#[from] rusqlite::Error),
+    #[error("database migration failed: {0}")]
+    Migration(#[from] rusqlite_migration::Error),
+    #[error("{0}")]
+    Io(#[from] std::io::Error),
+    #[error("{0}")]
+    Json(#[from] serde_json::Error),
+}
+
+fn summarize(errors: &[FieldError]) -> String {
+    errors.iter().map(|e| format!("{}: {}", e.field, e.message)).collect::<Vec<_>>().join("; ")
+}
+
+impl Error {
+    pub fn field(field: &str, code: &str, message: impl Into<String>) -> Self {
+        Error::Validation(vec![FieldError::new(field, code, message)])
+    }
+
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Error::Validation(_) => "validation",
+            Error::NotFound(_) => "not_found",
+            Error::DatabaseTooNew { .. } => "database_too_new",
+            Error::DatabaseUnavailable(_) => "database_unavailable",
+            Error::Database(_) | Error::Migration(_) => "database",
+            Error::Io(_) => "io",
+            Error::Json(_) => "format",
+        }
+    }
+}
+
+/// What the UI receives when a command fails.
+#[derive(Debug, Serialize, TS)]
+#[ts(export)]
+pub struct ErrorPayload {
+    pub kind: String,
+    pub message: String,
+    pub fields: Vec<FieldError>,
+}
+
+impl Serialize for Error {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let fields = match self {
+            Error::Validation(fields) => fields.clone(),
+            _ => Vec::new(),
+        };
+        ErrorPayload { kind: self.kind().into(), message: self.to_string(), fields }.serialize(serializer)
+    }
+}
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// Collects field errors so that a form learns about every problem at once.
+#[derive(Default)]
+pub struct Problems(Vec<FieldError>);
+
+impl Problems {
+    pub fn add(&mut self, error: FieldError) {
+        self.0.push(error);
+    }
+
+    pub fn push(&mut self, field: &str, code: &str, message: impl Into<String>) {
+        self.add(FieldError::new(field, code, message));
+    }
+
+    pub fn into_result(self) -> Result<()> {
+        if self.0.is_empty() { Ok(()) } else { Err(Error::Validation(self.0)) }
+    }
+}

@@ -1,0 +1,57 @@
+//! Partnerdesk. Domain and store modules (`trips`, `delegation`, `programme`, `settings`,
+//! `zoned`, `store`, `demo`) know nothing of Tauri; `commands` (the IPC layer) and `shell`
+//! (menu, window) connect them to the window, `cli` to the command line.
+
+pub mod cli;
+pub mod delegation;
+pub mod demo;
+pub mod error;
+pub mod programme;
+pub mod settings;
+pub mod store;
+pub mod trips;
+pub mod zoned;
+
+mod commands;
+mod shell;
+
+use std::path::PathBuf;
+
+/// Opens the window on the database at `db_path`.
+pub fn run_app(db_path: PathBuf) -> tauri::Result<()> {
+    let state = commands::AppState::open(db_path);
+    let language = state.with(settings::get_settings).map(|s| s.language).unwrap_or(settings::Language::De);
+    tauri::Builder::default()
+        .manage(state)
+        .menu(move |app| shell::menu::build(app, language))
+        .on_menu_event(shell::menu::on_event)
+        .invoke_handler(tauri::generate_handler![
+            commands::app::app_info,
+            commands::app::list_time_zones,
+            commands::app::get_settings,
+            commands::app::update_settings,
+            commands::app::welcome_pending,
+            commands::app::answer_welcome,
+            commands::trips::list_trips,
+            commands::trips::get_trip,
+            commands::trips::create_trip,
+            commands::trips::update_trip,
+            commands::trips::duplicate_trip,
+            commands::trips::delete_trip,
+            commands::trips::list_trash,
+            commands::trips::restore_trip,
+            commands::trips::empty_trash,
+            commands::delegation::list_members,
+            commands::delegation::get_member,
+            commands::delegation::add_member,
+            commands::delegation::update_member,
+            commands::delegation::remove_member,
+            commands::delegation::set_member_order,
+            commands::programme::programme_view,
+            commands::programme::get_item,
+            commands::programme::add_item,
+            commands::programme::update_item,
+            commands::programme::remove_item,
+        ])
+        .run(tauri::generate_context!())
+}

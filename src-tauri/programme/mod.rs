@@ -1,0 +1,427 @@
+//! The day-by-day programme of a trip: items that start and end in their own IANA zones,
+//! who takes part, and the day list read in local time with home time beside it.
+
+use std::collections::{HashMap, HashSet};
+
+use chrono::{DateTime, Duration, LocalResult, NaiveDate, TimeZone, Utc};
+use chrono_tz::Tz;
+use rusqlite::{params, Connection, OptionalExtension, Row};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::delegation::{list_members, Member};
+use crate::error::{Error, Problems, Result};
+use crate::settings::get_settings;
+use crate::store::{atomically, new_id, now};
+use crate::trips::{get_trip, Trip};
+use crate::zoned::{self, Fold, ZonedTime};
+
+pub mod conflicts;
+
+use conflicts::{find_conflicts, Warning};
+
+crate::text_enum! {
+    pub enum ItemKind {
+        Meeting => "meeting",
+        Visit => "visit",
+        Reception => "reception",
+        Ceremony => "ceremony",
+        Meal => "meal",
+        Transfer => "transfer",
+        Flight => "flight",
+        Hotel => "hotel",
+        FreeTime => "free_time",
+        Other => "other",
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct ProgrammeItem {
+    pub id: String,
+    pub trip_id: String,
+    pub kind: ItemKind,
+    pub title: String,
+    pub start: ZonedTime,
+    pub end: ZonedTime,
+    pub place: String,
+    pub address: String,
+    /// Hosts on the partner side.
+    pub hosts: String,
+    /// Everyone in the delegation takes part; otherwise only `participant_ids`.
+    pub everyone: bool,
+    pub participant_ids: Vec<String>,
+    pub notes_participants: String,
+    /// Never exported.
+    pub notes_internal: String,
+    pub created_at: String,
+    pub updated_at: String,
+}
+
+/// What the item form sends: local wall times in their zones, plus the user's choice where a
+/// local time occurs twice.
+#[derive(Debug, Clone, Deserialize, TS)]
+#[ts(export)]
+pub struct ItemInput {
+    pub kind: ItemKind,
+    pub title: String,
+    pub start_local: String,
+    pub start_zone: String,
+    #[serde(default)]
+    pub start_fold: Option<Fold>,
+    pub end_local: String,
+    pub end_zone: String,
+    #[serde(default)]
+    pub end_fold: Option<Fold>,
+    pub place: String,
+    pub address: String,
+    pub hosts: String,
+    pub everyone: bool,
+    pub participant_ids: Vec<String>,
+    pub notes_participants: String,
+    pub notes_internal: String,
+}
+
+/// One item as the day list shows it.
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct ItemView {
+    pub item: ProgrammeItem,
+    /// Start and end in the office's zone, present only where they read differently.
+    pub home_start: Option<ZonedTime>,
+    pub home_end: Option<ZonedTime>,
+    pub outside_trip: bool,
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct ProgrammeDay {
+    pub date: NaiveDate,
+    pub items: Vec<ItemView>,
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct ProgrammeView {
+    pub trip: Trip,
+    pub home_zone: String,
+    /// One entry per day of the trip, in order, each with the items starting that (local) day.
+    pub days: Vec<ProgrammeDay>,
+    /// Items starting before the first or after the last day of the trip.
+    pub outside: Vec<ItemView>,
+    pub warnings: Vec<Warning>,
+}
+
+const SELECT_ITEM: &str = "SELECT id, trip_id, kind, title, start_local, start_zone, start_utc, end_local, end_zone,
+        end_utc, place, address, hosts, everyone, notes_participants, notes_internal, created_at, updated_at
+    FROM programme_items";
+
+/// Local wall time and zone are the record; the stored instant only picks between the two
+/// readings of a repeated hour (and stands in should the zone's rules ever drop the time).
+fn stored_time(local: String, zone: String, utc: String) -> rusqlite::Result<ZonedTime> {
+    let invalid = |what: String| rusqlite::Error::InvalidColumnType(0, what, rusqlite::types::Type::Text);
+    let tz: Tz = zone.parse().map_err(|_| invalid(format!("zone {zone:?}")))?;
+    let instant = zoned::parse_utc(&utc).ok_or_else(|| invalid(format!("instant {utc:?}")))?;
+    let wall = zoned::parse_local("local", &local).map_err(|_| invalid(format!("local time {local:?}")))?;
+    let resolved = match tz.from_local_datetime(&wall) {
+        LocalResult::Single(time) => time,
+        LocalResult::Ambiguous(earlier, later) => {
+            if later.with_timezone(&Utc) == instant { later } else { earlier }
+        }
+        LocalResult::None => instant.with_timezone(&tz),
+    };
+    Ok(zoned::describe(resolved))
+}
+
+fn from_row(row: &Row) -> rusqlite::Result<ProgrammeItem> {
+    Ok(ProgrammeItem {
+        id: row.get(0)?,
+        trip_id: row.get(1)?,
+        kind: row.get(2)?,
+        title: row.get(3)?,
+        start: stored_time(row.get(4)?, row.get(5)?, row.get(6)?)?,
+        end: stored_time(row.get(7)?, row.get(8)?, row.get(9)?)?,
+        place: row.get(10)?,
+        address: row.get(11)?,
+        hosts: row.get(12)?,
+        everyone: row.get(13)?,
+        participant_ids: Vec::new(),
+        notes_participants: row.get(14)?,
+        notes_internal: row.get(15)?,
+        created_at: row.get(16)?,
+        updated_at: row.get(17)?,
+    })
+}
+
+struct ValidItem {
+    start: DateTime<Tz>,
+    end: DateTime<Tz>,
+}
+
+fn validate(conn: &Connection, trip_id: &str, input: &ItemInput) -> Result<ValidItem> {
+    let mut problems = Problems::default();
+    if input.title.trim().is_empty() {
+        problems.push("title", "required", "a title is required");
+    }
+    let mut instant = |local_field: &str, zone_field: &str, local: &str, zone: &str, fold: Option<Fold>| {
+        let tz = zoned::parse_zone(zone_field, zone).map_err(|e| problems.add(e)).ok();
+        let local = zoned::parse_local(local_field, local).map_err(|e| problems.add(e)).ok();
+        match (local, tz) {
+            (Some(local), Some(tz)) => zoned::resolve(local_field, local, tz, fold).map_err(|e| problems.add(e)).ok(),
+            _ => None,
+        }
+    };
+    let start = instant("start_local", "start_zone", &input.start_local, &input.start_zone, input.start_fold);
+    let end = instant("end_local", "end_zone", &input.end_local, &input.end_zone, input.end_fold);
+    if !input.everyone {
+        let members: HashSet<String> = list_members(conn, trip_id)?.into_iter().map(|m| m.id).collect();
+        if let Some(stranger) = input.participant_ids.iter().find(|id| !members.contains(*id)) {
+            problems.push("participant_ids", "unknown_member", format!("{stranger} is not a member of this delegation"));
+        }
+    }
+    problems.into_result()?;
+    match (start, end) {
+        (Some(start), Some(end)) => Ok(ValidItem { start, end }),
+        _ => unreachable!("problems were reported above"),
+    }
+}
+
+fn write_participants(tx: &Connection, item_id: &str, input: &ItemInput) -> Result<()> {
+    tx.execute("DELETE FROM item_participants WHERE item_id = ?1", [item_id])?;
+    if !input.everyone {
+        let mut insert = tx.prepare_cached("INSERT OR IGNORE INTO item_participants (item_id, member_id) VALUES (?1, ?2)")?;
+        for member_id in &input.participant_ids {
+            insert.execute(params![item_id, member_id])?;
+        }
+    }
+    Ok(())
+}
+
+pub fn add_item(conn: &Connection, trip_id: &str, input: &ItemInput) -> Result<ProgrammeItem> {
+    get_trip(conn, trip_id)?;
+    let valid = validate(conn, trip_id, input)?;
+    let (start, end) = (zoned::describe(valid.start), zoned::describe(valid.end));
+    let id = new_id();
+    let stamp = now();
+    atomically(conn, |tx| {
+    tx.execute(
+        "INSERT INTO programme_items (id, trip_id, kind, title, start_local, start_zone, start_utc, end_local,
+            end_zone, end_utc, place, address, hosts, everyone, notes_participants, notes_internal, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?17)",
+        params![
+            id,
+            trip_id,
+            input.kind,
+            input.title.trim(),
+            start.local,
+            start.zone,
+            start.utc,
+            end.local,
+            end.zone,
+            end.utc,
+            input.place.trim(),
+            input.address.trim(),
+            input.hosts.trim(),
+            input.everyone,
+            input.notes_participants,
+            input.notes_internal,
+            stamp
+        ],
+    )?;
+    write_participants(tx, &id, input)
+    })?;
+    get_item(conn, &id)
+}
+
+pub fn update_item(conn: &Connection, id: &str, input: &ItemInput) -> Result<ProgrammeItem> {
+    let trip_id = get_item(conn, id)?.trip_id;
+    let valid = validate(conn, &trip_id, input)?;
+    let (start, end) = (zoned::describe(valid.start), zoned::describe(valid.end));
+    atomically(conn, |tx| {
+    tx.execute(
+        "UPDATE programme_items SET kind = ?2, title = ?3, start_local = ?4, start_zone = ?5, start_utc = ?6,
+            end_local = ?7, end_zone = ?8, end_utc = ?9, place = ?10, address = ?11, hosts = ?12, everyone = ?13,
+            notes_participants = ?14, notes_internal = ?15, updated_at = ?16
+         WHERE id = ?1",
+        params![
+            id,
+            input.kind,
+            input.title.trim(),
+            start.local,
+            start.zone,
+            start.utc,
+            end.local,
+            end.zone,
+            end.utc,
+            input.place.trim(),
+            input.address.trim(),
+            input.hosts.trim(),
+            input.everyone,
+            input.notes_participants,
+            input.notes_internal,
+            now()
+        ],
+    )?;
+    write_participants(tx, id, input)
+    })?;
+    get_item(conn, id)
+}
+
+pub fn remove_item(conn: &Connection, id: &str) -> Result<()> {
+    if conn.execute("DELETE FROM programme_items WHERE id = ?1", [id])? == 0 {
+        return Err(Error::NotFound(format!("programme item {id}")));
+    }
+    Ok(())
+}
+
+pub fn get_item(conn: &Connection, id: &str) -> Result<ProgrammeItem> {
+    let mut item = conn
+        .prepare_cached(&format!("{SELECT_ITEM} WHERE id = ?1"))?
+        .query_row([id], from_row)
+        .optional()?
+        .ok_or_else(|| Error::NotFound(format!("programme item {id}")))?;
+    item.participant_ids = conn
+        .prepare_cached(
+            "SELECT p.member_id FROM item_participants p JOIN members m ON m.id = p.member_id
+             WHERE p.item_id = ?1 ORDER BY m.precedence",
+        )?
+        .query_map([id], |row| row.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(item)
+}
+
+/// Every item of a trip in order of its start instant, with participants.
+pub fn list_items(conn: &Connection, trip_id: &str) -> Result<Vec<ProgrammeItem>> {
+    get_trip(conn, trip_id)?;
+    let mut items = conn
+        .prepare_cached(&format!("{SELECT_ITEM} WHERE trip_id = ?1 ORDER BY start_utc, end_utc, id"))?
+        .query_map([trip_id], from_row)?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    let mut participants: HashMap<String, Vec<String>> = HashMap::new();
+    let mut statement = conn.prepare_cached(
+        "SELECT p.item_id, p.member_id FROM item_participants p
+         JOIN programme_items i ON i.id = p.item_id JOIN members m ON m.id = p.member_id
+         WHERE i.trip_id = ?1 ORDER BY m.precedence",
+    )?;
+    let rows = statement.query_map([trip_id], |row| Ok((row.get::<_, String>(0)?, row.get::<_, String>(1)?)))?;
+    for row in rows {
+        let (item_id, member_id) = row?;
+        participants.entry(item_id).or_default().push(member_id);
+    }
+    for item in &mut items {
+        item.participant_ids = participants.remove(&item.id).unwrap_or_default();
+    }
+    Ok(items)
+}
+
+/// The programme as the day list shows it, with home time and warnings.
+pub fn programme_view(conn: &Connection, trip_id: &str) -> Result<ProgrammeView> {
+    let trip = get_trip(conn, trip_id)?;
+    let settings = get_settings(conn)?;
+    let home: Tz = settings.home_zone.parse().unwrap_or(chrono_tz::Europe::Berlin);
+    let items = list_items(conn, trip_id)?;
+    let members: Vec<Member> = list_members(conn, trip_id)?;
+    let warnings = find_conflicts(&trip, &items, &members, settings.min_transfer_minutes);
+
+    let mut days: Vec<ProgrammeDay> = trip
+        .start_date
+        .iter_days()
+        .take_while(|date| *date <= trip.end_date)
+        .map(|date| ProgrammeDay { date, items: Vec::new() })
+        .collect();
+    let mut outside = Vec::new();
+    for item in items {
+        let view = view_of(&trip, item, home);
+        let start_date = local_date(&view.item.start);
+        match days.iter_mut().find(|day| day.date == start_date) {
+            Some(day) if !view.outside_trip => day.items.push(view),
+            _ => outside.push(view),
+        }
+    }
+    Ok(ProgrammeView { trip, home_zone: home.name().to_string(), days, outside, warnings })
+}
+
+fn local_date(time: &ZonedTime) -> NaiveDate {
+    NaiveDate::parse_from_str(&time.local[..10], "%Y-%m-%d").unwrap_or_default()
+}
+
+/// Items are placed on the local day they start; a flight landing the next day is fine.
+pub(crate) fn is_outside_trip(trip: &Trip, item: &ProgrammeItem) -> bool {
+    let start = local_date(&item.start);
+    start < trip.start_date || start > trip.end_date
+}
+
+fn home_time(time: &ZonedTime, home: Tz) -> Option<ZonedTime> {
+    let instant: DateTime<Utc> = zoned::parse_utc(&time.utc)?;
+    let at_home = zoned::in_zone(instant, home);
+    (at_home.local != time.local).then_some(at_home)
+}
+
+fn view_of(trip: &Trip, item: ProgrammeItem, home: Tz) -> ItemView {
+    ItemView {
+        home_start: home_time(&item.start, home),
+        home_end: home_time(&item.end, home),
+        outside_trip: is_outside_trip(trip, &item),
+        item,
+    }
+}
+
+/// Copies a trip's programme to another trip, `shift` later in local wall time. Participants
+/// follow the members they were mapped to; without the delegation, items become "everyone".
+pub(crate) fn copy_items(
+    tx: &Connection,
+    from_trip: &str,
+    to_trip: &str,
+    shift: Duration,
+    member_ids: &HashMap<String, String>,
+) -> Result<()> {
+    let items = list_items(tx, from_trip)?;
+    let stamp = now();
+    let mut insert = tx.prepare(
+        "INSERT INTO programme_items (id, trip_id, kind, title, start_local, start_zone, start_utc, end_local,
+            end_zone, end_utc, place, address, hosts, everyone, notes_participants, notes_internal, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?17)",
+    )?;
+    let mut participant = tx.prepare("INSERT INTO item_participants (item_id, member_id) VALUES (?1, ?2)")?;
+    for item in items {
+        let start = shifted(&item.start, shift)?;
+        let end = shifted(&item.end, shift)?;
+        let participants: Vec<&String> = item.participant_ids.iter().filter_map(|id| member_ids.get(id)).collect();
+        let everyone = item.everyone || participants.is_empty();
+        let id = new_id();
+        insert.execute(params![
+            id,
+            to_trip,
+            item.kind,
+            item.title,
+            start.local,
+            start.zone,
+            start.utc,
+            end.local,
+            end.zone,
+            end.utc,
+            item.place,
+            item.address,
+            item.hosts,
+            everyone,
+            item.notes_participants,
+            item.notes_internal,
+            stamp
+        ])?;
+        if !everyone {
+            for member_id in participants {
+                participant.execute(params![id, member_id])?;
+            }
+        }
+    }
+    Ok(())
+}
+
+fn shifted(time: &ZonedTime, shift: Duration) -> Result<ZonedTime> {
+    let tz = zoned::parse_zone("zone", &time.zone).map_err(|e| Error::Validation(vec![e]))?;
+    let local = zoned::parse_local("local", &time.local).map_err(|e| Error::Validation(vec![e]))?;
+    Ok(zoned::describe(zoned::resolve_leniently(local + shift, tz)))
+}
+
+#[cfg(test)]
+mod tests;

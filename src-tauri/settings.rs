@@ -1,0 +1,105 @@
+//! The office's settings: language, home time zone, minimum transfer time, and whether the
+//! first-start question about example data has been answered.
+
+use rusqlite::{params, Connection, OptionalExtension};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::error::{Problems, Result};
+use crate::zoned;
+
+crate::text_enum! {
+    pub enum Language { De => "de", En => "en" }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct Settings {
+    pub language: Language,
+    /// The office's own zone: programme times elsewhere are shown with home time beside them.
+    pub home_zone: String,
+    /// Less time than this between items at different places is flagged.
+    pub min_transfer_minutes: i64,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings { language: Language::De, home_zone: "Europe/Berlin".into(), min_transfer_minutes: 30 }
+    }
+}
+
+const WELCOME_ANSWERED: &str = "welcome_answered";
+
+fn read(conn: &Connection, key: &str) -> Result<Option<String>> {
+    Ok(conn
+        .prepare_cached("SELECT value FROM settings WHERE key = ?1")?
+        .query_row([key], |row| row.get(0))
+        .optional()?)
+}
+
+fn write(conn: &Connection, key: &str, value: &str) -> Result<()> {
+    conn.prepare_cached("INSERT INTO settings (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO UPDATE SET value = ?2")?
+        .execute(params![key, value])?;
+    Ok(())
+}
+
+pub fn get_settings(conn: &Connection) -> Result<Settings> {
+    let defaults = Settings::default();
+    Ok(Settings {
+        language: read(conn, "language")?.and_then(|v| Language::parse(&v)).unwrap_or(defaults.language),
+        home_zone: read(conn, "home_zone")?.unwrap_or(defaults.home_zone),
+        min_transfer_minutes: read(conn, "min_transfer_minutes")?
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(defaults.min_transfer_minutes),
+    })
+}
+
+pub fn update_settings(conn: &Connection, settings: &Settings) -> Result<Settings> {
+    let mut problems = Problems::default();
+    if let Err(error) = zoned::parse_zone("home_zone", &settings.home_zone) {
+        problems.add(error);
+    }
+    if !(0..=24 * 60).contains(&settings.min_transfer_minutes) {
+        problems.push("min_transfer_minutes", "out_of_range", "the minimum transfer time must be between 0 and 1440 minutes");
+    }
+    problems.into_result()?;
+    write(conn, "language", settings.language.as_str())?;
+    write(conn, "home_zone", settings.home_zone.trim())?;
+    write(conn, "min_transfer_minutes", &settings.min_transfer_minutes.to_string())?;
+    get_settings(conn)
+}
+
+/// True on the first start with an empty database: the app then offers the example data.
+pub fn welcome_pending(conn: &Connection) -> Result<bool> {
+    let trips: i64 = conn.query_row("SELECT count(*) FROM trips", [], |row| row.get(0))?;
+    Ok(trips == 0 && read(conn, WELCOME_ANSWERED)?.is_none())
+}
+
+pub fn mark_welcome_answered(conn: &Connection) -> Result<()> {
+    write(conn, WELCOME_ANSWERED, "1")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn defaults_then_round_trip_and_validation() {
+        let conn = crate::store::open_in_memory().unwrap();
+        assert_eq!(get_settings(&conn).unwrap(), Settings::default());
+        let changed = Settings { language: Language::En, home_zone: "Europe/Vienna".into(), min_transfer_minutes: 45 };
+        assert_eq!(update_settings(&conn, &changed).unwrap(), changed);
+        let bad = Settings { home_zone: "Mars/Olympus".into(), min_transfer_minutes: -5, ..changed.clone() };
+        let error = update_settings(&conn, &bad).unwrap_err();
+        assert!(error.to_string().contains("home_zone") && error.to_string().contains("min_transfer_minutes"));
+        assert_eq!(get_settings(&conn).unwrap(), changed);
+    }
+
+    #[test]
+    fn welcome_is_offered_once_on_an_empty_database() {
+        let conn = crate::store::open_in_memory().unwrap();
+        assert!(welcome_pending(&conn).unwrap());
+        mark_welcome_answered(&conn).unwrap();
+        assert!(!welcome_pending(&conn).unwrap());
+    }
+}

@@ -1,0 +1,82 @@
+//! The window menu, in the user's language. Choosing an entry tells the UI through the
+//! `menu` event, carrying the entry's ID.
+
+use tauri::menu::{Menu, MenuEvent, MenuItemBuilder, PredefinedMenuItem, SubmenuBuilder};
+use tauri::{AppHandle, Emitter, Runtime};
+
+use crate::settings::Language;
+
+struct Labels {
+    file: &'static str,
+    new_trip: &'static str,
+    quit: &'static str,
+    edit: &'static str,
+    view: &'static str,
+    trips: &'static str,
+    trash: &'static str,
+    settings: &'static str,
+    help: &'static str,
+    about: &'static str,
+}
+
+fn labels(language: Language) -> Labels {
+    match language {
+        Language::De => Labels {
+            file: "Datei",
+            new_trip: "Neue Reise …",
+            quit: "Beenden",
+            edit: "Bearbeiten",
+            view: "Ansicht",
+            trips: "Reisen",
+            trash: "Papierkorb",
+            settings: "Einstellungen",
+            help: "Hilfe",
+            about: "Über Partnerdesk",
+        },
+        Language::En => Labels {
+            file: "File",
+            new_trip: "New Trip…",
+            quit: "Quit",
+            edit: "Edit",
+            view: "View",
+            trips: "Trips",
+            trash: "Trash",
+            settings: "Settings",
+            help: "Help",
+            about: "About Partnerdesk",
+        },
+    }
+}
+
+pub fn build<R: Runtime>(app: &AppHandle<R>, language: Language) -> tauri::Result<Menu<R>> {
+    let l = labels(language);
+    let item = |id: &str, text: &str, accelerator: &str| {
+        MenuItemBuilder::with_id(id, text).accelerator(accelerator).build(app)
+    };
+    let file = SubmenuBuilder::new(app, l.file)
+        .item(&item("new_trip", l.new_trip, "CmdOrCtrl+N")?)
+        .separator()
+        .item(&PredefinedMenuItem::quit(app, Some(l.quit))?)
+        .build()?;
+    let edit = SubmenuBuilder::new(app, l.edit).undo().redo().separator().cut().copy().paste().select_all().build()?;
+    let view = SubmenuBuilder::new(app, l.view)
+        .item(&item("go_trips", l.trips, "CmdOrCtrl+1")?)
+        .item(&item("go_trash", l.trash, "CmdOrCtrl+2")?)
+        .separator()
+        .item(&item("go_settings", l.settings, "CmdOrCtrl+,")?)
+        .build()?;
+    let help = SubmenuBuilder::new(app, l.help).item(&MenuItemBuilder::with_id("about", l.about).build(app)?).build()?;
+    Menu::with_items(app, &[&file, &edit, &view, &help])
+}
+
+/// Replaces the menu, e.g. after the language changed. A menu that cannot be built leaves the
+/// old one in place.
+pub fn install<R: Runtime>(app: &AppHandle<R>, language: Language) {
+    if let Ok(menu) = build(app, language) {
+        let _ = app.set_menu(menu);
+    }
+}
+
+pub fn on_event<R: Runtime>(app: &AppHandle<R>, event: MenuEvent) {
+    let _ = app.emit("menu", event.id().0.as_str());
+}

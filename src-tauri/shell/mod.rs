@@ -1,0 +1,3 @@
+//! The native shell around the web UI: the window's menu.
+
+pub mod menu;

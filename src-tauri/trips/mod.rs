@@ -1,0 +1,258 @@
+//! Delegation trips: what they are, how they are stored, listed, duplicated ("the same
+//! programme next year") and moved to and from the trash.
+
+use chrono::{Duration, NaiveDate};
+use rusqlite::{params, Connection, OptionalExtension, Row};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::error::{Error, Problems, Result};
+use crate::store::{atomically, new_id, now};
+use crate::zoned;
+
+pub mod trash;
+
+crate::text_enum! {
+    /// Outgoing: we travel to the partner. Incoming: we host the partner's delegation.
+    pub enum Direction { Outgoing => "outgoing", Incoming => "incoming" }
+}
+
+crate::text_enum! {
+    pub enum TripStatus {
+        Idea => "idea",
+        Planning => "planning",
+        Confirmed => "confirmed",
+        Done => "done",
+        Cancelled => "cancelled",
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct Trip {
+    pub id: String,
+    pub title: String,
+    pub direction: Direction,
+    pub partner_place: String,
+    pub partner_country: String,
+    /// IANA zone of the partner place (outgoing) or of home (incoming): the programme's default.
+    pub time_zone: String,
+    pub start_date: NaiveDate,
+    pub end_date: NaiveDate,
+    pub purpose: String,
+    pub status: TripStatus,
+    pub notes: String,
+    pub member_count: i64,
+    pub item_count: i64,
+    /// Set while the trip is in the trash.
+    pub deleted_at: Option<String>,
+    pub created_at: String,
+    pub updated_at: String,
+}
+
+/// What the trip form sends. Dates travel as text so that a bad one gets a field message.
+#[derive(Debug, Clone, Deserialize, TS)]
+#[ts(export)]
+pub struct TripInput {
+    pub title: String,
+    pub direction: Direction,
+    pub partner_place: String,
+    pub partner_country: String,
+    pub time_zone: String,
+    pub start_date: String,
+    pub end_date: String,
+    pub purpose: String,
+    pub status: TripStatus,
+    pub notes: String,
+}
+
+#[derive(Debug, Clone, Default, Deserialize, TS)]
+#[ts(export)]
+pub struct TripQuery {
+    #[serde(default)]
+    pub search: String,
+    #[serde(default)]
+    pub status: Option<TripStatus>,
+    #[serde(default)]
+    pub direction: Option<Direction>,
+    #[serde(default)]
+    pub offset: i64,
+    #[serde(default)]
+    pub limit: Option<i64>,
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct TripPage {
+    pub trips: Vec<Trip>,
+    /// How many trips match the query in all, for paging.
+    pub total: i64,
+}
+
+#[derive(Debug, Clone, Deserialize, TS)]
+#[ts(export)]
+pub struct DuplicateOptions {
+    /// The copy's first day; every date and programme item moves by the same number of days.
+    pub start_date: String,
+    pub include_delegation: bool,
+}
+
+const SELECT_TRIP: &str = "SELECT t.id, t.title, t.direction, t.partner_place, t.partner_country, t.time_zone,
+        t.start_date, t.end_date, t.purpose, t.status, t.notes,
+        (SELECT count(*) FROM members m WHERE m.trip_id = t.id),
+        (SELECT count(*) FROM programme_items i WHERE i.trip_id = t.id),
+        t.deleted_at, t.created_at, t.updated_at
+    FROM trips t";
+
+const PAGE_LIMIT: i64 = 200;
+
+fn from_row(row: &Row) -> rusqlite::Result<Trip> {
+    Ok(Trip {
+        id: row.get(0)?,
+        title: row.get(1)?,
+        direction: row.get(2)?,
+        partner_place: row.get(3)?,
+        partner_country: row.get(4)?,
+        time_zone: row.get(5)?,
+        start_date: row.get(6)?,
+        end_date: row.get(7)?,
+        purpose: row.get(8)?,
+        status: row.get(9)?,
+        notes: row.get(10)?,
+        member_count: row.get(11)?,
+        item_count: row.get(12)?,
+        deleted_at: row.get(13)?,
+        created_at: row.get(14)?,
+        updated_at: row.get(15)?,
+    })
+}
+
+struct ValidTrip {
+    start: NaiveDate,
+    end: NaiveDate,
+}
+
+fn validate(input: &TripInput) -> Result<ValidTrip> {
+    let mut problems = Problems::default();
+    if input.title.trim().is_empty() {
+        problems.push("title", "required", "a title is required");
+    }
+    if let Err(error) = zoned::parse_zone("time_zone", &input.time_zone) {
+        problems.add(error);
+    }
+    let start = zoned::parse_date("start_date", &input.start_date).map_err(|e| problems.add(e)).ok();
+    let end = zoned::parse_date("end_date", &input.end_date).map_err(|e| problems.add(e)).ok();
+    if let (Some(start), Some(end)) = (start, end) {
+        if end < start {
+            problems.push("end_date", "end_before_start", "the trip ends before it starts");
+        }
+    }
+    problems.into_result()?;
+    Ok(ValidTrip { start: start.unwrap_or_default(), end: end.unwrap_or_default() })
+}
+
+pub fn create_trip(conn: &Connection, input: &TripInput) -> Result<Trip> {
+    let valid = validate(input)?;
+    let id = new_id();
+    let stamp = now();
+    conn.execute(
+        "INSERT INTO trips (id, title, direction, partner_place, partner_country, time_zone, start_date,
+            end_date, purpose, status, notes, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?12)",
+        params![
+            id,
+            input.title.trim(),
+            input.direction,
+            input.partner_place.trim(),
+            input.partner_country.trim(),
+            input.time_zone.trim(),
+            valid.start,
+            valid.end,
+            input.purpose.trim(),
+            input.status,
+            input.notes,
+            stamp
+        ],
+    )?;
+    get_trip(conn, &id)
+}
+
+pub fn update_trip(conn: &Connection, id: &str, input: &TripInput) -> Result<Trip> {
+    let valid = validate(input)?;
+    let changed = conn.execute(
+        "UPDATE trips SET title = ?2, direction = ?3, partner_place = ?4, partner_country = ?5, time_zone = ?6,
+            start_date = ?7, end_date = ?8, purpose = ?9, status = ?10, notes = ?11, updated_at = ?12
+         WHERE id = ?1 AND deleted_at IS NULL",
+        params![
+            id,
+            input.title.trim(),
+            input.direction,
+            input.partner_place.trim(),
+            input.partner_country.trim(),
+            input.time_zone.trim(),
+            valid.start,
+            valid.end,
+            input.purpose.trim(),
+            input.status,
+            input.notes,
+            now()
+        ],
+    )?;
+    if changed == 0 {
+        return Err(Error::NotFound(format!("trip {id}")));
+    }
+    get_trip(conn, id)
+}
+
+pub fn get_trip(conn: &Connection, id: &str) -> Result<Trip> {
+    conn.prepare_cached(&format!("{SELECT_TRIP} WHERE t.id = ?1 AND t.deleted_at IS NULL"))?
+        .query_row([id], from_row)
+        .optional()?
+        .ok_or_else(|| Error::NotFound(format!("trip {id}")))
+}
+
+pub fn list_trips(conn: &Connection, query: &TripQuery) -> Result<TripPage> {
+    let pattern = format!("%{}%", query.search.trim().replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_"));
+    let filter = "t.deleted_at IS NULL
+        AND (?1 = '%%' OR t.title LIKE ?1 ESCAPE '\\' OR t.partner_place LIKE ?1 ESCAPE '\\'
+             OR t.partner_country LIKE ?1 ESCAPE '\\' OR t.purpose LIKE ?1 ESCAPE '\\')
+        AND (?2 IS NULL OR t.status = ?2)
+        AND (?3 IS NULL OR t.direction = ?3)";
+    let total = conn
+        .prepare_cached(&format!("SELECT count(*) FROM trips t WHERE {filter}"))?
+        .query_row(params![pattern, query.status, query.direction], |row| row.get(0))?;
+    let limit = query.limit.unwrap_or(PAGE_LIMIT).clamp(1, PAGE_LIMIT);
+    let trips = conn
+        .prepare_cached(&format!("{SELECT_TRIP} WHERE {filter} ORDER BY t.start_date DESC, t.id LIMIT ?4 OFFSET ?5"))?
+        .query_map(params![pattern, query.status, query.direction, limit, query.offset.max(0)], from_row)?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(TripPage { trips, total })
+}
+
+/// Copies a trip with its programme (and, if asked, its delegation) to new dates.
+pub fn duplicate_trip(conn: &Connection, id: &str, options: &DuplicateOptions) -> Result<Trip> {
+    let original = get_trip(conn, id)?;
+    let new_start = zoned::parse_date("start_date", &options.start_date).map_err(|e| Error::Validation(vec![e]))?;
+    let shift = new_start - original.start_date;
+    let copy_id = new_id();
+    let stamp = now();
+    atomically(conn, |tx| {
+    tx.execute(
+        "INSERT INTO trips (id, title, direction, partner_place, partner_country, time_zone, start_date, end_date,
+            purpose, status, notes, created_at, updated_at)
+         SELECT ?2, title, direction, partner_place, partner_country, time_zone, ?3, ?4, purpose, ?5, notes, ?6, ?6
+         FROM trips WHERE id = ?1",
+        params![id, copy_id, new_start, original.end_date + shift, TripStatus::Planning, stamp],
+    )?;
+    let member_ids = if options.include_delegation {
+        crate::delegation::copy_members(tx, id, &copy_id)?
+    } else {
+        Default::default()
+    };
+    crate::programme::copy_items(tx, id, &copy_id, Duration::days(shift.num_days()), &member_ids)
+    })?;
+    get_trip(conn, &copy_id)
+}
+
+#[cfg(test)]
+pub(crate) mod tests;
