@@ -47,6 +47,7 @@ pub fn run_app(db_path: PathBuf) -> tauri::Result<()> {
             commands::delegation::update_member,
             commands::delegation::remove_member,
             commands::delegation::set_member_order,
+            commands::programme::preview_time,
             commands::programme::programme_view,
             commands::programme::get_item,
             commands::programme::add_item,

@@ -116,6 +116,13 @@ pub fn parse_utc(text: &str) -> Option<DateTime<Utc>> {
     DateTime::parse_from_rfc3339(text).ok().map(|t| t.with_timezone(&Utc))
 }
 
+/// What a local time in a zone stands for, so that a form can show it while the user types.
+pub fn preview(local: &str, zone: &str, fold: Option<Fold>) -> Result<ZonedTime, crate::error::Error> {
+    let checked = parse_zone("zone", zone).and_then(|tz| Ok((parse_local("local", local)?, tz)));
+    let (local, tz) = checked.map_err(|e| crate::error::Error::Validation(vec![e]))?;
+    resolve("local", local, tz, fold).map(describe).map_err(|e| crate::error::Error::Validation(vec![e]))
+}
+
 /// Every IANA zone name, for pickers.
 pub fn zone_names() -> Vec<&'static str> {
     chrono_tz::TZ_VARIANTS.iter().map(|tz| tz.name()).collect()

@@ -5,6 +5,12 @@ use tauri::State;
 use super::AppState;
 use crate::error::Result;
 use crate::programme::{self, ItemInput, ProgrammeItem, ProgrammeView};
+use crate::zoned::{self, Fold, ZonedTime};
+
+#[tauri::command]
+pub async fn preview_time(local: String, zone: String, fold: Option<Fold>) -> Result<ZonedTime> {
+    zoned::preview(&local, &zone, fold)
+}
 
 #[tauri::command(rename_all = "snake_case")]
 pub async fn programme_view(state: State<'_, AppState>, trip_id: String) -> Result<ProgrammeView> {

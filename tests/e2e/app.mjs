@@ -1,0 +1,138 @@
+// Drives the real Partnerdesk binary in a real window: tauri-driver in front of
+// WebKitWebDriver, under the X display the test command provides. Every session gets its
+// own data directory and database file, so tests never touch a user's data.
+import { spawn } from "node:child_process";
+import { mkdtempSync, mkdirSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { setTimeout as sleep } from "node:timers/promises";
+import { remote } from "webdriverio";
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
+export const binary = process.env.PARTNERDESK_BIN ?? join(root, "target/debug/partnerdesk");
+export const artifacts = join(root, "tests/e2e/artifacts");
+mkdirSync(artifacts, { recursive: true });
+
+const PORT = Number(process.env.TAURI_DRIVER_PORT ?? 4444);
+
+/** A fresh data directory with the database path inside it. */
+export function freshDataDir() {
+  const home = mkdtempSync(join(tmpdir(), "partnerdesk-e2e-"));
+  return { home, db: join(home, "partnerdesk.sqlite") };
+}
+
+/** Runs the command line of the same binary on the given database. */
+export function cli(db, ...args) {
+  return new Promise((done, fail) => {
+    const child = spawn(binary, ["--db", db, ...args], { stdio: ["ignore", "pipe", "pipe"] });
+    let out = "";
+    let err = "";
+    child.stdout.on("data", (chunk) => (out += chunk));
+    child.stderr.on("data", (chunk) => (err += chunk));
+    child.on("error", fail);
+    child.on("close", (code) => (code === 0 ? done(out) : fail(new Error(`partnerdesk ${args.join(" ")}: ${err}`))));
+  });
+}
+
+/**
+ * Starts the app on `db` and returns the WebdriverIO browser plus a `close()`.
+ * The app inherits XDG directories inside `home`, so its webview data stays there too.
+ */
+export async function launch({ home, db }) {
+  const env = {
+    ...process.env,
+    XDG_DATA_HOME: join(home, "data"),
+    XDG_CONFIG_HOME: join(home, "config"),
+    XDG_CACHE_HOME: join(home, "cache"),
+  };
+  const driver = spawn("tauri-driver", ["--port", String(PORT)], { env, stdio: ["ignore", "ignore", "pipe"] });
+  let driverLog = "";
+  driver.stderr.on("data", (chunk) => (driverLog += chunk));
+  let browser;
+  for (let attempt = 0; attempt < 40 && !browser; attempt += 1) {
+    try {
+      browser = await remote({
+        hostname: "127.0.0.1",
+        port: PORT,
+        logLevel: "error",
+        connectionRetryCount: 0,
+        capabilities: {
+          // WebKitWebDriver speaks classic WebDriver only, no BiDi.
+          "wdio:enforceWebDriverClassic": true,
+          "tauri:options": { application: binary, args: ["--db", db] },
+        },
+      });
+    } catch (error) {
+      if (attempt === 39) {
+        driver.kill();
+        throw new Error(`could not start a session: ${error.message}\n${driverLog}`);
+      }
+      await sleep(250);
+    }
+  }
+  await browser.setTimeout({ implicit: 0 });
+  const close = async () => {
+    try {
+      await browser.deleteSession();
+    } finally {
+      driver.kill();
+      await new Promise((done) => (driver.exitCode !== null ? done() : driver.once("exit", done)));
+    }
+  };
+  return { browser, close };
+}
+
+/** The element with `data-testid`, waited for. */
+export async function byTestId(browser, id, { timeout = 5000 } = {}) {
+  const element = await browser.$(`[data-testid="${id}"]`);
+  await element.waitForDisplayed({ timeout });
+  return element;
+}
+
+export async function click(browser, testId) {
+  const element = await byTestId(browser, testId);
+  await element.click();
+}
+
+/** Replaces the text of an input found by CSS selector. */
+export async function fill(browser, selector, text) {
+  const element = await browser.$(selector);
+  await element.waitForDisplayed({ timeout: 5000 });
+  await element.clearValue();
+  if (text !== "") await element.setValue(text);
+}
+
+/** Waits until `read()` returns something truthy, and returns it. */
+export async function eventually(read, { timeout = 5000, message = "condition" } = {}) {
+  const end = Date.now() + timeout;
+  let last;
+  while (Date.now() < end) {
+    try {
+      last = await read();
+      if (last) return last;
+    } catch {
+      // Elements may be re-rendered while we look; try again.
+    }
+    await sleep(100);
+  }
+  throw new Error(`timed out waiting for ${message} (last: ${JSON.stringify(last)})`);
+}
+
+export async function texts(browser, selector) {
+  const elements = await browser.$$(selector);
+  const result = [];
+  for (const element of elements) result.push(await element.getText());
+  return result;
+}
+
+export async function screenshot(browser, name, target = join(artifacts, `${name}.png`)) {
+  await browser.saveScreenshot(target);
+  return target;
+}
+
+/** Skips the first-start question (answering "start empty"). */
+export async function skipWelcome(browser) {
+  await click(browser, "welcome-skip");
+  await (await browser.$('[data-testid="welcome"]')).waitForDisplayed({ reverse: true, timeout: 5000 });
+}

@@ -1,0 +1,85 @@
+// The one place where the UI talks to the Rust side. Every command is typed with the
+// ts-rs bindings generated from the Rust types.
+import { invoke } from "@tauri-apps/api/core";
+import { listen, type UnlistenFn } from "@tauri-apps/api/event";
+import { getCurrentWindow } from "@tauri-apps/api/window";
+
+import type { AppInfo } from "./bindings/AppInfo";
+import type { DemoSummary } from "./bindings/DemoSummary";
+import type { DuplicateOptions } from "./bindings/DuplicateOptions";
+import type { ErrorPayload } from "./bindings/ErrorPayload";
+import type { Fold } from "./bindings/Fold";
+import type { ItemInput } from "./bindings/ItemInput";
+import type { Member } from "./bindings/Member";
+import type { MemberDetail } from "./bindings/MemberDetail";
+import type { MemberInput } from "./bindings/MemberInput";
+import type { ProgrammeItem } from "./bindings/ProgrammeItem";
+import type { ProgrammeView } from "./bindings/ProgrammeView";
+import type { Settings } from "./bindings/Settings";
+import type { Trip } from "./bindings/Trip";
+import type { TripInput } from "./bindings/TripInput";
+import type { TripPage } from "./bindings/TripPage";
+import type { TripQuery } from "./bindings/TripQuery";
+import type { ZonedTime } from "./bindings/ZonedTime";
+
+/** A failed command, as the Rust side reports it. */
+export class ApiError extends Error {
+  readonly payload: ErrorPayload;
+  constructor(payload: ErrorPayload) {
+    super(payload.message);
+    this.payload = payload;
+  }
+}
+
+async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
+  try {
+    return await invoke<T>(command, args);
+  } catch (error) {
+    if (error && typeof error === "object" && "kind" in error) throw new ApiError(error as ErrorPayload);
+    throw new ApiError({ kind: "internal", message: String(error), fields: [] });
+  }
+}
+
+export const api = {
+  appInfo: () => call<AppInfo>("app_info"),
+  timeZones: () => call<string[]>("list_time_zones"),
+  getSettings: () => call<Settings>("get_settings"),
+  updateSettings: (settings: Settings) => call<Settings>("update_settings", { settings }),
+  previewTime: (local: string, zone: string, fold: Fold | null) =>
+    call<ZonedTime>("preview_time", { local, zone, fold }),
+  welcomePending: () => call<boolean>("welcome_pending"),
+  answerWelcome: (load_example_data: boolean) => call<DemoSummary | null>("answer_welcome", { load_example_data }),
+
+  listTrips: (query: TripQuery) => call<TripPage>("list_trips", { query }),
+  getTrip: (id: string) => call<Trip>("get_trip", { id }),
+  createTrip: (input: TripInput) => call<Trip>("create_trip", { input }),
+  updateTrip: (id: string, input: TripInput) => call<Trip>("update_trip", { id, input }),
+  duplicateTrip: (id: string, options: DuplicateOptions) => call<Trip>("duplicate_trip", { id, options }),
+  deleteTrip: (id: string) => call<null>("delete_trip", { id }),
+  listTrash: () => call<Trip[]>("list_trash"),
+  restoreTrip: (id: string) => call<Trip>("restore_trip", { id }),
+  emptyTrash: () => call<number>("empty_trash"),
+
+  listMembers: (trip_id: string) => call<Member[]>("list_members", { trip_id }),
+  getMember: (id: string) => call<MemberDetail>("get_member", { id }),
+  addMember: (trip_id: string, input: MemberInput) => call<MemberDetail>("add_member", { trip_id, input }),
+  updateMember: (id: string, input: MemberInput) => call<MemberDetail>("update_member", { id, input }),
+  removeMember: (id: string) => call<null>("remove_member", { id }),
+  setMemberOrder: (trip_id: string, ordered_ids: string[]) =>
+    call<Member[]>("set_member_order", { trip_id, ordered_ids }),
+
+  programme: (trip_id: string) => call<ProgrammeView>("programme_view", { trip_id }),
+  getItem: (id: string) => call<ProgrammeItem>("get_item", { id }),
+  addItem: (trip_id: string, input: ItemInput) => call<ProgrammeItem>("add_item", { trip_id, input }),
+  updateItem: (id: string, input: ItemInput) => call<ProgrammeItem>("update_item", { id, input }),
+  removeItem: (id: string) => call<null>("remove_item", { id }),
+};
+
+/** Menu entries chosen in the native menu arrive here with their ID. */
+export function onMenu(handler: (id: string) => void): Promise<UnlistenFn> {
+  return listen<string>("menu", (event) => handler(event.payload));
+}
+
+export function setWindowTitle(title: string): Promise<void> {
+  return getCurrentWindow().setTitle(title);
+}

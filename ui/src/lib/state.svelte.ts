@@ -1,0 +1,47 @@
+// App-wide state: where the user is, the settings, the zone list and passing notices.
+import type { Settings } from "./bindings/Settings";
+
+export type TripTab = "programme" | "delegation" | "details";
+export type Route =
+  | { name: "trips" }
+  | { name: "trip"; id: string; tab: TripTab }
+  | { name: "trash" }
+  | { name: "settings" };
+
+export interface Notice {
+  id: number;
+  text: string;
+  tone: "info" | "error";
+  action?: { label: string; run: () => void };
+}
+
+export const app = $state({
+  route: { name: "trips" } as Route,
+  settings: { language: "de", home_zone: "Europe/Berlin", min_transfer_minutes: 30 } as Settings,
+  zones: [] as string[],
+  notices: [] as Notice[],
+  /** Bumped whenever trips change, so that lists reload. */
+  revision: 0,
+  /** Set by the "New trip" menu entry; the trip list opens its form. */
+  newTripRequested: 0,
+});
+
+export function go(route: Route) {
+  app.route = route;
+}
+
+let nextNotice = 1;
+
+export function notify(text: string, tone: Notice["tone"] = "info", action?: Notice["action"]) {
+  const notice: Notice = { id: nextNotice++, text, tone, action };
+  app.notices = [...app.notices, notice];
+  setTimeout(() => dismiss(notice.id), action ? 8000 : 4000);
+}
+
+export function dismiss(id: number) {
+  app.notices = app.notices.filter((notice) => notice.id !== id);
+}
+
+export function changed() {
+  app.revision += 1;
+}
