@@ -39,7 +39,7 @@ export function cli(db, ...args) {
  * Starts the app on `db` and returns the WebdriverIO browser plus a `close()`.
  * The app inherits XDG directories inside `home`, so its webview data stays there too.
  */
-export async function launch({ home, db }) {
+export async function launch({ home, db }, name = "last") {
   const env = {
     ...process.env,
     XDG_DATA_HOME: join(home, "data"),
@@ -74,6 +74,8 @@ export async function launch({ home, db }) {
   await browser.setTimeout({ implicit: 0 });
   const close = async () => {
     try {
+      // What the window showed last: the first place to look when a journey fails.
+      await browser.saveScreenshot(join(artifacts, `${name}-last.png`)).catch(() => {});
       await browser.deleteSession();
     } finally {
       driver.kill();
@@ -95,12 +97,31 @@ export async function click(browser, testId) {
   await element.click();
 }
 
-/** Replaces the text of an input found by CSS selector. */
+/** Replaces the text of an input found by CSS selector, typing as a user would. */
 export async function fill(browser, selector, text) {
   const element = await browser.$(selector);
   await element.waitForDisplayed({ timeout: 5000 });
-  await element.clearValue();
-  if (text !== "") await element.setValue(text);
+  await element.click();
+  await browser.keys(["Control", "a"]);
+  await browser.keys("Backspace");
+  if (text !== "") await element.addValue(text);
+}
+
+/** Chooses an option of a <select> by its value. */
+export async function choose(browser, selector, value) {
+  const element = await browser.$(selector);
+  await element.waitForDisplayed({ timeout: 5000 });
+  await element.selectByAttribute("value", value);
+}
+
+/** The text of the element with `data-testid`, once it is shown. */
+export async function textOf(browser, testId) {
+  return (await byTestId(browser, testId)).getText();
+}
+
+/** Parses what `partnerdesk list … --json` prints. */
+export async function listJson(db, ...what) {
+  return JSON.parse(await cli(db, "list", ...what, "--json"));
 }
 
 /** Waits until `read()` returns something truthy, and returns it. */
@@ -135,4 +156,16 @@ export async function screenshot(browser, name, target = join(artifacts, `${name
 export async function skipWelcome(browser) {
   await click(browser, "welcome-skip");
   await (await browser.$('[data-testid="welcome"]')).waitForDisplayed({ reverse: true, timeout: 5000 });
+}
+
+/** Opens the trip with this title from the trip list, once the list shows it. */
+export async function openTrip(browser, title) {
+  const link = await eventually(async () => {
+    for (const candidate of await browser.$$('[data-testid="trip-row"] .row-link')) {
+      if ((await candidate.getText()) === title) return candidate;
+    }
+    return null;
+  }, { message: `trip "${title}" in the list`, timeout: 10000 });
+  await link.click();
+  await byTestId(browser, "programme");
 }
