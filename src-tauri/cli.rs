@@ -82,7 +82,9 @@ pub fn run(db: &Path, command: &Command) -> Result<String> {
                     break;
                 }
             }
-            render(*json, &all, |t| format!("{}\t{} – {}\t{}\t{}", t.id, t.start_date, t.end_date, t.direction, t.title))
+            render(*json, &all, |t| {
+                format!("{}\t{} – {}\t{}\t{}", t.id, t.start_date, t.end_date, t.direction, t.title)
+            })
         }
         Command::List { what: ListCommand::Items { trip, json } } => {
             let items = programme::list_items(&conn, trip)?;

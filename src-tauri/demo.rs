@@ -129,11 +129,24 @@ impl Loader<'_> {
     }
 }
 
-fn entry<'a>(kind: ItemKind, title: &'a str, start: (&'a str, &'a str), end: (&'a str, &'a str), place: &'a str) -> Entry<'a> {
+fn entry<'a>(
+    kind: ItemKind,
+    title: &'a str,
+    start: (&'a str, &'a str),
+    end: (&'a str, &'a str),
+    place: &'a str,
+) -> Entry<'a> {
     Entry { kind, title, start, end, place, address: "", hosts: "", only: &[], notes: "", internal: "" }
 }
 
-fn person<'a>(latin: &'a str, original: &'a str, function: &'a str, organisation: &'a str, party: &'a str, role: MemberRole) -> Person<'a> {
+fn person<'a>(
+    latin: &'a str,
+    original: &'a str,
+    function: &'a str,
+    organisation: &'a str,
+    party: &'a str,
+    role: MemberRole,
+) -> Person<'a> {
     Person { latin, original, function, organisation, party, role, dietary: "" }
 }
 
@@ -170,7 +183,10 @@ fn kreis_dueren_to_jinhua(loader: &mut Loader) -> Result<()> {
             person("Emmanuel Ndahayo", "", "Mitglied des Kreistags", "Kreistag Düren", "Grüne", Member),
             person("Klaus Breuer", "", "Mitglied des Kreistags", "Kreistag Düren", "FDP", Member),
             person("Ralf Dick", "", "Mitglied des Kreistags", "Kreistag Düren", "AfD", Member),
-            Person { dietary: "vegetarisch", ..person("Sabine Krings", "", "Geschäftsführerin", "Wirtschaftsförderung Kreis Düren", "", Organiser) },
+            Person {
+                dietary: "vegetarisch",
+                ..person("Sabine Krings", "", "Geschäftsführerin", "Wirtschaftsförderung Kreis Düren", "", Organiser)
+            },
             person("Li Na", "李娜", "Dolmetscherin", "Kreis Düren", "", Interpreter),
             person("Thomas Becker", "", "Protokoll", "Büro des Landrats", "", Protocol),
         ],
@@ -182,63 +198,171 @@ fn kreis_dueren_to_jinhua(loader: &mut Loader) -> Result<()> {
         &[
             Entry {
                 notes: "Treffpunkt 19:00 Uhr am Schalter der Air China, Terminal 1.",
-                ..entry(Flight, "Flug CA 936 Frankfurt – Shanghai Pudong", ("2026-10-21T21:30", BERLIN), ("2026-10-22T15:00", SHANGHAI), "Flughafen Frankfurt, Terminal 1")
+                ..entry(
+                    Flight,
+                    "Flug CA 936 Frankfurt – Shanghai Pudong",
+                    ("2026-10-21T21:30", BERLIN),
+                    ("2026-10-22T15:00", SHANGHAI),
+                    "Flughafen Frankfurt, Terminal 1",
+                )
             },
-            entry(Transfer, "Bustransfer nach Jinhua", ("2026-10-22T16:30", SHANGHAI), ("2026-10-22T20:00", SHANGHAI), "Shanghai Pudong – Jinhua"),
+            entry(
+                Transfer,
+                "Bustransfer nach Jinhua",
+                ("2026-10-22T16:30", SHANGHAI),
+                ("2026-10-22T20:00", SHANGHAI),
+                "Shanghai Pudong – Jinhua",
+            ),
             Entry {
                 address: "Jinhua, Provinz Zhejiang",
-                ..entry(Hotel, "Check-in Hotel", ("2026-10-22T20:15", SHANGHAI), ("2026-10-22T20:45", SHANGHAI), "Jinhua International Hotel")
+                ..entry(
+                    Hotel,
+                    "Check-in Hotel",
+                    ("2026-10-22T20:15", SHANGHAI),
+                    ("2026-10-22T20:45", SHANGHAI),
+                    "Jinhua International Hotel",
+                )
             },
             Entry {
                 hosts: hosts_jinhua,
                 notes: "Dunkler Anzug. Gastgeschenk wird vom Protokoll übergeben.",
                 internal: "Sitzordnung mit dem Außenamt Jinhua abgestimmt.",
-                ..entry(Reception, "Empfang und Konferenz zur Zusammenarbeit", ("2026-10-23T09:00", SHANGHAI), ("2026-10-23T11:00", SHANGHAI), "Rathaus Jinhua")
+                ..entry(
+                    Reception,
+                    "Empfang und Konferenz zur Zusammenarbeit",
+                    ("2026-10-23T09:00", SHANGHAI),
+                    ("2026-10-23T11:00", SHANGHAI),
+                    "Rathaus Jinhua",
+                )
             },
             Entry {
                 hosts: "Geschäftsführung Hydrogenway Technology",
                 notes: "Wasserstoff-Brennstoffzellenprodukte; Fertigung seit 2016.",
-                ..entry(Visit, "Besuch bei Hydrogenway Technology", ("2026-10-23T11:45", SHANGHAI), ("2026-10-23T13:00", SHANGHAI), "Hydrogenway Technology, Jinhua")
+                ..entry(
+                    Visit,
+                    "Besuch bei Hydrogenway Technology",
+                    ("2026-10-23T11:45", SHANGHAI),
+                    ("2026-10-23T13:00", SHANGHAI),
+                    "Hydrogenway Technology, Jinhua",
+                )
             },
-            entry(Meal, "Mittagessen", ("2026-10-23T13:00", SHANGHAI), ("2026-10-23T14:15", SHANGHAI), "Hydrogenway Technology, Jinhua"),
+            entry(
+                Meal,
+                "Mittagessen",
+                ("2026-10-23T13:00", SHANGHAI),
+                ("2026-10-23T14:15", SHANGHAI),
+                "Hydrogenway Technology, Jinhua",
+            ),
             Entry {
                 hosts: "Jinfei Intelligent Motorcycle Wheel",
-                ..entry(Visit, "Besuch bei Jinfei Intelligent Motorcycle Wheel", ("2026-10-23T15:00", SHANGHAI), ("2026-10-23T16:30", SHANGHAI), "Jinfei, Jinhua")
+                ..entry(
+                    Visit,
+                    "Besuch bei Jinfei Intelligent Motorcycle Wheel",
+                    ("2026-10-23T15:00", SHANGHAI),
+                    ("2026-10-23T16:30", SHANGHAI),
+                    "Jinfei, Jinhua",
+                )
             },
             Entry {
                 hosts: hosts_jinhua,
-                ..entry(Meal, "Abendessen auf Einladung der Stadtregierung", ("2026-10-23T18:30", SHANGHAI), ("2026-10-23T20:30", SHANGHAI), "Jinhua International Hotel")
+                ..entry(
+                    Meal,
+                    "Abendessen auf Einladung der Stadtregierung",
+                    ("2026-10-23T18:30", SHANGHAI),
+                    ("2026-10-23T20:30", SHANGHAI),
+                    "Jinhua International Hotel",
+                )
             },
             Entry {
                 hosts: "Hochschulleitung",
                 notes: "Duale Ausbildung, Austausch von Studierenden, Wasserstoff-Technik.",
-                ..entry(Visit, "Besuch der Zhejiang Normal University", ("2026-10-24T09:30", SHANGHAI), ("2026-10-24T11:30", SHANGHAI), "Zhejiang Normal University (浙江师范大学)")
+                ..entry(
+                    Visit,
+                    "Besuch der Zhejiang Normal University",
+                    ("2026-10-24T09:30", SHANGHAI),
+                    ("2026-10-24T11:30", SHANGHAI),
+                    "Zhejiang Normal University (浙江师范大学)",
+                )
             },
-            entry(Transfer, "Transfer nach Yiwu", ("2026-10-24T12:00", SHANGHAI), ("2026-10-24T13:00", SHANGHAI), "Jinhua – Yiwu"),
+            entry(
+                Transfer,
+                "Transfer nach Yiwu",
+                ("2026-10-24T12:00", SHANGHAI),
+                ("2026-10-24T13:00", SHANGHAI),
+                "Jinhua – Yiwu",
+            ),
             Entry {
                 notes: "Festes Schuhwerk; der Markt ist sehr weitläufig.",
-                ..entry(Visit, "Yiwu International Trade City („Weltsupermarkt“)", ("2026-10-24T14:00", SHANGHAI), ("2026-10-24T17:00", SHANGHAI), "Yiwu International Trade City")
+                ..entry(
+                    Visit,
+                    "Yiwu International Trade City („Weltsupermarkt“)",
+                    ("2026-10-24T14:00", SHANGHAI),
+                    ("2026-10-24T17:00", SHANGHAI),
+                    "Yiwu International Trade City",
+                )
             },
             Entry {
                 only: &[0, 5, 6],
                 hosts: "Handelskammer Yiwu",
                 internal: "Nur Landrat, Wirtschaftsförderung und Dolmetscherin.",
-                ..entry(Meeting, "Gespräch über Handelsbeziehungen", ("2026-10-24T17:30", SHANGHAI), ("2026-10-24T18:30", SHANGHAI), "Yiwu International Trade City")
+                ..entry(
+                    Meeting,
+                    "Gespräch über Handelsbeziehungen",
+                    ("2026-10-24T17:30", SHANGHAI),
+                    ("2026-10-24T18:30", SHANGHAI),
+                    "Yiwu International Trade City",
+                )
             },
             Entry {
                 hosts: "Kulturzentrum Jinhua",
-                ..entry(Visit, "Besuch des Kulturzentrums", ("2026-10-25T10:00", SHANGHAI), ("2026-10-25T12:00", SHANGHAI), "Kulturzentrum Jinhua")
+                ..entry(
+                    Visit,
+                    "Besuch des Kulturzentrums",
+                    ("2026-10-25T10:00", SHANGHAI),
+                    ("2026-10-25T12:00", SHANGHAI),
+                    "Kulturzentrum Jinhua",
+                )
             },
             entry(FreeTime, "Freie Zeit", ("2026-10-25T13:00", SHANGHAI), ("2026-10-25T18:00", SHANGHAI), ""),
-            entry(ItemKind::Other, "Aufführung der Wu-Oper (婺剧)", ("2026-10-25T19:30", SHANGHAI), ("2026-10-25T21:30", SHANGHAI), "Kulturzentrum Jinhua"),
+            entry(
+                ItemKind::Other,
+                "Aufführung der Wu-Oper (婺剧)",
+                ("2026-10-25T19:30", SHANGHAI),
+                ("2026-10-25T21:30", SHANGHAI),
+                "Kulturzentrum Jinhua",
+            ),
             Entry {
                 hosts: hosts_jinhua,
                 notes: "Verabredung konkreter Projekte in den vier Themenbereichen.",
-                ..entry(Meeting, "Arbeitsgespräch: nächste Schritte der Kooperation", ("2026-10-26T09:00", SHANGHAI), ("2026-10-26T11:00", SHANGHAI), "Rathaus Jinhua")
+                ..entry(
+                    Meeting,
+                    "Arbeitsgespräch: nächste Schritte der Kooperation",
+                    ("2026-10-26T09:00", SHANGHAI),
+                    ("2026-10-26T11:00", SHANGHAI),
+                    "Rathaus Jinhua",
+                )
             },
-            entry(Transfer, "Bustransfer nach Shanghai", ("2026-10-26T13:00", SHANGHAI), ("2026-10-26T16:30", SHANGHAI), "Jinhua – Shanghai"),
-            entry(Hotel, "Check-in Hotel", ("2026-10-26T17:00", SHANGHAI), ("2026-10-26T17:30", SHANGHAI), "Hotel am Flughafen Pudong"),
-            entry(Flight, "Flug CA 935 Shanghai Pudong – Frankfurt", ("2026-10-27T12:30", SHANGHAI), ("2026-10-27T18:30", BERLIN), "Flughafen Shanghai Pudong, Terminal 2"),
+            entry(
+                Transfer,
+                "Bustransfer nach Shanghai",
+                ("2026-10-26T13:00", SHANGHAI),
+                ("2026-10-26T16:30", SHANGHAI),
+                "Jinhua – Shanghai",
+            ),
+            entry(
+                Hotel,
+                "Check-in Hotel",
+                ("2026-10-26T17:00", SHANGHAI),
+                ("2026-10-26T17:30", SHANGHAI),
+                "Hotel am Flughafen Pudong",
+            ),
+            entry(
+                Flight,
+                "Flug CA 935 Shanghai Pudong – Frankfurt",
+                ("2026-10-27T12:30", SHANGHAI),
+                ("2026-10-27T18:30", BERLIN),
+                "Flughafen Shanghai Pudong, Terminal 2",
+            ),
         ],
     )
 }
@@ -261,7 +385,14 @@ fn jinhua_in_dueren(loader: &mut Loader) -> Result<()> {
         &[
             person("Zhu Chonglie", "朱重烈", "Parteisekretär", "Stadt Jinhua", "", Head),
             person("Wang Wei", "王伟", "Direktor", "Büro für auswärtige Angelegenheiten Jinhua", "", Member),
-            person("Liu Yang", "刘洋", "Stellvertretender Direktor", "Amt für Wirtschaft und Informationstechnik Jinhua", "", Member),
+            person(
+                "Liu Yang",
+                "刘洋",
+                "Stellvertretender Direktor",
+                "Amt für Wirtschaft und Informationstechnik Jinhua",
+                "",
+                Member,
+            ),
             person("Zhang Min", "张敏", "Abteilungsleiterin", "Bildungsamt Jinhua", "", Member),
             person("Huang Lei", "黄磊", "Abteilungsleiter", "Gesundheitskommission Jinhua", "", Member),
             person("Zhao Li", "赵丽", "Protokoll", "Büro für auswärtige Angelegenheiten Jinhua", "", Protocol),
@@ -344,11 +475,23 @@ fn yangzhou_in_kaiserslautern(loader: &mut Loader) -> Result<()> {
             Entry {
                 address: "Willy-Brandt-Platz 1, 67657 Kaiserslautern",
                 hosts: "Bürgermeisterin Beate Kimmel, Landrat Ralf Leßmeister",
-                ..entry(Ceremony, "Begrüßung und Unterzeichnung des Memorandums", ("2026-07-08T10:00", BERLIN), ("2026-07-08T12:00", BERLIN), "Rathaus Kaiserslautern")
+                ..entry(
+                    Ceremony,
+                    "Begrüßung und Unterzeichnung des Memorandums",
+                    ("2026-07-08T10:00", BERLIN),
+                    ("2026-07-08T12:00", BERLIN),
+                    "Rathaus Kaiserslautern",
+                )
             },
             Entry {
                 hosts: "Wirtschaftsförderungsgesellschaft Stadt und Landkreis Kaiserslautern (WFK)",
-                ..entry(Visit, "Besuch von Start-ups und Forschungseinrichtungen", ("2026-07-08T14:00", BERLIN), ("2026-07-08T17:00", BERLIN), "Technologiepark Kaiserslautern")
+                ..entry(
+                    Visit,
+                    "Besuch von Start-ups und Forschungseinrichtungen",
+                    ("2026-07-08T14:00", BERLIN),
+                    ("2026-07-08T17:00", BERLIN),
+                    "Technologiepark Kaiserslautern",
+                )
             },
         ],
     )?;

@@ -38,8 +38,10 @@ fn read(conn: &Connection, key: &str) -> Result<Option<String>> {
 }
 
 fn write(conn: &Connection, key: &str, value: &str) -> Result<()> {
-    conn.prepare_cached("INSERT INTO settings (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO UPDATE SET value = ?2")?
-        .execute(params![key, value])?;
+    conn.prepare_cached(
+        "INSERT INTO settings (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO UPDATE SET value = ?2",
+    )?
+    .execute(params![key, value])?;
     Ok(())
 }
 
@@ -60,7 +62,11 @@ pub fn update_settings(conn: &Connection, settings: &Settings) -> Result<Setting
         problems.add(error);
     }
     if !(0..=24 * 60).contains(&settings.min_transfer_minutes) {
-        problems.push("min_transfer_minutes", "out_of_range", "the minimum transfer time must be between 0 and 1440 minutes");
+        problems.push(
+            "min_transfer_minutes",
+            "out_of_range",
+            "the minimum transfer time must be between 0 and 1440 minutes",
+        );
     }
     problems.into_result()?;
     write(conn, "language", settings.language.as_str())?;

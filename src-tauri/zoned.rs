@@ -54,7 +54,9 @@ pub fn parse_local(field: &str, text: &str) -> Result<NaiveDateTime, FieldError>
     }
     NaiveDateTime::parse_from_str(text.trim(), LOCAL_FORMAT)
         .or_else(|_| NaiveDateTime::parse_from_str(text.trim(), "%Y-%m-%dT%H:%M:%S"))
-        .map_err(|_| FieldError::new(field, "time_invalid", format!("{text:?} is not a date and time (YYYY-MM-DDTHH:MM)")))
+        .map_err(|_| {
+            FieldError::new(field, "time_invalid", format!("{text:?} is not a date and time (YYYY-MM-DDTHH:MM)"))
+        })
 }
 
 /// The instant at which `local` happens in `zone`; `fold` picks one of two repeated times.

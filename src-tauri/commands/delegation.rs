@@ -32,6 +32,10 @@ pub async fn remove_member(state: State<'_, AppState>, id: String) -> Result<()>
 }
 
 #[tauri::command(rename_all = "snake_case")]
-pub async fn set_member_order(state: State<'_, AppState>, trip_id: String, ordered_ids: Vec<String>) -> Result<Vec<Member>> {
+pub async fn set_member_order(
+    state: State<'_, AppState>,
+    trip_id: String,
+    ordered_ids: Vec<String>,
+) -> Result<Vec<Member>> {
     state.with(|c| delegation::set_member_order(c, &trip_id, &ordered_ids))
 }

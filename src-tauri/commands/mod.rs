@@ -30,9 +30,8 @@ impl AppState {
 
     pub fn with<T>(&self, work: impl FnOnce(&Connection) -> Result<T>) -> Result<T> {
         let guard = self.conn.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-        let conn = guard
-            .as_ref()
-            .ok_or_else(|| Error::DatabaseUnavailable(self.open_error.clone().unwrap_or_default()))?;
+        let conn =
+            guard.as_ref().ok_or_else(|| Error::DatabaseUnavailable(self.open_error.clone().unwrap_or_default()))?;
         work(conn)
     }
 }

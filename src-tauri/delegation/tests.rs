@@ -56,7 +56,10 @@ fn reorder_needs_every_member_once() {
     let ids: Vec<String> =
         ["A", "B", "C"].iter().map(|n| add_member(&conn, &trip.id, &named(n)).unwrap().member.id).collect();
     let reordered = set_member_order(&conn, &trip.id, &[ids[2].clone(), ids[0].clone(), ids[1].clone()]).unwrap();
-    assert_eq!(reordered.iter().map(|m| (m.name_latin.as_str(), m.precedence)).collect::<Vec<_>>(), [("C", 1), ("A", 2), ("B", 3)]);
+    assert_eq!(
+        reordered.iter().map(|m| (m.name_latin.as_str(), m.precedence)).collect::<Vec<_>>(),
+        [("C", 1), ("A", 2), ("B", 3)]
+    );
     assert!(set_member_order(&conn, &trip.id, &[ids[0].clone(), ids[1].clone()]).is_err());
     assert!(set_member_order(&conn, &trip.id, &[ids[0].clone(), ids[0].clone(), ids[1].clone()]).is_err());
     assert_eq!(list_members(&conn, &trip.id).unwrap()[0].name_latin, "C");

@@ -45,7 +45,12 @@ fn same_place(a: &str, b: &str) -> bool {
     a.trim().to_lowercase() == b.trim().to_lowercase()
 }
 
-pub fn find_conflicts(trip: &Trip, items: &[ProgrammeItem], members: &[Member], min_transfer_minutes: i64) -> Vec<Warning> {
+pub fn find_conflicts(
+    trip: &Trip,
+    items: &[ProgrammeItem],
+    members: &[Member],
+    min_transfer_minutes: i64,
+) -> Vec<Warning> {
     let by_id: HashMap<&str, &Member> = members.iter().map(|m| (m.id.as_str(), m)).collect();
     let mut spans: Vec<Span> = items
         .iter()

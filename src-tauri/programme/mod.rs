@@ -126,7 +126,11 @@ fn stored_time(local: String, zone: String, utc: String) -> rusqlite::Result<Zon
     let resolved = match tz.from_local_datetime(&wall) {
         LocalResult::Single(time) => time,
         LocalResult::Ambiguous(earlier, later) => {
-            if later.with_timezone(&Utc) == instant { later } else { earlier }
+            if later.with_timezone(&Utc) == instant {
+                later
+            } else {
+                earlier
+            }
         }
         LocalResult::None => instant.with_timezone(&tz),
     };
@@ -176,7 +180,11 @@ fn validate(conn: &Connection, trip_id: &str, input: &ItemInput) -> Result<Valid
     if !input.everyone {
         let members: HashSet<String> = list_members(conn, trip_id)?.into_iter().map(|m| m.id).collect();
         if let Some(stranger) = input.participant_ids.iter().find(|id| !members.contains(*id)) {
-            problems.push("participant_ids", "unknown_member", format!("{stranger} is not a member of this delegation"));
+            problems.push(
+                "participant_ids",
+                "unknown_member",
+                format!("{stranger} is not a member of this delegation"),
+            );
         }
     }
     problems.into_result()?;
@@ -189,7 +197,8 @@ fn validate(conn: &Connection, trip_id: &str, input: &ItemInput) -> Result<Valid
 fn write_participants(tx: &Connection, item_id: &str, input: &ItemInput) -> Result<()> {
     tx.execute("DELETE FROM item_participants WHERE item_id = ?1", [item_id])?;
     if !input.everyone {
-        let mut insert = tx.prepare_cached("INSERT OR IGNORE INTO item_participants (item_id, member_id) VALUES (?1, ?2)")?;
+        let mut insert =
+            tx.prepare_cached("INSERT OR IGNORE INTO item_participants (item_id, member_id) VALUES (?1, ?2)")?;
         for member_id in &input.participant_ids {
             insert.execute(params![item_id, member_id])?;
         }
@@ -204,7 +213,7 @@ pub fn add_item(conn: &Connection, trip_id: &str, input: &ItemInput) -> Result<P
     let id = new_id();
     let stamp = now();
     atomically(conn, |tx| {
-    tx.execute(
+        tx.execute(
         "INSERT INTO programme_items (id, trip_id, kind, title, start_local, start_zone, start_utc, end_local,
             end_zone, end_utc, place, address, hosts, everyone, notes_participants, notes_internal, created_at, updated_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?17)",
@@ -228,7 +237,7 @@ pub fn add_item(conn: &Connection, trip_id: &str, input: &ItemInput) -> Result<P
             stamp
         ],
     )?;
-    write_participants(tx, &id, input)
+        write_participants(tx, &id, input)
     })?;
     get_item(conn, &id)
 }
@@ -238,31 +247,31 @@ pub fn update_item(conn: &Connection, id: &str, input: &ItemInput) -> Result<Pro
     let valid = validate(conn, &trip_id, input)?;
     let (start, end) = (zoned::describe(valid.start), zoned::describe(valid.end));
     atomically(conn, |tx| {
-    tx.execute(
-        "UPDATE programme_items SET kind = ?2, title = ?3, start_local = ?4, start_zone = ?5, start_utc = ?6,
+        tx.execute(
+            "UPDATE programme_items SET kind = ?2, title = ?3, start_local = ?4, start_zone = ?5, start_utc = ?6,
             end_local = ?7, end_zone = ?8, end_utc = ?9, place = ?10, address = ?11, hosts = ?12, everyone = ?13,
             notes_participants = ?14, notes_internal = ?15, updated_at = ?16
          WHERE id = ?1",
-        params![
-            id,
-            input.kind,
-            input.title.trim(),
-            start.local,
-            start.zone,
-            start.utc,
-            end.local,
-            end.zone,
-            end.utc,
-            input.place.trim(),
-            input.address.trim(),
-            input.hosts.trim(),
-            input.everyone,
-            input.notes_participants,
-            input.notes_internal,
-            now()
-        ],
-    )?;
-    write_participants(tx, id, input)
+            params![
+                id,
+                input.kind,
+                input.title.trim(),
+                start.local,
+                start.zone,
+                start.utc,
+                end.local,
+                end.zone,
+                end.utc,
+                input.place.trim(),
+                input.address.trim(),
+                input.hosts.trim(),
+                input.everyone,
+                input.notes_participants,
+                input.notes_internal,
+                now()
+            ],
+        )?;
+        write_participants(tx, id, input)
     })?;
     get_item(conn, id)
 }

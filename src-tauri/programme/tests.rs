@@ -34,7 +34,8 @@ fn setup() -> (Connection, Trip) {
 #[test]
 fn a_flight_keeps_its_two_zones_and_sorts_by_instant() {
     let (conn, trip) = setup();
-    let flight = ItemInput { start_zone: "Europe/Berlin".into(), ..item("Flug", "2026-10-21T21:30", "2026-10-22T15:00", "FRA") };
+    let flight =
+        ItemInput { start_zone: "Europe/Berlin".into(), ..item("Flug", "2026-10-21T21:30", "2026-10-22T15:00", "FRA") };
     let stored = add_item(&conn, &trip.id, &flight).unwrap();
     assert_eq!((stored.start.utc.as_str(), stored.end.utc.as_str()), ("2026-10-21T19:30:00Z", "2026-10-22T07:00:00Z"));
     assert_eq!((stored.start.abbreviation.as_str(), stored.end.abbreviation.as_str()), ("CEST", "CST"));
@@ -57,8 +58,13 @@ fn home_time_is_shown_where_it_differs_and_follows_the_german_clock_change() {
     assert_eq!(after.home_start.as_ref().unwrap().local, "2026-10-26T11:00");
     assert_eq!(after.home_start.as_ref().unwrap().abbreviation, "CET");
 
-    let home_trip = create_trip(&conn, &TripInput { time_zone: "Europe/Berlin".into(), ..trip_input("Düren") }).unwrap();
-    let at_home = ItemInput { start_zone: "Europe/Berlin".into(), end_zone: "Europe/Berlin".into(), ..item("Rathaus", "2026-10-22T10:00", "2026-10-22T11:00", "") };
+    let home_trip =
+        create_trip(&conn, &TripInput { time_zone: "Europe/Berlin".into(), ..trip_input("Düren") }).unwrap();
+    let at_home = ItemInput {
+        start_zone: "Europe/Berlin".into(),
+        end_zone: "Europe/Berlin".into(),
+        ..item("Rathaus", "2026-10-22T10:00", "2026-10-22T11:00", "")
+    };
     add_item(&conn, &home_trip.id, &at_home).unwrap();
     let view = programme_view(&conn, &home_trip.id).unwrap();
     assert!(view.days[1].items[0].home_start.is_none());
@@ -82,9 +88,15 @@ fn skipped_and_repeated_local_times() {
         end_zone: "Europe/Berlin".into(),
         ..item("Nacht", start, end, "")
     };
-    let Err(Error::Validation(fields)) = add_item(&conn, &trip.id, &berlin("2026-03-29T02:30", "2026-03-29T04:00")) else { panic!() };
+    let Err(Error::Validation(fields)) = add_item(&conn, &trip.id, &berlin("2026-03-29T02:30", "2026-03-29T04:00"))
+    else {
+        panic!()
+    };
     assert_eq!((fields[0].field.as_str(), fields[0].code.as_str()), ("start_local", "time_nonexistent"));
-    let Err(Error::Validation(fields)) = add_item(&conn, &trip.id, &berlin("2026-10-25T02:30", "2026-10-25T04:00")) else { panic!() };
+    let Err(Error::Validation(fields)) = add_item(&conn, &trip.id, &berlin("2026-10-25T02:30", "2026-10-25T04:00"))
+    else {
+        panic!()
+    };
     assert_eq!((fields[0].code.as_str(), fields[0].options.len()), ("time_ambiguous", 2));
     assert!(list_items(&conn, &trip.id).unwrap().is_empty(), "nothing is saved half");
 
@@ -100,7 +112,11 @@ fn update_replaces_participants_and_rejects_strangers() {
     let (conn, trip) = setup();
     let a = add_member(&conn, &trip.id, &MemberInput { name_latin: "A".into(), ..Default::default() }).unwrap().member;
     let stored = add_item(&conn, &trip.id, &item("Termin", "2026-10-22T10:00", "2026-10-22T11:00", "")).unwrap();
-    let only_a = ItemInput { everyone: false, participant_ids: vec![a.id.clone()], ..item("Termin", "2026-10-22T10:00", "2026-10-22T11:00", "") };
+    let only_a = ItemInput {
+        everyone: false,
+        participant_ids: vec![a.id.clone()],
+        ..item("Termin", "2026-10-22T10:00", "2026-10-22T11:00", "")
+    };
     assert_eq!(update_item(&conn, &stored.id, &only_a).unwrap().participant_ids, vec![a.id.clone()]);
     let stranger = ItemInput { participant_ids: vec!["nobody".into()], ..only_a.clone() };
     let Err(Error::Validation(fields)) = update_item(&conn, &stored.id, &stranger) else { panic!() };
@@ -112,18 +128,37 @@ fn update_replaces_participants_and_rejects_strangers() {
 #[test]
 fn conflicts_are_warnings_about_members_transfers_and_order() {
     let (conn, trip) = setup();
-    let a = add_member(&conn, &trip.id, &MemberInput { name_latin: "Anna".into(), ..Default::default() }).unwrap().member;
-    let b = add_member(&conn, &trip.id, &MemberInput { name_latin: "Bernd".into(), ..Default::default() }).unwrap().member;
-    let only = |ids: &[&str], input: ItemInput| ItemInput { everyone: false, participant_ids: ids.iter().map(|s| s.to_string()).collect(), ..input };
+    let a =
+        add_member(&conn, &trip.id, &MemberInput { name_latin: "Anna".into(), ..Default::default() }).unwrap().member;
+    let b =
+        add_member(&conn, &trip.id, &MemberInput { name_latin: "Bernd".into(), ..Default::default() }).unwrap().member;
+    let only = |ids: &[&str], input: ItemInput| ItemInput {
+        everyone: false,
+        participant_ids: ids.iter().map(|s| s.to_string()).collect(),
+        ..input
+    };
     // Anna is in two overlapping items; Bernd is not.
-    let first = add_item(&conn, &trip.id, &only(&[&a.id], item("Rathaus", "2026-10-22T09:00", "2026-10-22T10:30", "Rathaus"))).unwrap();
-    let second = add_item(&conn, &trip.id, &only(&[&a.id, &b.id], item("Firma", "2026-10-22T10:00", "2026-10-22T11:00", "Rathaus"))).unwrap();
+    let first =
+        add_item(&conn, &trip.id, &only(&[&a.id], item("Rathaus", "2026-10-22T09:00", "2026-10-22T10:30", "Rathaus")))
+            .unwrap();
+    let second = add_item(
+        &conn,
+        &trip.id,
+        &only(&[&a.id, &b.id], item("Firma", "2026-10-22T10:00", "2026-10-22T11:00", "Rathaus")),
+    )
+    .unwrap();
     // Ten minutes from the Rathaus to the university.
-    let third = add_item(&conn, &trip.id, &item("Universität", "2026-10-22T11:10", "2026-10-22T12:00", "Universität")).unwrap();
+    let third =
+        add_item(&conn, &trip.id, &item("Universität", "2026-10-22T11:10", "2026-10-22T12:00", "Universität")).unwrap();
     // Ends before it starts.
     let fourth = add_item(&conn, &trip.id, &item("Verdreht", "2026-10-23T12:00", "2026-10-23T11:00", "")).unwrap();
     // A hotel stay overlapping everything is no clash.
-    add_item(&conn, &trip.id, &ItemInput { kind: ItemKind::Hotel, ..item("Hotel", "2026-10-22T08:00", "2026-10-23T23:00", "") }).unwrap();
+    add_item(
+        &conn,
+        &trip.id,
+        &ItemInput { kind: ItemKind::Hotel, ..item("Hotel", "2026-10-22T08:00", "2026-10-23T23:00", "") },
+    )
+    .unwrap();
 
     let view = programme_view(&conn, &trip.id).unwrap();
     let warnings: Vec<(WarningKind, Vec<String>, Vec<String>, Option<i64>)> =
@@ -133,7 +168,12 @@ fn conflicts_are_warnings_about_members_transfers_and_order() {
         vec![
             (WarningKind::EndsBeforeStart, vec![fourth.id.clone()], vec![], None),
             (WarningKind::MemberOverlap, vec![first.id.clone(), second.id.clone()], vec!["Anna".into()], None),
-            (WarningKind::ShortTransfer, vec![second.id.clone(), third.id.clone()], vec!["Anna".into(), "Bernd".into()], Some(10)),
+            (
+                WarningKind::ShortTransfer,
+                vec![second.id.clone(), third.id.clone()],
+                vec!["Anna".into(), "Bernd".into()],
+                Some(10)
+            ),
         ]
     );
 }

@@ -65,7 +65,8 @@ pub fn build<R: Runtime>(app: &AppHandle<R>, language: Language) -> tauri::Resul
         .separator()
         .item(&item("go_settings", l.settings, "CmdOrCtrl+,")?)
         .build()?;
-    let help = SubmenuBuilder::new(app, l.help).item(&MenuItemBuilder::with_id("about", l.about).build(app)?).build()?;
+    let help =
+        SubmenuBuilder::new(app, l.help).item(&MenuItemBuilder::with_id("about", l.about).build(app)?).build()?;
     Menu::with_items(app, &[&file, &edit, &view, &help])
 }
 

@@ -237,19 +237,19 @@ pub fn duplicate_trip(conn: &Connection, id: &str, options: &DuplicateOptions) -
     let copy_id = new_id();
     let stamp = now();
     atomically(conn, |tx| {
-    tx.execute(
-        "INSERT INTO trips (id, title, direction, partner_place, partner_country, time_zone, start_date, end_date,
+        tx.execute(
+            "INSERT INTO trips (id, title, direction, partner_place, partner_country, time_zone, start_date, end_date,
             purpose, status, notes, created_at, updated_at)
          SELECT ?2, title, direction, partner_place, partner_country, time_zone, ?3, ?4, purpose, ?5, notes, ?6, ?6
          FROM trips WHERE id = ?1",
-        params![id, copy_id, new_start, original.end_date + shift, TripStatus::Planning, stamp],
-    )?;
-    let member_ids = if options.include_delegation {
-        crate::delegation::copy_members(tx, id, &copy_id)?
-    } else {
-        Default::default()
-    };
-    crate::programme::copy_items(tx, id, &copy_id, Duration::days(shift.num_days()), &member_ids)
+            params![id, copy_id, new_start, original.end_date + shift, TripStatus::Planning, stamp],
+        )?;
+        let member_ids = if options.include_delegation {
+            crate::delegation::copy_members(tx, id, &copy_id)?
+        } else {
+            Default::default()
+        };
+        crate::programme::copy_items(tx, id, &copy_id, Duration::days(shift.num_days()), &member_ids)
     })?;
     get_trip(conn, &copy_id)
 }

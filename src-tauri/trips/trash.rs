@@ -1,9 +1,9 @@
 //! The trash: deleting a trip only marks it; it can be restored until the trash is emptied.
 
-use rusqlite::{params, Connection};
 use super::{from_row, get_trip, Trip, SELECT_TRIP};
 use crate::error::{Error, Result};
 use crate::store::now;
+use rusqlite::{params, Connection};
 
 pub fn delete_trip(conn: &Connection, id: &str) -> Result<()> {
     let stamp = now();

@@ -60,7 +60,8 @@ fn unknown_and_empty_zones_and_bad_times_are_named() {
 #[test]
 fn preview_reports_the_instant_or_the_problem() {
     assert_eq!(preview("2026-10-22T09:00", "Asia/Shanghai", None).unwrap().utc, "2026-10-22T01:00:00Z");
-    let crate::error::Error::Validation(fields) = preview("2026-03-29T02:15", "Europe/Berlin", None).unwrap_err() else {
+    let crate::error::Error::Validation(fields) = preview("2026-03-29T02:15", "Europe/Berlin", None).unwrap_err()
+    else {
         panic!()
     };
     assert_eq!(fields[0].code, "time_nonexistent");

@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Installs what Partnerdesk needs on a fresh Debian/Ubuntu machine: the system libraries
+# Tauri builds against, Node packages, and (with --for-tests) what the tests drive the
+# app with. Safe to run again: it only installs what is missing.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+for_tests=false
+[ "${1:-}" = "--for-tests" ] && for_tests=true
+
+packages=(build-essential pkg-config libwebkit2gtk-4.1-dev libxdo-dev libssl-dev libayatana-appindicator3-dev librsvg2-dev)
+$for_tests && packages+=(xvfb xauth webkit2gtk-driver poppler-utils)
+
+missing=()
+for package in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "Installing system packages: ${missing[*]}"
+  sudo=""
+  [ "$(id -u)" -ne 0 ] && sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+command -v cargo >/dev/null || { echo "Rust is missing: install it from rustup (stable)." >&2; exit 1; }
+command -v npm >/dev/null || { echo "Node.js 20 or newer with npm is missing." >&2; exit 1; }
+
+npm ci --prefix ui --no-audit --no-fund --loglevel=error
+if $for_tests; then
+  npm ci --prefix tests/e2e --no-audit --no-fund --loglevel=error
+  command -v tauri-driver >/dev/null || cargo install tauri-driver --locked --quiet
+fi

@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Sets everything up and runs every test: Rust unit and integration tests, the check that
+# the TypeScript bindings match the Rust types, the UI type check, and the end-to-end
+# journeys driving the built app in a real window under Xvfb.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$HOME/.cargo/bin:$PATH"
+
+bash scripts/setup.sh --for-tests
+
+echo "== UI build"
+npm --prefix ui run build --silent
+
+echo "== Rust tests (and TypeScript bindings, generated into a scratch folder)"
+fresh_bindings=$(mktemp -d)
+trap 'rm -rf "$fresh_bindings"' EXIT
+TS_RS_EXPORT_DIR="$fresh_bindings" cargo test --features custom-protocol --quiet
+
+echo "== TypeScript bindings match the Rust types"
+if ! diff -r "$fresh_bindings" ui/src/lib/bindings; then
+  echo "ui/src/lib/bindings is out of date: run 'cargo test' and commit the generated files." >&2
+  exit 1
+fi
+
+echo "== UI type check"
+npm --prefix ui run check --silent
+
+echo "== App build with embedded UI"
+cargo build --features custom-protocol --quiet
+
+echo "== End-to-end journeys"
+if [ -n "${DISPLAY:-}" ] && [ -z "${CI:-}" ]; then
+  npm --prefix tests/e2e test --silent
+else
+  xvfb-run -a -s "-screen 0 1440x900x24" npm --prefix tests/e2e test --silent
+fi
