@@ -1,8 +1,8 @@
 // Drives the real Partnerdesk binary in a real window: tauri-driver in front of
 // WebKitWebDriver, under the X display the test command provides. Every session gets its
 // own data directory and database file, so tests never touch a user's data.
-import { spawn } from "node:child_process";
-import { mkdtempSync, mkdirSync } from "node:fs";
+import { spawn, spawnSync } from "node:child_process";
+import { closeSync, mkdtempSync, mkdirSync, openSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -46,9 +46,11 @@ export async function launch({ home, db }, name = "last") {
     XDG_CONFIG_HOME: join(home, "config"),
     XDG_CACHE_HOME: join(home, "cache"),
   };
-  const driver = spawn("tauri-driver", ["--port", String(PORT)], { env, stdio: ["ignore", "ignore", "pipe"] });
-  let driverLog = "";
-  driver.stderr.on("data", (chunk) => (driverLog += chunk));
+  // The driver's output goes to a file: a pipe inherited by the app would keep this process alive.
+  const logPath = join(home, "tauri-driver.log");
+  const log = openSync(logPath, "w");
+  const driver = spawn("tauri-driver", ["--port", String(PORT)], { env, stdio: ["ignore", log, log] });
+  closeSync(log);
   let browser;
   for (let attempt = 0; attempt < 40 && !browser; attempt += 1) {
     try {
@@ -66,7 +68,7 @@ export async function launch({ home, db }, name = "last") {
     } catch (error) {
       if (attempt === 39) {
         driver.kill();
-        throw new Error(`could not start a session: ${error.message}\n${driverLog}`);
+        throw new Error(`could not start a session: ${error.message}\n${readFileSync(logPath, "utf8")}`);
       }
       await sleep(250);
     }
@@ -80,6 +82,8 @@ export async function launch({ home, db }, name = "last") {
     } finally {
       driver.kill();
       await new Promise((done) => (driver.exitCode !== null ? done() : driver.once("exit", done)));
+      // Should the session have left the app running, end it: the next journey starts clean.
+      spawnSync("pkill", ["-f", `--db ${db}`]);
     }
   };
   return { browser, close };

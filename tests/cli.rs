@@ -1,0 +1,80 @@
+//! The command line of the real binary, on a real database file.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn partnerdesk(db: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_partnerdesk"))
+        .arg("--db")
+        .arg(db)
+        .args(args)
+        .env_remove("PARTNERDESK_DB")
+        .output()
+        .expect("the binary runs")
+}
+
+fn json(output: &Output) -> serde_json::Value {
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    serde_json::from_slice(&output.stdout).expect("valid JSON")
+}
+
+#[test]
+fn demo_then_list_trips_items_and_members_as_json() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("office.sqlite");
+    let loaded = partnerdesk(&db, &["demo"]);
+    assert!(loaded.status.success());
+    assert!(String::from_utf8_lossy(&loaded.stdout).contains("4 trips"));
+
+    let trips = json(&partnerdesk(&db, &["list", "trips", "--json"]));
+    let trips = trips.as_array().unwrap();
+    assert_eq!(trips.len(), 4);
+    let jinhua = trips.iter().find(|t| t["title"] == "Delegationsreise des Kreises Düren in die Städteregion Jinhua").unwrap();
+    let id = jinhua["id"].as_str().unwrap();
+
+    let items = json(&partnerdesk(&db, &["list", "items", "--trip", id, "--json"]));
+    let first = &items.as_array().unwrap()[0];
+    assert_eq!(first["kind"], "flight");
+    assert_eq!(first["start"]["zone"], "Europe/Berlin");
+    assert_eq!(first["end"]["zone"], "Asia/Shanghai");
+    assert!(first["id"].as_str().is_some());
+
+    let members = json(&partnerdesk(&db, &["list", "members", "--trip", id, "--json"]));
+    let members = members.as_array().unwrap();
+    assert_eq!(members[0]["name_latin"], "Wolfgang Spelthahn");
+    assert_eq!(members.len(), 8);
+    assert!(!String::from_utf8_lossy(&partnerdesk(&db, &["list", "members", "--trip", id, "--json"]).stdout)
+        .contains("passport"));
+}
+
+#[test]
+fn the_database_path_can_come_from_the_environment() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("env.sqlite");
+    let output = Command::new(env!("CARGO_BIN_EXE_partnerdesk"))
+        .args(["list", "trips", "--json"])
+        .env("PARTNERDESK_DB", &db)
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    assert_eq!(String::from_utf8_lossy(&output.stdout).trim(), "[]");
+    assert!(db.exists());
+}
+
+#[test]
+fn failures_exit_non_zero_with_a_one_line_reason() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("office.sqlite");
+    let unknown = partnerdesk(&db, &["list", "items", "--trip", "no-such-trip", "--json"]);
+    assert!(!unknown.status.success());
+    let reason = String::from_utf8_lossy(&unknown.stderr);
+    assert_eq!(reason.trim(), "partnerdesk: trip no-such-trip not found");
+
+    let future = dir.path().join("future.sqlite");
+    rusqlite::Connection::open(&future).unwrap().execute_batch("PRAGMA user_version = 42;").unwrap();
+    let refused = partnerdesk(&future, &["list", "trips"]);
+    assert!(!refused.status.success());
+    let reason = String::from_utf8_lossy(&refused.stderr);
+    assert_eq!(reason.lines().count(), 1);
+    assert!(reason.contains("newer Partnerdesk (schema version 42"), "{reason}");
+}
