@@ -2,6 +2,7 @@
 // WebKitWebDriver, under the X display the test command provides. Every session gets its
 // own data directory and database file, so tests never touch a user's data.
 import { spawn, spawnSync } from "node:child_process";
+import { connect } from "node:net";
 import { closeSync, mkdtempSync, mkdirSync, openSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
@@ -15,6 +16,14 @@ export const artifacts = join(root, "tests/e2e/artifacts");
 mkdirSync(artifacts, { recursive: true });
 
 const PORT = Number(process.env.TAURI_DRIVER_PORT ?? 4444);
+
+function portOpen(port) {
+  return new Promise((done) => {
+    const socket = connect(port, "127.0.0.1");
+    socket.once("connect", () => socket.end(() => done(true)));
+    socket.once("error", () => done(false));
+  });
+}
 
 /** A fresh data directory with the database path inside it. */
 export function freshDataDir() {
@@ -51,13 +60,14 @@ export async function launch({ home, db }, name = "last") {
   const log = openSync(logPath, "w");
   const driver = spawn("tauri-driver", ["--port", String(PORT)], { env, stdio: ["ignore", log, log] });
   closeSync(log);
+  for (let waited = 0; waited < 10000 && !(await portOpen(PORT)); waited += 100) await sleep(100);
   let browser;
   for (let attempt = 0; attempt < 40 && !browser; attempt += 1) {
     try {
       browser = await remote({
         hostname: "127.0.0.1",
         port: PORT,
-        logLevel: "error",
+        logLevel: "silent",
         connectionRetryCount: 0,
         capabilities: {
           // WebKitWebDriver speaks classic WebDriver only, no BiDi.
