@@ -70,7 +70,7 @@ impl Error {
 }
 
 /// What the UI receives when a command fails.
-#[derive(Debug, Serialize, TS)]
+#[derive(Debug, Clone, Serialize, TS)]
 #[ts(export)]
 pub struct ErrorPayload {
     pub kind: String,
@@ -78,13 +78,19 @@ pub struct ErrorPayload {
     pub fields: Vec<FieldError>,
 }
 
-impl Serialize for Error {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let fields = match self {
+impl From<&Error> for ErrorPayload {
+    fn from(error: &Error) -> Self {
+        let fields = match error {
             Error::Validation(fields) => fields.clone(),
             _ => Vec::new(),
         };
-        ErrorPayload { kind: self.kind().into(), message: self.to_string(), fields }.serialize(serializer)
+        ErrorPayload { kind: error.kind().into(), message: error.to_string(), fields }
+    }
+}
+
+impl Serialize for Error {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        ErrorPayload::from(self).serialize(serializer)
     }
 }
 

@@ -29,7 +29,8 @@ fn demo_then_list_trips_items_and_members_as_json() {
     let trips = json(&partnerdesk(&db, &["list", "trips", "--json"]));
     let trips = trips.as_array().unwrap();
     assert_eq!(trips.len(), 4);
-    let jinhua = trips.iter().find(|t| t["title"] == "Delegationsreise des Kreises Düren in die Städteregion Jinhua").unwrap();
+    let jinhua =
+        trips.iter().find(|t| t["title"] == "Delegationsreise des Kreises Düren in die Städteregion Jinhua").unwrap();
     let id = jinhua["id"].as_str().unwrap();
 
     let items = json(&partnerdesk(&db, &["list", "items", "--trip", id, "--json"]));

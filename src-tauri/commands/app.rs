@@ -6,7 +6,7 @@ use ts_rs::TS;
 
 use super::AppState;
 use crate::demo::{load_demo, DemoSummary};
-use crate::error::Result;
+use crate::error::{ErrorPayload, Result};
 use crate::settings::{self, Settings};
 use crate::store::atomically;
 
@@ -16,16 +16,15 @@ pub struct AppInfo {
     pub version: String,
     pub database_path: String,
     /// Why the database could not be opened, if it could not.
-    pub database_error: Option<String>,
+    pub database_error: Option<ErrorPayload>,
 }
 
 #[tauri::command]
 pub async fn app_info(state: State<'_, AppState>) -> Result<AppInfo> {
-    let database_error = state.with(|_| Ok(())).err().map(|e| e.to_string());
     Ok(AppInfo {
         version: env!("CARGO_PKG_VERSION").into(),
         database_path: state.db_path.display().to_string(),
-        database_error,
+        database_error: state.open_error(),
     })
 }
 

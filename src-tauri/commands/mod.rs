@@ -5,7 +5,7 @@ use std::sync::Mutex;
 
 use rusqlite::Connection;
 
-use crate::error::{Error, Result};
+use crate::error::{Error, ErrorPayload, Result};
 use crate::store;
 
 pub mod app;
@@ -16,7 +16,7 @@ pub mod trips;
 /// The open database. When it cannot be opened the window still starts and says why.
 pub struct AppState {
     conn: Mutex<Option<Connection>>,
-    open_error: Option<String>,
+    open_error: Option<ErrorPayload>,
     pub db_path: PathBuf,
 }
 
@@ -24,14 +24,20 @@ impl AppState {
     pub fn open(db_path: PathBuf) -> Self {
         match store::open(&db_path) {
             Ok(conn) => AppState { conn: Mutex::new(Some(conn)), open_error: None, db_path },
-            Err(error) => AppState { conn: Mutex::new(None), open_error: Some(error.to_string()), db_path },
+            Err(error) => AppState { conn: Mutex::new(None), open_error: Some((&error).into()), db_path },
         }
     }
 
     pub fn with<T>(&self, work: impl FnOnce(&Connection) -> Result<T>) -> Result<T> {
         let guard = self.conn.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-        let conn =
-            guard.as_ref().ok_or_else(|| Error::DatabaseUnavailable(self.open_error.clone().unwrap_or_default()))?;
+        let conn = guard
+            .as_ref()
+            .ok_or_else(|| Error::DatabaseUnavailable(self.open_error().map(|e| e.message).unwrap_or_default()))?;
         work(conn)
+    }
+
+    /// Why the database could not be opened, if it could not.
+    pub fn open_error(&self) -> Option<ErrorPayload> {
+        self.open_error.clone()
     }
 }

@@ -1,7 +1,7 @@
 // Journey 1: create a trip, edit it, duplicate it, delete it and restore it from the trash.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { byTestId, choose, click, eventually, fill, freshDataDir, launch, listJson, screenshot, skipWelcome, textOf, texts } from "../app.mjs";
+import { byTestId, choose, click, eventually, fill, freshDataDir, launch, listJson, openTrip, screenshot, skipWelcome, textOf, texts } from "../app.mjs";
 
 test("an officer plans, edits, duplicates, deletes and restores a trip", async () => {
   const dir = freshDataDir();
@@ -67,7 +67,7 @@ test("an officer plans, edits, duplicates, deletes and restores a trip", async (
 
     // Emptying the trash asks first.
     await click(browser, "nav-trips");
-    await (await browser.$$('[data-testid="trip-row"] .row-link'))[0].click();
+    await openTrip(browser, "Delegationsreise nach Jinhua 2026");
     await click(browser, "trip-delete");
     await click(browser, "nav-trash");
     await click(browser, "empty-trash");

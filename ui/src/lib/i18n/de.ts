@@ -22,6 +22,9 @@ export const de = {
   "common.next": "Weiter",
   "common.range": "{from}–{to} von {total}",
   "common.saved": "Gespeichert.",
+  "common.pages": "Seiten",
+  "common.date_placeholder": "TT.MM.JJJJ",
+  "common.time_placeholder": "HH:MM",
 
   "direction.outgoing": "Ausreise",
   "direction.incoming": "Empfang",
@@ -133,6 +136,7 @@ export const de = {
   "item.fold.later": "die zweite ({offset})",
   "item.no_members": "Die Delegation hat noch keine Mitglieder.",
   "item.delete.done": "Programmpunkt gelöscht.",
+  "item.delete.confirm": "„{title}“ aus dem Programm löschen?",
 
   "delegation.add": "Mitglied hinzufügen",
   "delegation.empty": "Noch keine Mitglieder. Fügen Sie die Delegation in protokollarischer Reihenfolge hinzu.",
@@ -204,6 +208,7 @@ export const de = {
 
   "confirm.title": "Bitte bestätigen",
   "db.unavailable": "Die Datenbank kann nicht geöffnet werden",
+  "db.too_new": "Sie wurde mit einer neueren Version von Partnerdesk geschrieben. Bitte aktualisieren Sie Partnerdesk. Die Datei bleibt unverändert.",
 
   "error.required": "Bitte ausfüllen.",
   "error.zone_required": "Bitte eine Zeitzone angeben.",

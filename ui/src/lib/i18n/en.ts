@@ -24,6 +24,9 @@ export const en: Record<MessageKey, string> = {
   "common.next": "Next",
   "common.range": "{from}–{to} of {total}",
   "common.saved": "Saved.",
+  "common.pages": "Pages",
+  "common.date_placeholder": "DD.MM.YYYY",
+  "common.time_placeholder": "HH:MM",
 
   "direction.outgoing": "Outgoing",
   "direction.incoming": "Incoming",
@@ -135,6 +138,7 @@ export const en: Record<MessageKey, string> = {
   "item.fold.later": "the second ({offset})",
   "item.no_members": "The delegation has no members yet.",
   "item.delete.done": "Programme item deleted.",
+  "item.delete.confirm": "Delete “{title}” from the programme?",
 
   "delegation.add": "Add member",
   "delegation.empty": "No members yet. Add the delegation in order of precedence.",
@@ -206,6 +210,7 @@ export const en: Record<MessageKey, string> = {
 
   "confirm.title": "Please confirm",
   "db.unavailable": "The database cannot be opened",
+  "db.too_new": "It was written by a newer version of Partnerdesk. Please update Partnerdesk. The file was left unchanged.",
 
   "error.required": "Please fill this in.",
   "error.zone_required": "Please give a time zone.",

@@ -1,0 +1,112 @@
+//! Measures the queries behind every screen on an office with decades of history:
+//! 2,000 trips, 20,000 delegation members, 40,000 programme items, in a real database file.
+//! Run with `cargo bench --bench scale`; it prints the median of repeated runs.
+
+use std::time::{Duration, Instant};
+
+use partnerdesk_lib::delegation::{add_member, MemberInput};
+use partnerdesk_lib::programme::{add_item, programme_view, ItemInput, ItemKind};
+use partnerdesk_lib::store::{atomically, open};
+use partnerdesk_lib::trips::{create_trip, list_trips, Direction, TripInput, TripQuery, TripStatus};
+
+const TRIPS: usize = 2_000;
+const MEMBERS_PER_TRIP: usize = 10;
+const ITEMS_PER_TRIP: usize = 20;
+
+fn median(mut runs: Vec<Duration>) -> Duration {
+    runs.sort();
+    runs[runs.len() / 2]
+}
+
+fn measure(name: &str, mut work: impl FnMut()) {
+    let runs: Vec<Duration> = (0..25)
+        .map(|_| {
+            let start = Instant::now();
+            work();
+            start.elapsed()
+        })
+        .collect();
+    println!("{name:<48} {:>9.2} ms", median(runs).as_secs_f64() * 1000.0);
+}
+
+fn main() {
+    let dir = std::env::temp_dir().join(format!("partnerdesk-scale-{}", std::process::id()));
+    let conn = open(&dir.join("office.sqlite")).expect("database");
+    let filled = Instant::now();
+    let mut sample_trip = String::new();
+    atomically(&conn, |conn| {
+        for n in 0..TRIPS {
+            let year = 1990 + n / 60;
+            let month = 1 + (n % 12);
+            let trip = create_trip(
+                conn,
+                &TripInput {
+                    title: format!("Delegationsreise {n} nach Jinhua"),
+                    direction: if n % 2 == 0 { Direction::Outgoing } else { Direction::Incoming },
+                    partner_place: ["Jinhua", "Yangzhou", "Luzhou"][n % 3].into(),
+                    partner_country: "China".into(),
+                    time_zone: "Asia/Shanghai".into(),
+                    start_date: format!("{year}-{month:02}-10"),
+                    end_date: format!("{year}-{month:02}-16"),
+                    purpose: String::new(),
+                    status: TripStatus::Done,
+                    notes: String::new(),
+                },
+            )?;
+            for m in 0..MEMBERS_PER_TRIP {
+                let input = MemberInput { name_latin: format!("Mitglied {m} der Reise {n}"), ..Default::default() };
+                add_member(conn, &trip.id, &input)?;
+            }
+            for i in 0..ITEMS_PER_TRIP {
+                let day = 10 + i / 4;
+                let hour = 8 + (i % 4) * 3;
+                let at = |h: usize| format!("{year}-{month:02}-{day:02}T{h:02}:00");
+                add_item(
+                    conn,
+                    &trip.id,
+                    &ItemInput {
+                        kind: ItemKind::Visit,
+                        title: format!("Termin {i}"),
+                        start_local: at(hour),
+                        start_zone: "Asia/Shanghai".into(),
+                        start_fold: None,
+                        end_local: at(hour + 2),
+                        end_zone: "Asia/Shanghai".into(),
+                        end_fold: None,
+                        place: format!("Ort {i}"),
+                        address: String::new(),
+                        hosts: String::new(),
+                        everyone: true,
+                        participant_ids: Vec::new(),
+                        notes_participants: String::new(),
+                        notes_internal: String::new(),
+                    },
+                )?;
+            }
+            sample_trip = trip.id;
+        }
+        Ok(())
+    })
+    .expect("filled");
+    println!(
+        "filled {TRIPS} trips, {} members, {} items in {:.1} s",
+        TRIPS * MEMBERS_PER_TRIP,
+        TRIPS * ITEMS_PER_TRIP,
+        filled.elapsed().as_secs_f64()
+    );
+
+    measure("trip list, first page of 50", || {
+        list_trips(&conn, &TripQuery { limit: Some(50), ..Default::default() }).unwrap();
+    });
+    measure("trip list, page 30 of 50", || {
+        list_trips(&conn, &TripQuery { limit: Some(50), offset: 1450, ..Default::default() }).unwrap();
+    });
+    measure("trip list, search \"yangzhou\"", || {
+        list_trips(&conn, &TripQuery { search: "yangzhou".into(), limit: Some(50), ..Default::default() }).unwrap();
+    });
+    measure("programme view of one trip (20 items, warnings)", || {
+        programme_view(&conn, &sample_trip).unwrap();
+    });
+    drop(conn);
+    let _ = std::fs::remove_dir_all(dir);
+}
