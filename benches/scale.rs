@@ -61,27 +61,12 @@ fn main() {
                 let day = 10 + i / 4;
                 let hour = 8 + (i % 4) * 3;
                 let at = |h: usize| format!("{year}-{month:02}-{day:02}T{h:02}:00");
-                add_item(
-                    conn,
-                    &trip.id,
-                    &ItemInput {
-                        kind: ItemKind::Visit,
-                        title: format!("Termin {i}"),
-                        start_local: at(hour),
-                        start_zone: "Asia/Shanghai".into(),
-                        start_fold: None,
-                        end_local: at(hour + 2),
-                        end_zone: "Asia/Shanghai".into(),
-                        end_fold: None,
-                        place: format!("Ort {i}"),
-                        address: String::new(),
-                        hosts: String::new(),
-                        everyone: true,
-                        participant_ids: Vec::new(),
-                        notes_participants: String::new(),
-                        notes_internal: String::new(),
-                    },
-                )?;
+                let zone = "Asia/Shanghai";
+                let visit = ItemInput {
+                    place: format!("Ort {i}"),
+                    ..ItemInput::new(ItemKind::Visit, &format!("Termin {i}"), (&at(hour), zone), (&at(hour + 2), zone))
+                };
+                add_item(conn, &trip.id, &visit)?;
             }
             sample_trip = trip.id;
         }

@@ -107,14 +107,6 @@ impl Loader<'_> {
         for e in entries {
             self.summary.items += 1;
             let input = ItemInput {
-                kind: e.kind,
-                title: e.title.into(),
-                start_local: e.start.0.into(),
-                start_zone: e.start.1.into(),
-                start_fold: None,
-                end_local: e.end.0.into(),
-                end_zone: e.end.1.into(),
-                end_fold: None,
                 place: e.place.into(),
                 address: e.address.into(),
                 hosts: e.hosts.into(),
@@ -122,6 +114,7 @@ impl Loader<'_> {
                 participant_ids: e.only.iter().map(|&i| members[i].clone()).collect(),
                 notes_participants: e.notes.into(),
                 notes_internal: e.internal.into(),
+                ..ItemInput::new(e.kind, e.title, e.start, e.end)
             };
             add_item(self.conn, &trip.id, &input)?;
         }

@@ -105,13 +105,17 @@ pub fn name_key(name: &str) -> String {
     name.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
 }
 
+fn looks_like_email(text: &str) -> bool {
+    matches!(text.split_once('@'), Some((local, domain)) if !local.is_empty() && !domain.is_empty() && !domain.contains('@'))
+}
+
 fn validate(input: &MemberInput) -> Result<Option<NaiveDate>> {
     let mut problems = Problems::default();
     if input.name_latin.trim().is_empty() {
         problems.push("name_latin", "required", "a name in Latin script is required");
     }
     let email = input.email.trim();
-    if !email.is_empty() && !(email.contains('@') && !email.starts_with('@') && !email.ends_with('@')) {
+    if !email.is_empty() && !looks_like_email(email) {
         problems.push("email", "email_invalid", format!("{email:?} is not an e-mail address"));
     }
     let birth = if input.date_of_birth.trim().is_empty() {

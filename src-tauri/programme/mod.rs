@@ -82,6 +82,29 @@ pub struct ItemInput {
     pub notes_internal: String,
 }
 
+impl ItemInput {
+    /// An item for the whole delegation, from local start and end times in their zones.
+    pub fn new(kind: ItemKind, title: &str, start: (&str, &str), end: (&str, &str)) -> Self {
+        ItemInput {
+            kind,
+            title: title.into(),
+            start_local: start.0.into(),
+            start_zone: start.1.into(),
+            start_fold: None,
+            end_local: end.0.into(),
+            end_zone: end.1.into(),
+            end_fold: None,
+            place: String::new(),
+            address: String::new(),
+            hosts: String::new(),
+            everyone: true,
+            participant_ids: Vec::new(),
+            notes_participants: String::new(),
+            notes_internal: String::new(),
+        }
+    }
+}
+
 /// One item as the day list shows it.
 #[derive(Debug, Clone, Serialize, TS)]
 #[ts(export)]
@@ -206,38 +229,54 @@ fn write_participants(tx: &Connection, item_id: &str, input: &ItemInput) -> Resu
     Ok(())
 }
 
+/// Writes an item and its participants: inserts a new ID, updates an existing one.
+fn save_item(
+    conn: &Connection,
+    id: &str,
+    trip_id: &str,
+    input: &ItemInput,
+    start: &ZonedTime,
+    end: &ZonedTime,
+) -> Result<()> {
+    conn.prepare_cached(
+        "INSERT INTO programme_items (id, trip_id, kind, title, start_local, start_zone, start_utc, end_local,
+            end_zone, end_utc, place, address, hosts, everyone, notes_participants, notes_internal, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?17)
+         ON CONFLICT (id) DO UPDATE SET kind = excluded.kind, title = excluded.title,
+            start_local = excluded.start_local, start_zone = excluded.start_zone, start_utc = excluded.start_utc,
+            end_local = excluded.end_local, end_zone = excluded.end_zone, end_utc = excluded.end_utc,
+            place = excluded.place, address = excluded.address, hosts = excluded.hosts, everyone = excluded.everyone,
+            notes_participants = excluded.notes_participants, notes_internal = excluded.notes_internal,
+            updated_at = excluded.updated_at",
+    )?
+    .execute(params![
+        id,
+        trip_id,
+        input.kind,
+        input.title.trim(),
+        start.local,
+        start.zone,
+        start.utc,
+        end.local,
+        end.zone,
+        end.utc,
+        input.place.trim(),
+        input.address.trim(),
+        input.hosts.trim(),
+        input.everyone,
+        input.notes_participants,
+        input.notes_internal,
+        now()
+    ])?;
+    write_participants(conn, id, input)
+}
+
 pub fn add_item(conn: &Connection, trip_id: &str, input: &ItemInput) -> Result<ProgrammeItem> {
     get_trip(conn, trip_id)?;
     let valid = validate(conn, trip_id, input)?;
-    let (start, end) = (zoned::describe(valid.start), zoned::describe(valid.end));
     let id = new_id();
-    let stamp = now();
     atomically(conn, |tx| {
-        tx.execute(
-        "INSERT INTO programme_items (id, trip_id, kind, title, start_local, start_zone, start_utc, end_local,
-            end_zone, end_utc, place, address, hosts, everyone, notes_participants, notes_internal, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?17)",
-        params![
-            id,
-            trip_id,
-            input.kind,
-            input.title.trim(),
-            start.local,
-            start.zone,
-            start.utc,
-            end.local,
-            end.zone,
-            end.utc,
-            input.place.trim(),
-            input.address.trim(),
-            input.hosts.trim(),
-            input.everyone,
-            input.notes_participants,
-            input.notes_internal,
-            stamp
-        ],
-    )?;
-        write_participants(tx, &id, input)
+        save_item(tx, &id, trip_id, input, &zoned::describe(valid.start), &zoned::describe(valid.end))
     })?;
     get_item(conn, &id)
 }
@@ -245,33 +284,8 @@ pub fn add_item(conn: &Connection, trip_id: &str, input: &ItemInput) -> Result<P
 pub fn update_item(conn: &Connection, id: &str, input: &ItemInput) -> Result<ProgrammeItem> {
     let trip_id = get_item(conn, id)?.trip_id;
     let valid = validate(conn, &trip_id, input)?;
-    let (start, end) = (zoned::describe(valid.start), zoned::describe(valid.end));
     atomically(conn, |tx| {
-        tx.execute(
-            "UPDATE programme_items SET kind = ?2, title = ?3, start_local = ?4, start_zone = ?5, start_utc = ?6,
-            end_local = ?7, end_zone = ?8, end_utc = ?9, place = ?10, address = ?11, hosts = ?12, everyone = ?13,
-            notes_participants = ?14, notes_internal = ?15, updated_at = ?16
-         WHERE id = ?1",
-            params![
-                id,
-                input.kind,
-                input.title.trim(),
-                start.local,
-                start.zone,
-                start.utc,
-                end.local,
-                end.zone,
-                end.utc,
-                input.place.trim(),
-                input.address.trim(),
-                input.hosts.trim(),
-                input.everyone,
-                input.notes_participants,
-                input.notes_internal,
-                now()
-            ],
-        )?;
-        write_participants(tx, id, input)
+        save_item(tx, id, &trip_id, input, &zoned::describe(valid.start), &zoned::describe(valid.end))
     })?;
     get_item(conn, id)
 }
@@ -384,44 +398,28 @@ pub(crate) fn copy_items(
     shift: Duration,
     member_ids: &HashMap<String, String>,
 ) -> Result<()> {
-    let items = list_items(tx, from_trip)?;
-    let stamp = now();
-    let mut insert = tx.prepare(
-        "INSERT INTO programme_items (id, trip_id, kind, title, start_local, start_zone, start_utc, end_local,
-            end_zone, end_utc, place, address, hosts, everyone, notes_participants, notes_internal, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?17)",
-    )?;
-    let mut participant = tx.prepare("INSERT INTO item_participants (item_id, member_id) VALUES (?1, ?2)")?;
-    for item in items {
-        let start = shifted(&item.start, shift)?;
-        let end = shifted(&item.end, shift)?;
-        let participants: Vec<&String> = item.participant_ids.iter().filter_map(|id| member_ids.get(id)).collect();
-        let everyone = item.everyone || participants.is_empty();
-        let id = new_id();
-        insert.execute(params![
-            id,
-            to_trip,
-            item.kind,
-            item.title,
-            start.local,
-            start.zone,
-            start.utc,
-            end.local,
-            end.zone,
-            end.utc,
-            item.place,
-            item.address,
-            item.hosts,
-            everyone,
-            item.notes_participants,
-            item.notes_internal,
-            stamp
-        ])?;
-        if !everyone {
-            for member_id in participants {
-                participant.execute(params![id, member_id])?;
-            }
-        }
+    for item in list_items(tx, from_trip)? {
+        let (start, end) = (shifted(&item.start, shift)?, shifted(&item.end, shift)?);
+        let participant_ids: Vec<String> =
+            item.participant_ids.iter().filter_map(|id| member_ids.get(id).cloned()).collect();
+        let copy = ItemInput {
+            kind: item.kind,
+            title: item.title,
+            start_local: start.local.clone(),
+            start_zone: start.zone.clone(),
+            start_fold: None,
+            end_local: end.local.clone(),
+            end_zone: end.zone.clone(),
+            end_fold: None,
+            place: item.place,
+            address: item.address,
+            hosts: item.hosts,
+            everyone: item.everyone || participant_ids.is_empty(),
+            participant_ids,
+            notes_participants: item.notes_participants,
+            notes_internal: item.notes_internal,
+        };
+        save_item(tx, &new_id(), to_trip, &copy, &start, &end)?;
     }
     Ok(())
 }

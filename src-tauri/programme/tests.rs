@@ -6,23 +6,8 @@ use crate::store::open_in_memory;
 use crate::trips::{create_trip, tests::trip_input, TripInput};
 
 fn item(title: &str, start: &str, end: &str, place: &str) -> ItemInput {
-    ItemInput {
-        kind: ItemKind::Visit,
-        title: title.into(),
-        start_local: start.into(),
-        start_zone: "Asia/Shanghai".into(),
-        start_fold: None,
-        end_local: end.into(),
-        end_zone: "Asia/Shanghai".into(),
-        end_fold: None,
-        place: place.into(),
-        address: String::new(),
-        hosts: String::new(),
-        everyone: true,
-        participant_ids: Vec::new(),
-        notes_participants: String::new(),
-        notes_internal: String::new(),
-    }
+    let shanghai = "Asia/Shanghai";
+    ItemInput { place: place.into(), ..ItemInput::new(ItemKind::Visit, title, (start, shanghai), (end, shanghai)) }
 }
 
 fn setup() -> (Connection, Trip) {
@@ -161,19 +146,18 @@ fn conflicts_are_warnings_about_members_transfers_and_order() {
     .unwrap();
 
     let view = programme_view(&conn, &trip.id).unwrap();
-    let warnings: Vec<(WarningKind, Vec<String>, Vec<String>, Option<i64>)> =
-        view.warnings.into_iter().map(|w| (w.kind, w.item_ids, w.member_names, w.minutes)).collect();
+    let warning = |kind, items: &[&ProgrammeItem], names: &[&str], minutes| conflicts::Warning {
+        kind,
+        item_ids: items.iter().map(|i| i.id.clone()).collect(),
+        member_names: names.iter().map(|n| n.to_string()).collect(),
+        minutes,
+    };
     assert_eq!(
-        warnings,
+        view.warnings,
         vec![
-            (WarningKind::EndsBeforeStart, vec![fourth.id.clone()], vec![], None),
-            (WarningKind::MemberOverlap, vec![first.id.clone(), second.id.clone()], vec!["Anna".into()], None),
-            (
-                WarningKind::ShortTransfer,
-                vec![second.id.clone(), third.id.clone()],
-                vec!["Anna".into(), "Bernd".into()],
-                Some(10)
-            ),
+            warning(WarningKind::EndsBeforeStart, &[&fourth], &[], None),
+            warning(WarningKind::MemberOverlap, &[&first, &second], &["Anna"], None),
+            warning(WarningKind::ShortTransfer, &[&second, &third], &["Anna", "Bernd"], Some(10)),
         ]
     );
 }

@@ -19,23 +19,7 @@ pub(crate) fn trip_input(title: &str) -> TripInput {
 }
 
 fn item(title: &str, start: &str, end: &str) -> ItemInput {
-    ItemInput {
-        kind: ItemKind::Meeting,
-        title: title.into(),
-        start_local: start.into(),
-        start_zone: "Asia/Shanghai".into(),
-        start_fold: None,
-        end_local: end.into(),
-        end_zone: "Asia/Shanghai".into(),
-        end_fold: None,
-        place: String::new(),
-        address: String::new(),
-        hosts: String::new(),
-        everyone: true,
-        participant_ids: Vec::new(),
-        notes_participants: String::new(),
-        notes_internal: String::new(),
-    }
+    ItemInput::new(ItemKind::Meeting, title, (start, "Asia/Shanghai"), (end, "Asia/Shanghai"))
 }
 
 #[test]

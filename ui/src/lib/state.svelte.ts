@@ -34,7 +34,8 @@ let nextNotice = 1;
 
 export function notify(text: string, tone: Notice["tone"] = "info", action?: Notice["action"]) {
   const notice: Notice = { id: nextNotice++, text, tone, action };
-  app.notices = [...app.notices, notice];
+  // A repeated message replaces the one still showing instead of stacking up.
+  app.notices = [...app.notices.filter((shown) => shown.text !== text), notice];
   setTimeout(() => dismiss(notice.id), action ? 8000 : 4000);
 }
 

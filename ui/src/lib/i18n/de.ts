@@ -94,6 +94,7 @@ export const de = {
   "programme.outside": "Außerhalb der Reisedaten",
   "programme.warnings": "Hinweise zum Programm",
   "programme.next_day": "+{n} Tag",
+  "programme.previous_day": "−{n} Tag",
   "programme.internal": "Intern",
 
   "warning.member_overlap": "{names}: gleichzeitig in „{a}“ und „{b}“.",

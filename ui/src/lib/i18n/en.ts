@@ -96,6 +96,7 @@ export const en: Record<MessageKey, string> = {
   "programme.outside": "Outside the trip's dates",
   "programme.warnings": "Notes on the programme",
   "programme.next_day": "+{n} day",
+  "programme.previous_day": "−{n} day",
   "programme.internal": "Internal",
 
   "warning.member_overlap": "{names}: in “{a}” and “{b}” at the same time.",
