@@ -51,6 +51,7 @@ fn main() {
                     purpose: String::new(),
                     status: TripStatus::Done,
                     notes: String::new(),
+                    partnership_id: None,
                 },
             )?;
             for m in 0..MEMBERS_PER_TRIP {

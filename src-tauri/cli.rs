@@ -7,7 +7,8 @@ use clap::{Parser, Subcommand};
 use serde::Serialize;
 
 use crate::error::Result;
-use crate::{delegation, demo, programme, store, trips};
+use crate::partnerships::{self, agreements};
+use crate::{delegation, demo, programme, settings, store, trips};
 
 #[derive(Debug, Parser)]
 #[command(name = "partnerdesk", version, about = "Partnerdesk: delegation trips, programmes and partnerships")]
@@ -49,6 +50,16 @@ pub enum ListCommand {
     Members {
         #[arg(long, value_name = "ID")]
         trip: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// The partnerships in the register.
+    Partnerships {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Every agreement of every partnership, with its theme areas.
+    Agreements {
         #[arg(long)]
         json: bool,
     },
@@ -95,6 +106,26 @@ pub fn run(db: &Path, command: &Command) -> Result<String> {
         Command::List { what: ListCommand::Members { trip, json } } => {
             let members = delegation::list_members(&conn, trip)?;
             render(*json, &members, |m| format!("{}\t{}\t{}\t{}", m.id, m.precedence, m.role, m.name_latin))
+        }
+        Command::List { what: ListCommand::Partnerships { json } } => {
+            let mut all = Vec::new();
+            loop {
+                let query = partnerships::PartnershipQuery { offset: all.len() as i64, ..Default::default() };
+                let page = partnerships::list_partnerships(&conn, &query)?;
+                let done = page.partnerships.is_empty() || all.len() + page.partnerships.len() >= page.total as usize;
+                all.extend(page.partnerships);
+                if done {
+                    break;
+                }
+            }
+            render(*json, &all, |p| format!("{}\t{}\t{} – {}", p.id, p.status, p.our_side, p.partner_place))
+        }
+        Command::List { what: ListCommand::Agreements { json } } => {
+            let all = agreements::list_agreements(&conn, None, settings::office_today(&conn)?)?;
+            render(*json, &all, |a| {
+                let until = a.valid_until.map(|d| d.to_string()).unwrap_or_else(|| "open-ended".into());
+                format!("{}\t{}\t{}\t{}", a.id, a.kind, until, a.title)
+            })
         }
     }
 }

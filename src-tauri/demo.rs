@@ -1,6 +1,7 @@
-//! The example data, built from the news articles Partnerdesk was started from: the Kreis
-//! Düren delegation to the Städteregion Jinhua, the Jinhua delegation hosted in Düren, and
-//! the Kaiserslautern–Yangzhou and Herne–Luzhou contacts. Loaded only when asked for.
+//! The example data, built from the news articles Partnerdesk was started from: the four
+//! partnerships (Stadt Düren–Jinhua, Kreis Düren–Region Jinhua, Kaiserslautern–Yangzhou,
+//! Herne–Luzhou) with their agreements, the Kreis Düren delegation to the Städteregion
+//! Jinhua, the Jinhua delegation hosted in Düren and more. Loaded only when asked for.
 
 use rusqlite::Connection;
 use serde::Serialize;
@@ -8,6 +9,8 @@ use ts_rs::TS;
 
 use crate::delegation::{add_member, MemberInput, MemberRole};
 use crate::error::Result;
+use crate::partnerships::agreements::{add_agreement, AgreementInput, AgreementKind};
+use crate::partnerships::{create_partnership, OurSideKind, PartnershipInput, PartnershipKind, PartnershipStatus};
 use crate::programme::{add_item, ItemInput, ItemKind};
 use crate::store::atomically;
 use crate::trips::{create_trip, Direction, Trip, TripInput, TripStatus};
@@ -15,6 +18,8 @@ use crate::trips::{create_trip, Direction, Trip, TripInput, TripStatus};
 #[derive(Debug, Clone, Serialize, TS)]
 #[ts(export)]
 pub struct DemoSummary {
+    pub partnerships: usize,
+    pub agreements: usize,
     pub trips: usize,
     pub members: usize,
     pub items: usize,
@@ -54,8 +59,66 @@ struct Loader<'c> {
 
 impl Loader<'_> {
     #[allow(clippy::too_many_arguments)]
+    #[allow(clippy::too_many_arguments)]
+    fn partnership(
+        &mut self,
+        our_side: (&str, OurSideKind),
+        partner: (&str, &str),
+        kind: PartnershipKind,
+        since: &str,
+        status: PartnershipStatus,
+        description: &str,
+    ) -> Result<String> {
+        self.summary.partnerships += 1;
+        let input = PartnershipInput {
+            our_side: our_side.0.into(),
+            our_side_kind: our_side.1,
+            partner_place: partner.0.into(),
+            partner_province: partner.1.into(),
+            partner_country: "China".into(),
+            partner_zone: SHANGHAI.into(),
+            kind,
+            since: since.into(),
+            status,
+            description: description.into(),
+        };
+        Ok(create_partnership(self.conn, &input)?.id)
+    }
+
+    /// An agreement with the theme areas named (from the default list).
+    fn agreement(
+        &mut self,
+        partnership: &str,
+        (title, kind): (&str, AgreementKind),
+        (signed_on, signed_at): (&str, &str),
+        (valid_from, valid_until): (&str, &str),
+        themes: &[&str],
+    ) -> Result<()> {
+        self.summary.agreements += 1;
+        let theme_ids = crate::partnerships::themes::list_themes(self.conn)?
+            .into_iter()
+            .filter(|t| themes.contains(&t.name.as_str()))
+            .map(|t| t.id)
+            .collect();
+        let input = AgreementInput {
+            title: title.into(),
+            kind,
+            signed_on: signed_on.into(),
+            signed_at: signed_at.into(),
+            valid_from: valid_from.into(),
+            valid_until: valid_until.into(),
+            notes: String::new(),
+            theme_ids,
+        };
+        let today = crate::settings::office_today(self.conn)?;
+        add_agreement(self.conn, partnership, &input, today)?;
+        Ok(())
+    }
+
+    #[allow(clippy::too_many_arguments)]
     fn trip(
         &mut self,
+        partnership: &str,
         title: &str,
         direction: Direction,
         place: &str,
@@ -79,6 +142,7 @@ impl Loader<'_> {
                 purpose: purpose.into(),
                 status,
                 notes: notes.into(),
+                partnership_id: Some(partnership.into()),
             },
         )
     }
@@ -146,19 +210,109 @@ fn person<'a>(
 /// Adds the example trips in one transaction.
 pub fn load_demo(conn: &Connection) -> Result<DemoSummary> {
     atomically(conn, |conn| {
-        let mut loader = Loader { conn, summary: DemoSummary { trips: 0, members: 0, items: 0 } };
-        kreis_dueren_to_jinhua(&mut loader)?;
-        jinhua_in_dueren(&mut loader)?;
-        yangzhou_in_kaiserslautern(&mut loader)?;
-        herne_to_luzhou(&mut loader)?;
+        let mut loader =
+            Loader { conn, summary: DemoSummary { partnerships: 0, agreements: 0, trips: 0, members: 0, items: 0 } };
+        let register = register(&mut loader)?;
+        kreis_dueren_to_jinhua(&mut loader, &register.kreis_dueren)?;
+        jinhua_in_dueren(&mut loader, &register.stadt_dueren)?;
+        yangzhou_in_kaiserslautern(&mut loader, &register.kaiserslautern)?;
+        herne_to_luzhou(&mut loader, &register.herne)?;
         Ok(loader.summary)
     })
 }
 
-fn kreis_dueren_to_jinhua(loader: &mut Loader) -> Result<()> {
+struct Register {
+    stadt_dueren: String,
+    kreis_dueren: String,
+    kaiserslautern: String,
+    herne: String,
+}
+
+fn register(loader: &mut Loader) -> Result<Register> {
+    use AgreementKind::*;
+    use PartnershipKind::*;
+    let stadt_dueren = loader.partnership(
+        ("Stadt Düren", OurSideKind::City),
+        ("Jinhua", "Zhejiang"),
+        TownTwinning,
+        "2002-01-01",
+        PartnershipStatus::Active,
+        "Städtepartnerschaft seit 2002: Kultur, Schul- und Ärzteaustausch, Wirtschaft.",
+    )?;
+    loader.agreement(
+        &stadt_dueren,
+        ("Städtepartnerschaftsvertrag Düren – Jinhua", PartnershipTreaty),
+        ("2002-01-01", "Düren"),
+        ("2002-01-01", ""),
+        &["Kultur und Kunst", "Schule", "Medizin und Gesundheit", "Wirtschaft und Handel"],
+    )?;
+    loader.agreement(
+        &stadt_dueren,
+        ("Memorandum über die Vertiefung des freundschaftlichen Austausches zwischen Düren und Jinhua", Memorandum),
+        ("2026-06-16", "Alte Stadtgärtnerei, Düren"),
+        ("2026-06-16", "2028-06-15"),
+        &["Wirtschaft und Handel", "Kultur und Kunst", "Schule", "Medizin und Gesundheit", "Tourismus"],
+    )?;
+    let kreis_dueren = loader.partnership(
+        ("Kreis Düren", OurSideKind::District),
+        ("Jinhua (Städteregion)", "Zhejiang"),
+        RegionalCooperation,
+        "2026-01-20",
+        PartnershipStatus::Active,
+        "Anbahnung einer Partnerschaft mit der Region Jinhua (mehr als sieben Millionen Einwohner).",
+    )?;
+    loader.agreement(
+        &kreis_dueren,
+        ("Kooperationsvereinbarung Kreis Düren – Region Jinhua", CooperationAgreement),
+        ("2026-01-20", "Jinhua"),
+        ("2026-01-20", ""),
+        &["Klimaschutz und Wasserstoff", "Bildung und Wissenschaft", "Wirtschaft und Handel", "Kultur und Kunst"],
+    )?;
+    let kaiserslautern = loader.partnership(
+        ("Wirtschaftsregion Kaiserslautern (WFK)", OurSideKind::Agency),
+        ("Yangzhou", "Jiangsu"),
+        RegionalCooperation,
+        "2019-07-10",
+        PartnershipStatus::Active,
+        "Projektbezogene Partnerschaft im Yangtse River Delta: Mittelstand, Netzwerke, technologischer Austausch.",
+    )?;
+    loader.agreement(
+        &kaiserslautern,
+        ("Rahmenabkommen (Memorandum) Kaiserslautern – Yangzhou", Memorandum),
+        ("2019-07-10", "Kaiserslautern"),
+        ("2019-07-10", ""),
+        &["Wirtschaft und Handel", "Bildung und Wissenschaft"],
+    )?;
+    loader.agreement(
+        &kaiserslautern,
+        ("Memorandum zu Start-ups und Technologietransfer", Memorandum),
+        ("2026-07-08", "Rathaus Kaiserslautern"),
+        ("2026-07-08", "2028-07-07"),
+        &["Wirtschaft und Handel", "Bildung und Wissenschaft"],
+    )?;
+    let herne = loader.partnership(
+        ("Stadt Herne", OurSideKind::City),
+        ("Luzhou", "Sichuan"),
+        TownTwinning,
+        "2019-05-15",
+        PartnershipStatus::Active,
+        "Städtepartnerschaft, in Berlin besiegelt; China-Kompetenz-Zentrum Herne.",
+    )?;
+    loader.agreement(
+        &herne,
+        ("Städtepartnerschaftsvertrag Herne – Luzhou", PartnershipTreaty),
+        ("2019-05-15", "Berlin"),
+        ("2019-05-15", ""),
+        &["Medizin und Gesundheit", "Bildung und Wissenschaft", "Grüne Infrastruktur"],
+    )?;
+    Ok(Register { stadt_dueren, kreis_dueren, kaiserslautern, herne })
+}
+
+fn kreis_dueren_to_jinhua(loader: &mut Loader, partnership: &str) -> Result<()> {
     use ItemKind::*;
     use MemberRole::*;
     let trip = loader.trip(
+        partnership,
         "Delegationsreise des Kreises Düren in die Städteregion Jinhua",
         Direction::Outgoing,
         "Jinhua",
@@ -360,10 +514,11 @@ fn kreis_dueren_to_jinhua(loader: &mut Loader) -> Result<()> {
     )
 }
 
-fn jinhua_in_dueren(loader: &mut Loader) -> Result<()> {
+fn jinhua_in_dueren(loader: &mut Loader, partnership: &str) -> Result<()> {
     use ItemKind::*;
     use MemberRole::*;
     let trip = loader.trip(
+        partnership,
         "Besuch der Delegation aus Jinhua in Düren",
         Direction::Incoming,
         "Jinhua",
@@ -440,16 +595,17 @@ fn jinhua_in_dueren(loader: &mut Loader) -> Result<()> {
     )
 }
 
-fn yangzhou_in_kaiserslautern(loader: &mut Loader) -> Result<()> {
+fn yangzhou_in_kaiserslautern(loader: &mut Loader, partnership: &str) -> Result<()> {
     use ItemKind::*;
     use MemberRole::*;
     let trip = loader.trip(
+        partnership,
         "Delegation aus Yangzhou in der Wirtschaftsregion Kaiserslautern",
         Direction::Incoming,
         "Yangzhou",
         BERLIN,
         ("2026-07-08", "2026-07-09"),
-        "Unterzeichnung des Rahmenabkommens (Memorandum) für künftige Wirtschaftsbeziehungen.",
+        "Folgebesuch zum Rahmenabkommen von 2019: Unterzeichnung eines Memorandums zu Start-ups und Technologie.",
         TripStatus::Done,
         "21-köpfige Delegation; Betreuung durch das China-Kompetenzzentrum der WFK.",
     )?;
@@ -491,8 +647,9 @@ fn yangzhou_in_kaiserslautern(loader: &mut Loader) -> Result<()> {
     Ok(())
 }
 
-fn herne_to_luzhou(loader: &mut Loader) -> Result<()> {
+fn herne_to_luzhou(loader: &mut Loader, partnership: &str) -> Result<()> {
     loader.trip(
+        partnership,
         "Delegationsreise nach Luzhou",
         Direction::Outgoing,
         "Luzhou",
@@ -513,10 +670,11 @@ mod tests {
     fn loads_the_seed_trips_without_warnings_in_one_transaction() {
         let conn = crate::store::open_in_memory().unwrap();
         let summary = load_demo(&conn).unwrap();
-        assert_eq!(summary.trips, 4);
+        assert_eq!((summary.partnerships, summary.agreements, summary.trips), (4, 6, 4));
         let page = crate::trips::list_trips(&conn, &Default::default()).unwrap();
         assert_eq!(page.total, 4);
         for trip in &page.trips {
+            assert!(trip.partnership_label.is_some(), "{} is linked to its partnership", trip.title);
             let view = crate::programme::programme_view(&conn, &trip.id).unwrap();
             assert!(view.warnings.is_empty(), "{}: {:?}", trip.title, view.warnings);
             assert!(view.outside.is_empty(), "{}", trip.title);

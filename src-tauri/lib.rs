@@ -6,6 +6,7 @@ pub mod cli;
 pub mod delegation;
 pub mod demo;
 pub mod error;
+pub mod partnerships;
 pub mod programme;
 pub mod settings;
 pub mod store;
@@ -47,6 +48,17 @@ pub fn run_app(db_path: PathBuf) -> tauri::Result<()> {
             commands::delegation::update_member,
             commands::delegation::remove_member,
             commands::delegation::set_member_order,
+            commands::partnerships::list_partnerships,
+            commands::partnerships::get_partnership,
+            commands::partnerships::create_partnership,
+            commands::partnerships::update_partnership,
+            commands::partnerships::list_agreements,
+            commands::partnerships::add_agreement,
+            commands::partnerships::update_agreement,
+            commands::partnerships::remove_agreement,
+            commands::partnerships::list_themes,
+            commands::partnerships::add_theme,
+            commands::partnerships::rename_theme,
             commands::programme::preview_time,
             commands::programme::programme_view,
             commands::programme::get_item,

@@ -30,6 +30,12 @@ impl Default for Settings {
 
 const WELCOME_ANSWERED: &str = "welcome_answered";
 
+/// Today's date in the office's zone, whatever zone the laptop is in while travelling.
+pub fn office_today(conn: &Connection) -> Result<chrono::NaiveDate> {
+    let zone: chrono_tz::Tz = get_settings(conn)?.home_zone.parse().unwrap_or(chrono_tz::Europe::Berlin);
+    Ok(chrono::Utc::now().with_timezone(&zone).date_naive())
+}
+
 fn read(conn: &Connection, key: &str) -> Result<Option<String>> {
     Ok(conn
         .prepare_cached("SELECT value FROM settings WHERE key = ?1")?

@@ -10,6 +10,7 @@ use crate::store;
 
 pub mod app;
 pub mod delegation;
+pub mod partnerships;
 pub mod programme;
 pub mod trips;
 

@@ -13,7 +13,10 @@ mod text_enum;
 /// The bundle identifier; the app-data directory is named after it, as Tauri names it.
 pub const APP_IDENTIFIER: &str = "de.partnerdesk.app";
 
-const MIGRATION_SQL: &[&str] = &[include_str!("migrations/0001_trips_delegation_programme.sql")];
+const MIGRATION_SQL: &[&str] = &[
+    include_str!("migrations/0001_trips_delegation_programme.sql"),
+    include_str!("migrations/0002_partnerships_agreements.sql"),
+];
 
 fn migrations() -> Migrations<'static> {
     Migrations::new(MIGRATION_SQL.iter().map(|sql| M::up(sql)).collect())
@@ -73,6 +76,11 @@ pub fn atomically<T>(conn: &Connection, work: impl FnOnce(&Connection) -> Result
             Err(error)
         }
     }
+}
+
+/// A `LIKE … ESCAPE '\'` pattern that finds `search` anywhere, wildcards in it taken literally.
+pub fn like_pattern(search: &str) -> String {
+    format!("%{}%", search.trim().replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_"))
 }
 
 /// A new record ID: UUIDv7, so IDs sort by creation and stay unique across laptops.

@@ -40,3 +40,27 @@ fn ids_are_uuid_v7_and_sort_by_creation() {
     assert_eq!(uuid::Uuid::parse_str(&a).unwrap().get_version_num(), 7);
     assert!(a < b);
 }
+
+#[test]
+fn a_first_slice_database_upgrades_with_its_trips_intact() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("slice1.sqlite");
+    {
+        let mut conn = Connection::open(&path).unwrap();
+        Migrations::new(vec![M::up(MIGRATION_SQL[0])]).to_latest(&mut conn).unwrap();
+        conn.execute_batch(
+            "INSERT INTO trips (id, title, direction, partner_place, partner_country, time_zone, start_date, end_date,
+                purpose, status, notes, created_at, updated_at)
+             VALUES ('t1', 'Reise nach Jinhua', 'outgoing', 'Jinhua', 'China', 'Asia/Shanghai', '2026-10-21',
+                '2026-10-27', 'Partnerschaft', 'done', '', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z');",
+        )
+        .unwrap();
+    }
+    let conn = open(&path).unwrap();
+    let trip = crate::trips::get_trip(&conn, "t1").unwrap();
+    assert_eq!(
+        (trip.title.as_str(), trip.partner_place.as_str(), trip.partnership_id.as_deref()),
+        ("Reise nach Jinhua", "Jinhua", None)
+    );
+    assert_eq!(crate::partnerships::themes::list_themes(&conn).unwrap().len(), 8);
+}

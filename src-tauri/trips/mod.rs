@@ -42,6 +42,10 @@ pub struct Trip {
     pub purpose: String,
     pub status: TripStatus,
     pub notes: String,
+    /// The partnership the trip serves, if linked.
+    pub partnership_id: Option<String>,
+    /// "Stadt Düren – Jinhua", for lists.
+    pub partnership_label: Option<String>,
     pub member_count: i64,
     pub item_count: i64,
     /// Set while the trip is in the trash.
@@ -64,6 +68,8 @@ pub struct TripInput {
     pub purpose: String,
     pub status: TripStatus,
     pub notes: String,
+    #[serde(default)]
+    pub partnership_id: Option<String>,
 }
 
 #[derive(Debug, Clone, Default, Deserialize, TS)]
@@ -75,6 +81,9 @@ pub struct TripQuery {
     pub status: Option<TripStatus>,
     #[serde(default)]
     pub direction: Option<Direction>,
+    /// Only the trips of this partnership.
+    #[serde(default)]
+    pub partnership_id: Option<String>,
     #[serde(default)]
     pub offset: i64,
     #[serde(default)]
@@ -98,7 +107,8 @@ pub struct DuplicateOptions {
 }
 
 const SELECT_TRIP: &str = "SELECT t.id, t.title, t.direction, t.partner_place, t.partner_country, t.time_zone,
-        t.start_date, t.end_date, t.purpose, t.status, t.notes,
+        t.start_date, t.end_date, t.purpose, t.status, t.notes, t.partnership_id,
+        (SELECT p.our_side || ' – ' || p.partner_place FROM partnerships p WHERE p.id = t.partnership_id),
         (SELECT count(*) FROM members m WHERE m.trip_id = t.id),
         (SELECT count(*) FROM programme_items i WHERE i.trip_id = t.id),
         t.deleted_at, t.created_at, t.updated_at
@@ -119,11 +129,13 @@ fn from_row(row: &Row) -> rusqlite::Result<Trip> {
         purpose: row.get(8)?,
         status: row.get(9)?,
         notes: row.get(10)?,
-        member_count: row.get(11)?,
-        item_count: row.get(12)?,
-        deleted_at: row.get(13)?,
-        created_at: row.get(14)?,
-        updated_at: row.get(15)?,
+        partnership_id: row.get(11)?,
+        partnership_label: row.get(12)?,
+        member_count: row.get(13)?,
+        item_count: row.get(14)?,
+        deleted_at: row.get(15)?,
+        created_at: row.get(16)?,
+        updated_at: row.get(17)?,
     })
 }
 
@@ -132,8 +144,13 @@ struct ValidTrip {
     end: NaiveDate,
 }
 
-fn validate(input: &TripInput) -> Result<ValidTrip> {
+fn validate(conn: &Connection, input: &TripInput) -> Result<ValidTrip> {
     let mut problems = Problems::default();
+    if let Some(partnership) = &input.partnership_id {
+        if crate::partnerships::get_partnership(conn, partnership).is_err() {
+            problems.push("partnership_id", "unknown_partnership", format!("{partnership} is not in the register"));
+        }
+    }
     if input.title.trim().is_empty() {
         problems.push("title", "required", "a title is required");
     }
@@ -152,13 +169,13 @@ fn validate(input: &TripInput) -> Result<ValidTrip> {
 }
 
 pub fn create_trip(conn: &Connection, input: &TripInput) -> Result<Trip> {
-    let valid = validate(input)?;
+    let valid = validate(conn, input)?;
     let id = new_id();
     let stamp = now();
     conn.execute(
         "INSERT INTO trips (id, title, direction, partner_place, partner_country, time_zone, start_date,
-            end_date, purpose, status, notes, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?12)",
+            end_date, purpose, status, notes, partnership_id, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?13, ?12, ?12)",
         params![
             id,
             input.title.trim(),
@@ -171,17 +188,19 @@ pub fn create_trip(conn: &Connection, input: &TripInput) -> Result<Trip> {
             input.purpose.trim(),
             input.status,
             input.notes,
-            stamp
+            stamp,
+            input.partnership_id
         ],
     )?;
     get_trip(conn, &id)
 }
 
 pub fn update_trip(conn: &Connection, id: &str, input: &TripInput) -> Result<Trip> {
-    let valid = validate(input)?;
+    let valid = validate(conn, input)?;
     let changed = conn.execute(
         "UPDATE trips SET title = ?2, direction = ?3, partner_place = ?4, partner_country = ?5, time_zone = ?6,
-            start_date = ?7, end_date = ?8, purpose = ?9, status = ?10, notes = ?11, updated_at = ?12
+            start_date = ?7, end_date = ?8, purpose = ?9, status = ?10, notes = ?11, updated_at = ?12,
+            partnership_id = ?13
          WHERE id = ?1 AND deleted_at IS NULL",
         params![
             id,
@@ -195,7 +214,8 @@ pub fn update_trip(conn: &Connection, id: &str, input: &TripInput) -> Result<Tri
             input.purpose.trim(),
             input.status,
             input.notes,
-            now()
+            now(),
+            input.partnership_id
         ],
     )?;
     if changed == 0 {
@@ -212,19 +232,23 @@ pub fn get_trip(conn: &Connection, id: &str) -> Result<Trip> {
 }
 
 pub fn list_trips(conn: &Connection, query: &TripQuery) -> Result<TripPage> {
-    let pattern = format!("%{}%", query.search.trim().replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_"));
+    let pattern = crate::store::like_pattern(&query.search);
     let filter = "t.deleted_at IS NULL
         AND (?1 = '%%' OR t.title LIKE ?1 ESCAPE '\\' OR t.partner_place LIKE ?1 ESCAPE '\\'
              OR t.partner_country LIKE ?1 ESCAPE '\\' OR t.purpose LIKE ?1 ESCAPE '\\')
         AND (?2 IS NULL OR t.status = ?2)
-        AND (?3 IS NULL OR t.direction = ?3)";
+        AND (?3 IS NULL OR t.direction = ?3)
+        AND (?4 IS NULL OR t.partnership_id = ?4)";
     let total = conn
         .prepare_cached(&format!("SELECT count(*) FROM trips t WHERE {filter}"))?
-        .query_row(params![pattern, query.status, query.direction], |row| row.get(0))?;
+        .query_row(params![pattern, query.status, query.direction, query.partnership_id], |row| row.get(0))?;
     let limit = query.limit.unwrap_or(PAGE_LIMIT).clamp(1, PAGE_LIMIT);
     let trips = conn
-        .prepare_cached(&format!("{SELECT_TRIP} WHERE {filter} ORDER BY t.start_date DESC, t.id LIMIT ?4 OFFSET ?5"))?
-        .query_map(params![pattern, query.status, query.direction, limit, query.offset.max(0)], from_row)?
+        .prepare_cached(&format!("{SELECT_TRIP} WHERE {filter} ORDER BY t.start_date DESC, t.id LIMIT ?5 OFFSET ?6"))?
+        .query_map(
+            params![pattern, query.status, query.direction, query.partnership_id, limit, query.offset.max(0)],
+            from_row,
+        )?
         .collect::<rusqlite::Result<Vec<_>>>()?;
     Ok(TripPage { trips, total })
 }
@@ -239,8 +263,9 @@ pub fn duplicate_trip(conn: &Connection, id: &str, options: &DuplicateOptions) -
     atomically(conn, |tx| {
         tx.execute(
             "INSERT INTO trips (id, title, direction, partner_place, partner_country, time_zone, start_date, end_date,
-            purpose, status, notes, created_at, updated_at)
-         SELECT ?2, title, direction, partner_place, partner_country, time_zone, ?3, ?4, purpose, ?5, notes, ?6, ?6
+            purpose, status, notes, partnership_id, created_at, updated_at)
+         SELECT ?2, title, direction, partner_place, partner_country, time_zone, ?3, ?4, purpose, ?5, notes,
+            partnership_id, ?6, ?6
          FROM trips WHERE id = ?1",
             params![id, copy_id, new_start, original.end_date + shift, TripStatus::Planning, stamp],
         )?;

@@ -15,6 +15,7 @@ pub(crate) fn trip_input(title: &str) -> TripInput {
         purpose: "Partnerschaft".into(),
         status: TripStatus::Planning,
         notes: String::new(),
+        partnership_id: None,
     }
 }
 

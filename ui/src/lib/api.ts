@@ -4,6 +4,8 @@ import { invoke } from "@tauri-apps/api/core";
 import { listen, type UnlistenFn } from "@tauri-apps/api/event";
 import { getCurrentWindow } from "@tauri-apps/api/window";
 
+import type { Agreement } from "./bindings/Agreement";
+import type { AgreementInput } from "./bindings/AgreementInput";
 import type { AppInfo } from "./bindings/AppInfo";
 import type { DemoSummary } from "./bindings/DemoSummary";
 import type { DuplicateOptions } from "./bindings/DuplicateOptions";
@@ -11,11 +13,16 @@ import type { ErrorPayload } from "./bindings/ErrorPayload";
 import type { Fold } from "./bindings/Fold";
 import type { ItemInput } from "./bindings/ItemInput";
 import type { Member } from "./bindings/Member";
+import type { Partnership } from "./bindings/Partnership";
+import type { PartnershipInput } from "./bindings/PartnershipInput";
+import type { PartnershipPage } from "./bindings/PartnershipPage";
+import type { PartnershipQuery } from "./bindings/PartnershipQuery";
 import type { MemberDetail } from "./bindings/MemberDetail";
 import type { MemberInput } from "./bindings/MemberInput";
 import type { ProgrammeItem } from "./bindings/ProgrammeItem";
 import type { ProgrammeView } from "./bindings/ProgrammeView";
 import type { Settings } from "./bindings/Settings";
+import type { ThemeArea } from "./bindings/ThemeArea";
 import type { Trip } from "./bindings/Trip";
 import type { TripInput } from "./bindings/TripInput";
 import type { TripPage } from "./bindings/TripPage";
@@ -67,6 +74,19 @@ export const api = {
   removeMember: (id: string) => call<null>("remove_member", { id }),
   setMemberOrder: (trip_id: string, ordered_ids: string[]) =>
     call<Member[]>("set_member_order", { trip_id, ordered_ids }),
+
+  listPartnerships: (query: PartnershipQuery) => call<PartnershipPage>("list_partnerships", { query }),
+  getPartnership: (id: string) => call<Partnership>("get_partnership", { id }),
+  createPartnership: (input: PartnershipInput) => call<Partnership>("create_partnership", { input }),
+  updatePartnership: (id: string, input: PartnershipInput) => call<Partnership>("update_partnership", { id, input }),
+  listAgreements: (partnership_id: string) => call<Agreement[]>("list_agreements", { partnership_id }),
+  addAgreement: (partnership_id: string, input: AgreementInput) =>
+    call<Agreement>("add_agreement", { partnership_id, input }),
+  updateAgreement: (id: string, input: AgreementInput) => call<Agreement>("update_agreement", { id, input }),
+  removeAgreement: (id: string) => call<null>("remove_agreement", { id }),
+  listThemes: () => call<ThemeArea[]>("list_themes"),
+  addTheme: (name: string) => call<ThemeArea>("add_theme", { name }),
+  renameTheme: (id: string, name: string) => call<ThemeArea>("rename_theme", { id, name }),
 
   programme: (trip_id: string) => call<ProgrammeView>("programme_view", { trip_id }),
   getItem: (id: string) => call<ProgrammeItem>("get_item", { id }),

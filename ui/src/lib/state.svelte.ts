@@ -5,6 +5,8 @@ export type TripTab = "programme" | "delegation" | "details";
 export type Route =
   | { name: "trips" }
   | { name: "trip"; id: string; tab: TripTab }
+  | { name: "partnerships" }
+  | { name: "partnership"; id: string }
   | { name: "trash" }
   | { name: "settings" };
 

@@ -6,7 +6,15 @@ export type Trip = { id: string, title: string, direction: Direction, partner_pl
 /**
  * IANA zone of the partner place (outgoing) or of home (incoming): the programme's default.
  */
-time_zone: string, start_date: string, end_date: string, purpose: string, status: TripStatus, notes: string, member_count: number, item_count: number, 
+time_zone: string, start_date: string, end_date: string, purpose: string, status: TripStatus, notes: string, 
+/**
+ * The partnership the trip serves, if linked.
+ */
+partnership_id: string | null, 
+/**
+ * "Stadt Düren – Jinhua", for lists.
+ */
+partnership_label: string | null, member_count: number, item_count: number, 
 /**
  * Set while the trip is in the trash.
  */

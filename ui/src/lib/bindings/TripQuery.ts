@@ -2,4 +2,8 @@
 import type { Direction } from "./Direction";
 import type { TripStatus } from "./TripStatus";
 
-export type TripQuery = { search: string, status: TripStatus | null, direction: Direction | null, offset: number, limit: number | null, };
+export type TripQuery = { search: string, status: TripStatus | null, direction: Direction | null, 
+/**
+ * Only the trips of this partnership.
+ */
+partnership_id: string | null, offset: number, limit: number | null, };

@@ -1,0 +1,220 @@
+//! The partnership register: the partnerships an office keeps, with the partner's place
+//! and zone, and what links to them (agreements, trips).
+
+use chrono::NaiveDate;
+use rusqlite::{params, Connection, OptionalExtension, Row};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::error::{Error, Problems, Result};
+use crate::store::{new_id, now};
+use crate::zoned;
+
+pub mod agreements;
+pub mod themes;
+
+crate::text_enum! {
+    /// Who we are in the partnership.
+    pub enum OurSideKind { City => "city", District => "district", Region => "region", Agency => "agency" }
+}
+
+crate::text_enum! {
+    pub enum PartnershipKind {
+        TownTwinning => "town_twinning",
+        Friendship => "friendship",
+        RegionalCooperation => "regional_cooperation",
+        ProjectPartnership => "project_partnership",
+    }
+}
+
+crate::text_enum! {
+    pub enum PartnershipStatus { Prospect => "prospect", Active => "active", Dormant => "dormant", Ended => "ended" }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct Partnership {
+    pub id: String,
+    /// Our side, e.g. "Stadt Düren".
+    pub our_side: String,
+    pub our_side_kind: OurSideKind,
+    pub partner_place: String,
+    pub partner_province: String,
+    pub partner_country: String,
+    /// IANA zone of the partner place.
+    pub partner_zone: String,
+    pub kind: PartnershipKind,
+    pub since: Option<NaiveDate>,
+    pub status: PartnershipStatus,
+    pub description: String,
+    pub agreement_count: i64,
+    pub trip_count: i64,
+    pub created_at: String,
+    pub updated_at: String,
+}
+
+#[derive(Debug, Clone, Deserialize, TS)]
+#[ts(export)]
+pub struct PartnershipInput {
+    pub our_side: String,
+    pub our_side_kind: OurSideKind,
+    pub partner_place: String,
+    pub partner_province: String,
+    pub partner_country: String,
+    pub partner_zone: String,
+    pub kind: PartnershipKind,
+    /// `YYYY-MM-DD` or empty.
+    pub since: String,
+    pub status: PartnershipStatus,
+    pub description: String,
+}
+
+#[derive(Debug, Clone, Default, Deserialize, TS)]
+#[ts(export)]
+pub struct PartnershipQuery {
+    #[serde(default)]
+    pub search: String,
+    #[serde(default)]
+    pub status: Option<PartnershipStatus>,
+    #[serde(default)]
+    pub offset: i64,
+    #[serde(default)]
+    pub limit: Option<i64>,
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct PartnershipPage {
+    pub partnerships: Vec<Partnership>,
+    pub total: i64,
+}
+
+const SELECT_PARTNERSHIP: &str = "SELECT p.id, p.our_side, p.our_side_kind, p.partner_place, p.partner_province,
+        p.partner_country, p.partner_zone, p.kind, p.since, p.status, p.description,
+        (SELECT count(*) FROM agreements a WHERE a.partnership_id = p.id),
+        (SELECT count(*) FROM trips t WHERE t.partnership_id = p.id AND t.deleted_at IS NULL),
+        p.created_at, p.updated_at
+    FROM partnerships p";
+
+const PAGE_LIMIT: i64 = 200;
+
+fn from_row(row: &Row) -> rusqlite::Result<Partnership> {
+    Ok(Partnership {
+        id: row.get(0)?,
+        our_side: row.get(1)?,
+        our_side_kind: row.get(2)?,
+        partner_place: row.get(3)?,
+        partner_province: row.get(4)?,
+        partner_country: row.get(5)?,
+        partner_zone: row.get(6)?,
+        kind: row.get(7)?,
+        since: row.get(8)?,
+        status: row.get(9)?,
+        description: row.get(10)?,
+        agreement_count: row.get(11)?,
+        trip_count: row.get(12)?,
+        created_at: row.get(13)?,
+        updated_at: row.get(14)?,
+    })
+}
+
+fn validate(input: &PartnershipInput) -> Result<Option<NaiveDate>> {
+    let mut problems = Problems::default();
+    if input.our_side.trim().is_empty() {
+        problems.push("our_side", "required", "our side of the partnership is required");
+    }
+    if input.partner_place.trim().is_empty() {
+        problems.push("partner_place", "required", "a partnership needs the partner's place");
+    }
+    if let Err(error) = zoned::parse_zone("partner_zone", &input.partner_zone) {
+        problems.add(error);
+    }
+    let since = if input.since.trim().is_empty() {
+        None
+    } else {
+        zoned::parse_date("since", &input.since).map_err(|e| problems.add(e)).ok()
+    };
+    problems.into_result()?;
+    Ok(since)
+}
+
+pub fn create_partnership(conn: &Connection, input: &PartnershipInput) -> Result<Partnership> {
+    let since = validate(input)?;
+    let id = new_id();
+    conn.execute(
+        "INSERT INTO partnerships (id, our_side, our_side_kind, partner_place, partner_province, partner_country,
+            partner_zone, kind, since, status, description, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?12)",
+        params![
+            id,
+            input.our_side.trim(),
+            input.our_side_kind,
+            input.partner_place.trim(),
+            input.partner_province.trim(),
+            input.partner_country.trim(),
+            input.partner_zone.trim(),
+            input.kind,
+            since,
+            input.status,
+            input.description.trim(),
+            now()
+        ],
+    )?;
+    get_partnership(conn, &id)
+}
+
+pub fn update_partnership(conn: &Connection, id: &str, input: &PartnershipInput) -> Result<Partnership> {
+    let since = validate(input)?;
+    let changed = conn.execute(
+        "UPDATE partnerships SET our_side = ?2, our_side_kind = ?3, partner_place = ?4, partner_province = ?5,
+            partner_country = ?6, partner_zone = ?7, kind = ?8, since = ?9, status = ?10, description = ?11,
+            updated_at = ?12
+         WHERE id = ?1",
+        params![
+            id,
+            input.our_side.trim(),
+            input.our_side_kind,
+            input.partner_place.trim(),
+            input.partner_province.trim(),
+            input.partner_country.trim(),
+            input.partner_zone.trim(),
+            input.kind,
+            since,
+            input.status,
+            input.description.trim(),
+            now()
+        ],
+    )?;
+    if changed == 0 {
+        return Err(Error::NotFound(format!("partnership {id}")));
+    }
+    get_partnership(conn, id)
+}
+
+pub fn get_partnership(conn: &Connection, id: &str) -> Result<Partnership> {
+    conn.prepare_cached(&format!("{SELECT_PARTNERSHIP} WHERE p.id = ?1"))?
+        .query_row([id], from_row)
+        .optional()?
+        .ok_or_else(|| Error::NotFound(format!("partnership {id}")))
+}
+
+pub fn list_partnerships(conn: &Connection, query: &PartnershipQuery) -> Result<PartnershipPage> {
+    let pattern = crate::store::like_pattern(&query.search);
+    let filter = "(?1 = '%%' OR p.our_side LIKE ?1 ESCAPE '\\' OR p.partner_place LIKE ?1 ESCAPE '\\'
+            OR p.partner_country LIKE ?1 ESCAPE '\\' OR p.partner_province LIKE ?1 ESCAPE '\\')
+        AND (?2 IS NULL OR p.status = ?2)";
+    let total = conn
+        .prepare_cached(&format!("SELECT count(*) FROM partnerships p WHERE {filter}"))?
+        .query_row(params![pattern, query.status], |row| row.get(0))?;
+    let limit = query.limit.unwrap_or(PAGE_LIMIT).clamp(1, PAGE_LIMIT);
+    let partnerships = conn
+        .prepare_cached(&format!(
+            "{SELECT_PARTNERSHIP} WHERE {filter} ORDER BY p.partner_place, p.our_side, p.id LIMIT ?3 OFFSET ?4"
+        ))?
+        .query_map(params![pattern, query.status, limit, query.offset.max(0)], from_row)?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(PartnershipPage { partnerships, total })
+}
+
+#[cfg(test)]
+pub(crate) mod tests;

@@ -1,0 +1,114 @@
+// The partnership register, first part: keep partnerships and their agreements (with theme
+// areas and validity, flagged when they end within 90 days), link trips to them, and read a
+// partnership's page with its timeline of trips.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { copyFileSync, mkdirSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { byTestId, choose, cli, click, eventually, fill, freshDataDir, launch, listJson, screenshot, skipWelcome, textOf, texts } from "../app.mjs";
+
+const docs = join(dirname(fileURLToPath(import.meta.url)), "../../../docs/screenshots");
+
+function germanDate(date) {
+  const pad = (n) => String(n).padStart(2, "0");
+  return `${pad(date.getDate())}.${pad(date.getMonth() + 1)}.${date.getFullYear()}`;
+}
+
+async function openPartnership(browser, place) {
+  await click(browser, "nav-partnerships");
+  const link = await eventually(async () => {
+    for (const candidate of await browser.$$('[data-testid="partnership-row"] .row-link')) {
+      if ((await candidate.getText()) === place) return candidate;
+    }
+    return null;
+  }, { message: `partnership ${place}` });
+  await link.click();
+  await byTestId(browser, "partnership-title");
+}
+
+test("an officer keeps partnerships and agreements and links trips to them", async () => {
+  const dir = freshDataDir();
+  const { browser, close } = await launch(dir, "partnerships");
+  try {
+    await skipWelcome(browser);
+    await click(browser, "nav-partnerships");
+    await byTestId(browser, "partnerships-empty");
+
+    // A partnership without a partner place is refused at the field.
+    await click(browser, "new-partnership");
+    await fill(browser, "#partnership-our-side", "Stadt Düren");
+    await fill(browser, "#partnership-zone", "Asia/Shanghai");
+    await click(browser, "partnership-save");
+    assert.match(await textOf(browser, "error-partnership-place"), /braucht einen Partnerort/);
+    assert.deepEqual(await listJson(dir.db, "partnerships"), []);
+
+    await fill(browser, "#partnership-place", "Jinhua");
+    await fill(browser, "#partnership-province", "Zhejiang");
+    await fill(browser, "#partnership-country", "China");
+    await fill(browser, "#partnership-since", "01.01.2002");
+    await choose(browser, "#partnership-status", "active");
+    await click(browser, "partnership-save");
+    assert.equal(await textOf(browser, "partnership-title"), "Stadt Düren – Jinhua");
+    const [stored] = await listJson(dir.db, "partnerships");
+    assert.deepEqual([stored.partner_place, stored.kind, stored.since, stored.status], ["Jinhua", "town_twinning", "2002-01-01", "active"]);
+
+    // An agreement valid until before it was signed is refused; nothing is saved.
+    await click(browser, "add-agreement");
+    await fill(browser, "#agreement-title", "Memorandum über die Vertiefung des freundschaftlichen Austausches");
+    await fill(browser, "#agreement-signed-on", "16.06.2026");
+    await fill(browser, "#agreement-valid-until", "01.01.2026");
+    await click(browser, "agreement-save");
+    assert.match(await textOf(browser, "error-agreement-valid-until"), /vor der Unterzeichnung/);
+    assert.deepEqual(await listJson(dir.db, "agreements"), []);
+
+    // Valid for another 30 days: flagged as ending soon. Two theme areas.
+    const soon = new Date(Date.now() + 30 * 86_400_000);
+    await fill(browser, "#agreement-valid-until", germanDate(soon));
+    const themes = await browser.$$('[data-testid="theme"]');
+    await themes[2].click();
+    await themes[3].click();
+    await click(browser, "agreement-save");
+    const flag = await byTestId(browser, "agreement-expiring");
+    assert.match(await flag.getText(), /weniger als 90 Tagen/);
+    const [agreement] = await listJson(dir.db, "agreements");
+    assert.deepEqual(agreement.themes.map((t) => t.name), ["Wirtschaft und Handel", "Kultur und Kunst"]);
+    assert.equal(agreement.expires_soon, true);
+
+    // Link a new trip to the partnership; the trip page and the timeline show the link.
+    await click(browser, "nav-trips");
+    await click(browser, "new-trip");
+    await fill(browser, "#trip-title", "Delegationsreise nach Jinhua");
+    await choose(browser, "#trip-partnership", stored.id);
+    await fill(browser, "#trip-start", "21.10.2026");
+    await fill(browser, "#trip-end", "27.10.2026");
+    await click(browser, "trip-save");
+    const link = await byTestId(browser, "trip-partnership");
+    assert.equal(await link.getText(), "Stadt Düren – Jinhua");
+    const [trip] = await listJson(dir.db, "trips");
+    assert.deepEqual([trip.partnership_id, trip.partner_place, trip.time_zone], [stored.id, "Jinhua", "Asia/Shanghai"]);
+    await link.click();
+    await eventually(async () => (await texts(browser, '[data-testid="timeline-trip"] .link')).includes("Delegationsreise nach Jinhua"), {
+      message: "timeline entry",
+    });
+  } finally {
+    await close();
+  }
+});
+
+test("a partnership's page shows its agreements and its trips in both directions", async () => {
+  const dir = freshDataDir();
+  await cli(dir.db, "demo");
+  const { browser, close } = await launch(dir, "partnership-page");
+  try {
+    await openPartnership(browser, "Jinhua");
+    assert.equal(await textOf(browser, "partnership-title"), "Stadt Düren – Jinhua");
+    assert.equal((await browser.$$('[data-testid="agreement"]')).length, 2);
+    assert.match(await textOf(browser, "agreements"), /gültig 16\.06\.2026 – 15\.06\.2028/);
+    assert.deepEqual(await texts(browser, '[data-testid="timeline-trip"] .link'), ["Besuch der Delegation aus Jinhua in Düren"]);
+    mkdirSync(docs, { recursive: true });
+    copyFileSync(await screenshot(browser, "partnership"), join(docs, "partnership.png"));
+  } finally {
+    await close();
+  }
+});
