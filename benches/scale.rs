@@ -52,6 +52,7 @@ fn main() {
                     status: TripStatus::Done,
                     notes: String::new(),
                     partnership_id: None,
+                    theme_ids: Vec::new(),
                 },
             )?;
             for m in 0..MEMBERS_PER_TRIP {

@@ -111,7 +111,7 @@ pub fn run(db: &Path, command: &Command) -> Result<String> {
             let mut all = Vec::new();
             loop {
                 let query = partnerships::PartnershipQuery { offset: all.len() as i64, ..Default::default() };
-                let page = partnerships::list_partnerships(&conn, &query)?;
+                let page = partnerships::list_partnerships(&conn, &query, settings::office_today(&conn)?)?;
                 let done = page.partnerships.is_empty() || all.len() + page.partnerships.len() >= page.total as usize;
                 all.extend(page.partnerships);
                 if done {

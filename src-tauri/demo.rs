@@ -59,6 +59,19 @@ struct Loader<'c> {
 
 impl Loader<'_> {
     #[allow(clippy::too_many_arguments)]
+    /// The IDs of the named theme areas of the default list.
+    fn theme_ids(&self, names: &[&str]) -> Result<Vec<String>> {
+        Ok(crate::partnerships::themes::list_themes(self.conn)?
+            .into_iter()
+            .filter(|t| names.contains(&t.name.as_str()))
+            .map(|t| t.id)
+            .collect())
+    }
+
+    fn serve(&self, trip: &Trip, themes: &[&str]) -> Result<()> {
+        crate::partnerships::themes::set_trip_themes(self.conn, &trip.id, &self.theme_ids(themes)?)
+    }
+
     #[allow(clippy::too_many_arguments)]
     fn partnership(
         &mut self,
@@ -82,7 +95,7 @@ impl Loader<'_> {
             status,
             description: description.into(),
         };
-        Ok(create_partnership(self.conn, &input)?.id)
+        Ok(create_partnership(self.conn, &input, crate::settings::office_today(self.conn)?)?.id)
     }
 
     /// An agreement with the theme areas named (from the default list).
@@ -95,11 +108,7 @@ impl Loader<'_> {
         themes: &[&str],
     ) -> Result<()> {
         self.summary.agreements += 1;
-        let theme_ids = crate::partnerships::themes::list_themes(self.conn)?
-            .into_iter()
-            .filter(|t| themes.contains(&t.name.as_str()))
-            .map(|t| t.id)
-            .collect();
+        let theme_ids = self.theme_ids(themes)?;
         let input = AgreementInput {
             title: title.into(),
             kind,
@@ -143,6 +152,7 @@ impl Loader<'_> {
                 status,
                 notes: notes.into(),
                 partnership_id: Some(partnership.into()),
+                theme_ids: Vec::new(),
             },
         )
     }
@@ -321,6 +331,10 @@ fn kreis_dueren_to_jinhua(loader: &mut Loader, partnership: &str) -> Result<()> 
         "Anbahnung der Partnerschaft zwischen dem Kreis Düren und der Region Jinhua: Klimaschutz und Wasserstoff, Bildung und Wissenschaft, Wirtschaft und Handel, Kultur und Kunst.",
         TripStatus::Done,
         "Gegenbesuch auf Einladung der chinesischen Delegation vom Februar.",
+    )?;
+    loader.serve(
+        &trip,
+        &["Klimaschutz und Wasserstoff", "Bildung und Wissenschaft", "Wirtschaft und Handel", "Kultur und Kunst"],
     )?;
     let members = loader.delegation(
         &trip,
@@ -528,6 +542,10 @@ fn jinhua_in_dueren(loader: &mut Loader, partnership: &str) -> Result<()> {
         TripStatus::Done,
         "",
     )?;
+    loader.serve(
+        &trip,
+        &["Wirtschaft und Handel", "Kultur und Kunst", "Schule", "Medizin und Gesundheit", "Tourismus"],
+    )?;
     let members = loader.delegation(
         &trip,
         &[
@@ -609,6 +627,7 @@ fn yangzhou_in_kaiserslautern(loader: &mut Loader, partnership: &str) -> Result<
         TripStatus::Done,
         "21-köpfige Delegation; Betreuung durch das China-Kompetenzzentrum der WFK.",
     )?;
+    loader.serve(&trip, &["Wirtschaft und Handel", "Bildung und Wissenschaft"])?;
     let members = loader.delegation(
         &trip,
         &[

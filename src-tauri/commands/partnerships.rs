@@ -11,17 +11,17 @@ use crate::settings::office_today;
 
 #[tauri::command]
 pub async fn list_partnerships(state: State<'_, AppState>, query: PartnershipQuery) -> Result<PartnershipPage> {
-    state.with(|c| partnerships::list_partnerships(c, &query))
+    state.with(|c| partnerships::list_partnerships(c, &query, office_today(c)?))
 }
 
 #[tauri::command]
 pub async fn get_partnership(state: State<'_, AppState>, id: String) -> Result<Partnership> {
-    state.with(|c| partnerships::get_partnership(c, &id))
+    state.with(|c| partnerships::get_partnership(c, &id, office_today(c)?))
 }
 
 #[tauri::command]
 pub async fn create_partnership(state: State<'_, AppState>, input: PartnershipInput) -> Result<Partnership> {
-    state.with(|c| partnerships::create_partnership(c, &input))
+    state.with(|c| partnerships::create_partnership(c, &input, office_today(c)?))
 }
 
 #[tauri::command]
@@ -30,7 +30,7 @@ pub async fn update_partnership(
     id: String,
     input: PartnershipInput,
 ) -> Result<Partnership> {
-    state.with(|c| partnerships::update_partnership(c, &id, &input))
+    state.with(|c| partnerships::update_partnership(c, &id, &input, office_today(c)?))
 }
 
 #[tauri::command(rename_all = "snake_case")]

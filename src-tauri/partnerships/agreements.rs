@@ -6,8 +6,8 @@ use rusqlite::{params, Connection, OptionalExtension, Row};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::get_partnership;
-use super::themes::{themes_of, ThemeArea};
+use super::partnership_exists;
+use super::themes::{first_unknown, themes_of_agreement, ThemeArea};
 use crate::error::{Error, Problems, Result};
 use crate::store::{atomically, new_id, now};
 use crate::zoned;
@@ -119,8 +119,7 @@ fn validate(conn: &Connection, input: &AgreementInput) -> Result<Dates> {
             problems.push("valid_until", "end_before_start", "the agreement would end before it begins");
         }
     }
-    let known: Vec<String> = super::themes::list_themes(conn)?.into_iter().map(|t| t.id).collect();
-    if let Some(unknown) = input.theme_ids.iter().find(|id| !known.contains(id)) {
+    if let Some(unknown) = first_unknown(conn, &input.theme_ids)? {
         problems.push("theme_ids", "unknown_theme", format!("{unknown} is not a theme area"));
     }
     problems.into_result()?;
@@ -163,7 +162,9 @@ pub fn add_agreement(
     input: &AgreementInput,
     today: NaiveDate,
 ) -> Result<Agreement> {
-    get_partnership(conn, partnership_id)?;
+    if !partnership_exists(conn, partnership_id)? {
+        return Err(Error::NotFound(format!("partnership {partnership_id}")));
+    }
     let dates = validate(conn, input)?;
     let id = new_id();
     atomically(conn, |tx| write(tx, &id, partnership_id, input, &dates))?;
@@ -185,7 +186,7 @@ pub fn remove_agreement(conn: &Connection, id: &str) -> Result<()> {
 }
 
 fn completed(conn: &Connection, mut agreement: Agreement, today: NaiveDate) -> Result<Agreement> {
-    agreement.themes = themes_of(conn, &agreement.id)?;
+    agreement.themes = themes_of_agreement(conn, &agreement.id)?;
     agreement.expires_soon = expires_soon(agreement.valid_until, today);
     Ok(agreement)
 }

@@ -2,7 +2,7 @@
 //! and zone, and what links to them (agreements, trips).
 
 use chrono::NaiveDate;
-use rusqlite::{params, Connection, OptionalExtension, Row};
+use rusqlite::{named_params, params, Connection, OptionalExtension, Row};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -48,6 +48,8 @@ pub struct Partnership {
     pub status: PartnershipStatus,
     pub description: String,
     pub agreement_count: i64,
+    /// Agreements ending within the next 90 days.
+    pub expiring_agreements: i64,
     pub trip_count: i64,
     pub created_at: String,
     pub updated_at: String,
@@ -92,6 +94,8 @@ pub struct PartnershipPage {
 const SELECT_PARTNERSHIP: &str = "SELECT p.id, p.our_side, p.our_side_kind, p.partner_place, p.partner_province,
         p.partner_country, p.partner_zone, p.kind, p.since, p.status, p.description,
         (SELECT count(*) FROM agreements a WHERE a.partnership_id = p.id),
+        (SELECT count(*) FROM agreements a WHERE a.partnership_id = p.id
+            AND a.valid_until BETWEEN :today AND :warn_until),
         (SELECT count(*) FROM trips t WHERE t.partnership_id = p.id AND t.deleted_at IS NULL),
         p.created_at, p.updated_at
     FROM partnerships p";
@@ -112,9 +116,10 @@ fn from_row(row: &Row) -> rusqlite::Result<Partnership> {
         status: row.get(9)?,
         description: row.get(10)?,
         agreement_count: row.get(11)?,
-        trip_count: row.get(12)?,
-        created_at: row.get(13)?,
-        updated_at: row.get(14)?,
+        expiring_agreements: row.get(12)?,
+        trip_count: row.get(13)?,
+        created_at: row.get(14)?,
+        updated_at: row.get(15)?,
     })
 }
 
@@ -138,7 +143,7 @@ fn validate(input: &PartnershipInput) -> Result<Option<NaiveDate>> {
     Ok(since)
 }
 
-pub fn create_partnership(conn: &Connection, input: &PartnershipInput) -> Result<Partnership> {
+pub fn create_partnership(conn: &Connection, input: &PartnershipInput, today: NaiveDate) -> Result<Partnership> {
     let since = validate(input)?;
     let id = new_id();
     conn.execute(
@@ -160,10 +165,15 @@ pub fn create_partnership(conn: &Connection, input: &PartnershipInput) -> Result
             now()
         ],
     )?;
-    get_partnership(conn, &id)
+    get_partnership(conn, &id, today)
 }
 
-pub fn update_partnership(conn: &Connection, id: &str, input: &PartnershipInput) -> Result<Partnership> {
+pub fn update_partnership(
+    conn: &Connection,
+    id: &str,
+    input: &PartnershipInput,
+    today: NaiveDate,
+) -> Result<Partnership> {
     let since = validate(input)?;
     let changed = conn.execute(
         "UPDATE partnerships SET our_side = ?2, our_side_kind = ?3, partner_place = ?4, partner_province = ?5,
@@ -188,30 +198,51 @@ pub fn update_partnership(conn: &Connection, id: &str, input: &PartnershipInput)
     if changed == 0 {
         return Err(Error::NotFound(format!("partnership {id}")));
     }
-    get_partnership(conn, id)
+    get_partnership(conn, id, today)
 }
 
-pub fn get_partnership(conn: &Connection, id: &str) -> Result<Partnership> {
-    conn.prepare_cached(&format!("{SELECT_PARTNERSHIP} WHERE p.id = ?1"))?
-        .query_row([id], from_row)
+/// The window in which agreements count as ending soon, as the named SQL parameters bind it.
+fn expiry_window(today: NaiveDate) -> (NaiveDate, NaiveDate) {
+    (today, today + chrono::Duration::days(agreements::EXPIRY_WARNING_DAYS))
+}
+
+pub fn get_partnership(conn: &Connection, id: &str, today: NaiveDate) -> Result<Partnership> {
+    let (today, warn_until) = expiry_window(today);
+    conn.prepare_cached(&format!("{SELECT_PARTNERSHIP} WHERE p.id = :id"))?
+        .query_row(named_params! { ":id": id, ":today": today, ":warn_until": warn_until }, from_row)
         .optional()?
         .ok_or_else(|| Error::NotFound(format!("partnership {id}")))
 }
 
-pub fn list_partnerships(conn: &Connection, query: &PartnershipQuery) -> Result<PartnershipPage> {
+pub fn partnership_exists(conn: &Connection, id: &str) -> Result<bool> {
+    Ok(conn.prepare_cached("SELECT 1 FROM partnerships WHERE id = ?1")?.exists([id])?)
+}
+
+pub fn list_partnerships(conn: &Connection, query: &PartnershipQuery, today: NaiveDate) -> Result<PartnershipPage> {
     let pattern = crate::store::like_pattern(&query.search);
-    let filter = "(?1 = '%%' OR p.our_side LIKE ?1 ESCAPE '\\' OR p.partner_place LIKE ?1 ESCAPE '\\'
-            OR p.partner_country LIKE ?1 ESCAPE '\\' OR p.partner_province LIKE ?1 ESCAPE '\\')
-        AND (?2 IS NULL OR p.status = ?2)";
+    let filter = "(:pattern = '%%' OR p.our_side LIKE :pattern ESCAPE '\\' OR p.partner_place LIKE :pattern ESCAPE '\\'
+            OR p.partner_country LIKE :pattern ESCAPE '\\' OR p.partner_province LIKE :pattern ESCAPE '\\')
+        AND (:status IS NULL OR p.status = :status)";
     let total = conn
         .prepare_cached(&format!("SELECT count(*) FROM partnerships p WHERE {filter}"))?
-        .query_row(params![pattern, query.status], |row| row.get(0))?;
+        .query_row(named_params! { ":pattern": pattern, ":status": query.status }, |row| row.get(0))?;
     let limit = query.limit.unwrap_or(PAGE_LIMIT).clamp(1, PAGE_LIMIT);
+    let (today, warn_until) = expiry_window(today);
     let partnerships = conn
         .prepare_cached(&format!(
-            "{SELECT_PARTNERSHIP} WHERE {filter} ORDER BY p.partner_place, p.our_side, p.id LIMIT ?3 OFFSET ?4"
+            "{SELECT_PARTNERSHIP} WHERE {filter} ORDER BY p.partner_place, p.our_side, p.id LIMIT :limit OFFSET :offset"
         ))?
-        .query_map(params![pattern, query.status, limit, query.offset.max(0)], from_row)?
+        .query_map(
+            named_params! {
+                ":pattern": pattern,
+                ":status": query.status,
+                ":today": today,
+                ":warn_until": warn_until,
+                ":limit": limit,
+                ":offset": query.offset.max(0),
+            },
+            from_row,
+        )?
         .collect::<rusqlite::Result<Vec<_>>>()?;
     Ok(PartnershipPage { partnerships, total })
 }

@@ -36,6 +36,10 @@ fn agreement(title: &str, signed: &str, until: &str) -> AgreementInput {
     }
 }
 
+fn today() -> NaiveDate {
+    date("2026-11-21")
+}
+
 fn date(text: &str) -> NaiveDate {
     text.parse().unwrap()
 }
@@ -43,18 +47,24 @@ fn date(text: &str) -> NaiveDate {
 #[test]
 fn partnerships_are_created_listed_and_found() {
     let conn = open_in_memory().unwrap();
-    let jinhua = create_partnership(&conn, &partnership_input("Jinhua")).unwrap();
+    let jinhua = create_partnership(&conn, &partnership_input("Jinhua"), today()).unwrap();
     assert_eq!((jinhua.since, jinhua.agreement_count), (Some(date("2002-01-01")), 0));
-    create_partnership(&conn, &PartnershipInput { our_side: "Stadt Herne".into(), ..partnership_input("Luzhou") })
-        .unwrap();
-    let all = list_partnerships(&conn, &PartnershipQuery::default()).unwrap();
+    create_partnership(
+        &conn,
+        &PartnershipInput { our_side: "Stadt Herne".into(), ..partnership_input("Luzhou") },
+        today(),
+    )
+    .unwrap();
+    let all = list_partnerships(&conn, &PartnershipQuery::default(), today()).unwrap();
     assert_eq!(all.partnerships.iter().map(|p| p.partner_place.as_str()).collect::<Vec<_>>(), ["Jinhua", "Luzhou"]);
-    let found = list_partnerships(&conn, &PartnershipQuery { search: "herne".into(), ..Default::default() }).unwrap();
+    let found =
+        list_partnerships(&conn, &PartnershipQuery { search: "herne".into(), ..Default::default() }, today()).unwrap();
     assert_eq!(found.total, 1);
     let edited = update_partnership(
         &conn,
         &jinhua.id,
         &PartnershipInput { status: PartnershipStatus::Dormant, ..partnership_input("Jinhua") },
+        today(),
     )
     .unwrap();
     assert_eq!(edited.status, PartnershipStatus::Dormant);
@@ -64,19 +74,19 @@ fn partnerships_are_created_listed_and_found() {
 fn a_partnership_needs_a_partner_place_and_a_known_zone() {
     let conn = open_in_memory().unwrap();
     let bad = PartnershipInput { partner_zone: "Asia/Jinhua".into(), since: "2002".into(), ..partnership_input("  ") };
-    let Err(Error::Validation(fields)) = create_partnership(&conn, &bad) else { panic!() };
+    let Err(Error::Validation(fields)) = create_partnership(&conn, &bad, today()) else { panic!() };
     let codes: Vec<(&str, &str)> = fields.iter().map(|f| (f.field.as_str(), f.code.as_str())).collect();
     assert_eq!(codes, [("partner_place", "required"), ("partner_zone", "zone_unknown"), ("since", "date_invalid")]);
-    assert_eq!(list_partnerships(&conn, &PartnershipQuery::default()).unwrap().total, 0);
+    assert_eq!(list_partnerships(&conn, &PartnershipQuery::default(), today()).unwrap().total, 0);
 }
 
 #[test]
 fn agreements_keep_their_themes_and_refuse_ending_before_signature() {
     let conn = open_in_memory().unwrap();
-    let partnership = create_partnership(&conn, &partnership_input("Jinhua")).unwrap();
+    let partnership = create_partnership(&conn, &partnership_input("Jinhua"), today()).unwrap();
     let themes = list_themes(&conn).unwrap();
     assert_eq!(themes[0].name, "Klimaschutz und Wasserstoff");
-    let today = date("2026-11-21");
+    let today = today();
     let input = AgreementInput {
         theme_ids: vec![themes[2].id.clone(), themes[0].id.clone()],
         ..agreement("Memorandum", "2026-06-16", "2028-06-15")
@@ -94,7 +104,16 @@ fn agreements_keep_their_themes_and_refuse_ending_before_signature() {
     assert_eq!(list_agreements(&conn, Some(&partnership.id), today).unwrap()[0].valid_until, Some(date("2028-06-15")));
     let stranger = AgreementInput { theme_ids: vec!["no-such-theme".into()], ..agreement("X", "", "") };
     assert!(add_agreement(&conn, &partnership.id, &stranger, today).is_err());
-    assert_eq!(get_partnership(&conn, &partnership.id).unwrap().agreement_count, 1);
+    let counted = get_partnership(&conn, &partnership.id, today).unwrap();
+    assert_eq!((counted.agreement_count, counted.expiring_agreements), (1, 0));
+    let ending = agreement("Absichtserklärung", "2026-01-01", "2027-01-31");
+    add_agreement(&conn, &partnership.id, &ending, today).unwrap();
+    let counted = get_partnership(&conn, &partnership.id, today).unwrap();
+    assert_eq!((counted.agreement_count, counted.expiring_agreements), (2, 1));
+    assert_eq!(
+        list_partnerships(&conn, &PartnershipQuery::default(), today).unwrap().partnerships[0].expiring_agreements,
+        1
+    );
 }
 
 #[test]
@@ -120,15 +139,30 @@ fn theme_areas_are_editable_and_unique() {
 #[test]
 fn trips_link_to_their_partnership() {
     let conn = open_in_memory().unwrap();
-    let partnership = create_partnership(&conn, &partnership_input("Jinhua")).unwrap();
-    let linked = TripInput { partnership_id: Some(partnership.id.clone()), ..trip_input("Reise nach Jinhua") };
+    let partnership = create_partnership(&conn, &partnership_input("Jinhua"), today()).unwrap();
+    let hydrogen = list_themes(&conn).unwrap()[0].clone();
+    let linked = TripInput {
+        partnership_id: Some(partnership.id.clone()),
+        theme_ids: vec![hydrogen.id.clone()],
+        ..trip_input("Reise nach Jinhua")
+    };
     let trip = create_trip(&conn, &linked).unwrap();
     create_trip(&conn, &trip_input("Ohne Partnerschaft")).unwrap();
     assert_eq!(trip.partnership_label.as_deref(), Some("Stadt Düren – Jinhua"));
+    assert_eq!(trip.themes, vec![hydrogen.clone()]);
+    let options = crate::trips::DuplicateOptions { start_date: "2027-10-20".into(), include_delegation: false };
+    let copy = crate::trips::duplicate_trip(&conn, &trip.id, &options).unwrap();
+    assert_eq!((copy.themes, copy.partnership_id), (vec![hydrogen], Some(partnership.id.clone())));
     let of_partnership =
         list_trips(&conn, &TripQuery { partnership_id: Some(partnership.id.clone()), ..Default::default() }).unwrap();
-    assert_eq!(of_partnership.trips.iter().map(|t| t.title.as_str()).collect::<Vec<_>>(), ["Reise nach Jinhua"]);
-    assert_eq!(get_partnership(&conn, &partnership.id).unwrap().trip_count, 1);
+    assert_eq!(
+        of_partnership.trips.iter().map(|t| t.title.as_str()).collect::<Vec<_>>(),
+        ["Reise nach Jinhua", "Reise nach Jinhua"]
+    );
+    assert_eq!(get_partnership(&conn, &partnership.id, today()).unwrap().trip_count, 2);
+    let bad_theme = TripInput { theme_ids: vec!["nope".into()], ..trip_input("X") };
+    let Err(Error::Validation(fields)) = create_trip(&conn, &bad_theme) else { panic!() };
+    assert_eq!(fields[0].code, "unknown_theme");
     let unknown = TripInput { partnership_id: Some("gone".into()), ..trip_input("X") };
     let Err(Error::Validation(fields)) = create_trip(&conn, &unknown) else { panic!() };
     assert_eq!(fields[0].code, "unknown_partnership");

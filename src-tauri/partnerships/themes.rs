@@ -62,14 +62,46 @@ pub fn rename_theme(conn: &Connection, id: &str, name: &str) -> Result<ThemeArea
     Ok(ThemeArea { id: id.into(), name: name.into() })
 }
 
-/// The themes of one agreement, in list order.
-pub(crate) fn themes_of(conn: &Connection, agreement_id: &str) -> Result<Vec<ThemeArea>> {
+fn linked(conn: &Connection, sql: &str, id: &str) -> Result<Vec<ThemeArea>> {
     let themes = conn
-        .prepare_cached(
-            "SELECT t.id, t.name FROM agreement_themes at JOIN theme_areas t ON t.id = at.theme_id
-             WHERE at.agreement_id = ?1 ORDER BY t.position, t.name",
-        )?
-        .query_map([agreement_id], |row| Ok(ThemeArea { id: row.get(0)?, name: row.get(1)? }))?
+        .prepare_cached(sql)?
+        .query_map([id], |row| Ok(ThemeArea { id: row.get(0)?, name: row.get(1)? }))?
         .collect::<rusqlite::Result<Vec<_>>>()?;
     Ok(themes)
+}
+
+/// The themes of one agreement, in list order.
+pub(crate) fn themes_of_agreement(conn: &Connection, agreement_id: &str) -> Result<Vec<ThemeArea>> {
+    linked(
+        conn,
+        "SELECT t.id, t.name FROM agreement_themes l JOIN theme_areas t ON t.id = l.theme_id
+         WHERE l.agreement_id = ?1 ORDER BY t.position, t.name",
+        agreement_id,
+    )
+}
+
+/// The themes a trip serves, in list order.
+pub(crate) fn themes_of_trip(conn: &Connection, trip_id: &str) -> Result<Vec<ThemeArea>> {
+    linked(
+        conn,
+        "SELECT t.id, t.name FROM trip_themes l JOIN theme_areas t ON t.id = l.theme_id
+         WHERE l.trip_id = ?1 ORDER BY t.position, t.name",
+        trip_id,
+    )
+}
+
+/// The first of `theme_ids` that is not in the list, if any.
+pub(crate) fn first_unknown<'a>(conn: &Connection, theme_ids: &'a [String]) -> Result<Option<&'a String>> {
+    let known: Vec<String> = list_themes(conn)?.into_iter().map(|t| t.id).collect();
+    Ok(theme_ids.iter().find(|id| !known.contains(id)))
+}
+
+/// Replaces the themes a trip serves.
+pub(crate) fn set_trip_themes(conn: &Connection, trip_id: &str, theme_ids: &[String]) -> Result<()> {
+    conn.execute("DELETE FROM trip_themes WHERE trip_id = ?1", [trip_id])?;
+    let mut insert = conn.prepare_cached("INSERT OR IGNORE INTO trip_themes (trip_id, theme_id) VALUES (?1, ?2)")?;
+    for theme_id in theme_ids {
+        insert.execute(params![trip_id, theme_id])?;
+    }
+    Ok(())
 }

@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::error::{Error, Problems, Result};
+use crate::partnerships::themes::{first_unknown, set_trip_themes, themes_of_trip, ThemeArea};
 use crate::store::{atomically, new_id, now};
 use crate::zoned;
 
@@ -46,6 +47,8 @@ pub struct Trip {
     pub partnership_id: Option<String>,
     /// "Stadt Düren – Jinhua", for lists.
     pub partnership_label: Option<String>,
+    /// The theme areas the trip serves.
+    pub themes: Vec<ThemeArea>,
     pub member_count: i64,
     pub item_count: i64,
     /// Set while the trip is in the trash.
@@ -70,6 +73,8 @@ pub struct TripInput {
     pub notes: String,
     #[serde(default)]
     pub partnership_id: Option<String>,
+    #[serde(default)]
+    pub theme_ids: Vec<String>,
 }
 
 #[derive(Debug, Clone, Default, Deserialize, TS)]
@@ -131,6 +136,7 @@ fn from_row(row: &Row) -> rusqlite::Result<Trip> {
         notes: row.get(10)?,
         partnership_id: row.get(11)?,
         partnership_label: row.get(12)?,
+        themes: Vec::new(),
         member_count: row.get(13)?,
         item_count: row.get(14)?,
         deleted_at: row.get(15)?,
@@ -147,9 +153,12 @@ struct ValidTrip {
 fn validate(conn: &Connection, input: &TripInput) -> Result<ValidTrip> {
     let mut problems = Problems::default();
     if let Some(partnership) = &input.partnership_id {
-        if crate::partnerships::get_partnership(conn, partnership).is_err() {
+        if !crate::partnerships::partnership_exists(conn, partnership)? {
             problems.push("partnership_id", "unknown_partnership", format!("{partnership} is not in the register"));
         }
+    }
+    if let Some(unknown) = first_unknown(conn, &input.theme_ids)? {
+        problems.push("theme_ids", "unknown_theme", format!("{unknown} is not a theme area"));
     }
     if input.title.trim().is_empty() {
         problems.push("title", "required", "a title is required");
@@ -171,64 +180,75 @@ fn validate(conn: &Connection, input: &TripInput) -> Result<ValidTrip> {
 pub fn create_trip(conn: &Connection, input: &TripInput) -> Result<Trip> {
     let valid = validate(conn, input)?;
     let id = new_id();
-    let stamp = now();
-    conn.execute(
-        "INSERT INTO trips (id, title, direction, partner_place, partner_country, time_zone, start_date,
-            end_date, purpose, status, notes, partnership_id, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?13, ?12, ?12)",
-        params![
-            id,
-            input.title.trim(),
-            input.direction,
-            input.partner_place.trim(),
-            input.partner_country.trim(),
-            input.time_zone.trim(),
-            valid.start,
-            valid.end,
-            input.purpose.trim(),
-            input.status,
-            input.notes,
-            stamp,
-            input.partnership_id
-        ],
-    )?;
+    atomically(conn, |conn| {
+        conn.execute(
+            "INSERT INTO trips (id, title, direction, partner_place, partner_country, time_zone, start_date,
+                end_date, purpose, status, notes, partnership_id, created_at, updated_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?13)",
+            trip_params(&id, input, &valid, &now()),
+        )?;
+        set_trip_themes(conn, &id, &input.theme_ids)
+    })?;
     get_trip(conn, &id)
 }
 
 pub fn update_trip(conn: &Connection, id: &str, input: &TripInput) -> Result<Trip> {
     let valid = validate(conn, input)?;
-    let changed = conn.execute(
-        "UPDATE trips SET title = ?2, direction = ?3, partner_place = ?4, partner_country = ?5, time_zone = ?6,
-            start_date = ?7, end_date = ?8, purpose = ?9, status = ?10, notes = ?11, updated_at = ?12,
-            partnership_id = ?13
-         WHERE id = ?1 AND deleted_at IS NULL",
-        params![
-            id,
-            input.title.trim(),
-            input.direction,
-            input.partner_place.trim(),
-            input.partner_country.trim(),
-            input.time_zone.trim(),
-            valid.start,
-            valid.end,
-            input.purpose.trim(),
-            input.status,
-            input.notes,
-            now(),
-            input.partnership_id
-        ],
-    )?;
+    let changed = atomically(conn, |conn| {
+        let changed = conn.execute(
+            "UPDATE trips SET title = ?2, direction = ?3, partner_place = ?4, partner_country = ?5, time_zone = ?6,
+                start_date = ?7, end_date = ?8, purpose = ?9, status = ?10, notes = ?11, partnership_id = ?12,
+                updated_at = ?13
+             WHERE id = ?1 AND deleted_at IS NULL",
+            trip_params(id, input, &valid, &now()),
+        )?;
+        if changed > 0 {
+            set_trip_themes(conn, id, &input.theme_ids)?;
+        }
+        Ok(changed)
+    })?;
     if changed == 0 {
         return Err(Error::NotFound(format!("trip {id}")));
     }
     get_trip(conn, id)
 }
 
+/// The columns both saving statements bind, in the order `?1`…`?13`.
+fn trip_params<'a>(
+    id: &'a str,
+    input: &'a TripInput,
+    valid: &'a ValidTrip,
+    stamp: &'a str,
+) -> impl rusqlite::Params + 'a {
+    (
+        id,
+        input.title.trim(),
+        input.direction,
+        input.partner_place.trim(),
+        input.partner_country.trim(),
+        input.time_zone.trim(),
+        valid.start,
+        valid.end,
+        input.purpose.trim(),
+        input.status,
+        input.notes.as_str(),
+        input.partnership_id.as_deref(),
+        stamp,
+    )
+}
+
 pub fn get_trip(conn: &Connection, id: &str) -> Result<Trip> {
-    conn.prepare_cached(&format!("{SELECT_TRIP} WHERE t.id = ?1 AND t.deleted_at IS NULL"))?
+    let trip = conn
+        .prepare_cached(&format!("{SELECT_TRIP} WHERE t.id = ?1 AND t.deleted_at IS NULL"))?
         .query_row([id], from_row)
         .optional()?
-        .ok_or_else(|| Error::NotFound(format!("trip {id}")))
+        .ok_or_else(|| Error::NotFound(format!("trip {id}")))?;
+    with_themes(conn, trip)
+}
+
+fn with_themes(conn: &Connection, mut trip: Trip) -> Result<Trip> {
+    trip.themes = themes_of_trip(conn, &trip.id)?;
+    Ok(trip)
 }
 
 pub fn list_trips(conn: &Connection, query: &TripQuery) -> Result<TripPage> {
@@ -250,6 +270,7 @@ pub fn list_trips(conn: &Connection, query: &TripQuery) -> Result<TripPage> {
             from_row,
         )?
         .collect::<rusqlite::Result<Vec<_>>>()?;
+    let trips = trips.into_iter().map(|trip| with_themes(conn, trip)).collect::<Result<_>>()?;
     Ok(TripPage { trips, total })
 }
 
@@ -268,6 +289,10 @@ pub fn duplicate_trip(conn: &Connection, id: &str, options: &DuplicateOptions) -
             partnership_id, ?6, ?6
          FROM trips WHERE id = ?1",
             params![id, copy_id, new_start, original.end_date + shift, TripStatus::Planning, stamp],
+        )?;
+        tx.execute(
+            "INSERT INTO trip_themes (trip_id, theme_id) SELECT ?2, theme_id FROM trip_themes WHERE trip_id = ?1",
+            params![id, copy_id],
         )?;
         let member_ids = if options.include_delegation {
             crate::delegation::copy_members(tx, id, &copy_id)?

@@ -16,6 +16,7 @@ pub(crate) fn trip_input(title: &str) -> TripInput {
         status: TripStatus::Planning,
         notes: String::new(),
         partnership_id: None,
+        theme_ids: Vec::new(),
     }
 }
 

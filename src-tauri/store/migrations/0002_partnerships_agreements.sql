@@ -66,3 +66,11 @@ CREATE INDEX agreement_themes_by_theme ON agreement_themes (theme_id);
 
 ALTER TABLE trips ADD COLUMN partnership_id TEXT REFERENCES partnerships (id) ON DELETE SET NULL;
 CREATE INDEX trips_by_partnership ON trips (partnership_id, start_date);
+
+CREATE TABLE trip_themes (
+    trip_id  TEXT NOT NULL REFERENCES trips (id) ON DELETE CASCADE,
+    theme_id TEXT NOT NULL REFERENCES theme_areas (id) ON DELETE CASCADE,
+    PRIMARY KEY (trip_id, theme_id)
+) STRICT, WITHOUT ROWID;
+
+CREATE INDEX trip_themes_by_theme ON trip_themes (theme_id);

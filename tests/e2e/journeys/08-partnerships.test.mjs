@@ -82,15 +82,21 @@ test("an officer keeps partnerships and agreements and links trips to them", asy
     await choose(browser, "#trip-partnership", stored.id);
     await fill(browser, "#trip-start", "21.10.2026");
     await fill(browser, "#trip-end", "27.10.2026");
+    await (await browser.$$('[data-testid="trip-theme"]'))[0].click();
     await click(browser, "trip-save");
     const link = await byTestId(browser, "trip-partnership");
     assert.equal(await link.getText(), "Stadt Düren – Jinhua");
     const [trip] = await listJson(dir.db, "trips");
     assert.deepEqual([trip.partnership_id, trip.partner_place, trip.time_zone], [stored.id, "Jinhua", "Asia/Shanghai"]);
+    assert.deepEqual(trip.themes.map((t) => t.name), ["Klimaschutz und Wasserstoff"]);
     await link.click();
     await eventually(async () => (await texts(browser, '[data-testid="timeline-trip"] .link')).includes("Delegationsreise nach Jinhua"), {
       message: "timeline entry",
     });
+
+    // The partnership list flags the agreement that ends soon.
+    await click(browser, "nav-partnerships");
+    assert.match(await textOf(browser, "partnership-expiring"), /⚠ 1/);
   } finally {
     await close();
   }

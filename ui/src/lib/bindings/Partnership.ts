@@ -11,4 +11,8 @@ our_side: string, our_side_kind: OurSideKind, partner_place: string, partner_pro
 /**
  * IANA zone of the partner place.
  */
-partner_zone: string, kind: PartnershipKind, since: string | null, status: PartnershipStatus, description: string, agreement_count: number, trip_count: number, created_at: string, updated_at: string, };
+partner_zone: string, kind: PartnershipKind, since: string | null, status: PartnershipStatus, description: string, agreement_count: number, 
+/**
+ * Agreements ending within the next 90 days.
+ */
+expiring_agreements: number, trip_count: number, created_at: string, updated_at: string, };

@@ -5,4 +5,4 @@ import type { TripStatus } from "./TripStatus";
 /**
  * What the trip form sends. Dates travel as text so that a bad one gets a field message.
  */
-export type TripInput = { title: string, direction: Direction, partner_place: string, partner_country: string, time_zone: string, start_date: string, end_date: string, purpose: string, status: TripStatus, notes: string, partnership_id: string | null, };
+export type TripInput = { title: string, direction: Direction, partner_place: string, partner_country: string, time_zone: string, start_date: string, end_date: string, purpose: string, status: TripStatus, notes: string, partnership_id: string | null, theme_ids: Array<string>, };

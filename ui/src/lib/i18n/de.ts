@@ -214,6 +214,7 @@ export const de = {
   "nav.partnerships": "Partnerschaften",
   "trip.field.partnership": "Partnerschaft",
   "trip.field.partnership.none": "— keine —",
+  "trip.field.themes": "Themenbereiche",
   "partnerships.title": "Partnerschaften",
   "partnerships.new": "Neue Partnerschaft",
   "partnerships.search": "Ort, Provinz, Land oder unsere Seite",

@@ -216,6 +216,7 @@ export const en: Record<MessageKey, string> = {
   "nav.partnerships": "Partnerships",
   "trip.field.partnership": "Partnership",
   "trip.field.partnership.none": "— none —",
+  "trip.field.themes": "Theme areas",
   "partnerships.title": "Partnerships",
   "partnerships.new": "New partnership",
   "partnerships.search": "Place, province, country or our side",
