@@ -196,6 +196,9 @@ export const de = {
   "settings.min_transfer": "Mindestzeit für Ortswechsel (Minuten)",
   "settings.min_transfer.hint": "Weniger Zeit zwischen Terminen an verschiedenen Orten wird angemerkt.",
   "settings.database": "Datenbank",
+  "settings.themes": "Themenbereiche",
+  "settings.themes.hint": "Die Liste, aus der Vereinbarungen und Reisen ihre Themen wählen. Umbenennen wirkt überall.",
+  "settings.themes.rename": "Themenbereich „{name}“ umbenennen",
   "settings.version": "Version {version}",
 
   "welcome.title": "Willkommen bei Partnerdesk",

@@ -198,6 +198,9 @@ export const en: Record<MessageKey, string> = {
   "settings.min_transfer": "Minimum time for a change of place (minutes)",
   "settings.min_transfer.hint": "Less time between items at different places is flagged.",
   "settings.database": "Database",
+  "settings.themes": "Theme areas",
+  "settings.themes.hint": "The list agreements and trips choose their themes from. Renaming applies everywhere.",
+  "settings.themes.rename": "Rename the theme area “{name}”",
   "settings.version": "Version {version}",
 
   "welcome.title": "Welcome to Partnerdesk",
