@@ -10,6 +10,7 @@ pub mod partnerships;
 pub mod programme;
 pub mod settings;
 pub mod store;
+pub mod trash;
 pub mod trips;
 pub mod zoned;
 
@@ -39,9 +40,9 @@ pub fn run_app(db_path: PathBuf) -> tauri::Result<()> {
             commands::trips::update_trip,
             commands::trips::duplicate_trip,
             commands::trips::delete_trip,
-            commands::trips::list_trash,
             commands::trips::restore_trip,
-            commands::trips::empty_trash,
+            commands::trash::list_trash,
+            commands::trash::empty_trash,
             commands::delegation::list_members,
             commands::delegation::get_member,
             commands::delegation::add_member,
@@ -52,6 +53,8 @@ pub fn run_app(db_path: PathBuf) -> tauri::Result<()> {
             commands::partnerships::get_partnership,
             commands::partnerships::create_partnership,
             commands::partnerships::update_partnership,
+            commands::partnerships::delete_partnership,
+            commands::partnerships::restore_partnership,
             commands::partnerships::list_agreements,
             commands::partnerships::add_agreement,
             commands::partnerships::update_agreement,

@@ -12,6 +12,7 @@ pub mod app;
 pub mod delegation;
 pub mod partnerships;
 pub mod programme;
+pub mod trash;
 pub mod trips;
 
 /// The open database. When it cannot be opened the window still starts and says why.

@@ -33,6 +33,16 @@ pub async fn update_partnership(
     state.with(|c| partnerships::update_partnership(c, &id, &input, office_today(c)?))
 }
 
+#[tauri::command]
+pub async fn delete_partnership(state: State<'_, AppState>, id: String) -> Result<()> {
+    state.with(|c| partnerships::trash::delete_partnership(c, &id))
+}
+
+#[tauri::command]
+pub async fn restore_partnership(state: State<'_, AppState>, id: String) -> Result<Partnership> {
+    state.with(|c| partnerships::trash::restore_partnership(c, &id, office_today(c)?))
+}
+
 #[tauri::command(rename_all = "snake_case")]
 pub async fn list_agreements(state: State<'_, AppState>, partnership_id: String) -> Result<Vec<Agreement>> {
     state.with(|c| agreements::list_agreements(c, Some(&partnership_id), office_today(c)?))

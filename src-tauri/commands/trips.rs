@@ -37,16 +37,6 @@ pub async fn delete_trip(state: State<'_, AppState>, id: String) -> Result<()> {
 }
 
 #[tauri::command]
-pub async fn list_trash(state: State<'_, AppState>) -> Result<Vec<Trip>> {
-    state.with(trash::list_trash)
-}
-
-#[tauri::command]
 pub async fn restore_trip(state: State<'_, AppState>, id: String) -> Result<Trip> {
     state.with(|c| trash::restore_trip(c, &id))
-}
-
-#[tauri::command]
-pub async fn empty_trash(state: State<'_, AppState>) -> Result<usize> {
-    state.with(trash::empty_trash)
 }

@@ -12,6 +12,7 @@ use crate::zoned;
 
 pub mod agreements;
 pub mod themes;
+pub mod trash;
 
 crate::text_enum! {
     /// Who we are in the partnership.
@@ -51,6 +52,8 @@ pub struct Partnership {
     /// Agreements ending within the next 90 days.
     pub expiring_agreements: i64,
     pub trip_count: i64,
+    /// Set while the partnership is in the trash.
+    pub deleted_at: Option<String>,
     pub created_at: String,
     pub updated_at: String,
 }
@@ -91,18 +94,19 @@ pub struct PartnershipPage {
     pub total: i64,
 }
 
-const SELECT_PARTNERSHIP: &str = "SELECT p.id, p.our_side, p.our_side_kind, p.partner_place, p.partner_province,
+pub(crate) const SELECT_PARTNERSHIP: &str =
+    "SELECT p.id, p.our_side, p.our_side_kind, p.partner_place, p.partner_province,
         p.partner_country, p.partner_zone, p.kind, p.since, p.status, p.description,
         (SELECT count(*) FROM agreements a WHERE a.partnership_id = p.id),
         (SELECT count(*) FROM agreements a WHERE a.partnership_id = p.id
             AND a.valid_until BETWEEN :today AND :warn_until),
         (SELECT count(*) FROM trips t WHERE t.partnership_id = p.id AND t.deleted_at IS NULL),
-        p.created_at, p.updated_at
+        p.deleted_at, p.created_at, p.updated_at
     FROM partnerships p";
 
 const PAGE_LIMIT: i64 = 200;
 
-fn from_row(row: &Row) -> rusqlite::Result<Partnership> {
+pub(crate) fn from_row(row: &Row) -> rusqlite::Result<Partnership> {
     Ok(Partnership {
         id: row.get(0)?,
         our_side: row.get(1)?,
@@ -118,8 +122,9 @@ fn from_row(row: &Row) -> rusqlite::Result<Partnership> {
         agreement_count: row.get(11)?,
         expiring_agreements: row.get(12)?,
         trip_count: row.get(13)?,
-        created_at: row.get(14)?,
-        updated_at: row.get(15)?,
+        deleted_at: row.get(14)?,
+        created_at: row.get(15)?,
+        updated_at: row.get(16)?,
     })
 }
 
@@ -179,7 +184,7 @@ pub fn update_partnership(
         "UPDATE partnerships SET our_side = ?2, our_side_kind = ?3, partner_place = ?4, partner_province = ?5,
             partner_country = ?6, partner_zone = ?7, kind = ?8, since = ?9, status = ?10, description = ?11,
             updated_at = ?12
-         WHERE id = ?1",
+         WHERE id = ?1 AND deleted_at IS NULL",
         params![
             id,
             input.our_side.trim(),
@@ -202,27 +207,27 @@ pub fn update_partnership(
 }
 
 /// The window in which agreements count as ending soon, as the named SQL parameters bind it.
-fn expiry_window(today: NaiveDate) -> (NaiveDate, NaiveDate) {
+pub(crate) fn expiry_window(today: NaiveDate) -> (NaiveDate, NaiveDate) {
     (today, today + chrono::Duration::days(agreements::EXPIRY_WARNING_DAYS))
 }
 
 pub fn get_partnership(conn: &Connection, id: &str, today: NaiveDate) -> Result<Partnership> {
     let (today, warn_until) = expiry_window(today);
-    conn.prepare_cached(&format!("{SELECT_PARTNERSHIP} WHERE p.id = :id"))?
+    conn.prepare_cached(&format!("{SELECT_PARTNERSHIP} WHERE p.id = :id AND p.deleted_at IS NULL"))?
         .query_row(named_params! { ":id": id, ":today": today, ":warn_until": warn_until }, from_row)
         .optional()?
         .ok_or_else(|| Error::NotFound(format!("partnership {id}")))
 }
 
 pub fn partnership_exists(conn: &Connection, id: &str) -> Result<bool> {
-    Ok(conn.prepare_cached("SELECT 1 FROM partnerships WHERE id = ?1")?.exists([id])?)
+    Ok(conn.prepare_cached("SELECT 1 FROM partnerships WHERE id = ?1 AND deleted_at IS NULL")?.exists([id])?)
 }
 
 pub fn list_partnerships(conn: &Connection, query: &PartnershipQuery, today: NaiveDate) -> Result<PartnershipPage> {
     let pattern = crate::store::like_pattern(&query.search);
     let filter = "(:pattern = '%%' OR p.our_side LIKE :pattern ESCAPE '\\' OR p.partner_place LIKE :pattern ESCAPE '\\'
             OR p.partner_country LIKE :pattern ESCAPE '\\' OR p.partner_province LIKE :pattern ESCAPE '\\')
-        AND (:status IS NULL OR p.status = :status)";
+        AND (:status IS NULL OR p.status = :status) AND p.deleted_at IS NULL";
     let total = conn
         .prepare_cached(&format!("SELECT count(*) FROM partnerships p WHERE {filter}"))?
         .query_row(named_params! { ":pattern": pattern, ":status": query.status }, |row| row.get(0))?;

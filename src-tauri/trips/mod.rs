@@ -113,7 +113,8 @@ pub struct DuplicateOptions {
 
 const SELECT_TRIP: &str = "SELECT t.id, t.title, t.direction, t.partner_place, t.partner_country, t.time_zone,
         t.start_date, t.end_date, t.purpose, t.status, t.notes, t.partnership_id,
-        (SELECT p.our_side || ' – ' || p.partner_place FROM partnerships p WHERE p.id = t.partnership_id),
+        (SELECT p.our_side || ' – ' || p.partner_place FROM partnerships p
+            WHERE p.id = t.partnership_id AND p.deleted_at IS NULL),
         (SELECT count(*) FROM members m WHERE m.trip_id = t.id),
         (SELECT count(*) FROM programme_items i WHERE i.trip_id = t.id),
         t.deleted_at, t.created_at, t.updated_at

@@ -140,15 +140,15 @@ fn trash_hides_restores_and_empties() {
     trash::delete_trip(&conn, &gone.id).unwrap();
     assert_eq!(list_trips(&conn, &TripQuery::default()).unwrap().total, 1);
     assert!(matches!(get_trip(&conn, &gone.id), Err(Error::NotFound(_))));
-    let trashed = trash::list_trash(&conn).unwrap();
+    let trashed = trash::trashed_trips(&conn).unwrap();
     assert_eq!(trashed.len(), 1);
     assert!(trashed[0].deleted_at.is_some());
 
     let restored = trash::restore_trip(&conn, &gone.id).unwrap();
     assert_eq!((restored.item_count, restored.deleted_at.clone()), (1, None));
     trash::delete_trip(&conn, &gone.id).unwrap();
-    assert_eq!(trash::empty_trash(&conn).unwrap(), 1);
-    assert!(trash::list_trash(&conn).unwrap().is_empty());
+    assert_eq!(crate::trash::empty_trash(&conn).unwrap(), 1);
+    assert!(trash::trashed_trips(&conn).unwrap().is_empty());
     let leftover: i64 = conn.query_row("SELECT count(*) FROM programme_items", [], |r| r.get(0)).unwrap();
     assert_eq!(leftover, 0);
     assert_eq!(get_trip(&conn, &keep.id).unwrap().title, "Bleibt");

@@ -1,4 +1,5 @@
-//! The trash: deleting a trip only marks it; it can be restored until the trash is emptied.
+//! Trips in the trash: deleting a trip only marks it; it can be restored until the trash
+//! is emptied (see `crate::trash`).
 
 use super::{from_row, get_trip, Trip, SELECT_TRIP};
 use crate::error::{Error, Result};
@@ -17,7 +18,7 @@ pub fn delete_trip(conn: &Connection, id: &str) -> Result<()> {
     Ok(())
 }
 
-pub fn list_trash(conn: &Connection) -> Result<Vec<Trip>> {
+pub fn trashed_trips(conn: &Connection) -> Result<Vec<Trip>> {
     let sql = format!("{SELECT_TRIP} WHERE t.deleted_at IS NOT NULL ORDER BY t.deleted_at DESC");
     let trips = conn.prepare_cached(&sql)?.query_map([], from_row)?.collect::<rusqlite::Result<Vec<_>>>()?;
     Ok(trips)
@@ -32,9 +33,4 @@ pub fn restore_trip(conn: &Connection, id: &str) -> Result<Trip> {
         return Err(Error::NotFound(format!("trip {id} in the trash")));
     }
     get_trip(conn, id)
-}
-
-/// Deletes every trip in the trash for good, with its delegation and programme.
-pub fn empty_trash(conn: &Connection) -> Result<usize> {
-    Ok(conn.execute("DELETE FROM trips WHERE deleted_at IS NOT NULL", [])?)
 }

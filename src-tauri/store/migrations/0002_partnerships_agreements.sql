@@ -13,6 +13,7 @@ CREATE TABLE partnerships (
     since            TEXT,
     status           TEXT NOT NULL CHECK (status IN ('prospect', 'active', 'dormant', 'ended')),
     description      TEXT NOT NULL DEFAULT '',
+    deleted_at       TEXT,
     created_at       TEXT NOT NULL,
     updated_at       TEXT NOT NULL
 ) STRICT;

@@ -114,6 +114,24 @@ test("a partnership's page shows its agreements and its trips in both directions
     assert.deepEqual(await texts(browser, '[data-testid="timeline-trip"] .link'), ["Besuch der Delegation aus Jinhua in Düren"]);
     mkdirSync(docs, { recursive: true });
     copyFileSync(await screenshot(browser, "partnership"), join(docs, "partnership.png"));
+
+    // Deleting asks first and names what hangs on it; the trash gives it back with its links.
+    await click(browser, "partnership-delete");
+    const question = await browser.$('dialog[open][data-testid="confirm"]');
+    await question.waitForDisplayed({ timeout: 5000 });
+    assert.match(await question.getText(), /2 Vereinbarungen und 1 Reisen/);
+    await click(browser, "confirm-yes");
+    await eventually(async () => !(await texts(browser, '[data-testid="partnership-row"] .row-link')).includes("Jinhua"), {
+      message: "partnership gone from the list",
+    });
+    assert.equal((await listJson(dir.db, "partnerships")).length, 3);
+    await click(browser, "nav-trash");
+    assert.deepEqual(await texts(browser, '[data-testid="trash-partnership-row"] .title'), ["Stadt Düren – Jinhua"]);
+    await click(browser, "restore-partnership");
+    await byTestId(browser, "trash-empty");
+    assert.equal((await listJson(dir.db, "partnerships")).length, 4);
+    const hosted = (await listJson(dir.db, "trips")).find((t) => t.title === "Besuch der Delegation aus Jinhua in Düren");
+    assert.equal(hosted.partnership_label, "Stadt Düren – Jinhua");
   } finally {
     await close();
   }

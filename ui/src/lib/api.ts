@@ -23,6 +23,7 @@ import type { ProgrammeItem } from "./bindings/ProgrammeItem";
 import type { ProgrammeView } from "./bindings/ProgrammeView";
 import type { Settings } from "./bindings/Settings";
 import type { ThemeArea } from "./bindings/ThemeArea";
+import type { TrashContents } from "./bindings/TrashContents";
 import type { Trip } from "./bindings/Trip";
 import type { TripInput } from "./bindings/TripInput";
 import type { TripPage } from "./bindings/TripPage";
@@ -63,7 +64,7 @@ export const api = {
   updateTrip: (id: string, input: TripInput) => call<Trip>("update_trip", { id, input }),
   duplicateTrip: (id: string, options: DuplicateOptions) => call<Trip>("duplicate_trip", { id, options }),
   deleteTrip: (id: string) => call<null>("delete_trip", { id }),
-  listTrash: () => call<Trip[]>("list_trash"),
+  listTrash: () => call<TrashContents>("list_trash"),
   restoreTrip: (id: string) => call<Trip>("restore_trip", { id }),
   emptyTrash: () => call<number>("empty_trash"),
 
@@ -79,6 +80,8 @@ export const api = {
   getPartnership: (id: string) => call<Partnership>("get_partnership", { id }),
   createPartnership: (input: PartnershipInput) => call<Partnership>("create_partnership", { input }),
   updatePartnership: (id: string, input: PartnershipInput) => call<Partnership>("update_partnership", { id, input }),
+  deletePartnership: (id: string) => call<null>("delete_partnership", { id }),
+  restorePartnership: (id: string) => call<Partnership>("restore_partnership", { id }),
   listAgreements: (partnership_id: string) => call<Agreement[]>("list_agreements", { partnership_id }),
   addAgreement: (partnership_id: string, input: AgreementInput) =>
     call<Agreement>("add_agreement", { partnership_id, input }),

@@ -15,4 +15,8 @@ partner_zone: string, kind: PartnershipKind, since: string | null, status: Partn
 /**
  * Agreements ending within the next 90 days.
  */
-expiring_agreements: number, trip_count: number, created_at: string, updated_at: string, };
+expiring_agreements: number, trip_count: number, 
+/**
+ * Set while the partnership is in the trash.
+ */
+deleted_at: string | null, created_at: string, updated_at: string, };

@@ -1,0 +1,18 @@
+//! Trash commands: what it holds, and emptying it.
+
+use tauri::State;
+
+use super::AppState;
+use crate::error::Result;
+use crate::settings::office_today;
+use crate::trash::{self, TrashContents};
+
+#[tauri::command]
+pub async fn list_trash(state: State<'_, AppState>) -> Result<TrashContents> {
+    state.with(|c| trash::list_trash(c, office_today(c)?))
+}
+
+#[tauri::command]
+pub async fn empty_trash(state: State<'_, AppState>) -> Result<usize> {
+    state.with(trash::empty_trash)
+}

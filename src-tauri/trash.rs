@@ -1,0 +1,67 @@
+//! The trash as a whole: what it holds, and emptying it for good (after the UI has asked).
+
+use chrono::NaiveDate;
+use rusqlite::Connection;
+use serde::Serialize;
+use ts_rs::TS;
+
+use crate::error::Result;
+use crate::partnerships::{trash::trashed_partnerships, Partnership};
+use crate::store::atomically;
+use crate::trips::{trash::trashed_trips, Trip};
+
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct TrashContents {
+    pub trips: Vec<Trip>,
+    pub partnerships: Vec<Partnership>,
+}
+
+pub fn list_trash(conn: &Connection, today: NaiveDate) -> Result<TrashContents> {
+    Ok(TrashContents { trips: trashed_trips(conn)?, partnerships: trashed_partnerships(conn, today)? })
+}
+
+/// Deletes everything in the trash for good: trips with their delegations and programmes,
+/// partnerships with their agreements (trips of theirs outside the trash lose the link).
+pub fn empty_trash(conn: &Connection) -> Result<usize> {
+    atomically(conn, |conn| {
+        let trips = conn.execute("DELETE FROM trips WHERE deleted_at IS NOT NULL", [])?;
+        let partnerships = conn.execute("DELETE FROM partnerships WHERE deleted_at IS NOT NULL", [])?;
+        Ok(trips + partnerships)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::partnerships::tests::partnership_input;
+    use crate::partnerships::{create_partnership, get_partnership, trash as partnership_trash};
+    use crate::trips::tests::trip_input;
+    use crate::trips::{create_trip, get_trip, trash as trip_trash, TripInput};
+
+    #[test]
+    fn trips_and_partnerships_share_the_trash() {
+        let conn = crate::store::open_in_memory().unwrap();
+        let today: NaiveDate = "2026-11-21".parse().unwrap();
+        let partnership = create_partnership(&conn, &partnership_input("Jinhua"), today).unwrap();
+        let linked = TripInput { partnership_id: Some(partnership.id.clone()), ..trip_input("Reise") };
+        let trip = create_trip(&conn, &linked).unwrap();
+        let gone = create_trip(&conn, &trip_input("Abgesagt")).unwrap();
+
+        partnership_trash::delete_partnership(&conn, &partnership.id).unwrap();
+        trip_trash::delete_trip(&conn, &gone.id).unwrap();
+        assert!(get_partnership(&conn, &partnership.id, today).is_err());
+        assert_eq!(get_trip(&conn, &trip.id).unwrap().partnership_label, None, "a trashed partnership is not shown");
+        let contents = list_trash(&conn, today).unwrap();
+        assert_eq!((contents.trips.len(), contents.partnerships.len()), (1, 1));
+
+        partnership_trash::restore_partnership(&conn, &partnership.id, today).unwrap();
+        assert_eq!(get_trip(&conn, &trip.id).unwrap().partnership_label.as_deref(), Some("Stadt Düren – Jinhua"));
+
+        partnership_trash::delete_partnership(&conn, &partnership.id).unwrap();
+        assert_eq!(empty_trash(&conn).unwrap(), 2);
+        assert_eq!(get_trip(&conn, &trip.id).unwrap().partnership_id, None, "the trip stays, without the link");
+        let contents = list_trash(&conn, today).unwrap();
+        assert!(contents.trips.is_empty() && contents.partnerships.is_empty());
+    }
+}
