@@ -2,7 +2,7 @@
 //! and zone, and what links to them (agreements, trips).
 
 use chrono::NaiveDate;
-use rusqlite::{named_params, params, Connection, OptionalExtension, Row};
+use rusqlite::{named_params, Connection, OptionalExtension, Row};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -155,20 +155,7 @@ pub fn create_partnership(conn: &Connection, input: &PartnershipInput, today: Na
         "INSERT INTO partnerships (id, our_side, our_side_kind, partner_place, partner_province, partner_country,
             partner_zone, kind, since, status, description, created_at, updated_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?12)",
-        params![
-            id,
-            input.our_side.trim(),
-            input.our_side_kind,
-            input.partner_place.trim(),
-            input.partner_province.trim(),
-            input.partner_country.trim(),
-            input.partner_zone.trim(),
-            input.kind,
-            since,
-            input.status,
-            input.description.trim(),
-            now()
-        ],
+        partnership_params(&id, input, since, &now()),
     )?;
     get_partnership(conn, &id, today)
 }
@@ -185,25 +172,35 @@ pub fn update_partnership(
             partner_country = ?6, partner_zone = ?7, kind = ?8, since = ?9, status = ?10, description = ?11,
             updated_at = ?12
          WHERE id = ?1 AND deleted_at IS NULL",
-        params![
-            id,
-            input.our_side.trim(),
-            input.our_side_kind,
-            input.partner_place.trim(),
-            input.partner_province.trim(),
-            input.partner_country.trim(),
-            input.partner_zone.trim(),
-            input.kind,
-            since,
-            input.status,
-            input.description.trim(),
-            now()
-        ],
+        partnership_params(id, input, since, &now()),
     )?;
     if changed == 0 {
         return Err(Error::NotFound(format!("partnership {id}")));
     }
     get_partnership(conn, id, today)
+}
+
+/// The columns both saving statements bind, in the order `?1`…`?12`.
+fn partnership_params<'a>(
+    id: &'a str,
+    input: &'a PartnershipInput,
+    since: Option<NaiveDate>,
+    stamp: &'a str,
+) -> impl rusqlite::Params + 'a {
+    (
+        id,
+        input.our_side.trim(),
+        input.our_side_kind,
+        input.partner_place.trim(),
+        input.partner_province.trim(),
+        input.partner_country.trim(),
+        input.partner_zone.trim(),
+        input.kind,
+        since,
+        input.status,
+        input.description.trim(),
+        stamp,
+    )
 }
 
 /// The window in which agreements count as ending soon, as the named SQL parameters bind it.
