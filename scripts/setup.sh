@@ -9,7 +9,7 @@ for_tests=false
 [ "${1:-}" = "--for-tests" ] && for_tests=true
 
 packages=(build-essential pkg-config libwebkit2gtk-4.1-dev libxdo-dev libssl-dev libayatana-appindicator3-dev librsvg2-dev)
-$for_tests && packages+=(xvfb xauth webkit2gtk-driver poppler-utils)
+$for_tests && packages+=(xvfb xauth webkit2gtk-driver poppler-utils fonts-dejavu-core)
 
 missing=()
 for package in "${packages[@]}"; do
@@ -20,7 +20,7 @@ if [ ${#missing[@]} -gt 0 ]; then
   sudo=""
   [ "$(id -u)" -ne 0 ] && sudo="sudo"
   $sudo apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 
 command -v cargo >/dev/null || { echo "Rust is missing: install it from rustup (stable)." >&2; exit 1; }
