@@ -79,3 +79,13 @@ fn failures_exit_non_zero_with_a_one_line_reason() {
     assert_eq!(reason.lines().count(), 1);
     assert!(reason.contains("newer Partnerdesk (schema version 42"), "{reason}");
 }
+
+#[test]
+fn usage_errors_are_one_line_too() {
+    let dir = tempfile::tempdir().unwrap();
+    let output = partnerdesk(&dir.path().join("office.sqlite"), &["list", "items", "--json"]);
+    assert_eq!(output.status.code(), Some(2));
+    let reason = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(reason.lines().count(), 1, "{reason}");
+    assert!(reason.contains("--trip"), "{reason}");
+}
