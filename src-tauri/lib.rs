@@ -24,6 +24,8 @@ pub fn run_app(db_path: PathBuf) -> tauri::Result<()> {
     let state = commands::AppState::open(db_path);
     let language = state.with(settings::get_settings).map(|s| s.language).unwrap_or(settings::Language::De);
     tauri::Builder::default()
+        .plugin(tauri_plugin_dialog::init())
+        .plugin(tauri_plugin_opener::init())
         .manage(state)
         .menu(move |app| shell::menu::build(app, language))
         .on_menu_event(shell::menu::on_event)
@@ -59,6 +61,8 @@ pub fn run_app(db_path: PathBuf) -> tauri::Result<()> {
             commands::partnerships::add_agreement,
             commands::partnerships::update_agreement,
             commands::partnerships::remove_agreement,
+            commands::partnerships::attach_document,
+            commands::partnerships::open_document,
             commands::partnerships::list_themes,
             commands::partnerships::add_theme,
             commands::partnerships::rename_theme,

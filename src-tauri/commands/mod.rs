@@ -38,6 +38,11 @@ impl AppState {
         work(conn)
     }
 
+    /// Where attached documents are kept: beside the database file.
+    pub fn documents_dir(&self) -> PathBuf {
+        self.db_path.parent().map(|dir| dir.join("documents")).unwrap_or_else(|| PathBuf::from("documents"))
+    }
+
     /// Why the database could not be opened, if it could not.
     pub fn open_error(&self) -> Option<ErrorPayload> {
         self.open_error.clone()

@@ -1,10 +1,12 @@
 //! Partnership register commands: partnerships, their agreements, theme areas.
 
-use tauri::State;
+use tauri::{AppHandle, State};
+use tauri_plugin_opener::OpenerExt;
 
 use super::AppState;
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::partnerships::agreements::{self, Agreement, AgreementInput};
+use crate::partnerships::documents;
 use crate::partnerships::themes::{self, ThemeArea};
 use crate::partnerships::{self, Partnership, PartnershipInput, PartnershipPage, PartnershipQuery};
 use crate::settings::office_today;
@@ -65,6 +67,28 @@ pub async fn update_agreement(state: State<'_, AppState>, id: String, input: Agr
 #[tauri::command]
 pub async fn remove_agreement(state: State<'_, AppState>, id: String) -> Result<()> {
     state.with(|c| agreements::remove_agreement(c, &id))
+}
+
+/// Lets the user pick the signed document (the dialog titled in their language) and attaches
+/// a copy; `None` if they cancel.
+#[tauri::command]
+pub async fn attach_document(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    id: String,
+    title: String,
+) -> Result<Option<Agreement>> {
+    let Some(source) = crate::shell::dialogs::pick_file(&app, &title) else { return Ok(None) };
+    state.with(|c| documents::attach_document(c, &state.documents_dir(), &id, &source, office_today(c)?)).map(Some)
+}
+
+/// Opens the agreement's document with the system viewer.
+#[tauri::command]
+pub async fn open_document(app: AppHandle, state: State<'_, AppState>, id: String) -> Result<()> {
+    let path = state.with(|c| documents::document_path(c, &state.documents_dir(), &id))?;
+    app.opener()
+        .open_path(path.to_string_lossy(), None::<&str>)
+        .map_err(|e| Error::Io(std::io::Error::other(e.to_string())))
 }
 
 #[tauri::command]

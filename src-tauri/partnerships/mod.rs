@@ -11,6 +11,7 @@ use crate::store::{new_id, now};
 use crate::zoned;
 
 pub mod agreements;
+pub mod documents;
 pub mod themes;
 pub mod trash;
 

@@ -1,3 +1,4 @@
-//! The native shell around the web UI: the window's menu.
+//! The native shell around the web UI: the window's menu and the system's file dialogs.
 
+pub mod dialogs;
 pub mod menu;

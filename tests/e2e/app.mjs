@@ -48,9 +48,10 @@ export function cli(db, ...args) {
  * Starts the app on `db` and returns the WebdriverIO browser plus a `close()`.
  * The app inherits XDG directories inside `home`, so its webview data stays there too.
  */
-export async function launch({ home, db }, name = "last") {
+export async function launch({ home, db }, name = "last", extraEnv = {}) {
   const env = {
     ...process.env,
+    ...extraEnv,
     XDG_DATA_HOME: join(home, "data"),
     XDG_CONFIG_HOME: join(home, "config"),
     XDG_CACHE_HOME: join(home, "cache"),

@@ -48,6 +48,8 @@ CREATE TABLE agreements (
     valid_from     TEXT,
     valid_until    TEXT,
     notes          TEXT NOT NULL DEFAULT '',
+    document_name  TEXT,
+    document_file  TEXT,
     created_at     TEXT NOT NULL,
     updated_at     TEXT NOT NULL,
     CHECK (valid_until IS NULL OR signed_on IS NULL OR valid_until >= signed_on),

@@ -3,7 +3,7 @@
 // partnership's page with its timeline of trips.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { copyFileSync, mkdirSync } from "node:fs";
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { byTestId, choose, cli, click, eventually, fill, freshDataDir, launch, listJson, screenshot, skipWelcome, textOf, texts } from "../app.mjs";
@@ -29,7 +29,9 @@ async function openPartnership(browser, place) {
 
 test("an officer keeps partnerships and agreements and links trips to them", async () => {
   const dir = freshDataDir();
-  const { browser, close } = await launch(dir, "partnerships");
+  // The file the system dialog "returns": absent at first (unreadable), then a real document.
+  const scan = join(dir.home, "Memorandum Düren-Jinhua.pdf");
+  const { browser, close } = await launch(dir, "partnerships", { PARTNERDESK_TEST_PICK_FILE: scan });
   try {
     await skipWelcome(browser);
     await click(browser, "nav-partnerships");
@@ -74,6 +76,16 @@ test("an officer keeps partnerships and agreements and links trips to them", asy
     const [agreement] = await listJson(dir.db, "agreements");
     assert.deepEqual(agreement.themes.map((t) => t.name), ["Wirtschaft und Handel", "Kultur und Kunst"]);
     assert.equal(agreement.expires_soon, true);
+
+    // Attach the signed document: an unreadable file is refused, a readable one copied in.
+    await click(browser, "attach-document");
+    assert.match(await textOf(browser, "document-error"), /lässt sich nicht lesen/);
+    assert.equal((await listJson(dir.db, "agreements"))[0].document_name, null);
+    writeFileSync(scan, "%PDF-1.4 unterzeichnet");
+    await click(browser, "attach-document");
+    assert.match(await textOf(browser, "agreement-document"), /Memorandum Düren-Jinhua\.pdf/);
+    const [copy] = readdirSync(join(dir.home, "documents"));
+    assert.equal(readFileSync(join(dir.home, "documents", copy), "utf8"), "%PDF-1.4 unterzeichnet");
 
     // Link a new trip to the partnership; the trip page and the timeline show the link.
     await click(browser, "nav-trips");

@@ -87,6 +87,9 @@ export const api = {
     call<Agreement>("add_agreement", { partnership_id, input }),
   updateAgreement: (id: string, input: AgreementInput) => call<Agreement>("update_agreement", { id, input }),
   removeAgreement: (id: string) => call<null>("remove_agreement", { id }),
+  /** Opens the system's file dialog; resolves to null when the user cancels. */
+  attachDocument: (id: string, title: string) => call<Agreement | null>("attach_document", { id, title }),
+  openDocument: (id: string) => call<null>("open_document", { id }),
   listThemes: () => call<ThemeArea[]>("list_themes"),
   addTheme: (name: string) => call<ThemeArea>("add_theme", { name }),
   renameTheme: (id: string, name: string) => call<ThemeArea>("rename_theme", { id, name }),

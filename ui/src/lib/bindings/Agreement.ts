@@ -10,7 +10,11 @@ signed_at: string, valid_from: string | null,
 /**
  * None: open-ended.
  */
-valid_until: string | null, notes: string, themes: Array<ThemeArea>, 
+valid_until: string | null, notes: string, 
+/**
+ * The file name of the signed document, if one is attached.
+ */
+document_name: string | null, themes: Array<ThemeArea>, 
 /**
  * Ends within the next 90 days (counted from today in the office's zone).
  */

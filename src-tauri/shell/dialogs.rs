@@ -1,0 +1,15 @@
+//! The system's file dialogs. End-to-end tests cannot click a native dialog, so a test run
+//! names the file to pick in `PARTNERDESK_TEST_PICK_FILE` instead.
+
+use std::path::PathBuf;
+
+use tauri::{AppHandle, Runtime};
+use tauri_plugin_dialog::DialogExt;
+
+/// Asks the user for one file; `None` when they cancel.
+pub fn pick_file<R: Runtime>(app: &AppHandle<R>, title: &str) -> Option<PathBuf> {
+    if let Some(injected) = std::env::var_os("PARTNERDESK_TEST_PICK_FILE") {
+        return Some(PathBuf::from(injected));
+    }
+    app.dialog().file().set_title(title).blocking_pick_file()?.into_path().ok()
+}
