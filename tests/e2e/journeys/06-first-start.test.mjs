@@ -3,7 +3,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { setTimeout as sleep } from "node:timers/promises";
-import { byTestId, choose, click, eventually, freshDataDir, launch, listJson, skipWelcome, texts } from "../app.mjs";
+import { byTestId, choose, click, eventually, fill, freshDataDir, launch, listJson, skipWelcome, texts } from "../app.mjs";
 
 test("on first start the example data is offered, loaded on request, and not offered again", async () => {
   const dir = freshDataDir();
@@ -16,6 +16,9 @@ test("on first start the example data is offered, loaded on request, and not off
     const titles = await texts(session.browser, '[data-testid="trip-row"] .row-link');
     assert.ok(titles.includes("Delegationsreise des Kreises Düren in die Städteregion Jinhua"));
     assert.ok(titles.includes("Besuch der Delegation aus Jinhua in Düren"));
+    // The list filters as the officer types.
+    await fill(session.browser, '[data-testid="trip-search"]', "düren");
+    await eventually(async () => (await session.browser.$$('[data-testid="trip-row"]')).length === 2, { message: "filtered trips" });
   } finally {
     await session.close();
   }

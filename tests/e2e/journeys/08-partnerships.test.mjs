@@ -119,6 +119,12 @@ test("a partnership's page shows its agreements and its trips in both directions
   await cli(dir.db, "demo");
   const { browser, close } = await launch(dir, "partnership-page");
   try {
+    await click(browser, "nav-partnerships");
+    await fill(browser, '.toolbar input[type="search"]', "sichuan");
+    await eventually(async () => (await texts(browser, '[data-testid="partnership-row"] .row-link')).join() === "Luzhou", {
+      message: "search by province",
+    });
+    await fill(browser, '.toolbar input[type="search"]', "");
     await openPartnership(browser, "Jinhua");
     assert.equal(await textOf(browser, "partnership-title"), "Stadt Düren – Jinhua");
     assert.equal((await browser.$$('[data-testid="agreement"]')).length, 2);
