@@ -12,6 +12,9 @@ use crate::error::Result;
 use crate::partnerships::agreements::{add_agreement, AgreementInput, AgreementKind};
 use crate::partnerships::{create_partnership, OurSideKind, PartnershipInput, PartnershipKind, PartnershipStatus};
 use crate::programme::{add_item, ItemInput, ItemKind};
+use crate::register::find_or_create::{ensure_person, hosts_from_text, side_of_hosts, NewPerson};
+use crate::register::organisations::{create_organisation, OrganisationInput, OrganisationKind};
+use crate::register::{RegisterKind, RegisterRef, Side};
 use crate::store::atomically;
 use crate::trips::{create_trip, Direction, Trip, TripInput, TripStatus};
 
@@ -106,6 +109,7 @@ impl Loader<'_> {
         (signed_on, signed_at): (&str, &str),
         (valid_from, valid_until): (&str, &str),
         themes: &[&str],
+        signatories: &[&str],
     ) -> Result<()> {
         self.summary.agreements += 1;
         let theme_ids = self.theme_ids(themes)?;
@@ -118,6 +122,10 @@ impl Loader<'_> {
             valid_until: valid_until.into(),
             notes: String::new(),
             theme_ids,
+            signatories: signatories
+                .iter()
+                .map(|id| RegisterRef { kind: RegisterKind::Person, id: id.to_string() })
+                .collect(),
         };
         let today = crate::settings::office_today(self.conn)?;
         add_agreement(self.conn, partnership, &input, today)?;
@@ -177,13 +185,54 @@ impl Loader<'_> {
             .collect()
     }
 
+    /// An organisation of the register, with its kind and original name.
+    fn organisation(
+        &mut self,
+        (name, name_original): (&str, &str),
+        kind: OrganisationKind,
+        side: Side,
+        partnership: &str,
+    ) -> Result<String> {
+        let input = OrganisationInput {
+            name: name.into(),
+            name_original: name_original.into(),
+            kind: Some(kind),
+            side: Some(side),
+            partnership_id: Some(partnership.into()),
+            ..OrganisationInput::default()
+        };
+        Ok(create_organisation(self.conn, &input)?.id)
+    }
+
+    /// A person of the register: (Latin name, original name), function, organisation.
+    fn person(
+        &mut self,
+        (latin, original): (&str, &str),
+        function: &str,
+        organisation: &str,
+        side: Side,
+        partnership: &str,
+    ) -> Result<String> {
+        let new = NewPerson {
+            name_latin: latin.into(),
+            name_original: original.into(),
+            function_title: function.into(),
+            organisation: organisation.into(),
+            side,
+            partnership_id: Some(partnership.into()),
+            ..NewPerson::default()
+        };
+        ensure_person(self.conn, &new)
+    }
+
     fn programme(&mut self, trip: &Trip, members: &[String], entries: &[Entry]) -> Result<()> {
         for e in entries {
             self.summary.items += 1;
+            let hosts = hosts_from_text(self.conn, e.hosts, side_of_hosts(trip.direction), trip.partnership_id.as_deref())?;
             let input = ItemInput {
                 place: e.place.into(),
                 address: e.address.into(),
-                hosts: e.hosts.into(),
+                hosts,
                 everyone: e.only.is_empty(),
                 participant_ids: e.only.iter().map(|&i| members[i].clone()).collect(),
                 notes_participants: e.notes.into(),
@@ -249,12 +298,21 @@ fn register(loader: &mut Loader) -> Result<Register> {
         PartnershipStatus::Active,
         "Städtepartnerschaft seit 2002: Kultur, Schul- und Ärzteaustausch, Wirtschaft.",
     )?;
+    use OrganisationKind::*;
+    use Side::*;
+    loader.organisation(("Stadt Düren", ""), CityHall, Ours, &stadt_dueren)?;
+    loader.organisation(("Stadtregierung Jinhua", "金华市人民政府"), CityHall, Partner, &stadt_dueren)?;
+    loader.organisation(("Leopold-Hoesch-Museum", ""), Museum, Ours, &stadt_dueren)?;
+    loader.organisation(("Stiftisches Gymnasium Düren", ""), School, Ours, &stadt_dueren)?;
+    let ullrich = loader.person(("Frank Peter Ullrich", ""), "Bürgermeister", "Stadt Düren", Ours, &stadt_dueren)?;
+    let zhu = loader.person(("Zhu Chonglie", "朱重烈"), "Parteisekretär", "Stadtregierung Jinhua", Partner, &stadt_dueren)?;
     loader.agreement(
         &stadt_dueren,
         ("Städtepartnerschaftsvertrag Düren – Jinhua", PartnershipTreaty),
         ("2002-01-01", "Düren"),
         ("2002-01-01", ""),
         &["Kultur und Kunst", "Schule", "Medizin und Gesundheit", "Wirtschaft und Handel"],
+        &[],
     )?;
     loader.agreement(
         &stadt_dueren,
@@ -262,6 +320,7 @@ fn register(loader: &mut Loader) -> Result<Register> {
         ("2026-06-16", "Alte Stadtgärtnerei, Düren"),
         ("2026-06-16", "2028-06-15"),
         &["Wirtschaft und Handel", "Kultur und Kunst", "Schule", "Medizin und Gesundheit", "Tourismus"],
+        &[&ullrich, &zhu],
     )?;
     let kreis_dueren = loader.partnership(
         ("Kreis Düren", OurSideKind::District),
@@ -277,7 +336,11 @@ fn register(loader: &mut Loader) -> Result<Register> {
         ("2026-01-20", "Jinhua"),
         ("2026-01-20", ""),
         &["Klimaschutz und Wasserstoff", "Bildung und Wissenschaft", "Wirtschaft und Handel", "Kultur und Kunst"],
+        &[],
     )?;
+    loader.organisation(("Kreis Düren", ""), Government, Ours, &kreis_dueren)?;
+    loader.organisation(("Kreistag Düren", ""), Government, Ours, &kreis_dueren)?;
+    loader.organisation(("Wirtschaftsförderung Kreis Düren", ""), Association, Ours, &kreis_dueren)?;
     let kaiserslautern = loader.partnership(
         ("Wirtschaftsregion Kaiserslautern (WFK)", OurSideKind::Agency),
         ("Yangzhou", "Jiangsu"),
@@ -292,13 +355,19 @@ fn register(loader: &mut Loader) -> Result<Register> {
         ("2019-07-10", "Kaiserslautern"),
         ("2019-07-10", ""),
         &["Wirtschaft und Handel", "Bildung und Wissenschaft"],
+        &[],
     )?;
+    loader.organisation(("Stadt Yangzhou", "扬州市"), CityHall, Partner, &kaiserslautern)?;
+    let kimmel = loader.person(("Beate Kimmel", ""), "Bürgermeisterin", "Stadt Kaiserslautern", Ours, &kaiserslautern)?;
+    let lessmeister = loader.person(("Ralf Leßmeister", ""), "Landrat", "Landkreis Kaiserslautern", Ours, &kaiserslautern)?;
+    let xia = loader.person(("Xia Xinmin", "夏心旻"), "Oberbürgermeister", "Stadt Yangzhou", Partner, &kaiserslautern)?;
     loader.agreement(
         &kaiserslautern,
         ("Memorandum zu Start-ups und Technologietransfer", Memorandum),
         ("2026-07-08", "Rathaus Kaiserslautern"),
         ("2026-07-08", "2028-07-07"),
         &["Wirtschaft und Handel", "Bildung und Wissenschaft"],
+        &[&kimmel, &lessmeister, &xia],
     )?;
     let herne = loader.partnership(
         ("Stadt Herne", OurSideKind::City),
@@ -314,6 +383,7 @@ fn register(loader: &mut Loader) -> Result<Register> {
         ("2019-05-15", "Berlin"),
         ("2019-05-15", ""),
         &["Medizin und Gesundheit", "Bildung und Wissenschaft", "Grüne Infrastruktur"],
+        &[],
     )?;
     Ok(Register { stadt_dueren, kreis_dueren, kaiserslautern, herne })
 }
@@ -700,5 +770,14 @@ mod tests {
         }
         let jinhua = page.trips.iter().find(|t| t.title.starts_with("Delegationsreise des Kreises")).unwrap();
         assert_eq!((jinhua.member_count, jinhua.item_count), (8, 19));
+
+        // The party secretary signed the memorandum, hosted the delegation in Jinhua and
+        // led the delegation to Düren: one record with all of it.
+        let query = crate::register::people::RegisterQuery { search: "朱重烈".into(), ..Default::default() };
+        let zhu = crate::register::people::list_people(&conn, &query).unwrap().people.remove(0);
+        let record = crate::register::people::person_record(&conn, &zhu.id).unwrap();
+        assert_eq!(record.agreements.len(), 1);
+        assert_eq!(record.trips.len(), 2);
+        assert!(record.items.iter().any(|i| i.hosted) && record.items.iter().any(|i| !i.hosted));
     }
 }

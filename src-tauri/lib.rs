@@ -8,6 +8,7 @@ pub mod demo;
 pub mod error;
 pub mod partnerships;
 pub mod programme;
+pub mod register;
 pub mod settings;
 pub mod store;
 pub mod trash;

@@ -7,6 +7,9 @@ use ts_rs::TS;
 
 use crate::error::Result;
 use crate::partnerships::{trash::trashed_partnerships, Partnership};
+use crate::register::organisations::Organisation;
+use crate::register::people::Person;
+use crate::register::trash::{trashed_organisations, trashed_people};
 use crate::store::atomically;
 use crate::trips::{trash::trashed_trips, Trip};
 
@@ -15,19 +18,30 @@ use crate::trips::{trash::trashed_trips, Trip};
 pub struct TrashContents {
     pub trips: Vec<Trip>,
     pub partnerships: Vec<Partnership>,
+    pub people: Vec<Person>,
+    pub organisations: Vec<Organisation>,
 }
 
 pub fn list_trash(conn: &Connection, today: NaiveDate) -> Result<TrashContents> {
-    Ok(TrashContents { trips: trashed_trips(conn)?, partnerships: trashed_partnerships(conn, today)? })
+    Ok(TrashContents {
+        trips: trashed_trips(conn)?,
+        partnerships: trashed_partnerships(conn, today)?,
+        people: trashed_people(conn)?,
+        organisations: trashed_organisations(conn)?,
+    })
 }
 
 /// Deletes everything in the trash for good: trips with their delegations and programmes,
-/// partnerships with their agreements (trips of theirs outside the trash lose the link).
+/// partnerships with their agreements (trips of theirs outside the trash lose the link),
+/// people and organisations (delegation lists keep the names as typed; hosts and signatures
+/// of theirs go).
 pub fn empty_trash(conn: &Connection) -> Result<usize> {
     atomically(conn, |conn| {
         let trips = conn.execute("DELETE FROM trips WHERE deleted_at IS NOT NULL", [])?;
         let partnerships = conn.execute("DELETE FROM partnerships WHERE deleted_at IS NOT NULL", [])?;
-        Ok(trips + partnerships)
+        let people = conn.execute("DELETE FROM people WHERE deleted_at IS NOT NULL", [])?;
+        let organisations = conn.execute("DELETE FROM organisations WHERE deleted_at IS NOT NULL", [])?;
+        Ok(trips + partnerships + people + organisations)
     })
 }
 

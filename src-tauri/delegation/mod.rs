@@ -9,6 +9,8 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::error::{Error, FieldError, Problems, Result};
+use crate::register::find_or_create::{ensure_person, side_of_delegation, NewPerson};
+use crate::register::people::person_exists;
 use crate::store::{atomically, new_id, now};
 use crate::zoned;
 
@@ -31,6 +33,8 @@ crate::text_enum! {
 pub struct Member {
     pub id: String,
     pub trip_id: String,
+    /// The person in the register; name, function and organisation are kept as they were on this trip.
+    pub person_id: Option<String>,
     pub name_latin: String,
     /// The name in its original script, e.g. Chinese characters.
     pub name_original: String,
@@ -61,6 +65,8 @@ pub struct MemberDetail {
 #[derive(Debug, Clone, Default, Deserialize, TS)]
 #[ts(export)]
 pub struct MemberInput {
+    /// The person picked from the register; None: found by name or created on the spot.
+    pub person_id: Option<String>,
     pub name_latin: String,
     pub name_original: String,
     pub function_title: String,
@@ -77,26 +83,27 @@ pub struct MemberInput {
     pub visa_status: String,
 }
 
-const SELECT_MEMBER: &str = "SELECT id, trip_id, name_latin, name_original, function_title, organisation, party,
+const SELECT_MEMBER: &str = "SELECT id, trip_id, person_id, name_latin, name_original, function_title, organisation, party,
         role, precedence, email, phone, dietary, accessibility, created_at, updated_at FROM members";
 
 fn from_row(row: &Row) -> rusqlite::Result<Member> {
     Ok(Member {
         id: row.get(0)?,
         trip_id: row.get(1)?,
-        name_latin: row.get(2)?,
-        name_original: row.get(3)?,
-        function_title: row.get(4)?,
-        organisation: row.get(5)?,
-        party: row.get(6)?,
-        role: row.get(7)?,
-        precedence: row.get(8)?,
-        email: row.get(9)?,
-        phone: row.get(10)?,
-        dietary: row.get(11)?,
-        accessibility: row.get(12)?,
-        created_at: row.get(13)?,
-        updated_at: row.get(14)?,
+        person_id: row.get(2)?,
+        name_latin: row.get(3)?,
+        name_original: row.get(4)?,
+        function_title: row.get(5)?,
+        organisation: row.get(6)?,
+        party: row.get(7)?,
+        role: row.get(8)?,
+        precedence: row.get(9)?,
+        email: row.get(10)?,
+        phone: row.get(11)?,
+        dietary: row.get(12)?,
+        accessibility: row.get(13)?,
+        created_at: row.get(14)?,
+        updated_at: row.get(15)?,
     })
 }
 
@@ -105,12 +112,17 @@ pub fn name_key(name: &str) -> String {
     name.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
 }
 
-fn looks_like_email(text: &str) -> bool {
+pub(crate) fn looks_like_email(text: &str) -> bool {
     matches!(text.split_once('@'), Some((local, domain)) if !local.is_empty() && !domain.is_empty() && !domain.contains('@'))
 }
 
-fn validate(input: &MemberInput) -> Result<Option<NaiveDate>> {
+fn validate(conn: &Connection, input: &MemberInput) -> Result<Option<NaiveDate>> {
     let mut problems = Problems::default();
+    if let Some(person_id) = &input.person_id {
+        if !person_exists(conn, person_id)? {
+            problems.push("person_id", "unknown_person", format!("{person_id} is not a person in the register"));
+        }
+    }
     if input.name_latin.trim().is_empty() {
         problems.push("name_latin", "required", "a name in Latin script is required");
     }
@@ -164,15 +176,47 @@ pub fn get_member(conn: &Connection, id: &str) -> Result<MemberDetail> {
 }
 
 pub fn add_member(conn: &Connection, trip_id: &str, input: &MemberInput) -> Result<MemberDetail> {
-    let birth = validate(input)?;
-    crate::trips::get_trip(conn, trip_id)?;
+    let birth = validate(conn, input)?;
+    let trip = crate::trips::get_trip(conn, trip_id)?;
     let id = new_id();
+    atomically(conn, |tx| {
+        let person_id = match &input.person_id {
+            Some(person_id) => person_id.clone(),
+            None => ensure_person(tx, &person_of_member(input, &trip))?,
+        };
+        insert_member(tx, &id, trip_id, &person_id, input, birth)
+    })?;
+    get_member(conn, &id)
+}
+
+/// The register record a member typed on the spot becomes.
+fn person_of_member(input: &MemberInput, trip: &crate::trips::Trip) -> NewPerson {
+    NewPerson {
+        name_latin: input.name_latin.trim().to_string(),
+        name_original: input.name_original.trim().to_string(),
+        function_title: input.function_title.trim().to_string(),
+        organisation: input.organisation.trim().to_string(),
+        email: input.email.trim().to_string(),
+        phone: input.phone.trim().to_string(),
+        side: side_of_delegation(trip.direction),
+        partnership_id: trip.partnership_id.clone(),
+    }
+}
+
+fn insert_member(
+    conn: &Connection,
+    id: &str,
+    trip_id: &str,
+    person_id: &str,
+    input: &MemberInput,
+    birth: Option<NaiveDate>,
+) -> Result<()> {
     let stamp = now();
     conn.execute(
-        "INSERT INTO members (id, trip_id, name_latin, name_key, name_original, function_title, organisation, party,
+        "INSERT INTO members (id, trip_id, person_id, name_latin, name_key, name_original, function_title, organisation, party,
             role, precedence, email, phone, dietary, accessibility, passport_number, date_of_birth, visa_status,
             created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9,
+         VALUES (?1, ?2, ?18, ?3, ?4, ?5, ?6, ?7, ?8, ?9,
             (SELECT coalesce(max(precedence), 0) + 1 FROM members WHERE trip_id = ?2),
             ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?17)",
         params![
@@ -192,20 +236,22 @@ pub fn add_member(conn: &Connection, trip_id: &str, input: &MemberInput) -> Resu
             input.passport_number.trim(),
             birth,
             input.visa_status.trim(),
-            stamp
+            stamp,
+            person_id
         ],
     )
     .map_err(|e| map_unique(e, input))?;
-    get_member(conn, &id)
+    Ok(())
 }
 
 pub fn update_member(conn: &Connection, id: &str, input: &MemberInput) -> Result<MemberDetail> {
-    let birth = validate(input)?;
+    let birth = validate(conn, input)?;
     let changed = conn
         .execute(
             "UPDATE members SET name_latin = ?2, name_key = ?3, name_original = ?4, function_title = ?5,
                 organisation = ?6, party = ?7, role = ?8, email = ?9, phone = ?10, dietary = ?11,
-                accessibility = ?12, passport_number = ?13, date_of_birth = ?14, visa_status = ?15, updated_at = ?16
+                accessibility = ?12, passport_number = ?13, date_of_birth = ?14, visa_status = ?15, updated_at = ?16,
+                person_id = coalesce(?17, person_id)
              WHERE id = ?1",
             params![
                 id,
@@ -223,7 +269,8 @@ pub fn update_member(conn: &Connection, id: &str, input: &MemberInput) -> Result
                 input.passport_number.trim(),
                 birth,
                 input.visa_status.trim(),
-                now()
+                now(),
+                input.person_id
             ],
         )
         .map_err(|e| map_unique(e, input))?;
@@ -272,10 +319,10 @@ pub(crate) fn copy_members(tx: &Connection, from_trip: &str, to_trip: &str) -> R
         .collect::<rusqlite::Result<_>>()?;
     let stamp = now();
     let mut copy = tx.prepare(
-        "INSERT INTO members (id, trip_id, name_latin, name_key, name_original, function_title, organisation, party,
-            role, precedence, email, phone, dietary, accessibility, passport_number, date_of_birth, visa_status,
+        "INSERT INTO members (id, trip_id, person_id, name_latin, name_key, name_original, function_title, organisation,
+            party, role, precedence, email, phone, dietary, accessibility, passport_number, date_of_birth, visa_status,
             created_at, updated_at)
-         SELECT ?2, ?3, name_latin, name_key, name_original, function_title, organisation, party, role, precedence,
+         SELECT ?2, ?3, person_id, name_latin, name_key, name_original, function_title, organisation, party, role, precedence,
             email, phone, dietary, accessibility, passport_number, date_of_birth, visa_status, ?4, ?4
          FROM members WHERE id = ?1",
     )?;

@@ -9,6 +9,8 @@ use ts_rs::TS;
 use super::partnership_exists;
 use super::themes::{first_unknown, themes_of_agreement, ThemeArea};
 use crate::error::{Error, Problems, Result};
+use crate::register::links::{check_signatories, set_signatories, signatories_of};
+use crate::register::{RegisterEntry, RegisterRef};
 use crate::store::{atomically, new_id, now};
 use crate::zoned;
 
@@ -42,6 +44,8 @@ pub struct Agreement {
     /// The file name of the signed document, if one is attached.
     pub document_name: Option<String>,
     pub themes: Vec<ThemeArea>,
+    /// The people who signed, on both sides, in the order given.
+    pub signatories: Vec<RegisterEntry>,
     /// Ends within the next 90 days (counted from today in the office's zone).
     pub expires_soon: bool,
     pub created_at: String,
@@ -60,6 +64,8 @@ pub struct AgreementInput {
     pub valid_until: String,
     pub notes: String,
     pub theme_ids: Vec<String>,
+    /// People from the register; an organisation here is refused.
+    pub signatories: Vec<RegisterRef>,
 }
 
 const SELECT_AGREEMENT: &str = "SELECT id, partnership_id, title, kind, signed_on, signed_at, valid_from, valid_until,
@@ -78,6 +84,7 @@ fn from_row(row: &Row) -> rusqlite::Result<Agreement> {
         notes: row.get(8)?,
         document_name: row.get(9)?,
         themes: Vec::new(),
+        signatories: Vec::new(),
         expires_soon: false,
         created_at: row.get(10)?,
         updated_at: row.get(11)?,
@@ -125,6 +132,9 @@ fn validate(conn: &Connection, input: &AgreementInput) -> Result<Dates> {
     if let Some(unknown) = first_unknown(conn, &input.theme_ids)? {
         problems.push("theme_ids", "unknown_theme", format!("{unknown} is not a theme area"));
     }
+    if let Some(problem) = check_signatories(conn, &input.signatories)? {
+        problems.add(problem);
+    }
     problems.into_result()?;
     Ok(dates)
 }
@@ -156,7 +166,7 @@ fn write(conn: &Connection, id: &str, partnership_id: &str, input: &AgreementInp
     for theme_id in &input.theme_ids {
         theme.execute(params![id, theme_id])?;
     }
-    Ok(())
+    set_signatories(conn, id, &input.signatories)
 }
 
 pub fn add_agreement(
@@ -190,6 +200,7 @@ pub fn remove_agreement(conn: &Connection, id: &str) -> Result<()> {
 
 fn completed(conn: &Connection, mut agreement: Agreement, today: NaiveDate) -> Result<Agreement> {
     agreement.themes = themes_of_agreement(conn, &agreement.id)?;
+    agreement.signatories = signatories_of(conn, &agreement.id)?;
     agreement.expires_soon = expires_soon(agreement.valid_until, today);
     Ok(agreement)
 }

@@ -85,16 +85,7 @@ mod tests {
     use crate::partnerships::{create_partnership, tests::partnership_input};
 
     fn memorandum() -> AgreementInput {
-        AgreementInput {
-            title: "Memorandum".into(),
-            kind: AgreementKind::Memorandum,
-            signed_on: String::new(),
-            signed_at: String::new(),
-            valid_from: String::new(),
-            valid_until: String::new(),
-            notes: String::new(),
-            theme_ids: Vec::new(),
-        }
+        crate::partnerships::tests::agreement("Memorandum", "", "")
     }
 
     #[test]

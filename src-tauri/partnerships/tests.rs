@@ -23,7 +23,7 @@ pub(crate) fn partnership_input(place: &str) -> PartnershipInput {
     }
 }
 
-fn agreement(title: &str, signed: &str, until: &str) -> AgreementInput {
+pub(crate) fn agreement(title: &str, signed: &str, until: &str) -> AgreementInput {
     AgreementInput {
         title: title.into(),
         kind: AgreementKind::Memorandum,
@@ -33,6 +33,7 @@ fn agreement(title: &str, signed: &str, until: &str) -> AgreementInput {
         valid_until: until.into(),
         notes: String::new(),
         theme_ids: Vec::new(),
+        signatories: Vec::new(),
     }
 }
 

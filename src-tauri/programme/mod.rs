@@ -11,6 +11,8 @@ use ts_rs::TS;
 
 use crate::delegation::{list_members, Member};
 use crate::error::{Error, Problems, Result};
+use crate::register::links::{check_hosts, hosts_of_item, hosts_of_trip, set_hosts};
+use crate::register::{RegisterEntry, RegisterRef};
 use crate::settings::get_settings;
 use crate::store::{atomically, new_id, now};
 use crate::trips::{get_trip, Trip};
@@ -46,8 +48,8 @@ pub struct ProgrammeItem {
     pub end: ZonedTime,
     pub place: String,
     pub address: String,
-    /// Hosts on the partner side.
-    pub hosts: String,
+    /// Hosts from the register, in the order they are named.
+    pub hosts: Vec<RegisterEntry>,
     /// Everyone in the delegation takes part; otherwise only `participant_ids`.
     pub everyone: bool,
     pub participant_ids: Vec<String>,
@@ -75,7 +77,8 @@ pub struct ItemInput {
     pub end_fold: Option<Fold>,
     pub place: String,
     pub address: String,
-    pub hosts: String,
+    /// People and organisations from the register who host the item.
+    pub hosts: Vec<RegisterRef>,
     pub everyone: bool,
     pub participant_ids: Vec<String>,
     pub notes_participants: String,
@@ -96,7 +99,7 @@ impl ItemInput {
             end_fold: None,
             place: String::new(),
             address: String::new(),
-            hosts: String::new(),
+            hosts: Vec::new(),
             everyone: true,
             participant_ids: Vec::new(),
             notes_participants: String::new(),
@@ -136,12 +139,12 @@ pub struct ProgrammeView {
 }
 
 const SELECT_ITEM: &str = "SELECT id, trip_id, kind, title, start_local, start_zone, start_utc, end_local, end_zone,
-        end_utc, place, address, hosts, everyone, notes_participants, notes_internal, created_at, updated_at
+        end_utc, place, address, everyone, notes_participants, notes_internal, created_at, updated_at
     FROM programme_items";
 
 /// Local wall time and zone are the record; the stored instant only picks between the two
 /// readings of a repeated hour (and stands in should the zone's rules ever drop the time).
-fn stored_time(local: String, zone: String, utc: String) -> rusqlite::Result<ZonedTime> {
+pub(crate) fn stored_time(local: String, zone: String, utc: String) -> rusqlite::Result<ZonedTime> {
     let invalid = |what: String| rusqlite::Error::InvalidColumnType(0, what, rusqlite::types::Type::Text);
     let tz: Tz = zone.parse().map_err(|_| invalid(format!("zone {zone:?}")))?;
     let instant = zoned::parse_utc(&utc).ok_or_else(|| invalid(format!("instant {utc:?}")))?;
@@ -170,13 +173,13 @@ fn from_row(row: &Row) -> rusqlite::Result<ProgrammeItem> {
         end: stored_time(row.get(7)?, row.get(8)?, row.get(9)?)?,
         place: row.get(10)?,
         address: row.get(11)?,
-        hosts: row.get(12)?,
-        everyone: row.get(13)?,
+        hosts: Vec::new(),
+        everyone: row.get(12)?,
         participant_ids: Vec::new(),
-        notes_participants: row.get(14)?,
-        notes_internal: row.get(15)?,
-        created_at: row.get(16)?,
-        updated_at: row.get(17)?,
+        notes_participants: row.get(13)?,
+        notes_internal: row.get(14)?,
+        created_at: row.get(15)?,
+        updated_at: row.get(16)?,
     })
 }
 
@@ -210,6 +213,9 @@ fn validate(conn: &Connection, trip_id: &str, input: &ItemInput) -> Result<Valid
             );
         }
     }
+    if let Some(problem) = check_hosts(conn, &input.hosts)? {
+        problems.add(problem);
+    }
     problems.into_result()?;
     match (start, end) {
         (Some(start), Some(end)) => Ok(ValidItem { start, end }),
@@ -240,12 +246,12 @@ fn save_item(
 ) -> Result<()> {
     conn.prepare_cached(
         "INSERT INTO programme_items (id, trip_id, kind, title, start_local, start_zone, start_utc, end_local,
-            end_zone, end_utc, place, address, hosts, everyone, notes_participants, notes_internal, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?17)
+            end_zone, end_utc, place, address, everyone, notes_participants, notes_internal, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?16)
          ON CONFLICT (id) DO UPDATE SET kind = excluded.kind, title = excluded.title,
             start_local = excluded.start_local, start_zone = excluded.start_zone, start_utc = excluded.start_utc,
             end_local = excluded.end_local, end_zone = excluded.end_zone, end_utc = excluded.end_utc,
-            place = excluded.place, address = excluded.address, hosts = excluded.hosts, everyone = excluded.everyone,
+            place = excluded.place, address = excluded.address, everyone = excluded.everyone,
             notes_participants = excluded.notes_participants, notes_internal = excluded.notes_internal,
             updated_at = excluded.updated_at",
     )?
@@ -262,12 +268,12 @@ fn save_item(
         end.utc,
         input.place.trim(),
         input.address.trim(),
-        input.hosts.trim(),
         input.everyone,
         input.notes_participants,
         input.notes_internal,
         now()
     ])?;
+    set_hosts(conn, id, &input.hosts)?;
     write_participants(conn, id, input)
 }
 
@@ -310,6 +316,7 @@ pub fn get_item(conn: &Connection, id: &str) -> Result<ProgrammeItem> {
         )?
         .query_map([id], |row| row.get(0))?
         .collect::<rusqlite::Result<_>>()?;
+    item.hosts = hosts_of_item(conn, id)?;
     Ok(item)
 }
 
@@ -331,8 +338,10 @@ pub fn list_items(conn: &Connection, trip_id: &str) -> Result<Vec<ProgrammeItem>
         let (item_id, member_id) = row?;
         participants.entry(item_id).or_default().push(member_id);
     }
+    let mut hosts = hosts_of_trip(conn, trip_id)?;
     for item in &mut items {
         item.participant_ids = participants.remove(&item.id).unwrap_or_default();
+        item.hosts = hosts.remove(&item.id).unwrap_or_default();
     }
     Ok(items)
 }
@@ -413,7 +422,7 @@ pub(crate) fn copy_items(
             end_fold: None,
             place: item.place,
             address: item.address,
-            hosts: item.hosts,
+            hosts: item.hosts.into_iter().map(|host| RegisterRef { kind: host.kind, id: host.id }).collect(),
             everyone: item.everyone || participant_ids.is_empty(),
             participant_ids,
             notes_participants: item.notes_participants,

@@ -13,18 +13,21 @@ mod text_enum;
 /// The bundle identifier; the app-data directory is named after it, as Tauri names it.
 pub const APP_IDENTIFIER: &str = "de.partnerdesk.app";
 
-const MIGRATION_SQL: &[&str] = &[
-    include_str!("migrations/0001_trips_delegation_programme.sql"),
-    include_str!("migrations/0002_partnerships_agreements.sql"),
-];
+fn migration_list() -> Vec<M<'static>> {
+    vec![
+        M::up(include_str!("migrations/0001_trips_delegation_programme.sql")),
+        M::up(include_str!("migrations/0002_partnerships_agreements.sql")),
+        M::up_with_hook(include_str!("migrations/0003_people_organisations.sql"), crate::register::first_slice::migrate),
+    ]
+}
 
 fn migrations() -> Migrations<'static> {
-    Migrations::new(MIGRATION_SQL.iter().map(|sql| M::up(sql)).collect())
+    Migrations::new(migration_list())
 }
 
 /// The schema version this build writes.
 pub fn schema_version() -> usize {
-    MIGRATION_SQL.len()
+    migration_list().len()
 }
 
 /// `PARTNERDESK_DB` or `--db` win; otherwise the file in the user's data directory.

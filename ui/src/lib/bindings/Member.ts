@@ -4,7 +4,11 @@ import type { MemberRole } from "./MemberRole";
 /**
  * A delegation member as lists show it: never with passport, birth date or visa.
  */
-export type Member = { id: string, trip_id: string, name_latin: string, 
+export type Member = { id: string, trip_id: string, 
+/**
+ * The person in the register; name, function and organisation are kept as they were on this trip.
+ */
+person_id: string | null, name_latin: string, 
 /**
  * The name in its original script, e.g. Chinese characters.
  */

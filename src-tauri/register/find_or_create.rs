@@ -1,0 +1,227 @@
+//! Register records made on the spot from what was typed: a delegation member becomes a
+//! person (or is matched to the one already there), a line of hosts becomes people and
+//! organisations. The first-slice migration and the example data use the same rules.
+
+use rusqlite::{params, Connection, OptionalExtension};
+
+use super::organisations::{organisation_search_text, transliteration_of as organisation_pinyin};
+use super::people::{person_search_text, transliteration_of as person_pinyin};
+use super::transliteration::{folded, has_han};
+use super::{RegisterKind, RegisterRef, Side};
+use crate::error::Result;
+use crate::store::{new_id, now};
+use crate::trips::Direction;
+
+/// The record's first name part, folded as the search text begins with it, equals `?1`:
+/// the same name ignoring case, spacing and accents.
+const SAME_NAME: &str = "(search_text = ?1 OR substr(search_text, 1, length(?1) + 1) = ?1 || '|')";
+
+/// A person as typed into a delegation list or a host line.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct NewPerson {
+    pub name_latin: String,
+    pub name_original: String,
+    pub function_title: String,
+    /// The organisation's name; found or created in the register.
+    pub organisation: String,
+    pub email: String,
+    pub phone: String,
+    pub side: Side,
+    pub partnership_id: Option<String>,
+}
+
+impl Default for Side {
+    fn default() -> Self {
+        Side::Partner
+    }
+}
+
+/// An outgoing delegation is ours; an incoming one is the partner's.
+pub fn side_of_delegation(direction: Direction) -> Side {
+    match direction {
+        Direction::Outgoing => Side::Ours,
+        Direction::Incoming => Side::Partner,
+    }
+}
+
+/// Hosts are on the other side from the delegation.
+pub fn side_of_hosts(direction: Direction) -> Side {
+    match direction {
+        Direction::Outgoing => Side::Partner,
+        Direction::Incoming => Side::Ours,
+    }
+}
+
+/// The person of that Latin name (ignoring case and spacing) whose original name agrees, or a
+/// new record.
+pub fn ensure_person(conn: &Connection, new: &NewPerson) -> Result<String> {
+    let found: Option<String> = conn
+        .prepare_cached(&format!(
+            "SELECT id FROM people WHERE deleted_at IS NULL AND {SAME_NAME}
+               AND (name_original = '' OR ?2 = '' OR name_original = ?2)
+             ORDER BY created_at LIMIT 1"
+        ))?
+        .query_row(params![folded(&new.name_latin), new.name_original], |row| row.get(0))
+        .optional()?;
+    if let Some(id) = found {
+        return Ok(id);
+    }
+    let organisation_id = if new.organisation.trim().is_empty() {
+        None
+    } else {
+        Some(ensure_organisation(conn, new.organisation.trim(), new.side, new.partnership_id.as_deref())?)
+    };
+    let id = new_id();
+    let transliteration = person_pinyin("", &new.name_original, &new.name_latin);
+    conn.prepare_cached(
+        "INSERT INTO people (id, name_latin, name_original, transliteration, function_title, organisation_id, side,
+            partnership_id, email, phone, search_text, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?12)",
+    )?
+    .execute(params![
+        id,
+        new.name_latin.split_whitespace().collect::<Vec<_>>().join(" "),
+        new.name_original,
+        transliteration,
+        new.function_title,
+        organisation_id,
+        new.side,
+        new.partnership_id,
+        new.email,
+        new.phone,
+        person_search_text(&new.name_latin, &new.name_original, &transliteration),
+        now()
+    ])?;
+    Ok(id)
+}
+
+/// The organisation of that name (ignoring case), or a new one of kind "other".
+pub fn ensure_organisation(conn: &Connection, name: &str, side: Side, partnership_id: Option<&str>) -> Result<String> {
+    let (latin, original) = split_original(name);
+    let (name, original) = if has_han(&original) { (latin, original) } else { (name.trim().to_string(), String::new()) };
+    let found: Option<String> = conn
+        .prepare_cached(&format!(
+            "SELECT id FROM organisations WHERE deleted_at IS NULL AND {SAME_NAME}
+               AND (name_original = '' OR ?2 = '' OR name_original = ?2)
+             ORDER BY created_at LIMIT 1"
+        ))?
+        .query_row(params![folded(&name), original], |row| row.get(0))
+        .optional()?;
+    if let Some(id) = found {
+        return Ok(id);
+    }
+    let id = new_id();
+    let transliteration = organisation_pinyin("", &original);
+    conn.prepare_cached(
+        "INSERT INTO organisations (id, name, name_original, transliteration, kind, side, partnership_id, search_text,
+            created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, 'other', ?5, ?6, ?7, ?8, ?8)",
+    )?
+    .execute(params![
+        id,
+        name,
+        original,
+        transliteration,
+        side,
+        partnership_id,
+        organisation_search_text(&name, &original, &transliteration),
+        now()
+    ])?;
+    Ok(id)
+}
+
+/// "Zhu Chonglie (朱重烈)" → ("Zhu Chonglie", "朱重烈"); text without a bracket at the end is
+/// all Latin.
+fn split_original(text: &str) -> (String, String) {
+    match text.trim().strip_suffix(')').and_then(|rest| rest.rsplit_once(" (")) {
+        Some((latin, original)) => (latin.trim().to_string(), original.trim().to_string()),
+        None => (text.trim().to_string(), String::new()),
+    }
+}
+
+/// Words that, leading a host's name, are a function rather than part of the name.
+const FUNCTION_WORDS: &[&str] = &[
+    "Bürgermeister", "Bürgermeisterin", "Oberbürgermeister", "Oberbürgermeisterin", "Vizebürgermeister",
+    "Vizebürgermeisterin", "Landrat", "Landrätin", "Parteisekretär", "Parteisekretärin", "Direktor", "Direktorin",
+    "Museumsdirektor", "Museumsdirektorin", "Präsident", "Präsidentin", "Vizepräsident", "Vizepräsidentin",
+    "Geschäftsführer", "Geschäftsführerin", "Rektor", "Rektorin", "Schulleiter", "Schulleiterin", "Generalkonsul",
+    "Generalkonsulin", "Botschafter", "Botschafterin", "Minister", "Ministerin", "Gouverneur", "Gouverneurin",
+    "Dekan", "Dekanin", "Beigeordneter", "Beigeordnete", "Dezernent", "Dezernentin", "Prof.", "Dr.",
+];
+
+/// One host as a line of hosts names it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum HostPart {
+    Person { function_title: String, name_latin: String, name_original: String },
+    Organisation { name: String },
+}
+
+impl HostPart {
+    /// How the register will name it in the programme; equal to the typed text for every part
+    /// `host_parts` returns, so nothing typed is lost.
+    pub fn label(&self) -> String {
+        match self {
+            HostPart::Person { function_title, name_latin, name_original } => {
+                let original = if name_original.is_empty() { String::new() } else { format!(" ({name_original})") };
+                format!("{function_title} {name_latin}{original}").trim().to_string()
+            }
+            HostPart::Organisation { name } => name.clone(),
+        }
+    }
+}
+
+/// Splits a line of hosts ("Parteisekretär Zhu Chonglie (朱重烈), Stadtregierung Jinhua") into
+/// people (a known function, then a name) and organisations (everything else).
+pub fn host_parts(text: &str) -> Vec<HostPart> {
+    text.split(", ").map(str::trim).filter(|part| !part.is_empty()).map(host_part).collect()
+}
+
+fn host_part(part: &str) -> HostPart {
+    let (latin, original) = split_original(part);
+    let original = if has_han(&original) { original } else { String::new() };
+    let latin = if original.is_empty() { part.to_string() } else { latin };
+    let words: Vec<&str> = latin.split(' ').collect();
+    let function_len = words.iter().take_while(|w| FUNCTION_WORDS.contains(w)).count();
+    let name = &words[function_len..];
+    let looks_like_name = (2..=4).contains(&name.len())
+        && name.iter().all(|w| w.chars().next().is_some_and(char::is_uppercase) && !w.contains(['(', ')']));
+    let person = HostPart::Person {
+        function_title: words[..function_len].join(" "),
+        name_latin: name.join(" "),
+        name_original: original,
+    };
+    if function_len > 0 && looks_like_name && person.label() == part {
+        person
+    } else {
+        HostPart::Organisation { name: part.to_string() }
+    }
+}
+
+/// The register records for a line of hosts, found or created.
+pub fn hosts_from_text(
+    conn: &Connection,
+    text: &str,
+    side: Side,
+    partnership_id: Option<&str>,
+) -> Result<Vec<RegisterRef>> {
+    host_parts(text)
+        .into_iter()
+        .map(|part| match part {
+            HostPart::Person { function_title, name_latin, name_original } => {
+                let new = NewPerson {
+                    name_latin,
+                    name_original,
+                    function_title,
+                    side,
+                    partnership_id: partnership_id.map(str::to_string),
+                    ..NewPerson::default()
+                };
+                Ok(RegisterRef { kind: RegisterKind::Person, id: ensure_person(conn, &new)? })
+            }
+            HostPart::Organisation { name } => Ok(RegisterRef {
+                kind: RegisterKind::Organisation,
+                id: ensure_organisation(conn, &name, side, partnership_id)?,
+            }),
+        })
+        .collect()
+}
