@@ -8,6 +8,8 @@ use serde::Serialize;
 
 use crate::error::Result;
 use crate::partnerships::{self, agreements};
+use crate::register::organisations;
+use crate::register::people::{self, RegisterQuery};
 use crate::{delegation, demo, programme, settings, store, trips};
 
 #[derive(Debug, Parser)]
@@ -58,8 +60,18 @@ pub enum ListCommand {
         #[arg(long)]
         json: bool,
     },
-    /// Every agreement of every partnership, with its theme areas.
+    /// Every agreement of every partnership, with its theme areas and signatories.
     Agreements {
+        #[arg(long)]
+        json: bool,
+    },
+    /// The people in the register, both sides.
+    People {
+        #[arg(long)]
+        json: bool,
+    },
+    /// The organisations in the register, both sides.
+    Organisations {
         #[arg(long)]
         json: bool,
     },
@@ -83,16 +95,10 @@ pub fn run(db: &Path, command: &Command) -> Result<String> {
             ))
         }
         Command::List { what: ListCommand::Trips { json } } => {
-            let mut all = Vec::new();
-            loop {
-                let query = trips::TripQuery { offset: all.len() as i64, ..Default::default() };
-                let page = trips::list_trips(&conn, &query)?;
-                let done = page.trips.is_empty() || all.len() + page.trips.len() >= page.total as usize;
-                all.extend(page.trips);
-                if done {
-                    break;
-                }
-            }
+            let all = all_pages(|offset| {
+                let page = trips::list_trips(&conn, &trips::TripQuery { offset, ..Default::default() })?;
+                Ok((page.trips, page.total))
+            })?;
             render(*json, &all, |t| {
                 format!("{}\t{} – {}\t{}\t{}", t.id, t.start_date, t.end_date, t.direction, t.title)
             })
@@ -108,16 +114,12 @@ pub fn run(db: &Path, command: &Command) -> Result<String> {
             render(*json, &members, |m| format!("{}\t{}\t{}\t{}", m.id, m.precedence, m.role, m.name_latin))
         }
         Command::List { what: ListCommand::Partnerships { json } } => {
-            let mut all = Vec::new();
-            loop {
-                let query = partnerships::PartnershipQuery { offset: all.len() as i64, ..Default::default() };
-                let page = partnerships::list_partnerships(&conn, &query, settings::office_today(&conn)?)?;
-                let done = page.partnerships.is_empty() || all.len() + page.partnerships.len() >= page.total as usize;
-                all.extend(page.partnerships);
-                if done {
-                    break;
-                }
-            }
+            let today = settings::office_today(&conn)?;
+            let all = all_pages(|offset| {
+                let query = partnerships::PartnershipQuery { offset, ..Default::default() };
+                let page = partnerships::list_partnerships(&conn, &query, today)?;
+                Ok((page.partnerships, page.total))
+            })?;
             render(*json, &all, |p| format!("{}\t{}\t{} – {}", p.id, p.status, p.our_side, p.partner_place))
         }
         Command::List { what: ListCommand::Agreements { json } } => {
@@ -126,6 +128,34 @@ pub fn run(db: &Path, command: &Command) -> Result<String> {
                 let until = a.valid_until.map(|d| d.to_string()).unwrap_or_else(|| "open-ended".into());
                 format!("{}\t{}\t{}\t{}", a.id, a.kind, until, a.title)
             })
+        }
+        Command::List { what: ListCommand::People { json } } => {
+            let all = all_pages(|offset| {
+                let page = people::list_people(&conn, &RegisterQuery { offset, ..Default::default() })?;
+                Ok((page.people, page.total))
+            })?;
+            render(*json, &all, |p| format!("{}\t{}\t{}\t{}", p.id, p.side, p.name_latin, p.function_title))
+        }
+        Command::List { what: ListCommand::Organisations { json } } => {
+            let all = all_pages(|offset| {
+                let query = RegisterQuery { offset, ..Default::default() };
+                let page = organisations::list_organisations(&conn, &query)?;
+                Ok((page.organisations, page.total))
+            })?;
+            render(*json, &all, |o| format!("{}\t{}\t{}\t{}", o.id, o.side, o.kind, o.name))
+        }
+    }
+}
+
+/// Every record of a paged list: `page(offset)` answers one page and the total.
+fn all_pages<T>(mut page: impl FnMut(i64) -> Result<(Vec<T>, i64)>) -> Result<Vec<T>> {
+    let mut all = Vec::new();
+    loop {
+        let (records, total) = page(all.len() as i64)?;
+        let done = records.is_empty() || all.len() + records.len() >= total as usize;
+        all.extend(records);
+        if done {
+            return Ok(all);
         }
     }
 }

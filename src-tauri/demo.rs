@@ -214,13 +214,9 @@ impl Loader<'_> {
         partnership: &str,
     ) -> Result<String> {
         let new = NewPerson {
-            name_latin: latin.into(),
-            name_original: original.into(),
-            function_title: function.into(),
             organisation: organisation.into(),
-            side,
             partnership_id: Some(partnership.into()),
-            ..NewPerson::default()
+            ..NewPerson::named(latin.into(), original.into(), function.into(), side)
         };
         ensure_person(self.conn, &new)
     }
@@ -228,7 +224,8 @@ impl Loader<'_> {
     fn programme(&mut self, trip: &Trip, members: &[String], entries: &[Entry]) -> Result<()> {
         for e in entries {
             self.summary.items += 1;
-            let hosts = hosts_from_text(self.conn, e.hosts, side_of_hosts(trip.direction), trip.partnership_id.as_deref())?;
+            let hosts =
+                hosts_from_text(self.conn, e.hosts, side_of_hosts(trip.direction), trip.partnership_id.as_deref())?;
             let input = ItemInput {
                 place: e.place.into(),
                 address: e.address.into(),
@@ -305,7 +302,8 @@ fn register(loader: &mut Loader) -> Result<Register> {
     loader.organisation(("Leopold-Hoesch-Museum", ""), Museum, Ours, &stadt_dueren)?;
     loader.organisation(("Stiftisches Gymnasium Düren", ""), School, Ours, &stadt_dueren)?;
     let ullrich = loader.person(("Frank Peter Ullrich", ""), "Bürgermeister", "Stadt Düren", Ours, &stadt_dueren)?;
-    let zhu = loader.person(("Zhu Chonglie", "朱重烈"), "Parteisekretär", "Stadtregierung Jinhua", Partner, &stadt_dueren)?;
+    let zhu =
+        loader.person(("Zhu Chonglie", "朱重烈"), "Parteisekretär", "Stadtregierung Jinhua", Partner, &stadt_dueren)?;
     loader.agreement(
         &stadt_dueren,
         ("Städtepartnerschaftsvertrag Düren – Jinhua", PartnershipTreaty),
@@ -358,9 +356,12 @@ fn register(loader: &mut Loader) -> Result<Register> {
         &[],
     )?;
     loader.organisation(("Stadt Yangzhou", "扬州市"), CityHall, Partner, &kaiserslautern)?;
-    let kimmel = loader.person(("Beate Kimmel", ""), "Bürgermeisterin", "Stadt Kaiserslautern", Ours, &kaiserslautern)?;
-    let lessmeister = loader.person(("Ralf Leßmeister", ""), "Landrat", "Landkreis Kaiserslautern", Ours, &kaiserslautern)?;
-    let xia = loader.person(("Xia Xinmin", "夏心旻"), "Oberbürgermeister", "Stadt Yangzhou", Partner, &kaiserslautern)?;
+    let kimmel =
+        loader.person(("Beate Kimmel", ""), "Bürgermeisterin", "Stadt Kaiserslautern", Ours, &kaiserslautern)?;
+    let lessmeister =
+        loader.person(("Ralf Leßmeister", ""), "Landrat", "Landkreis Kaiserslautern", Ours, &kaiserslautern)?;
+    let xia =
+        loader.person(("Xia Xinmin", "夏心旻"), "Oberbürgermeister", "Stadt Yangzhou", Partner, &kaiserslautern)?;
     loader.agreement(
         &kaiserslautern,
         ("Memorandum zu Start-ups und Technologietransfer", Memorandum),

@@ -12,6 +12,7 @@ pub mod app;
 pub mod delegation;
 pub mod partnerships;
 pub mod programme;
+pub mod register;
 pub mod trash;
 pub mod trips;
 

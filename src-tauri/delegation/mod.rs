@@ -83,7 +83,8 @@ pub struct MemberInput {
     pub visa_status: String,
 }
 
-const SELECT_MEMBER: &str = "SELECT id, trip_id, person_id, name_latin, name_original, function_title, organisation, party,
+const SELECT_MEMBER: &str =
+    "SELECT id, trip_id, person_id, name_latin, name_original, function_title, organisation, party,
         role, precedence, email, phone, dietary, accessibility, created_at, updated_at FROM members";
 
 fn from_row(row: &Row) -> rusqlite::Result<Member> {

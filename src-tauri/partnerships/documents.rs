@@ -81,7 +81,7 @@ pub fn document_path(conn: &Connection, documents_dir: &Path, agreement_id: &str
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::partnerships::agreements::{add_agreement, AgreementInput, AgreementKind};
+    use crate::partnerships::agreements::{add_agreement, AgreementInput};
     use crate::partnerships::{create_partnership, tests::partnership_input};
 
     fn memorandum() -> AgreementInput {

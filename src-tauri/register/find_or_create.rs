@@ -17,7 +17,7 @@ use crate::trips::Direction;
 const SAME_NAME: &str = "(search_text = ?1 OR substr(search_text, 1, length(?1) + 1) = ?1 || '|')";
 
 /// A person as typed into a delegation list or a host line.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct NewPerson {
     pub name_latin: String,
     pub name_original: String,
@@ -30,9 +30,19 @@ pub struct NewPerson {
     pub partnership_id: Option<String>,
 }
 
-impl Default for Side {
-    fn default() -> Self {
-        Side::Partner
+impl NewPerson {
+    /// Someone known only by name and, perhaps, function.
+    pub fn named(name_latin: String, name_original: String, function_title: String, side: Side) -> Self {
+        NewPerson {
+            name_latin,
+            name_original,
+            function_title,
+            organisation: String::new(),
+            email: String::new(),
+            phone: String::new(),
+            side,
+            partnership_id: None,
+        }
     }
 }
 
@@ -98,7 +108,8 @@ pub fn ensure_person(conn: &Connection, new: &NewPerson) -> Result<String> {
 /// The organisation of that name (ignoring case), or a new one of kind "other".
 pub fn ensure_organisation(conn: &Connection, name: &str, side: Side, partnership_id: Option<&str>) -> Result<String> {
     let (latin, original) = split_original(name);
-    let (name, original) = if has_han(&original) { (latin, original) } else { (name.trim().to_string(), String::new()) };
+    let (name, original) =
+        if has_han(&original) { (latin, original) } else { (name.trim().to_string(), String::new()) };
     let found: Option<String> = conn
         .prepare_cached(&format!(
             "SELECT id FROM organisations WHERE deleted_at IS NULL AND {SAME_NAME}
@@ -141,12 +152,46 @@ fn split_original(text: &str) -> (String, String) {
 
 /// Words that, leading a host's name, are a function rather than part of the name.
 const FUNCTION_WORDS: &[&str] = &[
-    "Bürgermeister", "Bürgermeisterin", "Oberbürgermeister", "Oberbürgermeisterin", "Vizebürgermeister",
-    "Vizebürgermeisterin", "Landrat", "Landrätin", "Parteisekretär", "Parteisekretärin", "Direktor", "Direktorin",
-    "Museumsdirektor", "Museumsdirektorin", "Präsident", "Präsidentin", "Vizepräsident", "Vizepräsidentin",
-    "Geschäftsführer", "Geschäftsführerin", "Rektor", "Rektorin", "Schulleiter", "Schulleiterin", "Generalkonsul",
-    "Generalkonsulin", "Botschafter", "Botschafterin", "Minister", "Ministerin", "Gouverneur", "Gouverneurin",
-    "Dekan", "Dekanin", "Beigeordneter", "Beigeordnete", "Dezernent", "Dezernentin", "Prof.", "Dr.",
+    "Bürgermeister",
+    "Bürgermeisterin",
+    "Oberbürgermeister",
+    "Oberbürgermeisterin",
+    "Vizebürgermeister",
+    "Vizebürgermeisterin",
+    "Landrat",
+    "Landrätin",
+    "Parteisekretär",
+    "Parteisekretärin",
+    "Direktor",
+    "Direktorin",
+    "Museumsdirektor",
+    "Museumsdirektorin",
+    "Präsident",
+    "Präsidentin",
+    "Vizepräsident",
+    "Vizepräsidentin",
+    "Geschäftsführer",
+    "Geschäftsführerin",
+    "Rektor",
+    "Rektorin",
+    "Schulleiter",
+    "Schulleiterin",
+    "Generalkonsul",
+    "Generalkonsulin",
+    "Botschafter",
+    "Botschafterin",
+    "Minister",
+    "Ministerin",
+    "Gouverneur",
+    "Gouverneurin",
+    "Dekan",
+    "Dekanin",
+    "Beigeordneter",
+    "Beigeordnete",
+    "Dezernent",
+    "Dezernentin",
+    "Prof.",
+    "Dr.",
 ];
 
 /// One host as a line of hosts names it.
@@ -209,12 +254,8 @@ pub fn hosts_from_text(
         .map(|part| match part {
             HostPart::Person { function_title, name_latin, name_original } => {
                 let new = NewPerson {
-                    name_latin,
-                    name_original,
-                    function_title,
-                    side,
                     partnership_id: partnership_id.map(str::to_string),
-                    ..NewPerson::default()
+                    ..NewPerson::named(name_latin, name_original, function_title, side)
                 };
                 Ok(RegisterRef { kind: RegisterKind::Person, id: ensure_person(conn, &new)? })
             }

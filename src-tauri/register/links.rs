@@ -101,7 +101,13 @@ fn hosts_sql(filter: &str) -> String {
 fn host_row(row: &rusqlite::Row) -> rusqlite::Result<(String, RegisterEntry)> {
     Ok((
         row.get(0)?,
-        RegisterEntry { kind: row.get(1)?, id: row.get(2)?, label: row.get(3)?, detail: row.get(4)?, side: row.get(5)? },
+        RegisterEntry {
+            kind: row.get(1)?,
+            id: row.get(2)?,
+            label: row.get(3)?,
+            detail: row.get(4)?,
+            side: row.get(5)?,
+        },
     ))
 }
 
@@ -134,11 +140,7 @@ pub(crate) fn check_hosts(conn: &Connection, hosts: &[RegisterRef]) -> Result<Op
             .prepare_cached(&format!("SELECT 1 FROM {table} WHERE id = ?1 AND deleted_at IS NULL"))?
             .exists([&host.id])?;
         if !found {
-            return Ok(Some(FieldError::new(
-                "hosts",
-                "unknown_host",
-                format!("{} is not in the register", host.id),
-            )));
+            return Ok(Some(FieldError::new("hosts", "unknown_host", format!("{} is not in the register", host.id))));
         }
     }
     Ok(None)

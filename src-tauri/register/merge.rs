@@ -58,8 +58,7 @@ pub fn merge_people(conn: &Connection, keep_id: &str, duplicate_id: &str) -> Res
              WHERE id = ?1",
             ids,
         )?;
-        let columns =
-            ["name_original", "transliteration", "function_title", "email", "phone", "address", "languages"];
+        let columns = ["name_original", "transliteration", "function_title", "email", "phone", "address", "languages"];
         fill_from(tx, "people", &columns, keep_id, duplicate_id)?;
         tx.execute("DELETE FROM people WHERE id = ?1", [duplicate_id])?;
         let kept = get_person(tx, keep_id)?;

@@ -5,7 +5,9 @@ use rusqlite::{named_params, params, Connection, OptionalExtension, Row};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::people::{from_row as person_from_row, items_taken_part, ItemTakenPart, Person, RegisterQuery, SELECT_PERSON};
+use super::people::{
+    from_row as person_from_row, items_taken_part, ItemTakenPart, Person, RegisterQuery, SELECT_PERSON,
+};
 use super::transliteration::{organisation_pinyin, search_needle, search_text};
 use super::Side;
 use crate::delegation::looks_like_email;

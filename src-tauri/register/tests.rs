@@ -109,14 +109,23 @@ fn linked_twice() -> Linked {
     let keep = add_member(&conn, &trip.id, &member).unwrap().member.person_id.unwrap();
     let duplicate = create_person(
         &conn,
-        &PersonInput { function_title: "Bürgermeister".into(), email: "buergermeister@dueren.de".into(), ..person_input("F. P. Ullrich", "") },
+        &PersonInput {
+            function_title: "Bürgermeister".into(),
+            email: "buergermeister@dueren.de".into(),
+            ..person_input("F. P. Ullrich", "")
+        },
     )
     .unwrap()
     .id;
     let host = RegisterRef { kind: RegisterKind::Person, id: duplicate.clone() };
     let item = ItemInput {
         hosts: vec![host.clone()],
-        ..ItemInput::new(ItemKind::Reception, "Empfang", ("2026-10-22T18:00", "Asia/Shanghai"), ("2026-10-22T20:00", "Asia/Shanghai"))
+        ..ItemInput::new(
+            ItemKind::Reception,
+            "Empfang",
+            ("2026-10-22T18:00", "Asia/Shanghai"),
+            ("2026-10-22T20:00", "Asia/Shanghai"),
+        )
     };
     add_item(&conn, &trip.id, &item).unwrap();
     let signed = AgreementInput { signatories: vec![host], ..agreement("Memorandum", "2026-06-16", "") };
@@ -149,7 +158,11 @@ fn merging_two_organisations_moves_their_people_and_hosted_items() {
     let conn = crate::store::open_in_memory().unwrap();
     let trip = create_trip(&conn, &trip_input("Reise")).unwrap();
     let organisation = |name: &str| {
-        let input = OrganisationInput { name: name.into(), kind: Some(OrganisationKind::CityHall), ..OrganisationInput::default() };
+        let input = OrganisationInput {
+            name: name.into(),
+            kind: Some(OrganisationKind::CityHall),
+            ..OrganisationInput::default()
+        };
         create_organisation(&conn, &input).unwrap().id
     };
     let (keep, duplicate) = (organisation("Stadtregierung Jinhua"), organisation("Stadt Jinhua"));
@@ -157,7 +170,12 @@ fn merging_two_organisations_moves_their_people_and_hosted_items() {
         .unwrap();
     let item = ItemInput {
         hosts: vec![RegisterRef { kind: RegisterKind::Organisation, id: duplicate.clone() }],
-        ..ItemInput::new(ItemKind::Meeting, "Gespräch", ("2026-10-22T09:00", "Asia/Shanghai"), ("2026-10-22T10:00", "Asia/Shanghai"))
+        ..ItemInput::new(
+            ItemKind::Meeting,
+            "Gespräch",
+            ("2026-10-22T09:00", "Asia/Shanghai"),
+            ("2026-10-22T10:00", "Asia/Shanghai"),
+        )
     };
     add_item(&conn, &trip.id, &item).unwrap();
 
@@ -189,8 +207,11 @@ fn a_linked_person_shows_their_links_and_comes_back_from_the_trash_with_them() {
 fn only_a_person_can_sign_an_agreement() {
     let conn = crate::store::open_in_memory().unwrap();
     let partnership = create_partnership(&conn, &partnership_input("Jinhua"), today()).unwrap();
-    let city = create_organisation(&conn, &OrganisationInput { name: "Stadtregierung Jinhua".into(), ..OrganisationInput::default() })
-        .unwrap();
+    let city = create_organisation(
+        &conn,
+        &OrganisationInput { name: "Stadtregierung Jinhua".into(), ..OrganisationInput::default() },
+    )
+    .unwrap();
     let signed = AgreementInput {
         signatories: vec![RegisterRef { kind: RegisterKind::Person, id: city.id.clone() }],
         ..agreement("Memorandum", "2026-06-16", "")
@@ -208,7 +229,11 @@ fn a_member_typed_on_the_spot_joins_the_register_or_finds_themselves_there() {
     let conn = crate::store::open_in_memory().unwrap();
     let first = create_trip(&conn, &trip_input("2026")).unwrap();
     let second = create_trip(&conn, &trip_input("2027")).unwrap();
-    let member = MemberInput { name_latin: "Anja Dorn".into(), organisation: "Leopold-Hoesch-Museum".into(), ..MemberInput::default() };
+    let member = MemberInput {
+        name_latin: "Anja Dorn".into(),
+        organisation: "Leopold-Hoesch-Museum".into(),
+        ..MemberInput::default()
+    };
     let a = add_member(&conn, &first.id, &member).unwrap().member.person_id.unwrap();
     let typed_again = MemberInput { name_latin: "anja  dorn".into(), ..MemberInput::default() };
     let b = add_member(&conn, &second.id, &typed_again).unwrap().member.person_id.unwrap();

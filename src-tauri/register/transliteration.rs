@@ -96,7 +96,13 @@ pub fn person_pinyin(original: &str, latin_name: &str) -> Option<String> {
     });
     let surname: String = spelled[..surname_len.min(spelled.len())].concat();
     let given: String = spelled[surname_len.min(spelled.len())..].concat();
-    Some([capitalised(&surname), capitalised(&given)].into_iter().filter(|s| !s.is_empty()).collect::<Vec<_>>().join(" "))
+    Some(
+        [capitalised(&surname), capitalised(&given)]
+            .into_iter()
+            .filter(|s| !s.is_empty())
+            .collect::<Vec<_>>()
+            .join(" "),
+    )
 }
 
 /// The pinyin of an organisation's name, a capitalised word per character
@@ -142,7 +148,8 @@ pub fn search_text(names: &[&str]) -> String {
     for name in names.iter().filter(|n| !n.trim().is_empty()) {
         parts.push(folded(name));
         if has_han(name) {
-            let pinyin: String = name.chars().map(|c| syllable(c).map(str::to_string).unwrap_or(c.to_string())).collect();
+            let pinyin: String =
+                name.chars().map(|c| syllable(c).map(str::to_string).unwrap_or(c.to_string())).collect();
             parts.push(folded(&pinyin));
         }
     }

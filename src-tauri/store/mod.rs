@@ -17,7 +17,10 @@ fn migration_list() -> Vec<M<'static>> {
     vec![
         M::up(include_str!("migrations/0001_trips_delegation_programme.sql")),
         M::up(include_str!("migrations/0002_partnerships_agreements.sql")),
-        M::up_with_hook(include_str!("migrations/0003_people_organisations.sql"), crate::register::first_slice::migrate),
+        M::up_with_hook(
+            include_str!("migrations/0003_people_organisations.sql"),
+            crate::register::first_slice::migrate,
+        ),
     ]
 }
 

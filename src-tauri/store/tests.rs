@@ -95,7 +95,10 @@ fn a_first_slice_database_upgrades_with_its_free_text_turned_into_register_recor
         (mayor.name_latin.as_str(), mayor.function_title.as_str(), mayor.organisation_name.as_deref()),
         ("Frank Peter Ullrich", "Bürgermeister", Some("Stadt Düren"))
     );
-    assert_eq!((mayor.email.as_str(), mayor.phone.as_str(), mayor.side), ("f.ullrich@dueren.de", "+49 2421 25-0", Side::Ours));
+    assert_eq!(
+        (mayor.email.as_str(), mayor.phone.as_str(), mayor.side),
+        ("f.ullrich@dueren.de", "+49 2421 25-0", Side::Ours)
+    );
     let interpreter = crate::register::people::get_person(&conn, members[1].person_id.as_deref().unwrap()).unwrap();
     assert_eq!((interpreter.name_original.as_str(), interpreter.transliteration.as_str()), ("李梅", "Li Mei"));
 

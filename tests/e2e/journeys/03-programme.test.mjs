@@ -66,7 +66,11 @@ test("an officer builds the day-by-day programme in local times", async () => {
     // An item for chosen members only.
     await itemForm(browser, { kind: "meeting", title: "Gespräch mit dem Handelsamt", start: ["09.07.2026", "09:00"], end: ["09.07.2026", "10:00"] });
     await fill(browser, "#item-place", "WFK, Fruchthallstraße 14");
-    await fill(browser, "#item-hosts", "Stefan Weiler, Yao-Min Nico Au");
+    // Hosts come from the register, or are created there on the spot.
+    await fill(browser, "#item-hosts", "Stefan Weiler");
+    await click(browser, "register-create-person");
+    await fill(browser, "#item-hosts", "Handelsamt Yangzhou");
+    await click(browser, "register-create-organisation");
     await click(browser, "participants-chosen");
     const boxes = await browser.$$('[data-testid="participant"]');
     await boxes[1].click();
@@ -76,6 +80,8 @@ test("an officer builds the day-by-day programme in local times", async () => {
     const meeting = (await listJson(dir.db, "items", "--trip", trip.id)).find((i) => i.title.startsWith("Gespräch"));
     assert.equal(meeting.everyone, false);
     assert.deepEqual(meeting.participant_ids, [members[1].id]);
+    assert.deepEqual(meeting.hosts.map((h) => [h.kind, h.label]), [["person", "Stefan Weiler"], ["organisation", "Handelsamt Yangzhou"]]);
+    assert.ok((await listJson(dir.db, "people")).some((p) => p.name_latin === "Stefan Weiler"), "the host joined the register");
     const day2 = (await browser.$$('[data-testid="programme-day"]'))[1];
     assert.match(await day2.getText(), /Gespräch mit dem Handelsamt[\s\S]*Sun Hao/);
 

@@ -13,6 +13,19 @@ import type { ErrorPayload } from "./bindings/ErrorPayload";
 import type { Fold } from "./bindings/Fold";
 import type { ItemInput } from "./bindings/ItemInput";
 import type { Member } from "./bindings/Member";
+import type { Organisation } from "./bindings/Organisation";
+import type { OrganisationInput } from "./bindings/OrganisationInput";
+import type { OrganisationPage } from "./bindings/OrganisationPage";
+import type { OrganisationRecord } from "./bindings/OrganisationRecord";
+import type { Person } from "./bindings/Person";
+import type { PersonInput } from "./bindings/PersonInput";
+import type { PersonPage } from "./bindings/PersonPage";
+import type { PersonRecord } from "./bindings/PersonRecord";
+import type { RegisterEntry } from "./bindings/RegisterEntry";
+import type { RegisterKind } from "./bindings/RegisterKind";
+import type { RegisterLinks } from "./bindings/RegisterLinks";
+import type { RegisterQuery } from "./bindings/RegisterQuery";
+import type { RegisterRef } from "./bindings/RegisterRef";
 import type { Partnership } from "./bindings/Partnership";
 import type { PartnershipInput } from "./bindings/PartnershipInput";
 import type { PartnershipPage } from "./bindings/PartnershipPage";
@@ -93,6 +106,27 @@ export const api = {
   listThemes: () => call<ThemeArea[]>("list_themes"),
   addTheme: (name: string) => call<ThemeArea>("add_theme", { name }),
   renameTheme: (id: string, name: string) => call<ThemeArea>("rename_theme", { id, name }),
+
+  searchRegister: (search: string, kinds: RegisterKind[]) => call<RegisterEntry[]>("search_register", { search, kinds }),
+  transliterate: (original: string, latin_name: string, kind: RegisterKind) =>
+    call<string>("transliterate", { original, latin_name, kind }),
+  registerLinks: (reference: RegisterRef) => call<RegisterLinks>("register_links", { reference }),
+  listPeople: (query: RegisterQuery) => call<PersonPage>("list_people", { query }),
+  personRecord: (id: string) => call<PersonRecord>("person_record", { id }),
+  createPerson: (input: PersonInput) => call<Person>("create_person", { input }),
+  updatePerson: (id: string, input: PersonInput) => call<Person>("update_person", { id, input }),
+  deletePerson: (id: string) => call<null>("delete_person", { id }),
+  restorePerson: (id: string) => call<Person>("restore_person", { id }),
+  mergePeople: (keep_id: string, duplicate_id: string) => call<Person>("merge_people", { keep_id, duplicate_id }),
+  listOrganisations: (query: RegisterQuery) => call<OrganisationPage>("list_organisations", { query }),
+  organisationRecord: (id: string) => call<OrganisationRecord>("organisation_record", { id }),
+  createOrganisation: (input: OrganisationInput) => call<Organisation>("create_organisation", { input }),
+  updateOrganisation: (id: string, input: OrganisationInput) =>
+    call<Organisation>("update_organisation", { id, input }),
+  deleteOrganisation: (id: string) => call<null>("delete_organisation", { id }),
+  restoreOrganisation: (id: string) => call<Organisation>("restore_organisation", { id }),
+  mergeOrganisations: (keep_id: string, duplicate_id: string) =>
+    call<Organisation>("merge_organisations", { keep_id, duplicate_id }),
 
   programme: (trip_id: string) => call<ProgrammeView>("programme_view", { trip_id }),
   getItem: (id: string) => call<ProgrammeItem>("get_item", { id }),

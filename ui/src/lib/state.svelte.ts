@@ -7,6 +7,10 @@ export type Route =
   | { name: "trip"; id: string; tab: TripTab }
   | { name: "partnerships" }
   | { name: "partnership"; id: string }
+  | { name: "people" }
+  | { name: "person"; id: string }
+  | { name: "organisations" }
+  | { name: "organisation"; id: string }
   | { name: "trash" }
   | { name: "settings" };
 
