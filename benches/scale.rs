@@ -1,11 +1,14 @@
 //! Measures the queries behind every screen on an office with decades of history:
-//! 2,000 trips, 20,000 delegation members, 40,000 programme items, in a real database file.
+//! 2,000 trips, 20,000 delegation members (each a person in the register), 40,000 programme
+//! items, in a real database file.
 //! Run with `cargo bench --bench scale`; it prints the median of repeated runs.
 
 use std::time::{Duration, Instant};
 
 use partnerdesk_lib::delegation::{add_member, MemberInput};
 use partnerdesk_lib::programme::{add_item, programme_view, ItemInput, ItemKind};
+use partnerdesk_lib::register::people::{list_people, person_record, RegisterQuery};
+use partnerdesk_lib::register::{search_register, RegisterKind};
 use partnerdesk_lib::store::{atomically, open};
 use partnerdesk_lib::trips::{create_trip, list_trips, Direction, TripInput, TripQuery, TripStatus};
 
@@ -93,6 +96,20 @@ fn main() {
     });
     measure("programme view of one trip (20 items, warnings)", || {
         programme_view(&conn, &sample_trip).unwrap();
+    });
+    let people = |search: &str| RegisterQuery { search: search.into(), limit: Some(50), ..Default::default() };
+    measure("people list, first page of 50", || {
+        list_people(&conn, &people("")).unwrap();
+    });
+    measure("people list, search \"reise 1999\"", || {
+        list_people(&conn, &people("reise 1999")).unwrap();
+    });
+    measure("register picker, search \"mitglied 7\"", || {
+        search_register(&conn, "mitglied 7", &[RegisterKind::Person, RegisterKind::Organisation]).unwrap();
+    });
+    let someone = list_people(&conn, &people("Mitglied 3 der Reise 1999")).unwrap().people.remove(0).id;
+    measure("person page (trips and items taken part in)", || {
+        person_record(&conn, &someone).unwrap();
     });
     drop(conn);
     let _ = std::fs::remove_dir_all(dir);

@@ -49,6 +49,31 @@ fn demo_then_list_trips_items_and_members_as_json() {
 }
 
 #[test]
+fn the_register_lists_people_organisations_and_signed_agreements() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("office.sqlite");
+    assert!(partnerdesk(&db, &["demo"]).status.success());
+
+    let people = json(&partnerdesk(&db, &["list", "people", "--json"]));
+    let zhu = people.as_array().unwrap().iter().find(|p| p["name_original"] == "朱重烈").unwrap();
+    assert_eq!((zhu["transliteration"].as_str(), zhu["side"].as_str()), (Some("Zhu Chonglie"), Some("partner")));
+    assert!(zhu["id"].as_str().is_some());
+
+    let organisations = json(&partnerdesk(&db, &["list", "organisations", "--json"]));
+    assert!(organisations
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|o| o["name"] == "Stadtregierung Jinhua" && o["kind"] == "city_hall"));
+
+    let agreements = json(&partnerdesk(&db, &["list", "agreements", "--json"]));
+    let memorandum = agreements.as_array().unwrap().iter().find(|a| a["signed_on"] == "2026-06-16").unwrap();
+    let signatories: Vec<&str> =
+        memorandum["signatories"].as_array().unwrap().iter().map(|s| s["label"].as_str().unwrap()).collect();
+    assert_eq!(signatories, ["Bürgermeister Frank Peter Ullrich", "Parteisekretär Zhu Chonglie (朱重烈)"]);
+}
+
+#[test]
 fn the_database_path_can_come_from_the_environment() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("env.sqlite");

@@ -8,11 +8,11 @@ use ts_rs::TS;
 use super::people::{
     from_row as person_from_row, items_taken_part, ItemTakenPart, Person, RegisterQuery, SELECT_PERSON,
 };
-use super::transliteration::{organisation_pinyin, search_needle, search_text};
+use super::transliteration::{organisation_pinyin, search_text};
 use super::Side;
 use crate::delegation::looks_like_email;
 use crate::error::{Error, Problems, Result};
-use crate::store::{like_pattern, new_id, now};
+use crate::store::{new_id, now};
 
 crate::text_enum! {
     pub enum OrganisationKind {
@@ -93,8 +93,6 @@ pub(crate) const SELECT_ORGANISATION: &str = "SELECT o.id, o.name, o.name_origin
         o.deleted_at, o.created_at, o.updated_at
     FROM organisations o";
 
-const PAGE_LIMIT: i64 = 200;
-
 pub(crate) fn from_row(row: &Row) -> rusqlite::Result<Organisation> {
     Ok(Organisation {
         id: row.get(0)?,
@@ -151,29 +149,8 @@ fn validate(conn: &Connection, input: &OrganisationInput) -> Result<()> {
 }
 
 pub fn list_organisations(conn: &Connection, query: &RegisterQuery) -> Result<OrganisationPage> {
-    let pattern = like_pattern(&search_needle(&query.search));
-    let filter = "o.deleted_at IS NULL AND o.search_text LIKE :pattern ESCAPE '\\'
-        AND (:side IS NULL OR o.side = :side) AND (:partnership IS NULL OR o.partnership_id = :partnership)";
-    let total = conn.prepare_cached(&format!("SELECT count(*) FROM organisations o WHERE {filter}"))?.query_row(
-        named_params! { ":pattern": pattern, ":side": query.side, ":partnership": query.partnership_id },
-        |row| row.get(0),
-    )?;
-    let limit = query.limit.unwrap_or(PAGE_LIMIT).clamp(1, PAGE_LIMIT);
-    let organisations = conn
-        .prepare_cached(&format!(
-            "{SELECT_ORGANISATION} WHERE {filter} ORDER BY o.name COLLATE NOCASE, o.id LIMIT :limit OFFSET :offset"
-        ))?
-        .query_map(
-            named_params! {
-                ":pattern": pattern,
-                ":side": query.side,
-                ":partnership": query.partnership_id,
-                ":limit": limit,
-                ":offset": query.offset.max(0),
-            },
-            from_row,
-        )?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
+    let (organisations, total) =
+        super::page_of(conn, SELECT_ORGANISATION, ("organisations", "o"), "o.name", query, from_row)?;
     Ok(OrganisationPage { organisations, total })
 }
 

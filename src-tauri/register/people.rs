@@ -7,12 +7,12 @@ use rusqlite::{named_params, params, Connection, OptionalExtension, Row};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::transliteration::{person_pinyin, search_needle, search_text};
+use super::transliteration::{person_pinyin, search_text};
 use super::{RegisterKind, Side};
 use crate::delegation::{looks_like_email, MemberRole};
 use crate::error::{Error, Problems, Result};
 use crate::programme::stored_time;
-use crate::store::{like_pattern, new_id, now};
+use crate::store::{new_id, now};
 use crate::trips::Direction;
 use crate::zoned::ZonedTime;
 
@@ -137,8 +137,6 @@ pub(crate) const SELECT_PERSON: &str = "SELECT p.id, p.name_latin, p.name_origin
         p.email, p.phone, p.address, p.languages, p.notes, p.deleted_at, p.created_at, p.updated_at
     FROM people p";
 
-const PAGE_LIMIT: i64 = 200;
-
 pub(crate) fn from_row(row: &Row) -> rusqlite::Result<Person> {
     Ok(Person {
         id: row.get(0)?,
@@ -204,29 +202,7 @@ pub fn person_exists(conn: &Connection, id: &str) -> Result<bool> {
 }
 
 pub fn list_people(conn: &Connection, query: &RegisterQuery) -> Result<PersonPage> {
-    let pattern = like_pattern(&search_needle(&query.search));
-    let filter = "p.deleted_at IS NULL AND p.search_text LIKE :pattern ESCAPE '\\'
-        AND (:side IS NULL OR p.side = :side) AND (:partnership IS NULL OR p.partnership_id = :partnership)";
-    let total = conn.prepare_cached(&format!("SELECT count(*) FROM people p WHERE {filter}"))?.query_row(
-        named_params! { ":pattern": pattern, ":side": query.side, ":partnership": query.partnership_id },
-        |row| row.get(0),
-    )?;
-    let limit = query.limit.unwrap_or(PAGE_LIMIT).clamp(1, PAGE_LIMIT);
-    let people = conn
-        .prepare_cached(&format!(
-            "{SELECT_PERSON} WHERE {filter} ORDER BY p.name_latin COLLATE NOCASE, p.id LIMIT :limit OFFSET :offset"
-        ))?
-        .query_map(
-            named_params! {
-                ":pattern": pattern,
-                ":side": query.side,
-                ":partnership": query.partnership_id,
-                ":limit": limit,
-                ":offset": query.offset.max(0),
-            },
-            from_row,
-        )?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
+    let (people, total) = super::page_of(conn, SELECT_PERSON, ("people", "p"), "p.name_latin", query, from_row)?;
     Ok(PersonPage { people, total })
 }
 

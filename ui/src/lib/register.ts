@@ -1,6 +1,11 @@
-// Words for what links to a register record, for the question before it goes to the trash.
+// Deleting a register record: the question that names what links to it, and the move to the
+// trash with an undo.
+import { api } from "./api";
+import type { RegisterKind } from "./bindings/RegisterKind";
 import type { RegisterLinks } from "./bindings/RegisterLinks";
+import { generalMessage } from "./errors";
 import { t } from "./i18n.svelte";
+import { changed, go, notify } from "./state.svelte";
 
 const SHOWN = 3;
 
@@ -20,4 +25,31 @@ export function deleteQuestion(name: string, links: RegisterLinks): string {
   return parts.length
     ? t("register.delete.confirm_linked", { name, links: parts.join("; ") })
     : t("register.delete.confirm", { name });
+}
+
+/** The question for `name`, or null (after saying why) when the links cannot be read. */
+export async function askBeforeDeleting(kind: RegisterKind, id: string, name: string): Promise<string | null> {
+  try {
+    return deleteQuestion(name, await api.registerLinks({ kind, id }));
+  } catch (error) {
+    notify(generalMessage(error), "error");
+    return null;
+  }
+}
+
+/** Moves the record to the trash, returns to its list and offers to undo. */
+export async function moveToTrash(kind: RegisterKind, id: string, name: string) {
+  const [remove, restore] =
+    kind === "person" ? [api.deletePerson, api.restorePerson] : [api.deleteOrganisation, api.restoreOrganisation];
+  try {
+    await remove(id);
+    changed();
+    go({ name: kind === "person" ? "people" : "organisations" });
+    notify(t("register.delete.done", { name }), "info", {
+      label: t("common.undo"),
+      run: () => restore(id).then(() => changed(), (e) => notify(generalMessage(e), "error")),
+    });
+  } catch (error) {
+    notify(generalMessage(error), "error");
+  }
 }
