@@ -1,7 +1,7 @@
 //! Organisations in the register: city halls, party committees, companies, universities,
 //! schools, museums, associations, chambers; with their people and the items they hosted.
 
-use rusqlite::{named_params, params, Connection, OptionalExtension, Row};
+use rusqlite::{params, Connection, OptionalExtension, Row};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
