@@ -163,6 +163,8 @@ export async function texts(browser, selector) {
 }
 
 export async function screenshot(browser, name, target = join(artifacts, `${name}.png`)) {
+  // Let the window paint what the DOM already holds: a loaded machine lags a frame or two.
+  await browser.executeAsync((done) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 200))));
   await browser.saveScreenshot(target);
   return target;
 }

@@ -69,7 +69,8 @@ test("an officer builds the day-by-day programme in local times", async () => {
     // Hosts come from the register, or are created there on the spot.
     await fill(browser, "#item-hosts", "Stefan Weiler");
     await click(browser, "register-create-person");
-    await fill(browser, "#item-hosts", "Handelsamt Yangzhou");
+    // (typed straight on: Backspace in the empty field would take the last host off again)
+    await (await browser.$("#item-hosts")).addValue("Handelsamt Yangzhou");
     await click(browser, "register-create-organisation");
     await click(browser, "participants-chosen");
     const boxes = await browser.$$('[data-testid="participant"]');
