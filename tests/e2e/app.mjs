@@ -1,6 +1,7 @@
 // Drives the real Partnerdesk binary in a real window: tauri-driver in front of
 // WebKitWebDriver, under the X display the test command provides. Every session gets its
 // own data directory and database file, so tests never touch a user's data.
+import assert from "node:assert/strict";
 import { spawn, spawnSync } from "node:child_process";
 import { connect } from "node:net";
 import { closeSync, mkdtempSync, mkdirSync, openSync, readFileSync } from "node:fs";
@@ -160,6 +161,17 @@ export async function texts(browser, selector) {
   const result = [];
   for (const element of elements) result.push(await element.getText());
   return result;
+}
+
+/** Waits until the elements matching `selector` read `expected` (views load after they show). */
+export async function expectTexts(browser, selector, expected, { timeout = 5000 } = {}) {
+  let seen = [];
+  await eventually(async () => {
+    seen = await texts(browser, selector);
+    return JSON.stringify(seen) === JSON.stringify(expected);
+  }, { timeout, message: `${selector} to read ${JSON.stringify(expected)}` }).catch(() => {
+    assert.deepEqual(seen, expected, selector);
+  });
 }
 
 export async function screenshot(browser, name, target = join(artifacts, `${name}.png`)) {

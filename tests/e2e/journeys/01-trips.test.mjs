@@ -1,7 +1,7 @@
 // Journey 1: create a trip, edit it, duplicate it, delete it and restore it from the trash.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { byTestId, choose, click, eventually, fill, freshDataDir, launch, listJson, openTrip, screenshot, skipWelcome, textOf, texts } from "../app.mjs";
+import { byTestId, choose, click, eventually, expectTexts, fill, freshDataDir, launch, listJson, openTrip, screenshot, skipWelcome, textOf, texts } from "../app.mjs";
 
 test("an officer plans, edits, duplicates, deletes and restores a trip", async () => {
   const dir = freshDataDir();
@@ -59,7 +59,7 @@ test("an officer plans, edits, duplicates, deletes and restores a trip", async (
     await byTestId(browser, "trip-list");
     assert.equal((await listJson(dir.db, "trips")).length, 1);
     await click(browser, "nav-trash");
-    assert.deepEqual(await texts(browser, '[data-testid="trash-row"] .title'), ["Delegationsreise nach Jinhua 2026"]);
+    await expectTexts(browser, '[data-testid="trash-row"] .title', ["Delegationsreise nach Jinhua 2026"]);
     await screenshot(browser, "trash");
     await click(browser, "restore-trip");
     await byTestId(browser, "trash-empty");

@@ -6,7 +6,7 @@ import assert from "node:assert/strict";
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { byTestId, choose, cli, click, eventually, fill, freshDataDir, launch, listJson, screenshot, skipWelcome, textOf, texts } from "../app.mjs";
+import { byTestId, choose, cli, click, eventually, expectTexts, fill, freshDataDir, launch, listJson, screenshot, skipWelcome, textOf, texts } from "../app.mjs";
 
 const docs = join(dirname(fileURLToPath(import.meta.url)), "../../../docs/screenshots");
 
@@ -144,7 +144,7 @@ test("a partnership's page shows its agreements and its trips in both directions
     });
     assert.equal((await listJson(dir.db, "partnerships")).length, 3);
     await click(browser, "nav-trash");
-    assert.deepEqual(await texts(browser, '[data-testid="trash-partnership-row"] .title'), ["Stadt Düren – Jinhua"]);
+    await expectTexts(browser, '[data-testid="trash-partnership-row"] .title', ["Stadt Düren – Jinhua"]);
     await click(browser, "restore-partnership");
     await byTestId(browser, "trash-empty");
     assert.equal((await listJson(dir.db, "partnerships")).length, 4);

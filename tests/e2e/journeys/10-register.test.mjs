@@ -6,7 +6,7 @@ import assert from "node:assert/strict";
 import { copyFileSync, mkdirSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { byTestId, choose, cli, click, eventually, fill, freshDataDir, launch, listJson, openTrip, screenshot, skipWelcome, textOf, texts } from "../app.mjs";
+import { byTestId, choose, cli, click, eventually, expectTexts, fill, freshDataDir, launch, listJson, openTrip, screenshot, skipWelcome, textOf, texts } from "../app.mjs";
 
 const docs = join(dirname(fileURLToPath(import.meta.url)), "../../../docs/screenshots");
 
@@ -200,7 +200,7 @@ test("duplicates are merged with their links, and a linked person is deleted onl
     await click(browser, "confirm-yes");
     await eventually(async () => !(await listJson(dir.db, "people")).some((p) => p.name_latin === "Frank Peter Ullrich"), { message: "in the trash" });
     await click(browser, "nav-trash");
-    assert.deepEqual(await texts(browser, '[data-testid="trash-person-row"] .title'), ["Frank Peter Ullrich"]);
+    await expectTexts(browser, '[data-testid="trash-person-row"] .title', ["Frank Peter Ullrich"]);
     await click(browser, "restore-person");
     await byTestId(browser, "trash-empty");
     await openPerson(browser, "Frank Peter Ullrich");
