@@ -10,7 +10,8 @@ use crate::error::Result;
 use crate::partnerships::{self, agreements};
 use crate::register::organisations;
 use crate::register::people::{self, RegisterQuery};
-use crate::{delegation, demo, programme, settings, store, trips};
+use crate::tasks::list::{list_tasks, TaskQuery, TaskView};
+use crate::{delegation, demo, gifts, programme, settings, store, trips};
 
 #[derive(Debug, Parser)]
 #[command(name = "partnerdesk", version, about = "Partnerdesk: delegation trips, programmes and partnerships")]
@@ -72,6 +73,29 @@ pub enum ListCommand {
     },
     /// The organisations in the register, both sides.
     Organisations {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Follow-up tasks with their links (trip, programme item, partnership, theme area, people),
+    /// by due date.
+    Tasks {
+        /// Only the tasks of this trip.
+        #[arg(long, value_name = "ID")]
+        trip: Option<String>,
+        /// Which tasks: open, overdue, this_week, closed or all.
+        #[arg(long, default_value = "all", value_parser = parse_task_view)]
+        view: TaskView,
+        #[arg(long)]
+        json: bool,
+    },
+    /// The gifts register: gifts given and received on trips, newest first.
+    Gifts {
+        /// Only the gifts of this trip.
+        #[arg(long, value_name = "ID")]
+        trip: Option<String>,
+        /// Only the gifts of this calendar year.
+        #[arg(long, value_name = "YYYY")]
+        year: Option<i32>,
         #[arg(long)]
         json: bool,
     },
@@ -144,7 +168,38 @@ pub fn run(db: &Path, command: &Command) -> Result<String> {
             })?;
             render(*json, &all, |o| format!("{}\t{}\t{}\t{}", o.id, o.side, o.kind, o.name))
         }
+        Command::List { what: ListCommand::Tasks { trip, view, json } } => {
+            let today = settings::office_today(&conn)?;
+            let all = all_pages(|offset| {
+                let query = TaskQuery { view: Some(*view), trip_id: trip.clone(), offset, ..Default::default() };
+                let page = list_tasks(&conn, &query, today)?;
+                Ok((page.tasks, page.total))
+            })?;
+            render(*json, &all, |t| {
+                let due = t.due_date.map(|d| d.to_string()).unwrap_or_else(|| "no due date".into());
+                format!("{}	{}	{}	{}", t.id, due, t.status, t.title)
+            })
+        }
+        Command::List { what: ListCommand::Gifts { trip, year, json } } => {
+            let all = all_pages(|offset| {
+                let query = gifts::GiftQuery { trip_id: trip.clone(), year: *year, offset, ..Default::default() };
+                let page = gifts::list_gifts(&conn, &query)?;
+                Ok((page.gifts, page.total))
+            })?;
+            render(*json, &all, |g| {
+                let value =
+                    g.value_minor.map(|v| format!("{}.{:02} {}", v / 100, v % 100, g.currency)).unwrap_or_default();
+                format!("{}\t{}\t{}\t{}\t{}", g.id, g.given_on, g.direction, value, g.description)
+            })
+        }
     }
+}
+
+fn parse_task_view(text: &str) -> std::result::Result<TaskView, String> {
+    TaskView::parse(text).ok_or_else(|| {
+        let known: Vec<&str> = TaskView::ALL.iter().map(|view| view.as_str()).collect();
+        format!("unknown view {text:?}; use one of {}", known.join(", "))
+    })
 }
 
 /// Every record of a paged list: `page(offset)` answers one page and the total.

@@ -18,6 +18,8 @@ use crate::register::{RegisterKind, RegisterRef, Side};
 use crate::store::atomically;
 use crate::trips::{create_trip, Direction, Trip, TripInput, TripStatus};
 
+mod followups;
+
 #[derive(Debug, Clone, Serialize, TS)]
 #[ts(export)]
 pub struct DemoSummary {
@@ -273,6 +275,8 @@ pub fn load_demo(conn: &Connection) -> Result<DemoSummary> {
         jinhua_in_dueren(&mut loader, &register.stadt_dueren)?;
         yangzhou_in_kaiserslautern(&mut loader, &register.kaiserslautern)?;
         herne_to_luzhou(&mut loader, &register.herne)?;
+        gifts_of_the_seed_trips(conn)?;
+        followups::followups_of_the_seed_trips(conn)?;
         Ok(loader.summary)
     })
 }
@@ -749,6 +753,142 @@ fn herne_to_luzhou(loader: &mut Loader, partnership: &str) -> Result<()> {
         TripStatus::Idea,
         "",
     )?;
+    Ok(())
+}
+
+/// What the delegations gave and received, for the gifts register. Givers and recipients are
+/// register entries named as the trips above created them.
+fn gifts_of_the_seed_trips(conn: &Connection) -> Result<()> {
+    use crate::gifts::{create_gift, GiftDirection::*, GiftInput};
+    use RegisterKind::{Organisation as Org, Person as Who};
+    let to_jinhua = "Delegationsreise des Kreises Düren in die Städteregion Jinhua";
+    let from_jinhua = "Besuch der Delegation aus Jinhua in Düren";
+    let from_yangzhou = "Delegation aus Yangzhou in der Wirtschaftsregion Kaiserslautern";
+    let (landrat, zhu, ullrich) = ((Who, "Wolfgang Spelthahn"), (Who, "Zhu Chonglie"), (Who, "Frank Peter Ullrich"));
+    let (kimmel, xia) = ((Who, "Beate Kimmel"), (Who, "Xia Xinmin"));
+    let (kreis, jinhua) = ((Org, "Kreis Düren"), (Org, "Stadtregierung Jinhua"));
+    let conference = "Empfang und Konferenz zur Zusammenarbeit";
+    let gifts = [
+        (
+            to_jinhua,
+            Given,
+            "Porzellanteller mit Ansicht der Burg Nideggen, handbemalt",
+            landrat,
+            zhu,
+            conference,
+            "2026-10-23",
+            "180,00",
+            "EUR",
+            "",
+        ),
+        (
+            to_jinhua,
+            Given,
+            "Bildband „Der Kreis Düren“ und Mappe mit handgeschöpftem Dürener Papier",
+            kreis,
+            jinhua,
+            "Abendessen auf Einladung der Stadtregierung",
+            "2026-10-23",
+            "65,00",
+            "EUR",
+            "",
+        ),
+        (
+            to_jinhua,
+            Received,
+            "Teeservice aus Longquan-Seladon in Holzkassette",
+            zhu,
+            landrat,
+            conference,
+            "2026-10-23",
+            "1.200,00",
+            "CNY",
+            "Vitrine im Büro des Landrats, Kreishaus Düren",
+        ),
+        (
+            to_jinhua,
+            Received,
+            "Seidenmalerei „Berge von Jinhua“, gerahmt",
+            jinhua,
+            kreis,
+            "Arbeitsgespräch: nächste Schritte der Kooperation",
+            "2026-10-26",
+            "2.800,00",
+            "CNY",
+            "Kreishaus Düren, Sitzungssaal",
+        ),
+        (
+            from_jinhua,
+            Given,
+            "Gerahmte Stadtansicht auf handgeschöpftem Papier aus Düren",
+            ullrich,
+            zhu,
+            "Empfang im Rathaus",
+            "2026-06-16",
+            "120,00",
+            "EUR",
+            "",
+        ),
+        (
+            from_jinhua,
+            Received,
+            "Rollbild mit Kalligrafie „Freundschaft über tausend Meilen“",
+            zhu,
+            ullrich,
+            "Unterzeichnung des Memorandums",
+            "2026-06-16",
+            "1.500,00",
+            "CNY",
+            "Rathaus Düren, Amtszimmer des Bürgermeisters",
+        ),
+        (
+            from_yangzhou,
+            Received,
+            "Lackschatulle mit Perlmutteinlagen (Yangzhouer Lackkunst)",
+            xia,
+            kimmel,
+            "Begrüßung und Unterzeichnung des Memorandums",
+            "2026-07-08",
+            "900,00",
+            "CNY",
+            "Rathaus Kaiserslautern, Vitrine im Foyer",
+        ),
+        (
+            from_yangzhou,
+            Given,
+            "Pfälzer Weinpräsent mit Bildband „Kaiserslautern“",
+            kimmel,
+            xia,
+            "Begrüßung und Unterzeichnung des Memorandums",
+            "2026-07-08",
+            "45,00",
+            "EUR",
+            "",
+        ),
+    ];
+    let entry = |(kind, name): (RegisterKind, &str)| -> Result<RegisterRef> {
+        let sql = match kind {
+            Who => "SELECT id FROM people WHERE name_latin = ?1 ORDER BY created_at LIMIT 1",
+            Org => "SELECT id FROM organisations WHERE name = ?1 ORDER BY created_at LIMIT 1",
+        };
+        Ok(RegisterRef { kind, id: conn.query_row(sql, [name], |row| row.get(0))? })
+    };
+    for (trip, direction, description, giver, recipient, occasion, given_on, value, currency, kept_at) in gifts {
+        let trip_id: String = conn.query_row("SELECT id FROM trips WHERE title = ?1", [trip], |row| row.get(0))?;
+        let input = GiftInput {
+            direction,
+            description: description.into(),
+            giver: Some(entry(giver)?),
+            recipient: Some(entry(recipient)?),
+            occasion: occasion.into(),
+            given_on: given_on.into(),
+            value: value.into(),
+            currency: currency.into(),
+            kept_at: kept_at.into(),
+            notes: String::new(),
+        };
+        create_gift(conn, &trip_id, &input)?;
+    }
     Ok(())
 }
 

@@ -1,16 +1,21 @@
-//! Partnerdesk. Domain and store modules (`trips`, `delegation`, `programme`, `settings`,
-//! `zoned`, `store`, `demo`) know nothing of Tauri; `commands` (the IPC layer) and `shell`
-//! (menu, window) connect them to the window, `cli` to the command line.
+//! Partnerdesk. Domain and store modules (`trips`, `delegation`, `programme`, `partnerships`,
+//! `register`, `outcomes`, `tasks`, `checklists`, `gifts`, `settings`, `zoned`, `store`,
+//! `demo`) know nothing of Tauri; `commands` (the IPC layer) and `shell` (menu, dialogs,
+//! reminders) connect them to the window, `cli` to the command line.
 
+pub mod checklists;
 pub mod cli;
 pub mod delegation;
 pub mod demo;
 pub mod error;
+pub mod gifts;
+pub mod outcomes;
 pub mod partnerships;
 pub mod programme;
 pub mod register;
 pub mod settings;
 pub mod store;
+pub mod tasks;
 pub mod trash;
 pub mod trips;
 pub mod zoned;
@@ -20,6 +25,8 @@ mod shell;
 
 use std::path::PathBuf;
 
+use tauri::Manager;
+
 /// Opens the window on the database at `db_path`.
 pub fn run_app(db_path: PathBuf) -> tauri::Result<()> {
     let state = commands::AppState::open(db_path);
@@ -27,7 +34,12 @@ pub fn run_app(db_path: PathBuf) -> tauri::Result<()> {
     tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_opener::init())
+        .plugin(tauri_plugin_notification::init())
         .manage(state)
+        .setup(|app| {
+            app.manage(shell::reminders::start(app.handle()));
+            Ok(())
+        })
         .menu(move |app| shell::menu::build(app, language))
         .on_menu_event(shell::menu::on_event)
         .invoke_handler(tauri::generate_handler![
@@ -61,6 +73,33 @@ pub fn run_app(db_path: PathBuf) -> tauri::Result<()> {
             commands::register::delete_organisation,
             commands::register::restore_organisation,
             commands::register::merge_organisations,
+            commands::gifts::list_gifts,
+            commands::gifts::gift_years,
+            commands::gifts::create_gift,
+            commands::gifts::update_gift,
+            commands::gifts::delete_gift,
+            commands::gifts::restore_gift,
+            commands::tasks::list_tasks,
+            commands::tasks::overdue_task_count,
+            commands::tasks::get_task,
+            commands::tasks::create_task,
+            commands::tasks::update_task,
+            commands::tasks::set_status_of_tasks,
+            commands::tasks::delete_task,
+            commands::tasks::restore_task,
+            commands::outcomes::list_outcomes,
+            commands::outcomes::add_outcome,
+            commands::outcomes::update_outcome,
+            commands::outcomes::remove_outcome,
+            commands::outcomes::task_from_outcome,
+            commands::checklists::get_checklist,
+            commands::checklists::add_checklist_step,
+            commands::checklists::rename_checklist_step,
+            commands::checklists::tick_checklist_step,
+            commands::checklists::move_checklist_step,
+            commands::checklists::remove_checklist_step,
+            commands::checklists::get_checklist_template,
+            commands::checklists::save_checklist_template,
             commands::trash::list_trash,
             commands::trash::empty_trash,
             commands::delegation::list_members,

@@ -1,5 +1,6 @@
-//! The office's settings: language, home time zone, minimum transfer time, and whether the
-//! first-start question about example data has been answered.
+//! The office's settings: language, home time zone, minimum transfer time, task reminders,
+//! who "I" am in the register, and whether the first-start question about example data has
+//! been answered.
 
 use rusqlite::{params, Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
@@ -20,11 +21,21 @@ pub struct Settings {
     pub home_zone: String,
     /// Less time than this between items at different places is flagged.
     pub min_transfer_minutes: i64,
+    /// Whether the app shows a system notification when a task falls due.
+    pub reminders: bool,
+    /// The register person who uses this app: "my tasks" are the tasks they own.
+    pub me: Option<String>,
 }
 
 impl Default for Settings {
     fn default() -> Self {
-        Settings { language: Language::De, home_zone: "Europe/Berlin".into(), min_transfer_minutes: 30 }
+        Settings {
+            language: Language::De,
+            home_zone: "Europe/Berlin".into(),
+            min_transfer_minutes: 30,
+            reminders: true,
+            me: None,
+        }
     }
 }
 
@@ -33,7 +44,12 @@ const WELCOME_ANSWERED: &str = "welcome_answered";
 /// Today's date in the office's zone, whatever zone the laptop is in while travelling.
 pub fn office_today(conn: &Connection) -> Result<chrono::NaiveDate> {
     let zone: chrono_tz::Tz = get_settings(conn)?.home_zone.parse().unwrap_or(chrono_tz::Europe::Berlin);
-    Ok(chrono::Utc::now().with_timezone(&zone).date_naive())
+    Ok(office_date(chrono::Utc::now(), zone))
+}
+
+/// The office's date at `instant`.
+pub fn office_date(instant: chrono::DateTime<chrono::Utc>, home_zone: chrono_tz::Tz) -> chrono::NaiveDate {
+    instant.with_timezone(&home_zone).date_naive()
 }
 
 fn read(conn: &Connection, key: &str) -> Result<Option<String>> {
@@ -59,6 +75,11 @@ pub fn get_settings(conn: &Connection) -> Result<Settings> {
         min_transfer_minutes: read(conn, "min_transfer_minutes")?
             .and_then(|v| v.parse().ok())
             .unwrap_or(defaults.min_transfer_minutes),
+        reminders: read(conn, "reminders")?.map_or(defaults.reminders, |v| v == "on"),
+        me: match read(conn, "me")? {
+            Some(id) if crate::register::people::person_exists(conn, &id)? => Some(id),
+            _ => None,
+        },
     })
 }
 
@@ -74,10 +95,17 @@ pub fn update_settings(conn: &Connection, settings: &Settings) -> Result<Setting
             "the minimum transfer time must be between 0 and 1440 minutes",
         );
     }
+    if let Some(me) = &settings.me {
+        if !crate::register::people::person_exists(conn, me)? {
+            problems.push("me", "unknown_person", format!("{me} is not a person in the register"));
+        }
+    }
     problems.into_result()?;
     write(conn, "language", settings.language.as_str())?;
     write(conn, "home_zone", settings.home_zone.trim())?;
     write(conn, "min_transfer_minutes", &settings.min_transfer_minutes.to_string())?;
+    write(conn, "reminders", if settings.reminders { "on" } else { "off" })?;
+    write(conn, "me", settings.me.as_deref().unwrap_or(""))?;
     get_settings(conn)
 }
 
@@ -99,11 +127,22 @@ mod tests {
     fn defaults_then_round_trip_and_validation() {
         let conn = crate::store::open_in_memory().unwrap();
         assert_eq!(get_settings(&conn).unwrap(), Settings::default());
-        let changed = Settings { language: Language::En, home_zone: "Europe/Vienna".into(), min_transfer_minutes: 45 };
+        let changed = Settings {
+            language: Language::En,
+            home_zone: "Europe/Vienna".into(),
+            min_transfer_minutes: 45,
+            reminders: false,
+            me: None,
+        };
         assert_eq!(update_settings(&conn, &changed).unwrap(), changed);
-        let bad = Settings { home_zone: "Mars/Olympus".into(), min_transfer_minutes: -5, ..changed.clone() };
-        let error = update_settings(&conn, &bad).unwrap_err();
-        assert!(error.to_string().contains("home_zone") && error.to_string().contains("min_transfer_minutes"));
+        let bad = Settings {
+            home_zone: "Mars/Olympus".into(),
+            min_transfer_minutes: -5,
+            me: Some("nobody".into()),
+            ..changed.clone()
+        };
+        let error = update_settings(&conn, &bad).unwrap_err().to_string();
+        assert!(["home_zone", "min_transfer_minutes", "me"].iter().all(|field| error.contains(field)), "{error}");
         assert_eq!(get_settings(&conn).unwrap(), changed);
     }
 

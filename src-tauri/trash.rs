@@ -6,11 +6,13 @@ use serde::Serialize;
 use ts_rs::TS;
 
 use crate::error::Result;
+use crate::gifts::{trashed_gifts, Gift};
 use crate::partnerships::{trash::trashed_partnerships, Partnership};
 use crate::register::organisations::Organisation;
 use crate::register::people::Person;
 use crate::register::trash::{trashed_organisations, trashed_people};
 use crate::store::atomically;
+use crate::tasks::{trash::trashed_tasks, Task};
 use crate::trips::{trash::trashed_trips, Trip};
 
 #[derive(Debug, Clone, Serialize, TS)]
@@ -20,6 +22,8 @@ pub struct TrashContents {
     pub partnerships: Vec<Partnership>,
     pub people: Vec<Person>,
     pub organisations: Vec<Organisation>,
+    pub gifts: Vec<Gift>,
+    pub tasks: Vec<Task>,
 }
 
 pub fn list_trash(conn: &Connection, today: NaiveDate) -> Result<TrashContents> {
@@ -28,20 +32,25 @@ pub fn list_trash(conn: &Connection, today: NaiveDate) -> Result<TrashContents> 
         partnerships: trashed_partnerships(conn, today)?,
         people: trashed_people(conn)?,
         organisations: trashed_organisations(conn)?,
+        gifts: trashed_gifts(conn)?,
+        tasks: trashed_tasks(conn, today)?,
     })
 }
 
 /// Deletes everything in the trash for good: trips with their delegations and programmes,
 /// partnerships with their agreements (trips of theirs outside the trash lose the link),
 /// people and organisations (delegation lists keep the names as typed; hosts and signatures
-/// of theirs go).
+/// of theirs go; gifts keep what was given, without the name), gifts, and tasks with their
+/// checklists.
 pub fn empty_trash(conn: &Connection) -> Result<usize> {
     atomically(conn, |conn| {
         let trips = conn.execute("DELETE FROM trips WHERE deleted_at IS NOT NULL", [])?;
         let partnerships = conn.execute("DELETE FROM partnerships WHERE deleted_at IS NOT NULL", [])?;
         let people = conn.execute("DELETE FROM people WHERE deleted_at IS NOT NULL", [])?;
         let organisations = conn.execute("DELETE FROM organisations WHERE deleted_at IS NOT NULL", [])?;
-        Ok(trips + partnerships + people + organisations)
+        let gifts = conn.execute("DELETE FROM gifts WHERE deleted_at IS NOT NULL", [])?;
+        let tasks = conn.execute("DELETE FROM tasks WHERE deleted_at IS NOT NULL", [])?;
+        Ok(trips + partnerships + people + organisations + gifts + tasks)
     })
 }
 

@@ -9,10 +9,14 @@ use crate::error::{Error, ErrorPayload, Result};
 use crate::store;
 
 pub mod app;
+pub mod checklists;
 pub mod delegation;
+pub mod outcomes;
+pub mod gifts;
 pub mod partnerships;
 pub mod programme;
 pub mod register;
+pub mod tasks;
 pub mod trash;
 pub mod trips;
 

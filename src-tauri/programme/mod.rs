@@ -56,6 +56,8 @@ pub struct ProgrammeItem {
     pub notes_participants: String,
     /// Never exported.
     pub notes_internal: String,
+    /// How many outcomes (points agreed) are recorded for the item.
+    pub outcome_count: i64,
     pub created_at: String,
     pub updated_at: String,
 }
@@ -139,7 +141,8 @@ pub struct ProgrammeView {
 }
 
 const SELECT_ITEM: &str = "SELECT id, trip_id, kind, title, start_local, start_zone, start_utc, end_local, end_zone,
-        end_utc, place, address, everyone, notes_participants, notes_internal, created_at, updated_at
+        end_utc, place, address, everyone, notes_participants, notes_internal, created_at, updated_at,
+        (SELECT count(*) FROM outcomes o WHERE o.item_id = programme_items.id)
     FROM programme_items";
 
 /// Local wall time and zone are the record; the stored instant only picks between the two
@@ -178,6 +181,7 @@ fn from_row(row: &Row) -> rusqlite::Result<ProgrammeItem> {
         participant_ids: Vec::new(),
         notes_participants: row.get(13)?,
         notes_internal: row.get(14)?,
+        outcome_count: row.get(17)?,
         created_at: row.get(15)?,
         updated_at: row.get(16)?,
     })

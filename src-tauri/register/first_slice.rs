@@ -4,10 +4,11 @@
 //! did; then the free-text host column goes.
 
 use rusqlite::{params, Transaction};
-use rusqlite_migration::{HookError, HookResult};
+use rusqlite_migration::HookResult;
 
 use super::find_or_create::{ensure_person, hosts_from_text, side_of_delegation, side_of_hosts, NewPerson};
 use super::links::set_hosts;
+use crate::store::hook_error;
 use crate::trips::Direction;
 
 pub fn migrate(tx: &Transaction) -> HookResult {
@@ -15,13 +16,6 @@ pub fn migrate(tx: &Transaction) -> HookResult {
     link_hosts(tx).map_err(hook_error)?;
     tx.execute_batch("ALTER TABLE programme_items DROP COLUMN hosts")?;
     Ok(())
-}
-
-fn hook_error(error: crate::error::Error) -> HookError {
-    match error {
-        crate::error::Error::Database(error) => HookError::RusqliteError(error),
-        other => HookError::Hook(other.to_string()),
-    }
 }
 
 fn link_members(tx: &Transaction) -> crate::error::Result<()> {

@@ -165,17 +165,22 @@ pub(crate) fn set_hosts(conn: &Connection, item_id: &str, hosts: &[RegisterRef])
     Ok(())
 }
 
-/// The signatories of an agreement, in the order given (records in the trash left out).
-pub fn signatories_of(conn: &Connection, agreement_id: &str) -> Result<Vec<RegisterEntry>> {
+/// The people linked to one record through `link_table` (`owner_column` naming the record,
+/// `person_id` and `position` the person and order), records in the trash left out.
+pub(crate) fn people_of(
+    conn: &Connection,
+    (link_table, owner_column): (&str, &str),
+    owner_id: &str,
+) -> Result<Vec<RegisterEntry>> {
     let sql = format!(
-        "SELECT p.id, {PERSON_LABEL}, coalesce(o.name, ''), p.side FROM agreement_signatories s
+        "SELECT p.id, {PERSON_LABEL}, coalesce(o.name, ''), p.side FROM {link_table} s
          JOIN people p ON p.id = s.person_id AND p.deleted_at IS NULL
          LEFT JOIN organisations o ON o.id = p.organisation_id AND o.deleted_at IS NULL
-         WHERE s.agreement_id = ?1 ORDER BY s.position"
+         WHERE s.{owner_column} = ?1 ORDER BY s.position"
     );
     let entries = conn
         .prepare_cached(&sql)?
-        .query_map([agreement_id], |row| {
+        .query_map([owner_id], |row| {
             Ok(RegisterEntry {
                 kind: RegisterKind::Person,
                 id: row.get(0)?,
@@ -188,27 +193,61 @@ pub fn signatories_of(conn: &Connection, agreement_id: &str) -> Result<Vec<Regis
     Ok(entries)
 }
 
+pub(crate) fn set_people(
+    conn: &Connection,
+    (link_table, owner_column): (&str, &str),
+    owner_id: &str,
+    people: &[RegisterRef],
+) -> Result<()> {
+    conn.prepare_cached(&format!("DELETE FROM {link_table} WHERE {owner_column} = ?1"))?.execute([owner_id])?;
+    let mut insert = conn.prepare_cached(&format!(
+        "INSERT OR IGNORE INTO {link_table} ({owner_column}, person_id, position) VALUES (?1, ?2, ?3)"
+    ))?;
+    for (position, person) in people.iter().enumerate() {
+        insert.execute(params![owner_id, person.id, position as i64])?;
+    }
+    Ok(())
+}
+
+pub(crate) const SIGNATORIES: (&str, &str) = ("agreement_signatories", "agreement_id");
+
+/// The signatories of an agreement, in the order given (records in the trash left out).
+pub fn signatories_of(conn: &Connection, agreement_id: &str) -> Result<Vec<RegisterEntry>> {
+    people_of(conn, SIGNATORIES, agreement_id)
+}
+
 /// Only people sign: the first signatory that is an organisation, or not in the register at
 /// all, as a problem of the field `signatories`.
 pub(crate) fn check_signatories(conn: &Connection, signatories: &[RegisterRef]) -> Result<Option<FieldError>> {
-    for signatory in signatories {
-        match kind_of(conn, &signatory.id)? {
-            Some(RegisterKind::Person) if super::people::person_exists(conn, &signatory.id)? => {}
+    check_people(conn, "signatories", "signatory_not_a_person", signatories)
+}
+
+/// The first of `people` that is an organisation (reported with `organisation_code`) or not
+/// in the register at all, as a problem of `field`.
+pub(crate) fn check_people(
+    conn: &Connection,
+    field: &str,
+    organisation_code: &str,
+    people: &[RegisterRef],
+) -> Result<Option<FieldError>> {
+    for person in people {
+        match kind_of(conn, &person.id)? {
+            Some(RegisterKind::Person) if super::people::person_exists(conn, &person.id)? => {}
             Some(RegisterKind::Organisation) => {
                 let name: String = conn
                     .prepare_cached("SELECT name FROM organisations WHERE id = ?1")?
-                    .query_row([&signatory.id], |row| row.get(0))?;
+                    .query_row([&person.id], |row| row.get(0))?;
                 return Ok(Some(FieldError::new(
-                    "signatories",
-                    "signatory_not_a_person",
-                    format!("{name} is an organisation; only a person can sign"),
+                    field,
+                    organisation_code,
+                    format!("{name} is an organisation; only a person can be named here"),
                 )));
             }
             _ => {
                 return Ok(Some(FieldError::new(
-                    "signatories",
+                    field,
                     "unknown_person",
-                    format!("{} is not a person in the register", signatory.id),
+                    format!("{} is not a person in the register", person.id),
                 )))
             }
         }
@@ -217,12 +256,5 @@ pub(crate) fn check_signatories(conn: &Connection, signatories: &[RegisterRef]) 
 }
 
 pub(crate) fn set_signatories(conn: &Connection, agreement_id: &str, signatories: &[RegisterRef]) -> Result<()> {
-    conn.prepare_cached("DELETE FROM agreement_signatories WHERE agreement_id = ?1")?.execute([agreement_id])?;
-    let mut insert = conn.prepare_cached(
-        "INSERT OR IGNORE INTO agreement_signatories (agreement_id, person_id, position) VALUES (?1, ?2, ?3)",
-    )?;
-    for (position, signatory) in signatories.iter().enumerate() {
-        insert.execute(params![agreement_id, signatory.id, position as i64])?;
-    }
-    Ok(())
+    set_people(conn, SIGNATORIES, agreement_id, signatories)
 }

@@ -1,4 +1,6 @@
-//! The native shell around the web UI: the window's menu and the system's file dialogs.
+//! The native shell around the web UI: the window's menu, the system's file dialogs and the
+//! task reminders shown as system notifications.
 
 pub mod dialogs;
 pub mod menu;
+pub mod reminders;

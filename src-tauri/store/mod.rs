@@ -4,7 +4,7 @@
 use std::path::{Path, PathBuf};
 
 use rusqlite::Connection;
-use rusqlite_migration::{Migrations, M};
+use rusqlite_migration::{HookError, Migrations, M};
 
 use crate::error::{Error, Result};
 
@@ -21,7 +21,16 @@ fn migration_list() -> Vec<M<'static>> {
             include_str!("migrations/0003_people_organisations.sql"),
             crate::register::first_slice::migrate,
         ),
+        M::up_with_hook(include_str!("migrations/0004_followups.sql"), crate::checklists::templates::migrate),
     ]
+}
+
+/// A domain error inside a migration hook, as `rusqlite_migration` reports it.
+pub(crate) fn hook_error(error: Error) -> HookError {
+    match error {
+        Error::Database(error) => HookError::RusqliteError(error),
+        other => HookError::Hook(other.to_string()),
+    }
 }
 
 fn migrations() -> Migrations<'static> {

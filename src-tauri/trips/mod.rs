@@ -6,6 +6,7 @@ use rusqlite::{params, Connection, OptionalExtension, Row};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use crate::checklists::templates::give_checklist;
 use crate::error::{Error, Problems, Result};
 use crate::partnerships::themes::{first_unknown, set_trip_themes, themes_of_trip, ThemeArea};
 use crate::store::{atomically, new_id, now};
@@ -51,6 +52,9 @@ pub struct Trip {
     pub themes: Vec<ThemeArea>,
     pub member_count: i64,
     pub item_count: i64,
+    /// Preparation checklist progress: steps ticked of all steps.
+    pub checklist_done: i64,
+    pub checklist_total: i64,
     /// Set while the trip is in the trash.
     pub deleted_at: Option<String>,
     pub created_at: String,
@@ -117,6 +121,8 @@ const SELECT_TRIP: &str = "SELECT t.id, t.title, t.direction, t.partner_place, t
             WHERE p.id = t.partnership_id AND p.deleted_at IS NULL),
         (SELECT count(*) FROM members m WHERE m.trip_id = t.id),
         (SELECT count(*) FROM programme_items i WHERE i.trip_id = t.id),
+        (SELECT count(*) FROM checklist_steps s WHERE s.trip_id = t.id AND s.done_at IS NOT NULL),
+        (SELECT count(*) FROM checklist_steps s WHERE s.trip_id = t.id),
         t.deleted_at, t.created_at, t.updated_at
     FROM trips t";
 
@@ -140,9 +146,11 @@ fn from_row(row: &Row) -> rusqlite::Result<Trip> {
         themes: Vec::new(),
         member_count: row.get(13)?,
         item_count: row.get(14)?,
-        deleted_at: row.get(15)?,
-        created_at: row.get(16)?,
-        updated_at: row.get(17)?,
+        checklist_done: row.get(15)?,
+        checklist_total: row.get(16)?,
+        deleted_at: row.get(17)?,
+        created_at: row.get(18)?,
+        updated_at: row.get(19)?,
     })
 }
 
@@ -188,7 +196,8 @@ pub fn create_trip(conn: &Connection, input: &TripInput) -> Result<Trip> {
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?13)",
             trip_params(&id, input, &valid, &now()),
         )?;
-        set_trip_themes(conn, &id, &input.theme_ids)
+        set_trip_themes(conn, &id, &input.theme_ids)?;
+        give_checklist(conn, &id, input.direction)
     })?;
     get_trip(conn, &id)
 }
@@ -295,6 +304,7 @@ pub fn duplicate_trip(conn: &Connection, id: &str, options: &DuplicateOptions) -
             "INSERT INTO trip_themes (trip_id, theme_id) SELECT ?2, theme_id FROM trip_themes WHERE trip_id = ?1",
             params![id, copy_id],
         )?;
+        give_checklist(tx, &copy_id, original.direction)?;
         let member_ids = if options.include_delegation {
             crate::delegation::copy_members(tx, id, &copy_id)?
         } else {

@@ -15,4 +15,8 @@ everyone: boolean, participant_ids: Array<string>, notes_participants: string,
 /**
  * Never exported.
  */
-notes_internal: string, created_at: string, updated_at: string, };
+notes_internal: string, 
+/**
+ * How many outcomes (points agreed) are recorded for the item.
+ */
+outcome_count: number, created_at: string, updated_at: string, };

@@ -9,4 +9,12 @@ home_zone: string,
 /**
  * Less time than this between items at different places is flagged.
  */
-min_transfer_minutes: number, };
+min_transfer_minutes: number, 
+/**
+ * Whether the app shows a system notification when a task falls due.
+ */
+reminders: boolean, 
+/**
+ * The register person who uses this app: "my tasks" are the tasks they own.
+ */
+me: string | null, };

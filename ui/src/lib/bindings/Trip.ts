@@ -21,6 +21,10 @@ partnership_label: string | null,
  */
 themes: Array<ThemeArea>, member_count: number, item_count: number, 
 /**
+ * Preparation checklist progress: steps ticked of all steps.
+ */
+checklist_done: number, checklist_total: number, 
+/**
  * Set while the trip is in the trash.
  */
 deleted_at: string | null, created_at: string, updated_at: string, };
