@@ -74,6 +74,31 @@ fn the_register_lists_people_organisations_and_signed_agreements() {
 }
 
 #[test]
+fn the_gifts_register_lists_per_trip_and_per_year() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("office.sqlite");
+    assert!(partnerdesk(&db, &["demo"]).status.success());
+    let trips = json(&partnerdesk(&db, &["list", "trips", "--json"]));
+    let jinhua =
+        trips.as_array().unwrap().iter().find(|t| t["title"].as_str().unwrap().contains("Städteregion Jinhua"));
+    let id = jinhua.unwrap()["id"].as_str().unwrap();
+
+    let gifts = json(&partnerdesk(&db, &["list", "gifts", "--trip", id, "--json"]));
+    let gifts = gifts.as_array().unwrap();
+    assert_eq!(gifts.len(), 4);
+    let plate = gifts.iter().find(|g| g["description"].as_str().unwrap().starts_with("Porzellanteller")).unwrap();
+    assert_eq!((plate["direction"].as_str(), plate["given_on"].as_str()), (Some("given"), Some("2026-10-23")));
+    assert_eq!((plate["value_minor"].as_i64(), plate["currency"].as_str()), (Some(18_000), Some("EUR")));
+    assert_eq!(plate["giver"]["label"], "Landrat Wolfgang Spelthahn");
+    assert_eq!(plate["recipient"]["label"], "Parteisekretär Zhu Chonglie (朱重烈)");
+
+    assert_eq!(json(&partnerdesk(&db, &["list", "gifts", "--year", "2026", "--json"])).as_array().unwrap().len(), 8);
+    assert!(json(&partnerdesk(&db, &["list", "gifts", "--year", "2025", "--json"])).as_array().unwrap().is_empty());
+    let text = String::from_utf8(partnerdesk(&db, &["list", "gifts", "--trip", id]).stdout).unwrap();
+    assert!(text.lines().any(|line| line.contains("2026-10-23\tgiven\t180.00 EUR\tPorzellanteller")), "{text}");
+}
+
+#[test]
 fn the_database_path_can_come_from_the_environment() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("env.sqlite");

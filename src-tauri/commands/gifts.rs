@@ -16,7 +16,7 @@ pub async fn gift_years(state: State<'_, AppState>) -> Result<Vec<i32>> {
     state.with(gifts::gift_years)
 }
 
-#[tauri::command]
+#[tauri::command(rename_all = "snake_case")]
 pub async fn create_gift(state: State<'_, AppState>, trip_id: String, input: GiftInput) -> Result<Gift> {
     state.with(|c| gifts::create_gift(c, &trip_id, &input))
 }

@@ -60,7 +60,7 @@ export async function launch({ home, db }, name = "last", extraEnv = {}) {
   // The driver's output goes to a file: a pipe inherited by the app would keep this process alive.
   const logPath = join(home, "tauri-driver.log");
   const log = openSync(logPath, "w");
-  const driver = spawn("tauri-driver", ["--port", String(PORT)], { env, stdio: ["ignore", log, log] });
+  const driver = spawn("tauri-driver", ["--port", String(PORT), "--native-port", String(PORT + 1)], { env, stdio: ["ignore", log, log] });
   closeSync(log);
   for (let waited = 0; waited < 10000 && !(await portOpen(PORT)); waited += 100) await sleep(100);
   let browser;

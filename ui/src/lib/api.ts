@@ -7,13 +7,23 @@ import { getCurrentWindow } from "@tauri-apps/api/window";
 import type { Agreement } from "./bindings/Agreement";
 import type { AgreementInput } from "./bindings/AgreementInput";
 import type { AppInfo } from "./bindings/AppInfo";
+import type { Checklist } from "./bindings/Checklist";
+import type { ChecklistOwner } from "./bindings/ChecklistOwner";
+import type { ChecklistTemplate } from "./bindings/ChecklistTemplate";
 import type { DemoSummary } from "./bindings/DemoSummary";
+import type { Direction } from "./bindings/Direction";
 import type { DuplicateOptions } from "./bindings/DuplicateOptions";
 import type { ErrorPayload } from "./bindings/ErrorPayload";
 import type { Fold } from "./bindings/Fold";
+import type { Gift } from "./bindings/Gift";
+import type { GiftInput } from "./bindings/GiftInput";
+import type { GiftPage } from "./bindings/GiftPage";
+import type { GiftQuery } from "./bindings/GiftQuery";
 import type { ItemInput } from "./bindings/ItemInput";
 import type { Member } from "./bindings/Member";
 import type { Organisation } from "./bindings/Organisation";
+import type { Outcome } from "./bindings/Outcome";
+import type { OutcomeInput } from "./bindings/OutcomeInput";
 import type { OrganisationInput } from "./bindings/OrganisationInput";
 import type { OrganisationPage } from "./bindings/OrganisationPage";
 import type { OrganisationRecord } from "./bindings/OrganisationRecord";
@@ -35,6 +45,12 @@ import type { MemberInput } from "./bindings/MemberInput";
 import type { ProgrammeItem } from "./bindings/ProgrammeItem";
 import type { ProgrammeView } from "./bindings/ProgrammeView";
 import type { Settings } from "./bindings/Settings";
+import type { Task } from "./bindings/Task";
+import type { TaskInput } from "./bindings/TaskInput";
+import type { TaskPage } from "./bindings/TaskPage";
+import type { TaskQuery } from "./bindings/TaskQuery";
+import type { TaskStatus } from "./bindings/TaskStatus";
+import type { TemplateInput } from "./bindings/TemplateInput";
 import type { ThemeArea } from "./bindings/ThemeArea";
 import type { TrashContents } from "./bindings/TrashContents";
 import type { Trip } from "./bindings/Trip";
@@ -133,6 +149,38 @@ export const api = {
   addItem: (trip_id: string, input: ItemInput) => call<ProgrammeItem>("add_item", { trip_id, input }),
   updateItem: (id: string, input: ItemInput) => call<ProgrammeItem>("update_item", { id, input }),
   removeItem: (id: string) => call<null>("remove_item", { id }),
+
+  listOutcomes: (item_id: string) => call<Outcome[]>("list_outcomes", { item_id }),
+  addOutcome: (item_id: string, input: OutcomeInput) => call<Outcome>("add_outcome", { item_id, input }),
+  updateOutcome: (id: string, input: OutcomeInput) => call<Outcome>("update_outcome", { id, input }),
+  removeOutcome: (id: string) => call<null>("remove_outcome", { id }),
+  taskFromOutcome: (id: string) => call<Task>("task_from_outcome", { id }),
+
+  listTasks: (query: TaskQuery) => call<TaskPage>("list_tasks", { query }),
+  overdueTaskCount: () => call<number>("overdue_task_count"),
+  getTask: (id: string) => call<Task>("get_task", { id }),
+  createTask: (input: TaskInput) => call<Task>("create_task", { input }),
+  updateTask: (id: string, input: TaskInput) => call<Task>("update_task", { id, input }),
+  setStatusOfTasks: (ids: string[], status: TaskStatus) => call<number>("set_status_of_tasks", { ids, status }),
+  deleteTask: (id: string) => call<null>("delete_task", { id }),
+  restoreTask: (id: string) => call<Task>("restore_task", { id }),
+
+  checklist: (owner: ChecklistOwner) => call<Checklist>("get_checklist", { owner }),
+  addChecklistStep: (owner: ChecklistOwner, text: string) => call<Checklist>("add_checklist_step", { owner, text }),
+  renameChecklistStep: (id: string, text: string) => call<Checklist>("rename_checklist_step", { id, text }),
+  tickChecklistStep: (id: string, done: boolean) => call<Checklist>("tick_checklist_step", { id, done }),
+  moveChecklistStep: (id: string, onto_id: string) => call<Checklist>("move_checklist_step", { id, onto_id }),
+  removeChecklistStep: (id: string) => call<Checklist>("remove_checklist_step", { id }),
+  checklistTemplate: (direction: Direction) => call<ChecklistTemplate>("get_checklist_template", { direction }),
+  saveChecklistTemplate: (direction: Direction, input: TemplateInput) =>
+    call<ChecklistTemplate>("save_checklist_template", { direction, input }),
+
+  listGifts: (query: GiftQuery) => call<GiftPage>("list_gifts", { query }),
+  giftYears: () => call<number[]>("gift_years"),
+  createGift: (trip_id: string, input: GiftInput) => call<Gift>("create_gift", { trip_id, input }),
+  updateGift: (id: string, input: GiftInput) => call<Gift>("update_gift", { id, input }),
+  deleteGift: (id: string) => call<null>("delete_gift", { id }),
+  restoreGift: (id: string) => call<Gift>("restore_gift", { id }),
 };
 
 /** Menu entries chosen in the native menu arrive here with their ID. */

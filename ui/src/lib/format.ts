@@ -33,6 +33,11 @@ export function instant(utc: string): string {
   return new Intl.DateTimeFormat(locale(), { dateStyle: "medium", timeStyle: "short" }).format(new Date(utc));
 }
 
+/** The day of a stored instant on the user's own clock: "21.11.2026". */
+export function instantDate(utc: string): string {
+  return new Intl.DateTimeFormat(locale(), { day: "2-digit", month: "2-digit", year: "numeric" }).format(new Date(utc));
+}
+
 /** "HH:MM" of a local wall time "YYYY-MM-DDTHH:MM". */
 export function clock(local: string): string {
   return local.slice(11, 16);

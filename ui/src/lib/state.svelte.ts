@@ -1,7 +1,7 @@
 // App-wide state: where the user is, the settings, the zone list and passing notices.
 import type { Settings } from "./bindings/Settings";
 
-export type TripTab = "programme" | "delegation" | "details";
+export type TripTab = "programme" | "delegation" | "checklist" | "tasks" | "gifts" | "details";
 export type Route =
   | { name: "trips" }
   | { name: "trip"; id: string; tab: TripTab }
@@ -11,6 +11,9 @@ export type Route =
   | { name: "person"; id: string }
   | { name: "organisations" }
   | { name: "organisation"; id: string }
+  | { name: "tasks" }
+  | { name: "task"; id: string }
+  | { name: "gifts" }
   | { name: "trash" }
   | { name: "settings" };
 
@@ -23,7 +26,7 @@ export interface Notice {
 
 export const app = $state({
   route: { name: "trips" } as Route,
-  settings: { language: "de", home_zone: "Europe/Berlin", min_transfer_minutes: 30 } as Settings,
+  settings: { language: "de", home_zone: "Europe/Berlin", min_transfer_minutes: 30, reminders: true, me: null } as Settings,
   zones: [] as string[],
   notices: [] as Notice[],
   /** Bumped whenever trips change, so that lists reload. */
