@@ -1,6 +1,6 @@
 //! Measures the queries behind every screen on an office with decades of history:
 //! 2,000 trips, 20,000 delegation members (each a person in the register), 40,000 programme
-//! items, in a real database file.
+//! items, 50,000 follow-up tasks and 20,000 preparation checklist steps, in a real database file.
 //! Run with `cargo bench --bench scale`; it prints the median of repeated runs.
 
 use std::time::{Duration, Instant};
@@ -10,11 +10,14 @@ use partnerdesk_lib::programme::{add_item, programme_view, ItemInput, ItemKind};
 use partnerdesk_lib::register::people::{list_people, person_record, RegisterQuery};
 use partnerdesk_lib::register::{search_register, RegisterKind};
 use partnerdesk_lib::store::{atomically, open};
+use partnerdesk_lib::tasks::list::{list_tasks, overdue_count, TaskQuery, TaskView};
+use partnerdesk_lib::tasks::{create_task, TaskInput, TaskStatus};
 use partnerdesk_lib::trips::{create_trip, list_trips, Direction, TripInput, TripQuery, TripStatus};
 
 const TRIPS: usize = 2_000;
 const MEMBERS_PER_TRIP: usize = 10;
 const ITEMS_PER_TRIP: usize = 20;
+const TASKS_PER_TRIP: usize = 25;
 
 fn median(mut runs: Vec<Duration>) -> Duration {
     runs.sort();
@@ -36,6 +39,7 @@ fn main() {
     let dir = std::env::temp_dir().join(format!("partnerdesk-scale-{}", std::process::id()));
     let conn = open(&dir.join("office.sqlite")).expect("database");
     let filled = Instant::now();
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 21).expect("a date");
     let mut sample_trip = String::new();
     atomically(&conn, |conn| {
         for n in 0..TRIPS {
@@ -73,15 +77,26 @@ fn main() {
                 };
                 add_item(conn, &trip.id, &visit)?;
             }
+            for k in 0..TASKS_PER_TRIP {
+                let task = TaskInput {
+                    title: format!("Folgeaufgabe {k} der Reise {n}"),
+                    due_date: format!("{year}-{month:02}-{:02}", 1 + k),
+                    status: Some(if k % 5 == 0 { TaskStatus::Open } else { TaskStatus::Done }),
+                    trip_id: Some(trip.id.clone()),
+                    ..TaskInput::default()
+                };
+                create_task(conn, &task, today)?;
+            }
             sample_trip = trip.id;
         }
         Ok(())
     })
     .expect("filled");
     println!(
-        "filled {TRIPS} trips, {} members, {} items in {:.1} s",
+        "filled {TRIPS} trips, {} members, {} items, {} tasks in {:.1} s",
         TRIPS * MEMBERS_PER_TRIP,
         TRIPS * ITEMS_PER_TRIP,
+        TRIPS * TASKS_PER_TRIP,
         filled.elapsed().as_secs_f64()
     );
 
@@ -110,6 +125,25 @@ fn main() {
     let someone = list_people(&conn, &people("Mitglied 3 der Reise 1999")).unwrap().people.remove(0).id;
     measure("person page (trips and items taken part in)", || {
         person_record(&conn, &someone).unwrap();
+    });
+    let tasks = |view| TaskQuery { view: Some(view), limit: Some(50), ..Default::default() };
+    measure("tasks, open, first page of 50", || {
+        list_tasks(&conn, &tasks(TaskView::Open), today).unwrap();
+    });
+    measure("tasks, overdue, first page of 50", || {
+        list_tasks(&conn, &tasks(TaskView::Overdue), today).unwrap();
+    });
+    measure("tasks, due this week", || {
+        list_tasks(&conn, &tasks(TaskView::ThisWeek), today).unwrap();
+    });
+    measure("tasks, all, search \"reise 1999\"", || {
+        list_tasks(&conn, &TaskQuery { search: "reise 1999".into(), ..tasks(TaskView::All) }, today).unwrap();
+    });
+    measure("tasks of one trip", || {
+        list_tasks(&conn, &TaskQuery { trip_id: Some(sample_trip.clone()), ..tasks(TaskView::All) }, today).unwrap();
+    });
+    measure("sidebar: count of overdue tasks", || {
+        overdue_count(&conn, today).unwrap();
     });
     drop(conn);
     let _ = std::fs::remove_dir_all(dir);

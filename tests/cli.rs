@@ -99,6 +99,36 @@ fn the_gifts_register_lists_per_trip_and_per_year() {
 }
 
 #[test]
+fn tasks_are_listed_with_their_links() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("office.sqlite");
+    assert!(partnerdesk(&db, &["demo"]).status.success());
+    let tasks = json(&partnerdesk(&db, &["list", "tasks", "--json"]));
+    let tasks = tasks.as_array().unwrap();
+    assert_eq!(tasks.len(), 8);
+    let exchange =
+        tasks.iter().find(|t| t["title"].as_str().unwrap().starts_with("Austausch von Studierenden")).unwrap();
+    assert!(exchange["id"].is_string());
+    assert_eq!(exchange["trip"]["label"], "Delegationsreise des Kreises Düren in die Städteregion Jinhua");
+    assert_eq!(exchange["item"]["label"], "Arbeitsgespräch: nächste Schritte der Kooperation");
+    assert_eq!(exchange["partnership"]["label"], "Kreis Düren – Jinhua (Städteregion)");
+    assert_eq!(exchange["theme"]["label"], "Bildung und Wissenschaft");
+    assert_eq!(exchange["people"][0]["label"], "Parteisekretär Zhu Chonglie (朱重烈)");
+    assert_eq!(exchange["owner"]["label"], "Protokoll Thomas Becker");
+
+    let trip = exchange["trip"]["id"].as_str().unwrap();
+    let of_trip = json(&partnerdesk(&db, &["list", "tasks", "--trip", trip, "--view", "open", "--json"]));
+    assert_eq!(of_trip.as_array().unwrap().len(), 4);
+    let closed = json(&partnerdesk(&db, &["list", "tasks", "--view", "closed", "--json"]));
+    assert_eq!(closed[0]["title"], "Dankschreiben an Parteisekretär Zhu Chonglie");
+
+    let bad_view = partnerdesk(&db, &["list", "tasks", "--view", "someday"]);
+    assert_eq!(bad_view.status.code(), Some(2));
+    let reason = String::from_utf8_lossy(&bad_view.stderr);
+    assert!(reason.contains("open, overdue, this_week, closed, all"), "{reason}");
+}
+
+#[test]
 fn the_database_path_can_come_from_the_environment() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("env.sqlite");

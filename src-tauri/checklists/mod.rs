@@ -87,8 +87,9 @@ fn ensure_owner(conn: &Connection, owner: &ChecklistOwner) -> Result<()> {
         ChecklistOwnerKind::Task => "tasks",
         ChecklistOwnerKind::Trip => "trips",
     };
-    let found =
-        conn.prepare_cached(&format!("SELECT 1 FROM {table} WHERE id = ?1 AND deleted_at IS NULL"))?.exists([&owner.id])?;
+    let found = conn
+        .prepare_cached(&format!("SELECT 1 FROM {table} WHERE id = ?1 AND deleted_at IS NULL"))?
+        .exists([&owner.id])?;
     if found {
         Ok(())
     } else {
@@ -143,8 +144,11 @@ pub(crate) fn insert_steps(conn: &Connection, owner: &ChecklistOwner, texts: &[&
 pub fn rename_step(conn: &Connection, step_id: &str, text: &str) -> Result<Checklist> {
     let text = required_text(text)?;
     let owner = owner_of_step(conn, step_id)?;
-    conn.prepare_cached("UPDATE checklist_steps SET text = ?2, updated_at = ?3 WHERE id = ?1")?
-        .execute(params![step_id, text, now()])?;
+    conn.prepare_cached("UPDATE checklist_steps SET text = ?2, updated_at = ?3 WHERE id = ?1")?.execute(params![
+        step_id,
+        text,
+        now()
+    ])?;
     checklist_of(conn, &owner)
 }
 

@@ -59,8 +59,10 @@ pub fn save_template(conn: &Connection, direction: Direction, input: &TemplateIn
         for (position, text) in steps.iter().enumerate() {
             insert.execute(params![direction, position as i64 + 1, text])?;
         }
-        conn.prepare_cached("UPDATE checklist_templates SET version = version + 1, updated_at = ?2 WHERE direction = ?1")?
-            .execute(params![direction, now()])?;
+        conn.prepare_cached(
+            "UPDATE checklist_templates SET version = version + 1, updated_at = ?2 WHERE direction = ?1",
+        )?
+        .execute(params![direction, now()])?;
         Ok(())
     })?;
     get_template(conn, direction)

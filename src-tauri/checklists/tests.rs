@@ -93,7 +93,11 @@ fn steps_are_added_ticked_renamed_moved_and_removed() {
     let stamp = ticked.steps.iter().find(|s| s.id == ids[1]).unwrap().done_at.clone();
     assert!(stamp.is_some());
     let again = tick_step(&conn, &ids[1], true).unwrap();
-    assert_eq!(again.steps.iter().find(|s| s.id == ids[1]).unwrap().done_at, stamp, "ticking twice keeps the first time");
+    assert_eq!(
+        again.steps.iter().find(|s| s.id == ids[1]).unwrap().done_at,
+        stamp,
+        "ticking twice keeps the first time"
+    );
     assert_eq!(tick_step(&conn, &ids[1], false).unwrap().done, 0);
 
     assert_eq!(texts(&rename_step(&conn, &ids[2], " C2 ").unwrap()), ["D", "B", "C2", "A"]);

@@ -25,7 +25,11 @@ pub async fn get_task(state: State<'_, AppState>, id: String) -> Result<Task> {
 }
 
 #[tauri::command]
-pub async fn create_task(state: State<'_, AppState>, reminders: State<'_, Reminders>, input: TaskInput) -> Result<Task> {
+pub async fn create_task(
+    state: State<'_, AppState>,
+    reminders: State<'_, Reminders>,
+    input: TaskInput,
+) -> Result<Task> {
     let task = state.with(|c| tasks::create_task(c, &input, office_today(c)?))?;
     reminders.check_now();
     Ok(task)

@@ -26,9 +26,11 @@ fn trip(conn: &Connection, title: &str) -> Result<String> {
 }
 
 fn item(conn: &Connection, trip_id: &str, title: &str) -> Result<String> {
-    conn.query_row("SELECT id FROM programme_items WHERE trip_id = ?1 AND title = ?2", [trip_id, title], |row| row.get(0))
-        .optional()?
-        .ok_or_else(|| Error::NotFound(title.to_string()))
+    conn.query_row("SELECT id FROM programme_items WHERE trip_id = ?1 AND title = ?2", [trip_id, title], |row| {
+        row.get(0)
+    })
+    .optional()?
+    .ok_or_else(|| Error::NotFound(title.to_string()))
 }
 
 fn person(conn: &Connection, name: &str) -> Result<RegisterRef> {
@@ -171,7 +173,10 @@ pub fn followups_of_the_seed_trips(conn: &Connection) -> Result<()> {
             priority: Normal,
             status: InProgress,
             theme: "Tourismus",
-            steps: &[("Texte für das erste Quartal auswählen", true), ("Übersetzung ins Chinesische beauftragen", false)],
+            steps: &[
+                ("Texte für das erste Quartal auswählen", true),
+                ("Übersetzung ins Chinesische beauftragen", false),
+            ],
         },
         after_dueren,
     )?;
@@ -214,7 +219,8 @@ pub fn followups_of_the_seed_trips(conn: &Connection) -> Result<()> {
         conn,
         &TaskInput {
             title: "Fotoausstellung „Stadt und Kreis Düren“ für Jinhua neu auflegen".into(),
-            description: "Rund 50 Fotografien aus Stadt und Kreis Düren, wie zuletzt für die Ausstellung in Jinhua.".into(),
+            description: "Rund 50 Fotografien aus Stadt und Kreis Düren, wie zuletzt für die Ausstellung in Jinhua."
+                .into(),
             due_date: "2027-03-31".into(),
             partnership_id: partnership_of(conn, &from_jinhua)?,
             theme_id: Some(theme(conn, "Kultur und Kunst")?),

@@ -73,7 +73,9 @@ pub fn get_outcome(conn: &Connection, id: &str) -> Result<Outcome> {
         .ok_or_else(|| Error::NotFound(format!("outcome {id}")))?;
     outcome.people = people_of(conn, OUTCOME_PEOPLE, id)?;
     outcome.tasks = conn
-        .prepare_cached("SELECT id, status FROM tasks WHERE outcome_id = ?1 AND deleted_at IS NULL ORDER BY created_at")?
+        .prepare_cached(
+            "SELECT id, status FROM tasks WHERE outcome_id = ?1 AND deleted_at IS NULL ORDER BY created_at",
+        )?
         .query_map([id], |row| Ok(OutcomeTask { id: row.get(0)?, status: row.get(1)? }))?
         .collect::<rusqlite::Result<_>>()?;
     Ok(outcome)

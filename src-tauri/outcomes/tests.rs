@@ -20,10 +20,16 @@ struct Visit {
 fn visit() -> Visit {
     let conn = crate::store::open_in_memory().unwrap();
     let partnership = create_partnership(&conn, &partnership_input("Jinhua"), day("2026-11-21")).unwrap();
-    let trip = create_trip(&conn, &TripInput { partnership_id: Some(partnership.id.clone()), ..trip_input("Jinhua 2026") })
-        .unwrap();
+    let trip =
+        create_trip(&conn, &TripInput { partnership_id: Some(partnership.id.clone()), ..trip_input("Jinhua 2026") })
+            .unwrap();
     let zone = "Asia/Shanghai";
-    let input = ItemInput::new(ItemKind::Meeting, "Gespräch mit Parteisekretär Zhu", ("2026-10-22T10:00", zone), ("2026-10-22T11:30", zone));
+    let input = ItemInput::new(
+        ItemKind::Meeting,
+        "Gespräch mit Parteisekretär Zhu",
+        ("2026-10-22T10:00", zone),
+        ("2026-10-22T11:30", zone),
+    );
     let item = add_item(&conn, &trip.id, &input).unwrap();
     Visit { conn, item_id: item.id, trip_id: trip.id, partnership_id: partnership.id }
 }

@@ -86,8 +86,12 @@ pub fn list_tasks(conn: &Connection, query: &TaskQuery, today: NaiveDate) -> Res
         AND (:theme IS NULL OR t.theme_id = :theme)"
     );
     let order = match query.sort.unwrap_or(TaskSort::Due) {
-        TaskSort::Due => "t.due_date IS NULL, t.due_date, CASE t.priority WHEN 'high' THEN 0 WHEN 'normal' THEN 1 ELSE 2 END, t.id",
-        TaskSort::Priority => "CASE t.priority WHEN 'high' THEN 0 WHEN 'normal' THEN 1 ELSE 2 END, t.due_date IS NULL, t.due_date, t.id",
+        TaskSort::Due => {
+            "t.due_date IS NULL, t.due_date, CASE t.priority WHEN 'high' THEN 0 WHEN 'normal' THEN 1 ELSE 2 END, t.id"
+        }
+        TaskSort::Priority => {
+            "CASE t.priority WHEN 'high' THEN 0 WHEN 'normal' THEN 1 ELSE 2 END, t.due_date IS NULL, t.due_date, t.id"
+        }
         TaskSort::Title => "t.title COLLATE NOCASE, t.id",
         TaskSort::Updated => "t.updated_at DESC, t.id",
     };
@@ -112,13 +116,12 @@ pub fn list_tasks(conn: &Connection, query: &TaskQuery, today: NaiveDate) -> Res
     };
     let mut count = conn.prepare_cached(&count_sql)?;
     // Parameters a statement does not use may not be bound to it.
-    let count_params = used_by(&count, &all_params);
+    let count_params = used_by(&count, all_params);
     let total = count.query_row(count_params.as_slice(), |row| row.get(0))?;
     let mut page = conn.prepare_cached(&page_sql)?;
-    let page_params = used_by(&page, &all_params);
-    let mut tasks = page
-        .query_map(page_params.as_slice(), |row| from_row(row, today))?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
+    let page_params = used_by(&page, all_params);
+    let mut tasks =
+        page.query_map(page_params.as_slice(), |row| from_row(row, today))?.collect::<rusqlite::Result<Vec<_>>>()?;
     for task in &mut tasks {
         task.people = people_of(conn, TASK_PEOPLE, &task.id)?;
     }
@@ -136,6 +139,8 @@ fn used_by<'a>(
 /// Open tasks whose due date has passed in the office's zone: the sidebar's count.
 pub fn overdue_count(conn: &Connection, today: NaiveDate) -> Result<i64> {
     Ok(conn
-        .prepare_cached(&format!("SELECT count(*) FROM tasks t WHERE t.deleted_at IS NULL AND t.due_date < ?1 AND {OPEN}"))?
+        .prepare_cached(&format!(
+            "SELECT count(*) FROM tasks t WHERE t.deleted_at IS NULL AND t.due_date < ?1 AND {OPEN}"
+        ))?
         .query_row([today], |row| row.get(0))?)
 }

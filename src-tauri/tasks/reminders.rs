@@ -31,7 +31,8 @@ pub fn take_due_reminders(conn: &Connection, today: NaiveDate) -> Result<Vec<Rem
             )?
             .query_map([today], |row| Ok(Reminder { task_id: row.get(0)?, title: row.get(1)?, due_date: row.get(2)? }))?
             .collect::<rusqlite::Result<_>>()?;
-        let mut mark = conn.prepare_cached("INSERT INTO task_reminders (task_id, day, shown_at) VALUES (?1, ?2, ?3)")?;
+        let mut mark =
+            conn.prepare_cached("INSERT INTO task_reminders (task_id, day, shown_at) VALUES (?1, ?2, ?3)")?;
         let stamp = now();
         for reminder in &reminders {
             mark.execute(params![reminder.task_id, today, stamp])?;

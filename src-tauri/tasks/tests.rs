@@ -100,8 +100,8 @@ fn a_task_keeps_its_links_checklist_and_status_history() {
     let reread = get_task(&conn, &created.id, today).unwrap();
     assert_eq!((reread.checklist_done, reread.checklist_total), (1, 2));
 
-    let done = update_task(&conn, &created.id, &TaskInput { status: Some(TaskStatus::Done), ..input.clone() }, today)
-        .unwrap();
+    let done =
+        update_task(&conn, &created.id, &TaskInput { status: Some(TaskStatus::Done), ..input.clone() }, today).unwrap();
     assert!(done.closed_at.is_some());
     assert_eq!(done.due_state, DueState::Closed);
     let reopened = update_task(&conn, &created.id, &input, today).unwrap();
@@ -140,7 +140,11 @@ fn work_is_seen_by_view_filter_and_sort_and_paged() {
     let add = |input: TaskInput| create_task(&conn, &input, today).unwrap();
     add(TaskInput { owner: Some(me.clone()), ..task("Bericht an den Kreistag", "2026-11-10") });
     add(TaskInput { priority: Some(TaskPriority::High), ..task("Fotoausstellung planen", "2026-11-21") });
-    add(TaskInput { trip_id: Some(trip.id.clone()), people: vec![partner.clone()], ..task("Dank an Jinhua", "2026-11-19") });
+    add(TaskInput {
+        trip_id: Some(trip.id.clone()),
+        people: vec![partner.clone()],
+        ..task("Dank an Jinhua", "2026-11-19")
+    });
     add(TaskInput { status: Some(TaskStatus::Done), ..task("Pressemitteilung", "2026-11-01") });
     add(task("Stadtnachrichten übersetzen", ""));
     add(task("Wasserstoff-Workshop", "2027-02-01"));
@@ -148,7 +152,13 @@ fn work_is_seen_by_view_filter_and_sort_and_paged() {
     let view = |view| TaskQuery { view: Some(view), ..TaskQuery::default() };
     assert_eq!(
         titles(&conn, view(TaskView::Open), today),
-        ["Bericht an den Kreistag", "Dank an Jinhua", "Fotoausstellung planen", "Wasserstoff-Workshop", "Stadtnachrichten übersetzen"]
+        [
+            "Bericht an den Kreistag",
+            "Dank an Jinhua",
+            "Fotoausstellung planen",
+            "Wasserstoff-Workshop",
+            "Stadtnachrichten übersetzen"
+        ]
     );
     assert_eq!(titles(&conn, view(TaskView::Overdue), today), ["Bericht an den Kreistag"]);
     assert_eq!(titles(&conn, view(TaskView::ThisWeek), today), ["Dank an Jinhua", "Fotoausstellung planen"]);
@@ -210,7 +220,8 @@ fn a_task_is_reminded_of_once_per_office_day_and_never_when_closed() {
 #[test]
 fn many_reminders_at_once_become_one_notification() {
     let today = day("2026-05-12");
-    let reminder = |n: usize, due: &str| Reminder { task_id: n.to_string(), title: format!("Aufgabe {n}"), due_date: day(due) };
+    let reminder =
+        |n: usize, due: &str| Reminder { task_id: n.to_string(), title: format!("Aufgabe {n}"), due_date: day(due) };
     let few = [reminder(1, "2026-05-12"), reminder(2, "2026-05-10")];
     let shown = notifications(&few, today, Language::De);
     assert_eq!(shown.len(), 2);
