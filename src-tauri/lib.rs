@@ -34,7 +34,6 @@ pub fn run_app(db_path: PathBuf) -> tauri::Result<()> {
     tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_opener::init())
-        .plugin(tauri_plugin_notification::init())
         .manage(state)
         .setup(|app| {
             app.manage(shell::reminders::start(app.handle()));

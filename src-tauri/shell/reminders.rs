@@ -1,12 +1,14 @@
 //! Task reminders while the app runs: once a minute, and right after a task was saved, the
 //! tasks that fall due are taken (each once per office day) and shown as system notifications.
+//! Showing one is a blocking call to the desktop's notification service; it runs here, on the
+//! reminder thread, never on the async runtime that answers the window's commands (without a
+//! notification service that call waits up to 25 s).
 
 use std::sync::mpsc::{channel, RecvTimeoutError, Sender};
 use std::sync::Mutex;
 use std::time::Duration;
 
 use tauri::{AppHandle, Manager};
-use tauri_plugin_notification::NotificationExt;
 
 use crate::commands::AppState;
 use crate::settings::{get_settings, office_today};
@@ -48,13 +50,14 @@ fn remind(app: &AppHandle) {
         Ok(notifications(&take_due_reminders(conn, today)?, today, settings.language))
     });
     match due {
-        Ok(due) => due.into_iter().for_each(|notification| show(app, notification)),
+        Ok(due) => due.into_iter().for_each(show),
         Err(error) => eprintln!("partnerdesk: task reminders could not be read ({})", error.kind()),
     }
 }
 
-fn show(app: &AppHandle, Notification { title, body }: Notification) {
-    if let Err(error) = app.notification().builder().title(title).body(body).show() {
+fn show(Notification { title, body }: Notification) {
+    let shown = notify_rust::Notification::new().appname("Partnerdesk").summary(&title).body(&body).show();
+    if let Err(error) = shown {
         eprintln!("partnerdesk: a task reminder could not be shown: {error}");
     }
 }

@@ -169,7 +169,8 @@ export async function expectTexts(browser, selector, expected, { timeout = 5000 
   await eventually(async () => {
     seen = await texts(browser, selector);
     return JSON.stringify(seen) === JSON.stringify(expected);
-  }, { timeout, message: `${selector} to read ${JSON.stringify(expected)}` }).catch(() => {
+  }, { timeout, message: `${selector} to read ${JSON.stringify(expected)}` }).catch(async () => {
+    await browser.saveScreenshot(join(artifacts, `expected-texts-failed-${Date.now()}.png`)).catch(() => {});
     assert.deepEqual(seen, expected, selector);
   });
 }

@@ -153,6 +153,11 @@ test("the officer sees work by view and filter and closes several tasks at once"
     for (const option of await theme.$$("option")) if ((await option.getText()) === "Klimaschutz und Wasserstoff") await option.click();
     await expectTexts(browser, '[data-testid="task-open"]', open.filter((t) => t.theme?.label === "Klimaschutz und Wasserstoff").map((t) => t.title));
     await choose(browser, '[data-testid="task-filter-theme"]', "");
+    await fill(browser, "#task-filter-trip", "Yangzhou");
+    await click(browser, "trip-option");
+    await expectTexts(browser, '[data-testid="task-open"]', open.filter((t) => t.trip?.label.includes("Yangzhou")).map((t) => t.title));
+    await (await browser.$('[data-testid="task-filter-trip-picked"] .remove')).click();
+    await expectTexts(browser, '[data-testid="task-open"]', open.map((t) => t.title));
     await screenshot(browser, "tasks");
     mkdirSync(docs, { recursive: true });
     copyFileSync(await screenshot(browser, "tasks"), join(docs, "tasks.png"));

@@ -178,7 +178,7 @@ export const de = {
 
   "trash.title": "Papierkorb",
   "trash.empty": "Der Papierkorb ist leer.",
-  "trash.explain": "Gelöschte Reisen und Partnerschaften bleiben hier, bis der Papierkorb geleert wird.",
+  "trash.explain": "Gelöschte Reisen, Partnerschaften, Personen, Organisationen, Aufgaben und Geschenke bleiben hier, bis der Papierkorb geleert wird.",
   "trash.restore": "Wiederherstellen",
   "trash.restored": "„{title}“ wurde wiederhergestellt.",
   "trash.empty_now": "Papierkorb leeren",

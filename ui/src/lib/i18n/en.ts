@@ -180,7 +180,7 @@ export const en: Record<MessageKey, string> = {
 
   "trash.title": "Trash",
   "trash.empty": "The trash is empty.",
-  "trash.explain": "Deleted trips and partnerships stay here until the trash is emptied.",
+  "trash.explain": "Deleted trips, partnerships, people, organisations, tasks and gifts stay here until the trash is emptied.",
   "trash.restore": "Restore",
   "trash.restored": "“{title}” was restored.",
   "trash.empty_now": "Empty trash",
