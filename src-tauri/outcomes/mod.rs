@@ -11,7 +11,7 @@ use crate::error::{Error, Problems, Result};
 use crate::register::links::{check_people, people_of, set_people};
 use crate::register::{RegisterEntry, RegisterKind, RegisterRef};
 use crate::store::{atomically, new_id, now};
-use crate::tasks::{get_task, insert_task, Task, TaskInput, TaskStatus};
+use crate::tasks::{get_task, write_task, Task, TaskInput, TaskStatus};
 use crate::zoned;
 
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
@@ -171,7 +171,7 @@ pub fn task_from_outcome(conn: &Connection, id: &str, today: NaiveDate) -> Resul
         ..TaskInput::default()
     };
     let task_id = new_id();
-    atomically(conn, |conn| insert_task(conn, &task_id, &input, None, Some(id)))?;
+    atomically(conn, |conn| write_task(conn, &task_id, &input, None, Some(id)))?;
     get_task(conn, &task_id, today)
 }
 

@@ -14,7 +14,10 @@ use crate::trips::Direction;
 
 /// The record's first name part, folded as the search text begins with it, equals `?1`:
 /// the same name ignoring case, spacing and accents.
-const SAME_NAME: &str = "(search_text = ?1 OR substr(search_text, 1, length(?1) + 1) = ?1 || '|')";
+/// The record's own folded name is the start of its search text, up to the first `|`; the range
+/// lets the index on `search_text` find it ('}' follows '|').
+const SAME_NAME: &str = "search_text >= ?1 AND search_text < ?1 || '}'
+    AND (search_text = ?1 OR substr(search_text, 1, length(?1) + 1) = ?1 || '|')";
 
 /// A person as typed into a delegation list or a host line.
 #[derive(Debug, Clone, PartialEq)]
@@ -265,4 +268,25 @@ pub fn hosts_from_text(
             }),
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_typed_name_is_matched_through_the_index() {
+        let conn = crate::store::open_in_memory().unwrap();
+        for table in ["people", "organisations"] {
+            let sql = format!("EXPLAIN QUERY PLAN SELECT id FROM {table} WHERE deleted_at IS NULL AND {SAME_NAME}");
+            let plan: Vec<String> = conn
+                .prepare(&sql)
+                .unwrap()
+                .query_map(["wangwei"], |row| row.get(3))
+                .unwrap()
+                .collect::<rusqlite::Result<_>>()
+                .unwrap();
+            assert!(plan.iter().any(|step| step.contains("_by_search_text")), "{table}: {plan:?}");
+        }
+    }
 }

@@ -7,9 +7,8 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::due::week_of;
-use super::{from_row, select_task, Task, TaskStatus, TASK_PEOPLE};
+use super::{get_task, Task, TaskStatus};
 use crate::error::Result;
-use crate::register::links::people_of;
 
 crate::text_enum! {
     pub enum TaskView {
@@ -74,17 +73,22 @@ pub fn list_tasks(conn: &Connection, query: &TaskQuery, today: NaiveDate) -> Res
         TaskView::Closed => "t.status IN ('done', 'dropped')".to_string(),
         TaskView::All => "1".to_string(),
     };
-    let filter = format!(
-        "t.deleted_at IS NULL AND {view}
-        AND (:search = '%%' OR t.title LIKE :search ESCAPE '\\' OR t.description LIKE :search ESCAPE '\\')
-        AND (:status IS NULL OR t.status = :status)
-        AND (:owner IS NULL OR t.owner_id = :owner)
-        AND (:person IS NULL OR t.owner_id = :person
-             OR EXISTS (SELECT 1 FROM task_people tp WHERE tp.task_id = t.id AND tp.person_id = :person))
-        AND (:trip IS NULL OR t.trip_id = :trip)
-        AND (:partnership IS NULL OR t.partnership_id = :partnership)
-        AND (:theme IS NULL OR t.theme_id = :theme)"
-    );
+    // Only the filters that are set become conditions, so that each can use its index.
+    let mut conditions = vec!["t.deleted_at IS NULL".to_string(), view];
+    let set = [
+        (!query.search.trim().is_empty(), "(t.title LIKE :search ESCAPE '\\' OR t.description LIKE :search ESCAPE '\\')"),
+        (query.status.is_some(), "t.status = :status"),
+        (query.owner_id.is_some(), "t.owner_id = :owner"),
+        (
+            query.person_id.is_some(),
+            "(t.owner_id = :person OR t.id IN (SELECT tp.task_id FROM task_people tp WHERE tp.person_id = :person))",
+        ),
+        (query.trip_id.is_some(), "t.trip_id = :trip"),
+        (query.partnership_id.is_some(), "t.partnership_id = :partnership"),
+        (query.theme_id.is_some(), "t.theme_id = :theme"),
+    ];
+    conditions.extend(set.into_iter().filter(|(is_set, _)| *is_set).map(|(_, condition)| condition.to_string()));
+    let filter = conditions.join(" AND ");
     let order = match query.sort.unwrap_or(TaskSort::Due) {
         TaskSort::Due => {
             "t.due_date IS NULL, t.due_date, CASE t.priority WHEN 'high' THEN 0 WHEN 'normal' THEN 1 ELSE 2 END, t.id"
@@ -99,7 +103,7 @@ pub fn list_tasks(conn: &Connection, query: &TaskQuery, today: NaiveDate) -> Res
     let pattern = crate::store::like_pattern(&query.search);
     let limit = query.limit.unwrap_or(PAGE_LIMIT).clamp(1, PAGE_LIMIT);
     let count_sql = format!("SELECT count(*) FROM tasks t WHERE {filter}");
-    let page_sql = format!("{} WHERE {filter} ORDER BY {order} LIMIT :limit OFFSET :offset", select_task());
+    let page_sql = format!("SELECT t.id FROM tasks t WHERE {filter} ORDER BY {order} LIMIT :limit OFFSET :offset");
     let all_params = named_params! {
         ":today": today,
         ":monday": monday,
@@ -120,11 +124,10 @@ pub fn list_tasks(conn: &Connection, query: &TaskQuery, today: NaiveDate) -> Res
     let total = count.query_row(count_params.as_slice(), |row| row.get(0))?;
     let mut page = conn.prepare_cached(&page_sql)?;
     let page_params = used_by(&page, all_params);
-    let mut tasks =
-        page.query_map(page_params.as_slice(), |row| from_row(row, today))?.collect::<rusqlite::Result<Vec<_>>>()?;
-    for task in &mut tasks {
-        task.people = people_of(conn, TASK_PEOPLE, &task.id)?;
-    }
+    // The page is chosen on the bare rows; only its tasks are read in full.
+    let ids =
+        page.query_map(page_params.as_slice(), |row| row.get::<_, String>(0))?.collect::<rusqlite::Result<Vec<_>>>()?;
+    let tasks = ids.iter().map(|id| get_task(conn, id, today)).collect::<Result<_>>()?;
     Ok(TaskPage { tasks, total })
 }
 

@@ -206,12 +206,22 @@ fn validate(conn: &Connection, input: &TaskInput) -> Result<Option<NaiveDate>> {
 pub fn create_task(conn: &Connection, input: &TaskInput, today: NaiveDate) -> Result<Task> {
     let due = validate(conn, input)?;
     let id = new_id();
-    atomically(conn, |conn| insert_task(conn, &id, input, due, None))?;
+    atomically(conn, |conn| write_task(conn, &id, input, due, None))?;
     get_task(conn, &id, today)
 }
 
-/// Inserts a validated task; `outcome_id` names the outcome it was made from.
-pub(crate) fn insert_task(
+pub fn update_task(conn: &Connection, id: &str, input: &TaskInput, today: NaiveDate) -> Result<Task> {
+    let due = validate(conn, input)?;
+    if !exists(conn, "tasks", id)? {
+        return Err(Error::NotFound(format!("task {id}")));
+    }
+    atomically(conn, |conn| write_task(conn, id, input, due, None))?;
+    get_task(conn, id, today)
+}
+
+/// Writes a validated task, new or changed; `outcome_id` names the outcome it was made from.
+/// Closing stamps `closed_at` once; reopening clears it.
+pub(crate) fn write_task(
     conn: &Connection,
     id: &str,
     input: &TaskInput,
@@ -219,12 +229,18 @@ pub(crate) fn insert_task(
     outcome_id: Option<&str>,
 ) -> Result<()> {
     let status = input.status.unwrap_or(TaskStatus::Open);
-    let stamp = now();
     conn.prepare_cached(
         "INSERT INTO tasks (id, title, description, owner_id, due_date, priority, status, trip_id, item_id,
             outcome_id, partnership_id, theme_id, closed_at, created_at, updated_at)
          VALUES (:id, :title, :description, :owner, :due, :priority, :status, :trip, :item, :outcome,
-            :partnership, :theme, CASE WHEN :closed THEN :stamp END, :stamp, :stamp)",
+            :partnership, :theme, CASE WHEN :closed THEN :stamp END, :stamp, :stamp)
+         ON CONFLICT (id) DO UPDATE SET title = excluded.title, description = excluded.description,
+            owner_id = excluded.owner_id, due_date = excluded.due_date, priority = excluded.priority,
+            status = excluded.status, trip_id = excluded.trip_id, item_id = excluded.item_id,
+            outcome_id = coalesce(excluded.outcome_id, outcome_id), partnership_id = excluded.partnership_id,
+            theme_id = excluded.theme_id,
+            closed_at = CASE WHEN :closed THEN coalesce(closed_at, excluded.closed_at) END,
+            updated_at = excluded.updated_at",
     )?
     .execute(named_params! {
         ":id": id,
@@ -240,48 +256,9 @@ pub(crate) fn insert_task(
         ":partnership": input.partnership_id,
         ":theme": input.theme_id,
         ":closed": status.is_closed(),
-        ":stamp": stamp,
+        ":stamp": now(),
     })?;
     set_people(conn, TASK_PEOPLE, id, &input.people)
-}
-
-pub fn update_task(conn: &Connection, id: &str, input: &TaskInput, today: NaiveDate) -> Result<Task> {
-    let due = validate(conn, input)?;
-    let status = input.status.unwrap_or(TaskStatus::Open);
-    let changed = atomically(conn, |conn| {
-        let changed = conn
-            .prepare_cached(
-                "UPDATE tasks SET title = :title, description = :description, owner_id = :owner, due_date = :due,
-                    priority = :priority, status = :status, trip_id = :trip, item_id = :item,
-                    partnership_id = :partnership, theme_id = :theme,
-                    closed_at = CASE WHEN NOT :closed THEN NULL ELSE coalesce(closed_at, :stamp) END,
-                    updated_at = :stamp
-                 WHERE id = :id AND deleted_at IS NULL",
-            )?
-            .execute(named_params! {
-                ":id": id,
-                ":title": input.title.trim(),
-                ":description": input.description.trim(),
-                ":owner": input.owner.as_ref().map(|owner| &owner.id),
-                ":due": due,
-                ":priority": input.priority.unwrap_or(TaskPriority::Normal),
-                ":status": status,
-                ":trip": input.trip_id,
-                ":item": input.item_id,
-                ":partnership": input.partnership_id,
-                ":theme": input.theme_id,
-                ":closed": status.is_closed(),
-                ":stamp": now(),
-            })?;
-        if changed > 0 {
-            set_people(conn, TASK_PEOPLE, id, &input.people)?;
-        }
-        Ok(changed)
-    })?;
-    if changed == 0 {
-        return Err(Error::NotFound(format!("task {id}")));
-    }
-    get_task(conn, id, today)
 }
 
 pub fn get_task(conn: &Connection, id: &str, today: NaiveDate) -> Result<Task> {

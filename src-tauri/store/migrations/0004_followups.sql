@@ -42,6 +42,8 @@ CREATE TABLE tasks (
 ) STRICT;
 
 CREATE INDEX tasks_by_due ON tasks (due_date, id) WHERE deleted_at IS NULL;
+CREATE INDEX tasks_open_by_due ON tasks (due_date, id)
+    WHERE deleted_at IS NULL AND status IN ('open', 'in_progress', 'waiting');
 CREATE INDEX tasks_by_owner ON tasks (owner_id, due_date) WHERE owner_id IS NOT NULL;
 CREATE INDEX tasks_by_trip ON tasks (trip_id, due_date) WHERE trip_id IS NOT NULL;
 CREATE INDEX tasks_by_item ON tasks (item_id) WHERE item_id IS NOT NULL;
@@ -155,3 +157,8 @@ CREATE INDEX gifts_by_date ON gifts (given_on, id) WHERE deleted_at IS NULL;
 CREATE INDEX gifts_by_giver ON gifts (giver_person_id) WHERE giver_person_id IS NOT NULL;
 CREATE INDEX gifts_by_recipient ON gifts (recipient_person_id) WHERE recipient_person_id IS NOT NULL;
 CREATE INDEX gifts_in_trash ON gifts (deleted_at) WHERE deleted_at IS NOT NULL;
+
+-- Adding a delegation member or a host line matches the typed name to the register by its
+-- folded name, the start of `search_text`.
+CREATE INDEX people_by_search_text ON people (search_text) WHERE deleted_at IS NULL;
+CREATE INDEX organisations_by_search_text ON organisations (search_text) WHERE deleted_at IS NULL;

@@ -40,6 +40,8 @@ test("an outcome agreed at a visit becomes a task that keeps every link", async 
   const { browser, close } = await launch(dir, "outcomes");
   try {
     await openTrip(browser, TO_JINHUA);
+    // The button shows when the pointer rests on a past item (or focus is inside it).
+    await (await browser.$(`#item-${item.id}`)).moveTo();
     await (await browser.$(`#item-${item.id} [data-testid="item-outcomes"]`)).click();
     await byTestId(browser, "outcomes-dialog");
     await click(browser, "outcome-save");
@@ -51,6 +53,7 @@ test("an outcome agreed at a visit becomes a task that keeps every link", async 
     await pickFromRegister(browser, "#outcome-people", "zhu");
     await click(browser, "outcome-save");
     await expectTexts(browser, '[data-testid="outcome-text"]', ["Fotoausstellung mit Bildern aus Jinhua im Kreishaus\nBilder stellt das Kulturzentrum."]);
+    await screenshot(browser, "outcomes");
     await click(browser, "outcome-make-task");
     await click(browser, "outcome-task");
 

@@ -490,6 +490,8 @@ export const de = {
   "partnership.tasks": "Aufgaben",
   "person.tasks": "Aufgaben",
   "outcomes.title": "Ergebnisse: {title}",
+  "outcomes.one": "1 Ergebnis",
+  "tasks.bulk.done_one": "1 Aufgabe auf „{status}“ gesetzt.",
   "outcomes.record": "Ergebnis festhalten",
   "outcomes.count": "{n} Ergebnisse",
   "outcomes.empty": "Noch nichts festgehalten. Was wurde vereinbart, und mit wem?",

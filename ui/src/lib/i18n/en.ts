@@ -492,6 +492,8 @@ export const en: Record<MessageKey, string> = {
   "partnership.tasks": "Tasks",
   "person.tasks": "Tasks",
   "outcomes.title": "Outcomes: {title}",
+  "outcomes.one": "1 outcome",
+  "tasks.bulk.done_one": "1 task set to “{status}”.",
   "outcomes.record": "Record outcome",
   "outcomes.count": "{n} outcomes",
   "outcomes.empty": "Nothing recorded yet. What was agreed, and with whom?",
