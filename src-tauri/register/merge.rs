@@ -46,11 +46,21 @@ pub fn merge_people(conn: &Connection, keep_id: &str, duplicate_id: &str) -> Res
         let ids = params![keep_id, duplicate_id];
         tx.execute("UPDATE members SET person_id = ?1 WHERE person_id = ?2", ids)?;
         tx.execute("UPDATE item_hosts SET person_id = ?1 WHERE person_id = ?2", ids)?;
-        tx.execute(
-            "INSERT OR IGNORE INTO agreement_signatories (agreement_id, person_id, position)
-             SELECT agreement_id, ?1, position FROM agreement_signatories WHERE person_id = ?2",
-            ids,
-        )?;
+        for (table, owner) in
+            [("agreement_signatories", "agreement_id"), ("task_people", "task_id"), ("outcome_people", "outcome_id")]
+        {
+            tx.execute(
+                &format!(
+                    "INSERT OR IGNORE INTO {table} ({owner}, person_id, position)
+                     SELECT {owner}, ?1, position FROM {table} WHERE person_id = ?2"
+                ),
+                ids,
+            )?;
+        }
+        tx.execute("UPDATE tasks SET owner_id = ?1 WHERE owner_id = ?2", ids)?;
+        tx.execute("UPDATE gifts SET giver_person_id = ?1 WHERE giver_person_id = ?2", ids)?;
+        tx.execute("UPDATE gifts SET recipient_person_id = ?1 WHERE recipient_person_id = ?2", ids)?;
+        tx.execute("UPDATE settings SET value = ?1 WHERE key = 'me' AND value = ?2", ids)?;
         tx.execute(
             "UPDATE people SET
                 organisation_id = coalesce(organisation_id, (SELECT organisation_id FROM people WHERE id = ?2)),
@@ -74,6 +84,8 @@ pub fn merge_organisations(conn: &Connection, keep_id: &str, duplicate_id: &str)
         let ids = params![keep_id, duplicate_id];
         tx.execute("UPDATE people SET organisation_id = ?1 WHERE organisation_id = ?2", ids)?;
         tx.execute("UPDATE item_hosts SET organisation_id = ?1 WHERE organisation_id = ?2", ids)?;
+        tx.execute("UPDATE gifts SET giver_organisation_id = ?1 WHERE giver_organisation_id = ?2", ids)?;
+        tx.execute("UPDATE gifts SET recipient_organisation_id = ?1 WHERE recipient_organisation_id = ?2", ids)?;
         tx.execute(
             "UPDATE organisations SET
                 partnership_id = coalesce(partnership_id, (SELECT partnership_id FROM organisations WHERE id = ?2))

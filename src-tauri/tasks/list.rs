@@ -76,7 +76,10 @@ pub fn list_tasks(conn: &Connection, query: &TaskQuery, today: NaiveDate) -> Res
     // Only the filters that are set become conditions, so that each can use its index.
     let mut conditions = vec!["t.deleted_at IS NULL".to_string(), view];
     let set = [
-        (!query.search.trim().is_empty(), "(t.title LIKE :search ESCAPE '\\' OR t.description LIKE :search ESCAPE '\\')"),
+        (
+            !query.search.trim().is_empty(),
+            "(t.title LIKE :search ESCAPE '\\' OR t.description LIKE :search ESCAPE '\\')",
+        ),
         (query.status.is_some(), "t.status = :status"),
         (query.owner_id.is_some(), "t.owner_id = :owner"),
         (

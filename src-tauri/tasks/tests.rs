@@ -248,3 +248,22 @@ fn a_deleted_task_waits_in_the_trash_with_its_checklist() {
     assert_eq!(restored.checklist_total, 1);
     assert!(trashed_tasks(&conn, today).unwrap().is_empty());
 }
+
+#[test]
+fn merging_two_records_of_a_person_keeps_their_tasks() {
+    let conn = crate::store::open_in_memory().unwrap();
+    let today = day("2026-11-21");
+    let keep = person(&conn, "Thomas Becker");
+    let duplicate = person(&conn, "Becker, Thomas");
+    let owned =
+        create_task(&conn, &TaskInput { owner: Some(duplicate.clone()), ..task("Bericht", "") }, today).unwrap();
+    let linked = create_task(&conn, &TaskInput { people: vec![duplicate.clone()], ..task("Dank", "") }, today).unwrap();
+    let settings = crate::settings::get_settings(&conn).unwrap();
+    crate::settings::update_settings(&conn, &crate::settings::Settings { me: Some(duplicate.id.clone()), ..settings })
+        .unwrap();
+
+    crate::register::merge::merge_people(&conn, &keep.id, &duplicate.id).unwrap();
+    assert_eq!(get_task(&conn, &owned.id, today).unwrap().owner.map(|o| o.id), Some(keep.id.clone()));
+    assert_eq!(get_task(&conn, &linked.id, today).unwrap().people[0].id, keep.id);
+    assert_eq!(crate::settings::get_settings(&conn).unwrap().me, Some(keep.id));
+}
