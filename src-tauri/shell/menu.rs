@@ -13,6 +13,11 @@ struct Labels {
     edit: &'static str,
     view: &'static str,
     trips: &'static str,
+    tasks: &'static str,
+    partnerships: &'static str,
+    people: &'static str,
+    organisations: &'static str,
+    gifts: &'static str,
     trash: &'static str,
     settings: &'static str,
     help: &'static str,
@@ -28,6 +33,11 @@ fn labels(language: Language) -> Labels {
             edit: "Bearbeiten",
             view: "Ansicht",
             trips: "Reisen",
+            tasks: "Aufgaben",
+            partnerships: "Partnerschaften",
+            people: "Personen",
+            organisations: "Organisationen",
+            gifts: "Geschenke",
             trash: "Papierkorb",
             settings: "Einstellungen",
             help: "Hilfe",
@@ -40,6 +50,11 @@ fn labels(language: Language) -> Labels {
             edit: "Edit",
             view: "View",
             trips: "Trips",
+            tasks: "Tasks",
+            partnerships: "Partnerships",
+            people: "People",
+            organisations: "Organisations",
+            gifts: "Gifts",
             trash: "Trash",
             settings: "Settings",
             help: "Help",
@@ -59,12 +74,20 @@ pub fn build<R: Runtime>(app: &AppHandle<R>, language: Language) -> tauri::Resul
         .item(&PredefinedMenuItem::quit(app, Some(l.quit))?)
         .build()?;
     let edit = SubmenuBuilder::new(app, l.edit).undo().redo().separator().cut().copy().paste().select_all().build()?;
-    let view = SubmenuBuilder::new(app, l.view)
-        .item(&item("go_trips", l.trips, "CmdOrCtrl+1")?)
-        .item(&item("go_trash", l.trash, "CmdOrCtrl+2")?)
-        .separator()
-        .item(&item("go_settings", l.settings, "CmdOrCtrl+,")?)
-        .build()?;
+    let areas = [
+        ("go_trips", l.trips),
+        ("go_tasks", l.tasks),
+        ("go_partnerships", l.partnerships),
+        ("go_people", l.people),
+        ("go_organisations", l.organisations),
+        ("go_gifts", l.gifts),
+        ("go_trash", l.trash),
+    ];
+    let mut view = SubmenuBuilder::new(app, l.view);
+    for (number, (id, text)) in areas.into_iter().enumerate() {
+        view = view.item(&item(id, text, &format!("CmdOrCtrl+{}", number + 1))?);
+    }
+    let view = view.separator().item(&item("go_settings", l.settings, "CmdOrCtrl+,")?).build()?;
     let help =
         SubmenuBuilder::new(app, l.help).item(&MenuItemBuilder::with_id("about", l.about).build(app)?).build()?;
     Menu::with_items(app, &[&file, &edit, &view, &help])
