@@ -118,8 +118,12 @@ export async function fill(browser, selector, text) {
   const element = await browser.$(selector);
   await element.waitForDisplayed({ timeout: 5000 });
   await element.click();
-  await browser.keys(["Control", "a"]);
-  await browser.keys("Backspace");
+  // Cleared as a user would, and checked: on a loaded machine a keystroke can land before the
+  // field has focus. An empty field gets no Backspace (in a picker it would take a chip off).
+  for (let attempt = 0; attempt < 5 && (await element.getValue()) !== ""; attempt += 1) {
+    await browser.keys(["Control", "a"]);
+    await browser.keys("Backspace");
+  }
   if (text !== "") await element.addValue(text);
 }
 
