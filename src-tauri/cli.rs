@@ -11,7 +11,7 @@ use crate::partnerships::{self, agreements};
 use crate::register::organisations;
 use crate::register::people::{self, RegisterQuery};
 use crate::tasks::list::{list_tasks, TaskQuery, TaskView};
-use crate::{delegation, demo, gifts, programme, settings, store, trips};
+use crate::{delegation, demo, export, gifts, programme, settings, store, trips};
 
 #[derive(Debug, Parser)]
 #[command(name = "partnerdesk", version, about = "Partnerdesk: delegation trips, programmes and partnerships")]
@@ -33,6 +33,34 @@ pub enum Command {
         #[command(subcommand)]
         what: ListCommand,
     },
+    /// Write a file for people who do not use Partnerdesk.
+    Export {
+        #[command(subcommand)]
+        what: ExportCommand,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ExportCommand {
+    /// A trip's programme.
+    Trip {
+        /// The trip's ID (see `list trips`).
+        id: String,
+        /// ics: a calendar file (RFC 5545) that calendar apps import and update.
+        #[arg(long, value_enum)]
+        format: ExportFormat,
+        /// Only the items this delegation member takes part in.
+        #[arg(long, value_name = "ID")]
+        member: Option<String>,
+        /// The file to write; it is replaced whole or not at all.
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+    },
+}
+
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+pub enum ExportFormat {
+    Ics,
 }
 
 #[derive(Debug, Subcommand)]
@@ -117,6 +145,11 @@ pub fn run(db: &Path, command: &Command) -> Result<String> {
                 "Loaded the example data: {} trips, {} delegation members, {} programme items.\n",
                 summary.trips, summary.members, summary.items
             ))
+        }
+        Command::Export { what: ExportCommand::Trip { id, format: ExportFormat::Ics, member, out } } => {
+            let calendar = export::calendar::trip_calendar(&conn, id, member.as_deref())?;
+            export::write_atomically(out, calendar.as_bytes())?;
+            Ok(format!("Wrote {}.\n", out.display()))
         }
         Command::List { what: ListCommand::Trips { json } } => {
             let all = all_pages(|offset| {

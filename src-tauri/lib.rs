@@ -1,6 +1,6 @@
 //! Partnerdesk. Domain and store modules (`trips`, `delegation`, `programme`, `partnerships`,
 //! `register`, `outcomes`, `tasks`, `checklists`, `gifts`, `settings`, `zoned`, `store`,
-//! `demo`) know nothing of Tauri; `commands` (the IPC layer) and `shell` (menu, dialogs,
+//! `demo`) and `export` know nothing of Tauri; `commands` (the IPC layer) and `shell` (menu, dialogs,
 //! reminders) connect them to the window, `cli` to the command line.
 
 pub mod checklists;
@@ -8,6 +8,7 @@ pub mod cli;
 pub mod delegation;
 pub mod demo;
 pub mod error;
+pub mod export;
 pub mod gifts;
 pub mod outcomes;
 pub mod partnerships;
@@ -55,6 +56,7 @@ pub fn run_app(db_path: PathBuf) -> tauri::Result<()> {
             commands::trips::duplicate_trip,
             commands::trips::delete_trip,
             commands::trips::restore_trip,
+            commands::export::export_trip_calendar,
             commands::register::search_register,
             commands::register::transliterate,
             commands::register::register_links,

@@ -129,6 +129,43 @@ fn tasks_are_listed_with_their_links() {
 }
 
 #[test]
+fn a_trip_is_exported_as_a_calendar_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("office.sqlite");
+    assert!(partnerdesk(&db, &["demo"]).status.success());
+    let trips = json(&partnerdesk(&db, &["list", "trips", "--json"]));
+    let trip = trips
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|t| t["title"].as_str().unwrap().contains("Städteregion Jinhua"))
+        .unwrap();
+    let id = trip["id"].as_str().unwrap();
+    let out = dir.path().join("programm.ics");
+    let written = partnerdesk(&db, &["export", "trip", id, "--format", "ics", "--out", out.to_str().unwrap()]);
+    assert!(written.status.success(), "{}", String::from_utf8_lossy(&written.stderr));
+    let text = std::fs::read_to_string(&out).unwrap();
+    assert_eq!(text.matches("BEGIN:VEVENT").count(), 19);
+    assert!(text.contains("BEGIN:VTIMEZONE\r\nTZID:Asia/Shanghai") && text.contains("TZID:Europe/Berlin"));
+
+    let members = json(&partnerdesk(&db, &["list", "members", "--trip", id, "--json"]));
+    let landrat = members[0]["id"].as_str().unwrap();
+    let own = dir.path().join("landrat.ics");
+    let args = ["export", "trip", id, "--format", "ics", "--member", landrat, "--out", own.to_str().unwrap()];
+    assert!(partnerdesk(&db, &args).status.success());
+    assert!(std::fs::read_to_string(&own).unwrap().matches("BEGIN:VEVENT").count() <= 19);
+
+    let nowhere = dir.path().join("missing/programm.ics");
+    let failed = partnerdesk(&db, &["export", "trip", id, "--format", "ics", "--out", nowhere.to_str().unwrap()]);
+    assert_ne!(failed.status.code(), Some(0));
+    assert_eq!(String::from_utf8_lossy(&failed.stderr).lines().count(), 1);
+    let unknown =
+        partnerdesk(&db, &["export", "trip", "no-such-trip", "--format", "ics", "--out", out.to_str().unwrap()]);
+    assert_ne!(unknown.status.code(), Some(0));
+    assert_eq!(std::fs::read_to_string(&out).unwrap(), text, "a failed export leaves the file as it was");
+}
+
+#[test]
 fn the_database_path_can_come_from_the_environment() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("env.sqlite");

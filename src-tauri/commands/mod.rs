@@ -11,6 +11,7 @@ use crate::store;
 pub mod app;
 pub mod checklists;
 pub mod delegation;
+pub mod export;
 pub mod gifts;
 pub mod outcomes;
 pub mod partnerships;

@@ -58,6 +58,8 @@ pub struct ProgrammeItem {
     pub notes_internal: String,
     /// How many outcomes (points agreed) are recorded for the item.
     pub outcome_count: i64,
+    /// Raised with every change, for calendar apps that imported the item.
+    pub sequence: i64,
     pub created_at: String,
     pub updated_at: String,
 }
@@ -142,7 +144,7 @@ pub struct ProgrammeView {
 
 const SELECT_ITEM: &str = "SELECT id, trip_id, kind, title, start_local, start_zone, start_utc, end_local, end_zone,
         end_utc, place, address, everyone, notes_participants, notes_internal, created_at, updated_at,
-        (SELECT count(*) FROM outcomes o WHERE o.item_id = programme_items.id)
+        (SELECT count(*) FROM outcomes o WHERE o.item_id = programme_items.id), sequence
     FROM programme_items";
 
 /// Local wall time and zone are the record; the stored instant only picks between the two
@@ -182,6 +184,7 @@ fn from_row(row: &Row) -> rusqlite::Result<ProgrammeItem> {
         notes_participants: row.get(13)?,
         notes_internal: row.get(14)?,
         outcome_count: row.get(17)?,
+        sequence: row.get(18)?,
         created_at: row.get(15)?,
         updated_at: row.get(16)?,
     })
@@ -257,7 +260,7 @@ fn save_item(
             end_local = excluded.end_local, end_zone = excluded.end_zone, end_utc = excluded.end_utc,
             place = excluded.place, address = excluded.address, everyone = excluded.everyone,
             notes_participants = excluded.notes_participants, notes_internal = excluded.notes_internal,
-            updated_at = excluded.updated_at",
+            sequence = sequence + 1, updated_at = excluded.updated_at",
     )?
     .execute(params![
         id,
@@ -300,11 +303,25 @@ pub fn update_item(conn: &Connection, id: &str, input: &ItemInput) -> Result<Pro
     get_item(conn, id)
 }
 
+/// Removes an item, remembering what its calendar event said so that the next calendar export
+/// cancels it.
 pub fn remove_item(conn: &Connection, id: &str) -> Result<()> {
-    if conn.execute("DELETE FROM programme_items WHERE id = ?1", [id])? == 0 {
-        return Err(Error::NotFound(format!("programme item {id}")));
-    }
-    Ok(())
+    atomically(conn, |tx| {
+        tx.execute(
+            "INSERT OR REPLACE INTO removed_items (id, trip_id, title, start_local, start_zone, start_utc, end_local,
+                end_zone, end_utc, everyone, member_ids, sequence, removed_at)
+             SELECT i.id, i.trip_id, i.title, i.start_local, i.start_zone, i.start_utc, i.end_local, i.end_zone,
+                i.end_utc, i.everyone,
+                (SELECT json_group_array(p.member_id) FROM item_participants p WHERE p.item_id = i.id),
+                i.sequence + 1, ?2
+             FROM programme_items i WHERE i.id = ?1",
+            params![id, now()],
+        )?;
+        if tx.execute("DELETE FROM programme_items WHERE id = ?1", [id])? == 0 {
+            return Err(Error::NotFound(format!("programme item {id}")));
+        }
+        Ok(())
+    })
 }
 
 pub fn get_item(conn: &Connection, id: &str) -> Result<ProgrammeItem> {

@@ -1,5 +1,6 @@
 //! The system's file dialogs. End-to-end tests cannot click a native dialog, so a test run
-//! names the file to pick in `PARTNERDESK_TEST_PICK_FILE` instead.
+//! names the file to pick in `PARTNERDESK_TEST_PICK_FILE`, and the file to save to in
+//! `PARTNERDESK_TEST_SAVE_FILE`, instead.
 
 use std::path::PathBuf;
 
@@ -12,4 +13,18 @@ pub fn pick_file<R: Runtime>(app: &AppHandle<R>, title: &str) -> Option<PathBuf>
         return Some(PathBuf::from(injected));
     }
     app.dialog().file().set_title(title).blocking_pick_file()?.into_path().ok()
+}
+
+/// Asks the user where to save a file, suggesting `file_name`; `None` when they cancel.
+pub fn save_file<R: Runtime>(
+    app: &AppHandle<R>,
+    title: &str,
+    file_name: &str,
+    (filter_name, extension): (&str, &str),
+) -> Option<PathBuf> {
+    if let Some(injected) = std::env::var_os("PARTNERDESK_TEST_SAVE_FILE") {
+        return Some(PathBuf::from(injected));
+    }
+    let dialog = app.dialog().file().set_title(title).set_file_name(file_name).add_filter(filter_name, &[extension]);
+    dialog.blocking_save_file()?.into_path().ok()
 }

@@ -22,6 +22,7 @@ fn migration_list() -> Vec<M<'static>> {
             crate::register::first_slice::migrate,
         ),
         M::up_with_hook(include_str!("migrations/0004_followups.sql"), crate::checklists::templates::migrate),
+        M::up(include_str!("migrations/0005_calendar_export.sql")),
     ]
 }
 

@@ -150,6 +150,9 @@ export const api = {
   updateItem: (id: string, input: ItemInput) => call<ProgrammeItem>("update_item", { id, input }),
   removeItem: (id: string) => call<null>("remove_item", { id }),
 
+  exportTripCalendar: (trip_id: string, member_id: string | null, title: string, file_name: string) =>
+    call<string | null>("export_trip_calendar", { trip_id, member_id, title, file_name }),
+
   listOutcomes: (item_id: string) => call<Outcome[]>("list_outcomes", { item_id }),
   addOutcome: (item_id: string, input: OutcomeInput) => call<Outcome>("add_outcome", { item_id, input }),
   updateOutcome: (id: string, input: OutcomeInput) => call<Outcome>("update_outcome", { id, input }),

@@ -19,4 +19,8 @@ notes_internal: string,
 /**
  * How many outcomes (points agreed) are recorded for the item.
  */
-outcome_count: number, created_at: string, updated_at: string, };
+outcome_count: number, 
+/**
+ * Raised with every change, for calendar apps that imported the item.
+ */
+sequence: number, created_at: string, updated_at: string, };
