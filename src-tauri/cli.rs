@@ -7,11 +7,13 @@ use clap::{Parser, Subcommand};
 use serde::Serialize;
 
 use crate::error::Result;
+use crate::export::{DocumentLanguage, ExportFormat, ExportOptions};
+use crate::import::{ImportOptions, ImportPreview, PreviewAction};
 use crate::partnerships::{self, agreements};
 use crate::register::organisations;
 use crate::register::people::{self, RegisterQuery};
 use crate::tasks::list::{list_tasks, TaskQuery, TaskView};
-use crate::{delegation, demo, export, gifts, programme, settings, store, trips};
+use crate::{delegation, demo, export, gifts, import, programme, settings, store, trips};
 
 #[derive(Debug, Parser)]
 #[command(name = "partnerdesk", version, about = "Partnerdesk: delegation trips, programmes and partnerships")]
@@ -38,29 +40,42 @@ pub enum Command {
         #[command(subcommand)]
         what: ExportCommand,
     },
+    /// Read a file from outside: a trip bundle, a calendar (.ics), a table of people (.csv,
+    /// .xlsx) or contacts (.vcf); the kind is recognised by the content.
+    Import {
+        file: PathBuf,
+        /// The trip that calendar events or delegation members go into.
+        #[arg(long, value_name = "ID")]
+        trip: Option<String>,
+        /// Print what would be added, updated and left alone, and change nothing.
+        #[arg(long)]
+        dry_run: bool,
+        /// Import the good rows of a file with problems and leave the bad ones out.
+        #[arg(long)]
+        skip_bad_rows: bool,
+    },
 }
 
 #[derive(Debug, Subcommand)]
 pub enum ExportCommand {
-    /// A trip's programme.
+    /// A trip: its programme, its delegation list, or the whole trip as a bundle.
     Trip {
         /// The trip's ID (see `list trips`).
         id: String,
-        /// ics: a calendar file (RFC 5545) that calendar apps import and update.
-        #[arg(long, value_enum)]
+        /// pdf or html: the programme to read; ics: the programme as a calendar file (RFC 5545);
+        /// xlsx or csv: the delegation list; bundle: the whole trip for another Partnerdesk.
+        #[arg(long, value_parser = parse_export_format)]
         format: ExportFormat,
-        /// Only the items this delegation member takes part in.
+        /// Only the items this delegation member takes part in (pdf, html, ics).
         #[arg(long, value_name = "ID")]
         member: Option<String>,
+        /// The language of a pdf or html programme: de, en, de+zh or en+zh.
+        #[arg(long, value_parser = parse_document_language)]
+        lang: Option<DocumentLanguage>,
         /// The file to write; it is replaced whole or not at all.
         #[arg(long, value_name = "FILE")]
         out: PathBuf,
     },
-}
-
-#[derive(Debug, Clone, Copy, clap::ValueEnum)]
-pub enum ExportFormat {
-    Ics,
 }
 
 #[derive(Debug, Subcommand)]
@@ -146,10 +161,24 @@ pub fn run(db: &Path, command: &Command) -> Result<String> {
                 summary.trips, summary.members, summary.items
             ))
         }
-        Command::Export { what: ExportCommand::Trip { id, format: ExportFormat::Ics, member, out } } => {
-            let calendar = export::calendar::trip_calendar(&conn, id, member.as_deref())?;
-            export::write_atomically(out, calendar.as_bytes())?;
+        Command::Export { what: ExportCommand::Trip { id, format, member, lang, out } } => {
+            let options = ExportOptions { member_id: member.clone(), language: *lang };
+            let bytes = export::trip_file(&conn, id, *format, &options)?;
+            export::write_atomically(out, &bytes)?;
             Ok(format!("Wrote {}.\n", out.display()))
+        }
+        Command::Import { file, trip, dry_run, skip_bad_rows } => {
+            let bytes = import::read_import_file(file)?;
+            let options = ImportOptions { trip_id: trip.clone(), skip_bad_rows: *skip_bad_rows, columns: None };
+            if *dry_run {
+                Ok(import_preview_text(&import::preview(&conn, &bytes, &options)?))
+            } else {
+                let done = import::apply(&conn, &bytes, &options)?;
+                Ok(format!(
+                    "Imported {}: {} added, {} updated, {} unchanged, {} skipped.\n",
+                    done.kind, done.added, done.updated, done.unchanged, done.skipped
+                ))
+            }
         }
         Command::List { what: ListCommand::Trips { json } } => {
             let all = all_pages(|offset| {
@@ -226,6 +255,49 @@ pub fn run(db: &Path, command: &Command) -> Result<String> {
             })
         }
     }
+}
+
+/// The preview as lines: `+` added, `~` updated, `x` removed, `=` unchanged (`>` the copy here
+/// is newer), `-` skipped, then the problems.
+fn import_preview_text(preview: &ImportPreview) -> String {
+    let mut text = format!(
+        "{}: {} to add, {} to update, {} unchanged, {} problems (dry run: nothing changed)\n",
+        preview.kind,
+        preview.added,
+        preview.updated,
+        preview.unchanged,
+        preview.problems.len()
+    );
+    for row in &preview.rows {
+        let sign = match row.action {
+            PreviewAction::Add => '+',
+            PreviewAction::Update => '~',
+            PreviewAction::Remove => 'x',
+            PreviewAction::Unchanged => '=',
+            PreviewAction::KeptNewer => '>',
+            PreviewAction::Skip => '-',
+        };
+        text += &format!("{sign} {} {}: {}\n", row.record, row.label, row.detail);
+    }
+    for problem in &preview.problems {
+        let at = problem.line.map(|line| format!("line {line}, ")).unwrap_or_default();
+        text += &format!("! {at}{}: {}\n", problem.field, problem.message);
+    }
+    text
+}
+
+fn parse_export_format(text: &str) -> std::result::Result<ExportFormat, String> {
+    ExportFormat::parse(text).ok_or_else(|| {
+        let known: Vec<&str> = ExportFormat::ALL.iter().map(|format| format.as_str()).collect();
+        format!("unknown format {text:?}; use one of {}", known.join(", "))
+    })
+}
+
+fn parse_document_language(text: &str) -> std::result::Result<DocumentLanguage, String> {
+    DocumentLanguage::parse(text).ok_or_else(|| {
+        let known: Vec<&str> = DocumentLanguage::ALL.iter().map(|language| language.as_str()).collect();
+        format!("unknown language {text:?}; use one of {}", known.join(", "))
+    })
 }
 
 fn parse_task_view(text: &str) -> std::result::Result<TaskView, String> {

@@ -1,8 +1,9 @@
 //! Partnerdesk. Domain and store modules (`trips`, `delegation`, `programme`, `partnerships`,
 //! `register`, `outcomes`, `tasks`, `checklists`, `gifts`, `settings`, `zoned`, `store`,
-//! `demo`) and `export` know nothing of Tauri; `commands` (the IPC layer) and `shell` (menu, dialogs,
+//! `demo`), `export`, `import` and `bundle` know nothing of Tauri; `commands` (the IPC layer) and `shell` (menu, dialogs,
 //! reminders) connect them to the window, `cli` to the command line.
 
+pub mod bundle;
 pub mod checklists;
 pub mod cli;
 pub mod delegation;
@@ -10,6 +11,7 @@ pub mod demo;
 pub mod error;
 pub mod export;
 pub mod gifts;
+pub mod import;
 pub mod outcomes;
 pub mod partnerships;
 pub mod programme;
@@ -56,7 +58,10 @@ pub fn run_app(db_path: PathBuf) -> tauri::Result<()> {
             commands::trips::duplicate_trip,
             commands::trips::delete_trip,
             commands::trips::restore_trip,
-            commands::export::export_trip_calendar,
+            commands::export::export_trip,
+            commands::import::choose_import_file,
+            commands::import::preview_import,
+            commands::import::apply_import,
             commands::register::search_register,
             commands::register::transliterate,
             commands::register::register_links,

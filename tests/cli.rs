@@ -165,6 +165,85 @@ fn a_trip_is_exported_as_a_calendar_file() {
     assert_eq!(std::fs::read_to_string(&out).unwrap(), text, "a failed export leaves the file as it was");
 }
 
+fn jinhua_trip_id(db: &Path) -> String {
+    let trips = json(&partnerdesk(db, &["list", "trips", "--json"]));
+    let trip = trips
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|t| t["title"].as_str().unwrap().contains("Städteregion Jinhua"))
+        .unwrap();
+    trip["id"].as_str().unwrap().to_string()
+}
+
+#[test]
+fn a_calendar_file_is_previewed_then_imported_into_a_trip() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("office.sqlite");
+    assert!(partnerdesk(&db, &["demo"]).status.success());
+    let id = jinhua_trip_id(&db);
+    let file = dir.path().join("buchung.ics");
+    std::fs::write(
+        &file,
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:rail-1\r\nSUMMARY:Zug nach Yiwu\r\n\
+         DTSTART;TZID=China Standard Time:20261024T081500\r\nDTEND;TZID=China Standard Time:20261024T083500\r\n\
+         END:VEVENT\r\nEND:VCALENDAR\r\n",
+    )
+    .unwrap();
+    let file = file.to_str().unwrap();
+    let count =
+        |db: &Path| json(&partnerdesk(db, &["list", "items", "--trip", &id, "--json"])).as_array().unwrap().len();
+    let before = count(&db);
+
+    let dry = partnerdesk(&db, &["import", file, "--trip", &id, "--dry-run"]);
+    assert!(dry.status.success(), "{}", String::from_utf8_lossy(&dry.stderr));
+    let preview = String::from_utf8_lossy(&dry.stdout);
+    assert!(preview.contains("1 to add") && preview.contains("+ item Zug nach Yiwu"), "{preview}");
+    assert_eq!(count(&db), before, "a dry run changes nothing");
+
+    let done = partnerdesk(&db, &["import", file, "--trip", &id]);
+    assert!(String::from_utf8_lossy(&done.stdout).contains("1 added"));
+    assert_eq!(count(&db), before + 1);
+    let again = partnerdesk(&db, &["import", file, "--trip", &id]);
+    assert!(String::from_utf8_lossy(&again.stdout).contains("0 added, 0 updated, 1 unchanged"));
+
+    let without_trip = partnerdesk(&db, &["import", file]);
+    assert_ne!(without_trip.status.code(), Some(0));
+    assert_eq!(String::from_utf8_lossy(&without_trip.stderr).lines().count(), 1);
+    let picture = dir.path().join("foto.ics");
+    std::fs::write(&picture, b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR").unwrap();
+    let refused = partnerdesk(&db, &["import", picture.to_str().unwrap(), "--trip", &id]);
+    assert_ne!(refused.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&refused.stderr).contains("cannot read this file"));
+    assert_eq!(count(&db), before + 1);
+}
+
+#[test]
+fn a_trip_bundle_moves_a_trip_to_another_office_and_back_unchanged() {
+    let dir = tempfile::tempdir().unwrap();
+    let office = dir.path().join("office.sqlite");
+    let colleague = dir.path().join("colleague.sqlite");
+    assert!(partnerdesk(&office, &["demo"]).status.success());
+    let id = jinhua_trip_id(&office);
+    let first = dir.path().join("reise.json");
+    let second = dir.path().join("reise-zurueck.json");
+    let export = |db: &Path, out: &Path| {
+        let written = partnerdesk(db, &["export", "trip", &id, "--format", "bundle", "--out", out.to_str().unwrap()]);
+        assert!(written.status.success(), "{}", String::from_utf8_lossy(&written.stderr));
+    };
+    export(&office, &first);
+    let imported = partnerdesk(&colleague, &["import", first.to_str().unwrap()]);
+    assert!(imported.status.success(), "{}", String::from_utf8_lossy(&imported.stderr));
+    export(&colleague, &second);
+    assert_eq!(std::fs::read_to_string(&first).unwrap(), std::fs::read_to_string(&second).unwrap());
+    let again = partnerdesk(&colleague, &["import", first.to_str().unwrap(), "--dry-run"]);
+    assert!(
+        String::from_utf8_lossy(&again.stdout).contains(" 0 to add, 0 to update"),
+        "{}",
+        String::from_utf8_lossy(&again.stdout)
+    );
+}
+
 #[test]
 fn the_database_path_can_come_from_the_environment() {
     let dir = tempfile::tempdir().unwrap();

@@ -4,22 +4,23 @@ use tauri::{AppHandle, State};
 
 use super::AppState;
 use crate::error::Result;
-use crate::export::{calendar, write_atomically};
+use crate::export::{trip_file, write_atomically, ExportFormat, ExportOptions};
 
-/// Saves a trip's programme as a calendar file; the path written, or `None` when cancelled.
+/// Saves a trip's programme or delegation list; the path written, or `None` when cancelled.
 #[tauri::command(rename_all = "snake_case")]
-pub async fn export_trip_calendar(
+pub async fn export_trip(
     app: AppHandle,
     state: State<'_, AppState>,
     trip_id: String,
-    member_id: Option<String>,
+    format: ExportFormat,
+    options: ExportOptions,
     title: String,
     file_name: String,
 ) -> Result<Option<String>> {
-    let Some(path) = crate::shell::dialogs::save_file(&app, &title, &file_name, ("iCalendar", "ics")) else {
+    let Some(path) = crate::shell::dialogs::save_file(&app, &title, &file_name, format.file_kind()) else {
         return Ok(None);
     };
-    let text = state.with(|c| calendar::trip_calendar(c, &trip_id, member_id.as_deref()))?;
-    write_atomically(&path, text.as_bytes())?;
+    let bytes = state.with(|c| trip_file(c, &trip_id, format, &options))?;
+    write_atomically(&path, &bytes)?;
     Ok(Some(path.display().to_string()))
 }

@@ -13,6 +13,7 @@ pub mod checklists;
 pub mod delegation;
 pub mod export;
 pub mod gifts;
+pub mod import;
 pub mod outcomes;
 pub mod partnerships;
 pub mod programme;
@@ -26,13 +27,22 @@ pub struct AppState {
     conn: Mutex<Option<Connection>>,
     open_error: Option<ErrorPayload>,
     pub db_path: PathBuf,
+    /// The file the user last chose to import, in the system dialog.
+    import_file: Mutex<Option<PathBuf>>,
 }
 
 impl AppState {
     pub fn open(db_path: PathBuf) -> Self {
         match store::open(&db_path) {
-            Ok(conn) => AppState { conn: Mutex::new(Some(conn)), open_error: None, db_path },
-            Err(error) => AppState { conn: Mutex::new(None), open_error: Some((&error).into()), db_path },
+            Ok(conn) => {
+                AppState { conn: Mutex::new(Some(conn)), open_error: None, db_path, import_file: Mutex::default() }
+            }
+            Err(error) => AppState {
+                conn: Mutex::new(None),
+                open_error: Some((&error).into()),
+                db_path,
+                import_file: Mutex::default(),
+            },
         }
     }
 
@@ -47,6 +57,14 @@ impl AppState {
     /// Where attached documents are kept: beside the database file.
     pub fn documents_dir(&self) -> PathBuf {
         self.db_path.parent().map(|dir| dir.join("documents")).unwrap_or_else(|| PathBuf::from("documents"))
+    }
+
+    pub fn choose_import_file(&self, path: PathBuf) {
+        *self.import_file.lock().unwrap_or_else(|poisoned| poisoned.into_inner()) = Some(path);
+    }
+
+    pub fn chosen_import_file(&self) -> Option<PathBuf> {
+        self.import_file.lock().unwrap_or_else(|poisoned| poisoned.into_inner()).clone()
     }
 
     /// Why the database could not be opened, if it could not.

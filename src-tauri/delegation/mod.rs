@@ -178,12 +178,18 @@ pub fn get_member(conn: &Connection, id: &str) -> Result<MemberDetail> {
 
 pub fn add_member(conn: &Connection, trip_id: &str, input: &MemberInput) -> Result<MemberDetail> {
     let birth = validate(conn, input)?;
-    let trip = crate::trips::get_trip(conn, trip_id)?;
+    // Only the side and partnership: counting the members of a trip on every add would make
+    // importing a large delegation slow.
+    let (direction, partnership_id): (crate::trips::Direction, Option<String>) = conn
+        .prepare_cached("SELECT direction, partnership_id FROM trips WHERE id = ?1 AND deleted_at IS NULL")?
+        .query_row([trip_id], |row| Ok((row.get(0)?, row.get(1)?)))
+        .optional()?
+        .ok_or_else(|| Error::NotFound(format!("trip {trip_id}")))?;
     let id = new_id();
     atomically(conn, |tx| {
         let person_id = match &input.person_id {
             Some(person_id) => person_id.clone(),
-            None => ensure_person(tx, &person_of_member(input, &trip))?,
+            None => ensure_person(tx, &person_of_member(input, direction, partnership_id))?,
         };
         insert_member(tx, &id, trip_id, &person_id, input, birth)
     })?;
@@ -191,7 +197,11 @@ pub fn add_member(conn: &Connection, trip_id: &str, input: &MemberInput) -> Resu
 }
 
 /// The register record a member typed on the spot becomes.
-fn person_of_member(input: &MemberInput, trip: &crate::trips::Trip) -> NewPerson {
+fn person_of_member(
+    input: &MemberInput,
+    direction: crate::trips::Direction,
+    partnership_id: Option<String>,
+) -> NewPerson {
     NewPerson {
         name_latin: input.name_latin.trim().to_string(),
         name_original: input.name_original.trim().to_string(),
@@ -199,8 +209,8 @@ fn person_of_member(input: &MemberInput, trip: &crate::trips::Trip) -> NewPerson
         organisation: input.organisation.trim().to_string(),
         email: input.email.trim().to_string(),
         phone: input.phone.trim().to_string(),
-        side: side_of_delegation(trip.direction),
-        partnership_id: trip.partnership_id.clone(),
+        side: side_of_delegation(direction),
+        partnership_id,
     }
 }
 

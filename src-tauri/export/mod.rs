@@ -4,10 +4,74 @@
 use std::io::Write;
 use std::path::Path;
 
-use crate::error::Result;
+use rusqlite::Connection;
+
+use crate::error::{Error, Result};
+use crate::settings::{get_settings, Language};
 
 pub mod calendar;
+pub mod delegation;
+pub mod document;
+pub mod html;
+pub mod pdf;
 pub mod vtimezone;
+
+crate::text_enum! {
+    /// pdf and html: the programme to read; ics: the programme as a calendar file; xlsx and
+    /// csv: the delegation list; bundle: the whole trip for a colleague's Partnerdesk.
+    pub enum ExportFormat { Pdf => "pdf", Ics => "ics", Html => "html", Xlsx => "xlsx", Csv => "csv", Bundle => "bundle" }
+}
+
+crate::text_enum! {
+    /// The language of a programme document: German, English, or either with Chinese beside it.
+    pub enum DocumentLanguage { De => "de", En => "en", DeZh => "de+zh", EnZh => "en+zh" }
+}
+
+impl ExportFormat {
+    /// The file name extension, and what a save dialog calls such files.
+    pub fn file_kind(self) -> (&'static str, &'static str) {
+        match self {
+            ExportFormat::Pdf => ("PDF", "pdf"),
+            ExportFormat::Ics => ("iCalendar", "ics"),
+            ExportFormat::Html => ("HTML", "html"),
+            ExportFormat::Xlsx => ("Excel", "xlsx"),
+            ExportFormat::Csv => ("CSV", "csv"),
+            ExportFormat::Bundle => ("Partnerdesk", "json"),
+        }
+    }
+}
+
+/// What to export of a trip: `member_id` narrows a programme to one member's items;
+/// `language` is the programme document's (the app's language when not given).
+#[derive(Debug, Clone, Default, serde::Deserialize, ts_rs::TS)]
+#[ts(export)]
+pub struct ExportOptions {
+    #[serde(default)]
+    pub member_id: Option<String>,
+    #[serde(default)]
+    pub language: Option<DocumentLanguage>,
+}
+
+/// The bytes of a trip's export.
+pub fn trip_file(conn: &Connection, trip_id: &str, format: ExportFormat, options: &ExportOptions) -> Result<Vec<u8>> {
+    let app_language = get_settings(conn)?.language;
+    let language = options.language.unwrap_or(match app_language {
+        Language::De => DocumentLanguage::De,
+        Language::En => DocumentLanguage::En,
+    });
+    let member = options.member_id.as_deref();
+    if member.is_some() && !matches!(format, ExportFormat::Pdf | ExportFormat::Ics | ExportFormat::Html) {
+        return Err(Error::field("member_id", "member_only_for_programme", "only a programme is made for one member"));
+    }
+    match format {
+        ExportFormat::Pdf => pdf::programme_pdf(conn, trip_id, member, language),
+        ExportFormat::Ics => Ok(calendar::trip_calendar(conn, trip_id, member)?.into_bytes()),
+        ExportFormat::Html => Ok(html::programme_html(conn, trip_id, member, language)?.into_bytes()),
+        ExportFormat::Xlsx => delegation::delegation_xlsx(conn, trip_id, app_language),
+        ExportFormat::Csv => delegation::delegation_csv(conn, trip_id, app_language),
+        ExportFormat::Bundle => crate::bundle::export_bundle(conn, trip_id),
+    }
+}
 
 /// Writes `bytes` to `path` so that a reader sees the old file or the complete new one.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {

@@ -177,3 +177,73 @@ fn a_file_is_replaced_whole_or_left_as_it_was() {
     let names: Vec<_> = std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
     assert_eq!(names, [std::ffi::OsString::from("programm.ics")], "no partial file left behind");
 }
+
+fn delegation_of_two() -> (rusqlite::Connection, String) {
+    let conn = open_in_memory().unwrap();
+    let trip = create_trip(&conn, &trip_input("Jinhua 2026")).unwrap();
+    let head = MemberInput {
+        name_latin: "Wolfgang Spelthahn".into(),
+        function_title: "Landrat".into(),
+        organisation: "Kreis Düren".into(),
+        role: Some(crate::delegation::MemberRole::Head),
+        dietary: "vegetarisch; keine Nüsse".into(),
+        passport_number: "C01X00T47".into(),
+        ..Default::default()
+    };
+    add_member(&conn, &trip.id, &head).unwrap();
+    let interpreter = MemberInput { name_latin: "Li Na".into(), name_original: "李娜".into(), ..Default::default() };
+    add_member(&conn, &trip.id, &interpreter).unwrap();
+    (conn, trip.id)
+}
+
+#[test]
+fn the_delegation_list_reads_back_as_csv_the_way_german_excel_writes_it() {
+    let (conn, trip) = delegation_of_two();
+    let bytes = trip_file(&conn, &trip, ExportFormat::Csv, &ExportOptions::default()).unwrap();
+    assert!(bytes.starts_with("\u{feff}".as_bytes()), "a byte-order mark, so that Excel reads UTF-8");
+    let text = String::from_utf8(bytes[3..].to_vec()).unwrap();
+    assert!(text.contains("\r\n"));
+    let mut reader = csv::ReaderBuilder::new().delimiter(b';').from_reader(text.as_bytes());
+    let headers = reader.headers().unwrap().clone();
+    assert_eq!(&headers[0], "Nr.");
+    assert_eq!(&headers[8], "Ernährung");
+    let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.unwrap()).collect();
+    assert_eq!(rows.len(), 2);
+    assert_eq!(
+        (&rows[0][1], &rows[0][5], &rows[0][8]),
+        ("Wolfgang Spelthahn", "Delegationsleitung", "vegetarisch; keine Nüsse")
+    );
+    assert_eq!((&rows[1][0], &rows[1][2]), ("2", "李娜"));
+    assert!(!text.contains("C01X00T47"), "no passport numbers in lists");
+}
+
+#[test]
+fn the_delegation_list_reads_back_as_a_spreadsheet() {
+    use calamine::Reader;
+    let (conn, trip) = delegation_of_two();
+    let bytes = trip_file(&conn, &trip, ExportFormat::Xlsx, &ExportOptions::default()).unwrap();
+    let mut workbook: calamine::Xlsx<_> = calamine::open_workbook_from_rs(std::io::Cursor::new(bytes)).unwrap();
+    let sheet = workbook.worksheet_range("Delegation").unwrap();
+    let cell = |row: u32, column: u32| sheet.get_value((row, column)).map(|v| v.to_string()).unwrap_or_default();
+    assert_eq!(cell(0, 0), "Jinhua 2026");
+    assert_eq!(cell(2, 1), "Name");
+    assert_eq!(
+        (cell(3, 0), cell(3, 1), cell(3, 3)),
+        ("1".to_string(), "Wolfgang Spelthahn".to_string(), "Landrat".to_string())
+    );
+    assert_eq!(cell(4, 2), "李娜");
+    assert!(sheet.rows().all(|row| row.iter().all(|v| v.to_string() != "C01X00T47")));
+}
+
+#[test]
+fn only_a_programme_is_made_for_one_member() {
+    let (conn, trip) = delegation_of_two();
+    let member = crate::delegation::list_members(&conn, &trip).unwrap().remove(0).id;
+    let error = trip_file(&conn, &trip, ExportFormat::Csv, &ExportOptions { member_id: Some(member), language: None })
+        .unwrap_err();
+    assert!(matches!(&error, crate::error::Error::Validation(f) if f[0].field == "member_id"), "{error}");
+    assert!(matches!(
+        trip_file(&conn, "no-such-trip", ExportFormat::Xlsx, &ExportOptions::default()),
+        Err(crate::error::Error::NotFound(_))
+    ));
+}

@@ -65,18 +65,21 @@ pub fn side_of_hosts(direction: Direction) -> Side {
     }
 }
 
-/// The person of that Latin name (ignoring case and spacing) whose original name agrees, or a
-/// new record.
-pub fn ensure_person(conn: &Connection, new: &NewPerson) -> Result<String> {
-    let found: Option<String> = conn
+/// The person of that Latin name (ignoring case and spacing) whose original name agrees.
+pub fn find_person(conn: &Connection, name_latin: &str, name_original: &str) -> Result<Option<String>> {
+    Ok(conn
         .prepare_cached(&format!(
             "SELECT id FROM people WHERE deleted_at IS NULL AND {SAME_NAME}
                AND (name_original = '' OR ?2 = '' OR name_original = ?2)
              ORDER BY created_at LIMIT 1"
         ))?
-        .query_row(params![folded(&new.name_latin), new.name_original], |row| row.get(0))
-        .optional()?;
-    if let Some(id) = found {
+        .query_row(params![folded(name_latin), name_original], |row| row.get(0))
+        .optional()?)
+}
+
+/// The person `find_person` finds, or a new record.
+pub fn ensure_person(conn: &Connection, new: &NewPerson) -> Result<String> {
+    if let Some(id) = find_person(conn, &new.name_latin, &new.name_original)? {
         return Ok(id);
     }
     let organisation_id = if new.organisation.trim().is_empty() {

@@ -9,6 +9,7 @@ use crate::settings::Language;
 struct Labels {
     file: &'static str,
     new_trip: &'static str,
+    import: &'static str,
     quit: &'static str,
     edit: &'static str,
     view: &'static str,
@@ -29,6 +30,7 @@ fn labels(language: Language) -> Labels {
         Language::De => Labels {
             file: "Datei",
             new_trip: "Neue Reise …",
+            import: "Importieren …",
             quit: "Beenden",
             edit: "Bearbeiten",
             view: "Ansicht",
@@ -46,6 +48,7 @@ fn labels(language: Language) -> Labels {
         Language::En => Labels {
             file: "File",
             new_trip: "New Trip…",
+            import: "Import…",
             quit: "Quit",
             edit: "Edit",
             view: "View",
@@ -70,6 +73,7 @@ pub fn build<R: Runtime>(app: &AppHandle<R>, language: Language) -> tauri::Resul
     };
     let file = SubmenuBuilder::new(app, l.file)
         .item(&item("new_trip", l.new_trip, "CmdOrCtrl+N")?)
+        .item(&item("import", l.import, "CmdOrCtrl+I")?)
         .separator()
         .item(&PredefinedMenuItem::quit(app, Some(l.quit))?)
         .build()?;

@@ -1,9 +1,11 @@
-// Sharing a programme with people who do not use Partnerdesk: the calendar file of the whole
-// programme and of one member, saved through the system's save dialog (the test names the file
-// the dialog would return).
+// Sharing a trip with people who do not use Partnerdesk: the programme as PDF (bilingual with
+// Chinese), for the phone (HTML) and as a calendar file, whole and for one member; the
+// delegation list for a hotel; the whole trip as a bundle. Each is saved through the system's
+// save dialog (the test names the file the dialog would return) and read back by a real reader.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { existsSync, readFileSync, rmSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { byTestId, choose, cli, click, eventually, freshDataDir, launch, listJson, openTrip, screenshot } from "../app.mjs";
 
@@ -11,6 +13,22 @@ const TO_JINHUA = "Delegationsreise des Kreises Düren in die Städteregion Jinh
 
 function events(text) {
   return text.split("BEGIN:VEVENT").length - 1;
+}
+
+/** Exports in the open trip with the chosen format and waits for the complete file. */
+async function exportAs(browser, target, format, { language, member } = {}) {
+  rmSync(target, { force: true });
+  await click(browser, "trip-export");
+  await byTestId(browser, "export-dialog");
+  await click(browser, `export-format-${format}`);
+  if (language) await choose(browser, "#export-language", language);
+  if (member) {
+    await click(browser, "export-member");
+    await choose(browser, "#export-member-choice", member);
+  }
+  await click(browser, "export-save");
+  await eventually(() => existsSync(target) && statSync(target).size > 0, { message: `the ${format} file written`, timeout: 15000 });
+  return target;
 }
 
 test("an officer exports the programme as a calendar file, whole and for one member", async () => {
@@ -29,28 +47,92 @@ test("an officer exports the programme as a calendar file, whole and for one mem
   const { browser, close } = await launch(dir, "export", { PARTNERDESK_TEST_SAVE_FILE: target });
   try {
     await openTrip(browser, TO_JINHUA);
-    await click(browser, "trip-export");
-    await byTestId(browser, "export-dialog");
-    await click(browser, "export-save");
-    await eventually(async () => {
-      try {
-        return events(readFileSync(target, "utf8")) === items.length;
-      } catch {
-        return false;
-      }
-    }, { message: "the whole programme written" });
+    await exportAs(browser, target, "ics");
     const whole = readFileSync(target, "utf8");
+    assert.equal(events(whole), items.length, "the whole programme written");
     assert.match(whole, /BEGIN:VTIMEZONE\r\nTZID:Asia\/Shanghai/);
     assert.match(whole, /DTSTART;TZID=Asia\/Shanghai:20261022T/);
     for (const item of items) assert.ok(whole.includes(`UID:${item.id}@partnerdesk`), item.title);
     assert.ok(!whole.includes("Nur Landrat, Wirtschaftsförderung und Dolmetscherin."), "internal notes stay inside");
 
+    await exportAs(browser, target, "ics", { member: councillor.id });
+    assert.equal(events(readFileSync(target, "utf8")), theirs.length, "the councillor's programme written");
+  } finally {
+    await close();
+  }
+});
+
+test("an officer hands out the programme as a bilingual PDF and for the phone", async () => {
+  const dir = freshDataDir();
+  await cli(dir.db, "demo");
+  const trip = (await listJson(dir.db, "trips")).find((t) => t.title === TO_JINHUA);
+  const members = await listJson(dir.db, "members", "--trip", trip.id);
+  const chinese = members.find((m) => /\p{Script=Han}/u.test(m.name_original));
+  assert.ok(chinese, "the demo delegation has a member with a Chinese name");
+  const pdf = join(dir.home, "programm.pdf");
+  const html = join(dir.home, "programm.html");
+
+  let browser;
+  let close;
+  ({ browser, close } = await launch(dir, "export-pdf", { PARTNERDESK_TEST_SAVE_FILE: pdf }));
+  try {
+    await openTrip(browser, TO_JINHUA);
     await click(browser, "trip-export");
-    await click(browser, "export-member");
-    await choose(browser, "#export-member-choice", councillor.id);
+    await click(browser, "export-format-pdf");
+    await choose(browser, "#export-language", "de+zh");
     await screenshot(browser, "export-dialog");
     await click(browser, "export-save");
-    await eventually(async () => events(readFileSync(target, "utf8")) === theirs.length, { message: "the councillor's programme written" });
+    await eventually(() => existsSync(pdf) && statSync(pdf).size > 0, { message: "the PDF written", timeout: 15000 });
+    const text = execFileSync("pdftotext", ["-layout", pdf, "-"], { encoding: "utf8" });
+    assert.ok(text.includes(TO_JINHUA.slice(0, 30)), "the trip's title");
+    assert.ok(text.includes(chinese.name_original), `the Chinese name ${chinese.name_original}`);
+    assert.ok(!text.includes("Nur Landrat, Wirtschaftsförderung und Dolmetscherin."), "internal notes stay inside");
+  } finally {
+    await close();
+  }
+
+  ({ browser, close } = await launch(dir, "export-html", { PARTNERDESK_TEST_SAVE_FILE: html }));
+  try {
+    await openTrip(browser, TO_JINHUA);
+    await exportAs(browser, html, "html", { language: "de" });
+    const page = readFileSync(html, "utf8");
+    assert.match(page, /^<!DOCTYPE html>/i);
+    assert.ok(page.includes(chinese.name_latin));
+    assert.ok(!/(src|href)=["']?(https?:|\/\/)/i.test(page), "no external resources");
+  } finally {
+    await close();
+  }
+});
+
+test("an officer exports the delegation list for the hotel and the trip for a colleague", async () => {
+  const dir = freshDataDir();
+  await cli(dir.db, "demo");
+  const trip = (await listJson(dir.db, "trips")).find((t) => t.title === TO_JINHUA);
+  const members = await listJson(dir.db, "members", "--trip", trip.id);
+  const csv = join(dir.home, "delegation.csv");
+  const bundle = join(dir.home, "reise.json");
+
+  let browser;
+  let close;
+  ({ browser, close } = await launch(dir, "export-csv", { PARTNERDESK_TEST_SAVE_FILE: csv }));
+  try {
+    await openTrip(browser, TO_JINHUA);
+    await exportAs(browser, csv, "csv");
+    const lines = readFileSync(csv, "utf8").replace(/^\uFEFF/, "").trim().split("\r\n");
+    assert.ok(lines[0].startsWith("Nr.;Name;"), lines[0]);
+    assert.equal(lines.length, members.length + 1, "a line per member");
+    assert.ok(lines[1].includes(members[0].name_latin), "in order of precedence");
+  } finally {
+    await close();
+  }
+
+  ({ browser, close } = await launch(dir, "export-bundle", { PARTNERDESK_TEST_SAVE_FILE: bundle }));
+  try {
+    await openTrip(browser, TO_JINHUA);
+    await exportAs(browser, bundle, "bundle");
+    const data = JSON.parse(readFileSync(bundle, "utf8"));
+    assert.equal(data.format, "partnerdesk-trip-bundle");
+    assert.ok(JSON.stringify(data).includes(trip.id));
   } finally {
     await close();
   }

@@ -14,11 +14,16 @@ import type { DemoSummary } from "./bindings/DemoSummary";
 import type { Direction } from "./bindings/Direction";
 import type { DuplicateOptions } from "./bindings/DuplicateOptions";
 import type { ErrorPayload } from "./bindings/ErrorPayload";
+import type { ExportFormat } from "./bindings/ExportFormat";
+import type { ExportOptions } from "./bindings/ExportOptions";
 import type { Fold } from "./bindings/Fold";
 import type { Gift } from "./bindings/Gift";
 import type { GiftInput } from "./bindings/GiftInput";
 import type { GiftPage } from "./bindings/GiftPage";
 import type { GiftQuery } from "./bindings/GiftQuery";
+import type { ImportOptions } from "./bindings/ImportOptions";
+import type { ImportPreview } from "./bindings/ImportPreview";
+import type { ImportSummary } from "./bindings/ImportSummary";
 import type { ItemInput } from "./bindings/ItemInput";
 import type { Member } from "./bindings/Member";
 import type { Organisation } from "./bindings/Organisation";
@@ -150,8 +155,11 @@ export const api = {
   updateItem: (id: string, input: ItemInput) => call<ProgrammeItem>("update_item", { id, input }),
   removeItem: (id: string) => call<null>("remove_item", { id }),
 
-  exportTripCalendar: (trip_id: string, member_id: string | null, title: string, file_name: string) =>
-    call<string | null>("export_trip_calendar", { trip_id, member_id, title, file_name }),
+  exportTrip: (trip_id: string, format: ExportFormat, options: ExportOptions, title: string, file_name: string) =>
+    call<string | null>("export_trip", { trip_id, format, options, title, file_name }),
+  chooseImportFile: (title: string) => call<string | null>("choose_import_file", { title }),
+  previewImport: (options: ImportOptions) => call<ImportPreview>("preview_import", { options }),
+  applyImport: (options: ImportOptions) => call<ImportSummary>("apply_import", { options }),
 
   listOutcomes: (item_id: string) => call<Outcome[]>("list_outcomes", { item_id }),
   addOutcome: (item_id: string, input: OutcomeInput) => call<Outcome>("add_outcome", { item_id, input }),
