@@ -128,19 +128,23 @@ fn tasks_are_listed_with_their_links() {
     assert!(reason.contains("open, overdue, this_week, closed, all"), "{reason}");
 }
 
-#[test]
-fn a_trip_is_exported_as_a_calendar_file() {
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("office.sqlite");
-    assert!(partnerdesk(&db, &["demo"]).status.success());
-    let trips = json(&partnerdesk(&db, &["list", "trips", "--json"]));
+fn jinhua_trip_id(db: &Path) -> String {
+    let trips = json(&partnerdesk(db, &["list", "trips", "--json"]));
     let trip = trips
         .as_array()
         .unwrap()
         .iter()
         .find(|t| t["title"].as_str().unwrap().contains("Städteregion Jinhua"))
         .unwrap();
-    let id = trip["id"].as_str().unwrap();
+    trip["id"].as_str().unwrap().to_string()
+}
+
+#[test]
+fn a_trip_is_exported_as_a_calendar_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("office.sqlite");
+    assert!(partnerdesk(&db, &["demo"]).status.success());
+    let id = &jinhua_trip_id(&db);
     let out = dir.path().join("programm.ics");
     let written = partnerdesk(&db, &["export", "trip", id, "--format", "ics", "--out", out.to_str().unwrap()]);
     assert!(written.status.success(), "{}", String::from_utf8_lossy(&written.stderr));
@@ -163,17 +167,6 @@ fn a_trip_is_exported_as_a_calendar_file() {
         partnerdesk(&db, &["export", "trip", "no-such-trip", "--format", "ics", "--out", out.to_str().unwrap()]);
     assert_ne!(unknown.status.code(), Some(0));
     assert_eq!(std::fs::read_to_string(&out).unwrap(), text, "a failed export leaves the file as it was");
-}
-
-fn jinhua_trip_id(db: &Path) -> String {
-    let trips = json(&partnerdesk(db, &["list", "trips", "--json"]));
-    let trip = trips
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|t| t["title"].as_str().unwrap().contains("Städteregion Jinhua"))
-        .unwrap();
-    trip["id"].as_str().unwrap().to_string()
 }
 
 #[test]

@@ -307,9 +307,8 @@ pub fn programme_document(
         ),
         None => None,
     };
-    let takes_part = |view: &ItemView| {
-        member.is_none_or(|m| view.item.everyone || view.item.participant_ids.iter().any(|p| *p == m.id))
-    };
+    let takes_part =
+        |view: &ItemView| member.is_none_or(|m| view.item.everyone || view.item.participant_ids.contains(&m.id));
 
     let mut by_date: BTreeMap<NaiveDate, Vec<&ItemView>> = BTreeMap::new();
     for view in view.days.iter().flat_map(|day| &day.items).chain(&view.outside).filter(|v| takes_part(v)) {

@@ -232,7 +232,7 @@ fn the_delegation_list_reads_back_as_a_spreadsheet() {
         ("1".to_string(), "Wolfgang Spelthahn".to_string(), "Landrat".to_string())
     );
     assert_eq!(cell(4, 2), "李娜");
-    assert!(sheet.rows().all(|row| row.iter().all(|v| v.to_string() != "C01X00T47")));
+    assert!(sheet.rows().all(|row| row.iter().all(|v| *v != "C01X00T47")));
 }
 
 #[test]

@@ -536,7 +536,13 @@ pub(crate) fn import_people(
         }
         let role = match trip {
             Some(_) => role_of(person.value(PersonField::Role)).unwrap_or_else(|message| {
-                report.problem(line, PersonField::Role.as_str(), "role_unknown", person.value(PersonField::Role), message);
+                report.problem(
+                    line,
+                    PersonField::Role.as_str(),
+                    "role_unknown",
+                    person.value(PersonField::Role),
+                    message,
+                );
                 None
             }),
             None => None,

@@ -181,7 +181,10 @@ fn a_bad_event_names_its_line_and_nothing_is_imported_unless_bad_rows_are_skippe
     let preview = preview(&conn, file.as_bytes(), &for_trip(&trip)).unwrap();
     assert_eq!(preview.problems.len(), 1);
     assert_eq!((preview.problems[0].line, preview.problems[0].field.as_str()), (Some(9), "DTSTART"));
-    assert_eq!((preview.problems[0].code.as_str(), preview.problems[0].value.as_str()), ("zone_unknown", "Mars Standard Time"));
+    assert_eq!(
+        (preview.problems[0].code.as_str(), preview.problems[0].value.as_str()),
+        ("zone_unknown", "Mars Standard Time")
+    );
 
     let refused = apply(&conn, file.as_bytes(), &for_trip(&trip)).unwrap_err();
     assert!(refused.to_string().contains("line 9"), "{refused}");

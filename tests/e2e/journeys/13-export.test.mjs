@@ -5,11 +5,13 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { existsSync, readFileSync, rmSync, statSync } from "node:fs";
-import { join } from "node:path";
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { byTestId, choose, cli, click, eventually, freshDataDir, launch, listJson, openTrip, screenshot } from "../app.mjs";
 
 const TO_JINHUA = "Delegationsreise des Kreises Düren in die Städteregion Jinhua";
+const docs = join(dirname(fileURLToPath(import.meta.url)), "../../../docs/screenshots");
 
 function events(text) {
   return text.split("BEGIN:VEVENT").length - 1;
@@ -87,6 +89,9 @@ test("an officer hands out the programme as a bilingual PDF and for the phone", 
     assert.ok(text.includes(TO_JINHUA.slice(0, 30)), "the trip's title");
     assert.ok(text.includes(chinese.name_original), `the Chinese name ${chinese.name_original}`);
     assert.ok(!text.includes("Nur Landrat, Wirtschaftsförderung und Dolmetscherin."), "internal notes stay inside");
+    // The first programme page, as the README shows it.
+    mkdirSync(docs, { recursive: true });
+    execFileSync("pdftoppm", ["-png", "-r", "80", "-f", "2", "-l", "2", "-singlefile", pdf, join(docs, "programme-pdf-bilingual")]);
   } finally {
     await close();
   }

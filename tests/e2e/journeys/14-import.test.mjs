@@ -4,11 +4,13 @@
 // return (the test names it); the preview comes first and nothing changes before "Importieren".
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { copyFileSync, mkdirSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { byTestId, cli, click, eventually, freshDataDir, launch, listJson, openTrip, screenshot, skipWelcome, textOf } from "../app.mjs";
 
 const TO_JINHUA = "Delegationsreise des Kreises Düren in die Städteregion Jinhua";
+const docs = join(dirname(fileURLToPath(import.meta.url)), "../../../docs/screenshots");
 
 /** What Outlook writes for a booked flight: Windows zone names, CRLF. */
 const FLIGHT = [
@@ -119,7 +121,8 @@ test("a delegation list from Excel: columns mapped, a bad row named, the rest im
     assert.match(await previewCounts(browser), /2 neu.*1 fehlerhaft/s);
     await byTestId(browser, "import-column-0");
     assert.match(await textOf(browser, "import-problems"), /Zeile 3/);
-    await screenshot(browser, "import-table");
+    mkdirSync(docs, { recursive: true });
+    copyFileSync(await screenshot(browser, "import-table"), join(docs, "import.png"));
     assert.equal(await applyEnabled(browser), false, "a file with errors is not imported as it is");
     await click(browser, "import-skip-bad");
     await eventually(() => applyEnabled(browser), { message: "import allowed once bad rows are skipped" });
