@@ -9,7 +9,8 @@ for_tests=false
 [ "${1:-}" = "--for-tests" ] && for_tests=true
 
 packages=(build-essential pkg-config libwebkit2gtk-4.1-dev libxdo-dev libssl-dev libayatana-appindicator3-dev librsvg2-dev)
-$for_tests && packages+=(xvfb xauth webkit2gtk-driver poppler-utils fonts-dejavu-core)
+# strace, iproute2 and util-linux (unshare) run the offline journey in a namespace without network.
+$for_tests && packages+=(xvfb xauth webkit2gtk-driver poppler-utils fonts-dejavu-core strace iproute2 util-linux)
 
 missing=()
 for package in "${packages[@]}"; do
@@ -30,4 +31,6 @@ npm ci --prefix ui --no-audit --no-fund --loglevel=error
 if $for_tests; then
   npm ci --prefix tests/e2e --no-audit --no-fund --loglevel=error
   command -v tauri-driver >/dev/null || cargo install tauri-driver --locked --quiet
+  # Checks the licences and sources of the Rust dependencies; building it takes a few minutes once.
+  command -v cargo-deny >/dev/null || cargo install cargo-deny --locked --quiet
 fi

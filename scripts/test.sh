@@ -1,12 +1,16 @@
 #!/usr/bin/env bash
-# Sets everything up and runs every test: Rust unit and integration tests, the check that
-# the TypeScript bindings match the Rust types, the UI type check, and the end-to-end
-# journeys driving the built app in a real window under Xvfb.
+# Sets everything up and runs every test: the supply-chain checks, Rust unit and integration
+# tests, the check that the TypeScript bindings match the Rust types, the UI type check, the
+# end-to-end journeys driving the built app in a real window under Xvfb, and the offline
+# journey in a network namespace without network.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
 
 bash scripts/setup.sh --for-tests
+
+echo "== Supply chain: licences, bans and sources of the Rust crates"
+cargo deny --log-level error check licenses bans sources
 
 echo "== UI build"
 npm --prefix ui run build --silent
@@ -33,4 +37,11 @@ if [ -n "${DISPLAY:-}" ] && [ -z "${CI:-}" ]; then
   npm --prefix tests/e2e test --silent
 else
   xvfb-run -a -s "-screen 0 1440x900x24" npm --prefix tests/e2e test --silent
+fi
+
+echo "== Offline journey: no network, no connection attempted"
+if [ -n "${DISPLAY:-}" ] && [ -z "${CI:-}" ]; then
+  bash tests/e2e/offline.sh
+else
+  xvfb-run -a -s "-screen 0 1440x900x24" bash tests/e2e/offline.sh
 fi

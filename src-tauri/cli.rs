@@ -6,14 +6,16 @@ use std::path::{Path, PathBuf};
 use clap::{Parser, Subcommand};
 use serde::Serialize;
 
+use crate::backup::{self, BackupSummary};
 use crate::error::Result;
+use crate::export::travel_copy::TravelCopyData;
 use crate::export::{DocumentLanguage, ExportFormat, ExportOptions};
 use crate::import::{ImportOptions, ImportPreview, PreviewAction};
 use crate::partnerships::{self, agreements};
 use crate::register::organisations;
 use crate::register::people::{self, RegisterQuery};
 use crate::tasks::list::{list_tasks, TaskQuery, TaskView};
-use crate::{delegation, demo, export, gifts, import, programme, settings, store, trips};
+use crate::{delegation, demo, export, gifts, import, privacy, programme, settings, store, trips};
 
 #[derive(Debug, Parser)]
 #[command(name = "partnerdesk", version, about = "Partnerdesk: delegation trips, programmes and partnerships")]
@@ -54,6 +56,36 @@ pub enum Command {
         #[arg(long)]
         skip_bad_rows: bool,
     },
+    /// Save a checked copy of the database (SQLite's online backup, safe while the app runs).
+    Backup {
+        /// The file to write; it is replaced whole or not at all.
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+    },
+    /// Replace the database with a backup. The database it replaces is kept in `backups/`
+    /// beside it; a backup from an older version is migrated.
+    Restore {
+        file: PathBuf,
+        /// Print what the backup holds and change nothing.
+        #[arg(long)]
+        dry_run: bool,
+    },
+    /// Personal data as the GDPR requires.
+    Privacy {
+        #[command(subcommand)]
+        what: PrivacyCommand,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum PrivacyCommand {
+    /// Erase the travel documents and needs of members whose trip ended longer ago than the
+    /// settings keep them.
+    EraseDue {
+        /// Print which trips are due and change nothing.
+        #[arg(long)]
+        dry_run: bool,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -63,7 +95,8 @@ pub enum ExportCommand {
         /// The trip's ID (see `list trips`).
         id: String,
         /// pdf or html: the programme to read; ics: the programme as a calendar file (RFC 5545);
-        /// xlsx or csv: the delegation list; bundle: the whole trip for another Partnerdesk.
+        /// xlsx or csv: the delegation list; bundle: the whole trip for another Partnerdesk;
+        /// travel_copy: a reduced database of the trip to take on the journey.
         #[arg(long, value_parser = parse_export_format)]
         format: ExportFormat,
         /// Only the items this delegation member takes part in (pdf, html, ics).
@@ -72,6 +105,12 @@ pub enum ExportCommand {
         /// The language of a pdf or html programme: de, en, de+zh or en+zh.
         #[arg(long, value_parser = parse_document_language)]
         lang: Option<DocumentLanguage>,
+        /// travel_copy: take passport numbers, dates of birth and visa status along.
+        #[arg(long)]
+        with_travel_documents: bool,
+        /// travel_copy: take dietary and accessibility notes along.
+        #[arg(long)]
+        with_health_notes: bool,
         /// The file to write; it is replaced whole or not at all.
         #[arg(long, value_name = "FILE")]
         out: PathBuf,
@@ -161,11 +200,43 @@ pub fn run(db: &Path, command: &Command) -> Result<String> {
                 summary.trips, summary.members, summary.items
             ))
         }
-        Command::Export { what: ExportCommand::Trip { id, format, member, lang, out } } => {
-            let options = ExportOptions { member_id: member.clone(), language: *lang };
+        Command::Export {
+            what: ExportCommand::Trip { id, format, member, lang, with_travel_documents, with_health_notes, out },
+        } => {
+            let travel_data =
+                TravelCopyData { travel_documents: *with_travel_documents, health_notes: *with_health_notes };
+            let options = ExportOptions { member_id: member.clone(), language: *lang, travel_data };
             let bytes = export::trip_file(&conn, id, *format, &options)?;
             export::write_atomically(out, &bytes)?;
             Ok(format!("Wrote {}.\n", out.display()))
+        }
+        Command::Backup { out } => {
+            backup::backup_to(&conn, out)?;
+            Ok(format!("Wrote {}.\n", out.display()))
+        }
+        Command::Restore { file, dry_run } => {
+            let summary = backup::inspect_backup(file)?;
+            if *dry_run {
+                return Ok(backup_summary_text(&summary) + "Dry run: nothing changed.\n");
+            }
+            drop(conn);
+            let restored = backup::restore_from(db, file)?;
+            let kept = format!("Restored. The data it replaced is kept in {}.\n", restored.kept_as);
+            Ok(backup_summary_text(&summary) + &kept)
+        }
+        Command::Privacy { what: PrivacyCommand::EraseDue { dry_run } } => {
+            let today = settings::office_today(&conn)?;
+            let due = privacy::due_erasures(&conn, today)?;
+            let mut text: String = due
+                .iter()
+                .map(|d| format!("{}\t{}\t{} members\t{}\n", d.trip_id, d.end_date, d.members, d.title))
+                .collect();
+            if *dry_run {
+                text += "Dry run: nothing erased.\n";
+            } else {
+                text += &format!("Erased the travel documents of {} members.\n", privacy::erase_due(&conn, today)?);
+            }
+            Ok(text)
         }
         Command::Import { file, trip, dry_run, skip_bad_rows } => {
             let bytes = import::read_import_file(file)?;
@@ -255,6 +326,24 @@ pub fn run(db: &Path, command: &Command) -> Result<String> {
             })
         }
     }
+}
+
+fn backup_summary_text(summary: &BackupSummary) -> String {
+    let counts = &summary.counts;
+    format!(
+        "{} ({}, schema version {}): {} trips, {} programme items, {} partnerships, {} people, {} organisations, \
+         {} tasks, {} gifts.\n",
+        summary.file_name,
+        summary.taken_at.format("%Y-%m-%d %H:%M"),
+        summary.schema_version,
+        counts.trips,
+        counts.items,
+        counts.partnerships,
+        counts.people,
+        counts.organisations,
+        counts.tasks,
+        counts.gifts
+    )
 }
 
 /// The preview as lines: `+` added, `~` updated, `x` removed, `=` unchanged (`>` the copy here

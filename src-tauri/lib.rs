@@ -1,8 +1,9 @@
 //! Partnerdesk. Domain and store modules (`trips`, `delegation`, `programme`, `partnerships`,
 //! `register`, `outcomes`, `tasks`, `checklists`, `gifts`, `settings`, `zoned`, `store`,
-//! `demo`), `export`, `import` and `bundle` know nothing of Tauri; `commands` (the IPC layer) and `shell` (menu, dialogs,
+//! `demo`, `privacy`), `export`, `import`, `bundle` and `backup` know nothing of Tauri; `commands` (the IPC layer) and `shell` (menu, dialogs,
 //! reminders) connect them to the window, `cli` to the command line.
 
+pub mod backup;
 pub mod bundle;
 pub mod checklists;
 pub mod cli;
@@ -14,6 +15,7 @@ pub mod gifts;
 pub mod import;
 pub mod outcomes;
 pub mod partnerships;
+pub mod privacy;
 pub mod programme;
 pub mod register;
 pub mod settings;
@@ -36,10 +38,11 @@ pub fn run_app(db_path: PathBuf) -> tauri::Result<()> {
     let language = state.with(settings::get_settings).map(|s| s.language).unwrap_or(settings::Language::De);
     tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
-        .plugin(tauri_plugin_opener::init())
+        .plugin(tauri_plugin_opener::Builder::new().open_js_links_on_click(false).build())
         .manage(state)
         .setup(|app| {
             app.manage(shell::reminders::start(app.handle()));
+            shell::backups::start(app.handle());
             Ok(())
         })
         .menu(move |app| shell::menu::build(app, language))
@@ -51,6 +54,14 @@ pub fn run_app(db_path: PathBuf) -> tauri::Result<()> {
             commands::app::update_settings,
             commands::app::welcome_pending,
             commands::app::answer_welcome,
+            commands::backup::backup_status,
+            commands::backup::save_backup,
+            commands::backup::choose_restore_file,
+            commands::backup::restore_backup,
+            commands::privacy::due_erasures,
+            commands::privacy::erase_due,
+            commands::privacy::export_person_data,
+            commands::privacy::erase_person,
             commands::trips::list_trips,
             commands::trips::get_trip,
             commands::trips::create_trip,

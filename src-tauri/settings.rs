@@ -1,5 +1,5 @@
 //! The office's settings: language, home time zone, minimum transfer time, task reminders,
-//! who "I" am in the register, and whether the first-start question about example data has
+//! who "I" am in the register, when travel documents are erased after a trip, and whether the first-start question about example data has
 //! been answered.
 
 use rusqlite::{params, Connection, OptionalExtension};
@@ -25,7 +25,13 @@ pub struct Settings {
     pub reminders: bool,
     /// The register person who uses this app: "my tasks" are the tasks they own.
     pub me: Option<String>,
+    /// Members' travel documents and needs are erased this many days after their trip ended
+    /// (7 to 3650); None: never.
+    pub erase_travel_documents_after_days: Option<i64>,
 }
+
+/// The range of days after a trip within which its members' travel documents may be kept.
+pub const ERASE_AFTER_DAYS: std::ops::RangeInclusive<i64> = 7..=3650;
 
 impl Default for Settings {
     fn default() -> Self {
@@ -35,6 +41,7 @@ impl Default for Settings {
             min_transfer_minutes: 30,
             reminders: true,
             me: None,
+            erase_travel_documents_after_days: Some(90),
         }
     }
 }
@@ -80,6 +87,11 @@ pub fn get_settings(conn: &Connection) -> Result<Settings> {
             Some(id) if crate::register::people::person_exists(conn, &id)? => Some(id),
             _ => None,
         },
+        erase_travel_documents_after_days: match read(conn, "erase_travel_documents_after_days")? {
+            Some(never) if never == "never" => None,
+            Some(days) => days.parse().ok().or(defaults.erase_travel_documents_after_days),
+            None => defaults.erase_travel_documents_after_days,
+        },
     })
 }
 
@@ -100,12 +112,21 @@ pub fn update_settings(conn: &Connection, settings: &Settings) -> Result<Setting
             problems.push("me", "unknown_person", format!("{me} is not a person in the register"));
         }
     }
+    if settings.erase_travel_documents_after_days.is_some_and(|days| !ERASE_AFTER_DAYS.contains(&days)) {
+        problems.push(
+            "erase_travel_documents_after_days",
+            "out_of_range",
+            "travel documents are erased between 7 and 3650 days after a trip, or never",
+        );
+    }
     problems.into_result()?;
     write(conn, "language", settings.language.as_str())?;
     write(conn, "home_zone", settings.home_zone.trim())?;
     write(conn, "min_transfer_minutes", &settings.min_transfer_minutes.to_string())?;
     write(conn, "reminders", if settings.reminders { "on" } else { "off" })?;
     write(conn, "me", settings.me.as_deref().unwrap_or(""))?;
+    let erase_after = settings.erase_travel_documents_after_days.map_or("never".into(), |days| days.to_string());
+    write(conn, "erase_travel_documents_after_days", &erase_after)?;
     get_settings(conn)
 }
 
@@ -133,16 +154,23 @@ mod tests {
             min_transfer_minutes: 45,
             reminders: false,
             me: None,
+            erase_travel_documents_after_days: None,
         };
         assert_eq!(update_settings(&conn, &changed).unwrap(), changed);
         let bad = Settings {
             home_zone: "Mars/Olympus".into(),
             min_transfer_minutes: -5,
             me: Some("nobody".into()),
+            erase_travel_documents_after_days: Some(6),
             ..changed.clone()
         };
         let error = update_settings(&conn, &bad).unwrap_err().to_string();
-        assert!(["home_zone", "min_transfer_minutes", "me"].iter().all(|field| error.contains(field)), "{error}");
+        assert!(
+            ["home_zone", "min_transfer_minutes", "me", "erase_travel_documents_after_days"]
+                .iter()
+                .all(|field| error.contains(field)),
+            "{error}"
+        );
         assert_eq!(get_settings(&conn).unwrap(), changed);
     }
 

@@ -278,3 +278,88 @@ fn usage_errors_are_one_line_too() {
     assert_eq!(reason.lines().count(), 1, "{reason}");
     assert!(reason.contains("--trip"), "{reason}");
 }
+
+#[test]
+fn backup_then_restore_into_another_office_keeping_what_was_there() {
+    let dir = tempfile::tempdir().unwrap();
+    let office = dir.path().join("office.sqlite");
+    assert!(partnerdesk(&office, &["demo"]).status.success());
+    let saved = dir.path().join("saved.sqlite");
+    let written = partnerdesk(&office, &["backup", "--out", saved.to_str().unwrap()]);
+    assert!(written.status.success(), "{}", String::from_utf8_lossy(&written.stderr));
+
+    let other = dir.path().join("other/office.sqlite");
+    assert_eq!(json(&partnerdesk(&other, &["list", "trips", "--json"])).as_array().unwrap().len(), 0);
+    let preview = partnerdesk(&other, &["restore", saved.to_str().unwrap(), "--dry-run"]);
+    let printed = String::from_utf8_lossy(&preview.stdout);
+    assert!(printed.starts_with("saved.sqlite (") && printed.contains(": 4 trips,"), "{printed}");
+    assert!(printed.contains("Dry run: nothing changed."), "{printed}");
+    assert_eq!(json(&partnerdesk(&other, &["list", "trips", "--json"])).as_array().unwrap().len(), 0);
+
+    let restored = partnerdesk(&other, &["restore", saved.to_str().unwrap()]);
+    assert!(restored.status.success(), "{}", String::from_utf8_lossy(&restored.stderr));
+    assert!(String::from_utf8_lossy(&restored.stdout).contains("partnerdesk-before-restore-"));
+    assert_eq!(json(&partnerdesk(&other, &["list", "trips", "--json"])).as_array().unwrap().len(), 4);
+    let kept: Vec<_> = std::fs::read_dir(dir.path().join("other/backups")).unwrap().collect();
+    assert_eq!(kept.len(), 1, "the empty database it replaced is kept");
+
+    let notes = dir.path().join("notes.sqlite");
+    std::fs::write(&notes, "Gastgeschenke Jinhua\n".repeat(100)).unwrap();
+    let refused = partnerdesk(&other, &["restore", notes.to_str().unwrap()]);
+    assert!(!refused.status.success());
+    let reason = String::from_utf8_lossy(&refused.stderr);
+    assert_eq!(reason.lines().count(), 1, "{reason}");
+    assert!(reason.contains("is not a Partnerdesk database"), "{reason}");
+    assert_eq!(json(&partnerdesk(&other, &["list", "trips", "--json"])).as_array().unwrap().len(), 4);
+}
+
+#[test]
+fn privacy_erase_due_lists_first_and_erases_travel_documents_of_old_trips() {
+    use partnerdesk_lib::delegation::{get_member, update_member, MemberInput};
+    use partnerdesk_lib::settings::{get_settings, update_settings, Settings};
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("office.sqlite");
+    assert!(partnerdesk(&db, &["demo"]).status.success());
+    let trips = json(&partnerdesk(&db, &["list", "trips", "--json"]));
+    let jinhua = trips.as_array().unwrap().iter().find(|t| t["end_date"] == "2026-10-27").unwrap()["id"].clone();
+    let jinhua = jinhua.as_str().unwrap();
+    let members = json(&partnerdesk(&db, &["list", "members", "--trip", jinhua, "--json"]));
+    let head = members[0]["id"].as_str().unwrap().to_string();
+    let keep_for_days = |days: Option<i64>| {
+        let conn = partnerdesk_lib::store::open(&db).unwrap();
+        let settings = get_settings(&conn).unwrap();
+        update_settings(&conn, &Settings { erase_travel_documents_after_days: days, ..settings }).unwrap();
+    };
+    {
+        let conn = partnerdesk_lib::store::open(&db).unwrap();
+        let member = get_member(&conn, &head).unwrap().member;
+        let with_passport = MemberInput {
+            name_latin: member.name_latin,
+            passport_number: "C01X00T47".into(),
+            ..MemberInput::default()
+        };
+        update_member(&conn, &head, &with_passport).unwrap();
+    }
+    keep_for_days(None);
+    let kept = partnerdesk(&db, &["privacy", "erase-due"]);
+    assert_eq!(String::from_utf8_lossy(&kept.stdout), "Erased the travel documents of 0 members.\n");
+
+    keep_for_days(Some(30));
+    let dry = partnerdesk(&db, &["privacy", "erase-due", "--dry-run"]);
+    let printed = String::from_utf8_lossy(&dry.stdout);
+    let line = printed.lines().find(|line| line.starts_with(jinhua)).unwrap_or_else(|| panic!("{printed}"));
+    assert!(line.contains("\t2026-10-27\t2 members\tDelegationsreise"), "passport and dietary note: {line}");
+    assert!(printed.ends_with("Dry run: nothing erased.\n"), "{printed}");
+    let read_passport = || get_member(&partnerdesk_lib::store::open(&db).unwrap(), &head).unwrap().passport_number;
+    assert_eq!(read_passport(), "C01X00T47");
+
+    let erased = partnerdesk(&db, &["privacy", "erase-due"]);
+    assert!(erased.status.success(), "{}", String::from_utf8_lossy(&erased.stderr));
+    assert!(String::from_utf8_lossy(&erased.stdout).contains("Erased the travel documents of "));
+    assert_eq!(read_passport(), "");
+    let members = json(&partnerdesk(&db, &["list", "members", "--trip", jinhua, "--json"]));
+    assert_eq!(members.as_array().unwrap().len(), 8, "the delegation stays");
+    assert!(members.as_array().unwrap().iter().all(|m| m["dietary"] == ""));
+    let again = partnerdesk(&db, &["privacy", "erase-due", "--dry-run"]);
+    assert!(!String::from_utf8_lossy(&again.stdout).contains(jinhua));
+}

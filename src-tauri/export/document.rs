@@ -387,7 +387,7 @@ fn item(
     let (home_time, home_zone) = if view.home_start.is_some() || view.home_end.is_some() {
         let start = view.home_start.as_ref().unwrap_or(&item.start);
         let end = view.home_end.as_ref().unwrap_or(&item.end);
-        (span(start, end, day)?, zones(start, end))
+        (span(start, end, day)?, wording.zones(start, end))
     } else {
         (String::new(), String::new())
     };
@@ -399,7 +399,7 @@ fn item(
         kind: wording.kind(item.kind),
         title: item.title.clone(),
         time: span(&item.start, &item.end, day)?,
-        zone: zones(&item.start, &item.end),
+        zone: wording.zones(&item.start, &item.end),
         home_time,
         home_zone,
         place: item.place.clone(),
@@ -435,11 +435,19 @@ fn span(start: &ZonedTime, end: &ZonedTime, day: NaiveDate) -> Result<String> {
     Ok(format!("{} – {}", clock(start, day)?, clock(end, day)?))
 }
 
-fn zones(start: &ZonedTime, end: &ZonedTime) -> String {
-    if start.abbreviation == end.abbreviation {
-        start.abbreviation.clone()
-    } else {
-        format!("{} – {}", start.abbreviation, end.abbreviation)
+impl Wording {
+    /// The zone abbreviations of an item; German readers know Central European time as MEZ/MESZ.
+    fn zones(self, start: &ZonedTime, end: &ZonedTime) -> String {
+        let name = |abbreviation: &str| match (self.main, abbreviation) {
+            (Main::De, "CET") => "MEZ".to_string(),
+            (Main::De, "CEST") => "MESZ".to_string(),
+            _ => abbreviation.to_string(),
+        };
+        if start.abbreviation == end.abbreviation {
+            name(&start.abbreviation)
+        } else {
+            format!("{} – {}", name(&start.abbreviation), name(&end.abbreviation))
+        }
     }
 }
 

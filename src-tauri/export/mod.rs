@@ -14,12 +14,22 @@ pub mod delegation;
 pub mod document;
 pub mod html;
 pub mod pdf;
+pub mod travel_copy;
 pub mod vtimezone;
 
 crate::text_enum! {
     /// pdf and html: the programme to read; ics: the programme as a calendar file; xlsx and
-    /// csv: the delegation list; bundle: the whole trip for a colleague's Partnerdesk.
-    pub enum ExportFormat { Pdf => "pdf", Ics => "ics", Html => "html", Xlsx => "xlsx", Csv => "csv", Bundle => "bundle" }
+    /// csv: the delegation list; bundle: the whole trip for a colleague's Partnerdesk;
+    /// travel_copy: a reduced database of the trip to take on the journey.
+    pub enum ExportFormat {
+        Pdf => "pdf",
+        Ics => "ics",
+        Html => "html",
+        Xlsx => "xlsx",
+        Csv => "csv",
+        Bundle => "bundle",
+        TravelCopy => "travel_copy",
+    }
 }
 
 crate::text_enum! {
@@ -37,6 +47,7 @@ impl ExportFormat {
             ExportFormat::Xlsx => ("Excel", "xlsx"),
             ExportFormat::Csv => ("CSV", "csv"),
             ExportFormat::Bundle => ("Partnerdesk", "json"),
+            ExportFormat::TravelCopy => ("Partnerdesk", "sqlite"),
         }
     }
 }
@@ -50,6 +61,9 @@ pub struct ExportOptions {
     pub member_id: Option<String>,
     #[serde(default)]
     pub language: Option<DocumentLanguage>,
+    /// For a travel copy: which personal data goes along.
+    #[serde(default)]
+    pub travel_data: travel_copy::TravelCopyData,
 }
 
 /// The bytes of a trip's export.
@@ -70,6 +84,7 @@ pub fn trip_file(conn: &Connection, trip_id: &str, format: ExportFormat, options
         ExportFormat::Xlsx => delegation::delegation_xlsx(conn, trip_id, app_language),
         ExportFormat::Csv => delegation::delegation_csv(conn, trip_id, app_language),
         ExportFormat::Bundle => crate::bundle::export_bundle(conn, trip_id),
+        ExportFormat::TravelCopy => travel_copy::travel_copy(conn, trip_id, options.travel_data),
     }
 }
 

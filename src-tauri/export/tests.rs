@@ -239,11 +239,104 @@ fn the_delegation_list_reads_back_as_a_spreadsheet() {
 fn only_a_programme_is_made_for_one_member() {
     let (conn, trip) = delegation_of_two();
     let member = crate::delegation::list_members(&conn, &trip).unwrap().remove(0).id;
-    let error = trip_file(&conn, &trip, ExportFormat::Csv, &ExportOptions { member_id: Some(member), language: None })
-        .unwrap_err();
+    let error =
+        trip_file(&conn, &trip, ExportFormat::Csv, &ExportOptions { member_id: Some(member), ..Default::default() })
+            .unwrap_err();
     assert!(matches!(&error, crate::error::Error::Validation(f) if f[0].field == "member_id"), "{error}");
     assert!(matches!(
         trip_file(&conn, "no-such-trip", ExportFormat::Xlsx, &ExportOptions::default()),
         Err(crate::error::Error::NotFound(_))
     ));
+}
+
+mod travel_copy {
+    use super::super::travel_copy::{travel_copy, TravelCopyData};
+    use crate::bundle::export_bundle;
+    use crate::import::{apply, ImportOptions};
+    use crate::programme::{list_items, update_item, ItemInput};
+
+    const PASSPORT: &str = "C4X9TRV21";
+
+    /// The demo office with a passport number and a dietary note on the Jinhua trip's head.
+    fn office() -> (rusqlite::Connection, String) {
+        let conn = crate::store::open_in_memory().unwrap();
+        crate::demo::load_demo(&conn).unwrap();
+        let trip: String = conn
+            .query_row("SELECT id FROM trips WHERE title LIKE '%Städteregion Jinhua%'", [], |row| row.get(0))
+            .unwrap();
+        conn.execute(
+            "UPDATE members SET passport_number = ?2, dietary = 'keine Nüsse' WHERE trip_id = ?1 AND precedence = 1",
+            [&trip, PASSPORT],
+        )
+        .unwrap();
+        (conn, trip)
+    }
+
+    fn open(bytes: &[u8]) -> (tempfile::TempDir, rusqlite::Connection) {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("reisekopie.sqlite");
+        std::fs::write(&path, bytes).unwrap();
+        let conn = crate::store::open(&path).unwrap();
+        (dir, conn)
+    }
+
+    fn count(conn: &rusqlite::Connection, sql: &str) -> i64 {
+        conn.query_row(sql, [], |row| row.get(0)).unwrap()
+    }
+
+    #[test]
+    fn a_travel_copy_holds_the_trip_alone_and_leaves_documents_and_health_notes_at_home() {
+        let (office, trip) = office();
+        let bytes = travel_copy(&office, &trip, TravelCopyData::default()).unwrap();
+        assert!(!bytes.windows(PASSPORT.len()).any(|w| w == PASSPORT.as_bytes()), "no passport number in the file");
+        let (_dir, copy) = open(&bytes);
+        assert_eq!(count(&copy, "SELECT count(*) FROM trips"), 1);
+        assert_eq!(
+            count(&copy, "SELECT count(*) FROM programme_items"),
+            list_items(&office, &trip).unwrap().len() as i64
+        );
+        assert_eq!(count(&copy, "SELECT count(*) FROM members WHERE dietary <> '' OR passport_number <> ''"), 0);
+        assert!(count(&copy, "SELECT count(*) FROM people") < count(&office, "SELECT count(*) FROM people"));
+        assert!(!crate::settings::welcome_pending(&copy).unwrap(), "the copy opens straight on the trip");
+    }
+
+    #[test]
+    fn documents_and_health_notes_go_along_only_when_chosen() {
+        let (office, trip) = office();
+        let data = TravelCopyData { travel_documents: true, health_notes: true };
+        let (_dir, copy) = open(&travel_copy(&office, &trip, data).unwrap());
+        let head: (String, String) = copy
+            .query_row("SELECT passport_number, dietary FROM members WHERE precedence = 1", [], |row| {
+                Ok((row.get(0)?, row.get(1)?))
+            })
+            .unwrap();
+        assert_eq!(head, (PASSPORT.to_string(), "keine Nüsse".to_string()));
+    }
+
+    #[test]
+    fn what_changed_while_travelling_comes_home_through_the_bundle() {
+        let (office, trip) = office();
+        let (_dir, copy) = open(&travel_copy(&office, &trip, TravelCopyData::default()).unwrap());
+        let item = list_items(&copy, &trip).unwrap().remove(2);
+        std::thread::sleep(std::time::Duration::from_millis(5));
+        let mut input = ItemInput::new(
+            item.kind,
+            "Empfang (verschoben)",
+            (&item.start.local, &item.start.zone),
+            (&item.end.local, &item.end.zone),
+        );
+        input.place = item.place.clone();
+        update_item(&copy, &item.id, &input).unwrap();
+
+        let summary = apply(&office, &export_bundle(&copy, &trip).unwrap(), &ImportOptions::default()).unwrap();
+        assert_eq!((summary.added, summary.updated), (0, 1), "{summary:?}");
+        let home = list_items(&office, &trip).unwrap();
+        assert!(home.iter().any(|i| i.id == item.id && i.title == "Empfang (verschoben)"));
+        let head_passport: String = office
+            .query_row("SELECT passport_number FROM members WHERE trip_id = ?1 AND precedence = 1", [&trip], |row| {
+                row.get(0)
+            })
+            .unwrap();
+        assert_eq!(head_passport, PASSPORT, "the office keeps what the copy never had");
+    }
 }

@@ -80,9 +80,11 @@ pub struct GiftQuery {
     pub year: Option<i32>,
     #[serde(default)]
     pub search: String,
-    #[serde(default)]
+    #[serde(default, with = "crate::store::paging::count")]
+    #[ts(as = "u32")]
     pub offset: i64,
-    #[serde(default)]
+    #[serde(default, with = "crate::store::paging::optional_count")]
+    #[ts(as = "Option<u32>")]
     pub limit: Option<i64>,
 }
 

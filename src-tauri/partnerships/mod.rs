@@ -82,9 +82,11 @@ pub struct PartnershipQuery {
     pub search: String,
     #[serde(default)]
     pub status: Option<PartnershipStatus>,
-    #[serde(default)]
+    #[serde(default, with = "crate::store::paging::count")]
+    #[ts(as = "u32")]
     pub offset: i64,
-    #[serde(default)]
+    #[serde(default, with = "crate::store::paging::optional_count")]
+    #[ts(as = "Option<u32>")]
     pub limit: Option<i64>,
 }
 

@@ -70,7 +70,11 @@ pub struct RegisterQuery {
     pub search: String,
     pub side: Option<Side>,
     pub partnership_id: Option<String>,
+    #[serde(with = "crate::store::paging::count")]
+    #[ts(as = "u32")]
     pub offset: i64,
+    #[serde(with = "crate::store::paging::optional_count")]
+    #[ts(as = "Option<u32>")]
     pub limit: Option<i64>,
 }
 

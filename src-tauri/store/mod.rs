@@ -1,5 +1,5 @@
 //! The SQLite store: where the database file lives, how it is opened (WAL, foreign keys,
-//! full sync) and the numbered, append-only migrations that shape it.
+//! full sync, secure delete) and the numbered, append-only migrations that shape it.
 
 use std::path::{Path, PathBuf};
 
@@ -8,6 +8,7 @@ use rusqlite_migration::{HookError, Migrations, M};
 
 use crate::error::{Error, Result};
 
+pub mod paging;
 mod text_enum;
 
 /// The bundle identifier; the app-data directory is named after it, as Tauri names it.
@@ -44,6 +45,13 @@ pub fn schema_version() -> usize {
     migration_list().len()
 }
 
+/// Migrates a bare connection to `version` and no further: how the fixture databases of
+/// released schema versions (`tests/fixtures/`) are made.
+pub fn migrate_to_version(conn: &mut Connection, version: usize) -> Result<()> {
+    migrations().to_version(conn, version)?;
+    Ok(())
+}
+
 /// `PARTNERDESK_DB` or `--db` win; otherwise the file in the user's data directory.
 pub fn default_path() -> PathBuf {
     dirs::data_dir().unwrap_or_else(|| PathBuf::from(".")).join(APP_IDENTIFIER).join("partnerdesk.sqlite")
@@ -55,6 +63,7 @@ pub fn open(path: &Path) -> Result<Connection> {
     }
     let mut conn = Connection::open(path)?;
     conn.pragma_update(None, "journal_mode", "WAL")?;
+    crate::backup::backup_before_migration(&conn, path)?;
     prepare(&mut conn)?;
     Ok(conn)
 }
@@ -65,9 +74,11 @@ pub fn open_in_memory() -> Result<Connection> {
     Ok(conn)
 }
 
-fn prepare(conn: &mut Connection) -> Result<()> {
+pub(crate) fn prepare(conn: &mut Connection) -> Result<()> {
     conn.pragma_update(None, "foreign_keys", "ON")?;
     conn.pragma_update(None, "synchronous", "FULL")?;
+    // Erased personal data is overwritten with zeros, not left in free pages of the file.
+    conn.pragma_update(None, "secure_delete", "ON")?;
     conn.busy_timeout(std::time::Duration::from_secs(5))?;
     conn.set_prepared_statement_cache_capacity(128);
     let found: i64 = conn.pragma_query_value(None, "user_version", |row| row.get(0))?;

@@ -48,9 +48,11 @@ pub struct TaskQuery {
     pub theme_id: Option<String>,
     #[serde(default)]
     pub sort: Option<TaskSort>,
-    #[serde(default)]
+    #[serde(default, with = "crate::store::paging::count")]
+    #[ts(as = "u32")]
     pub offset: i64,
-    #[serde(default)]
+    #[serde(default, with = "crate::store::paging::optional_count")]
+    #[ts(as = "Option<u32>")]
     pub limit: Option<i64>,
 }
 

@@ -93,9 +93,11 @@ pub struct TripQuery {
     /// Only the trips of this partnership.
     #[serde(default)]
     pub partnership_id: Option<String>,
-    #[serde(default)]
+    #[serde(default, with = "crate::store::paging::count")]
+    #[ts(as = "u32")]
     pub offset: i64,
-    #[serde(default)]
+    #[serde(default, with = "crate::store::paging::optional_count")]
+    #[ts(as = "Option<u32>")]
     pub limit: Option<i64>,
 }
 

@@ -48,8 +48,10 @@ export function cli(db, ...args) {
 /**
  * Starts the app on `db` and returns the WebdriverIO browser plus a `close()`.
  * The app inherits XDG directories inside `home`, so its webview data stays there too.
+ * With `traceTo`, strace writes every connect/send of the driver, WebKitWebDriver, the app
+ * and its web processes to that file (tests/e2e/offline); it is complete once `close()` returns.
  */
-export async function launch({ home, db }, name = "last", extraEnv = {}) {
+export async function launch({ home, db }, name = "last", extraEnv = {}, { traceTo } = {}) {
   const env = {
     ...process.env,
     ...extraEnv,
@@ -60,7 +62,12 @@ export async function launch({ home, db }, name = "last", extraEnv = {}) {
   // The driver's output goes to a file: a pipe inherited by the app would keep this process alive.
   const logPath = join(home, "tauri-driver.log");
   const log = openSync(logPath, "w");
-  const driver = spawn("tauri-driver", ["--port", String(PORT), "--native-port", String(PORT + 1)], { env, stdio: ["ignore", log, log] });
+  const driverArgs = ["--port", String(PORT), "--native-port", String(PORT + 1)];
+  const trace = ["strace", "-f", "--seccomp-bpf", "-qq", "-e", "trace=connect,sendto,sendmsg,sendmmsg", "-o", traceTo];
+  const [command, ...args] = [...(traceTo ? trace : []), "tauri-driver", ...driverArgs];
+  const driver = spawn(command, args, { env, stdio: ["ignore", log, log] });
+  // strace ignores SIGTERM and ends with the last process it follows: end the driver under it.
+  const stopDriver = () => (traceTo ? spawnSync("pkill", ["-P", String(driver.pid)]) : driver.kill());
   closeSync(log);
   for (let waited = 0; waited < 10000 && !(await portOpen(PORT)); waited += 100) await sleep(100);
   let browser;
@@ -79,7 +86,7 @@ export async function launch({ home, db }, name = "last", extraEnv = {}) {
       });
     } catch (error) {
       if (attempt === 39) {
-        driver.kill();
+        stopDriver();
         throw new Error(`could not start a session: ${error.message}\n${readFileSync(logPath, "utf8")}`);
       }
       await sleep(250);
@@ -92,10 +99,10 @@ export async function launch({ home, db }, name = "last", extraEnv = {}) {
       await browser.saveScreenshot(join(artifacts, `${name}-last.png`)).catch(() => {});
       await browser.deleteSession();
     } finally {
-      driver.kill();
-      await new Promise((done) => (driver.exitCode !== null ? done() : driver.once("exit", done)));
+      stopDriver();
       // Should the session have left the app running, end it: the next journey starts clean.
       spawnSync("pkill", ["-f", `--db ${db}`]);
+      await new Promise((done) => (driver.exitCode !== null ? done() : driver.once("exit", done)));
     }
   };
   return { browser, close };

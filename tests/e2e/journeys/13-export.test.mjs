@@ -142,3 +142,26 @@ test("an officer exports the delegation list for the hotel and the trip for a co
     await close();
   }
 });
+
+test("an officer takes a travel copy of one trip on the journey, without passports", async () => {
+  const dir = freshDataDir();
+  await cli(dir.db, "demo");
+  const trip = (await listJson(dir.db, "trips")).find((t) => t.title === TO_JINHUA);
+  const copy = join(dir.home, "reisekopie.sqlite");
+
+  const { browser, close } = await launch(dir, "export-travel-copy", { PARTNERDESK_TEST_SAVE_FILE: copy });
+  try {
+    await openTrip(browser, TO_JINHUA);
+    await click(browser, "trip-export");
+    await click(browser, "export-format-travel_copy");
+    assert.equal(await (await byTestId(browser, "export-travel-documents")).isSelected(), false, "documents stay home unless chosen");
+    await click(browser, "export-save");
+    await eventually(() => existsSync(copy) && statSync(copy).size > 0, { message: "the travel copy written", timeout: 15000 });
+  } finally {
+    await close();
+  }
+  assert.equal(readFileSync(copy).subarray(0, 15).toString(), "SQLite format 3");
+  const trips = await listJson(copy, "trips");
+  assert.deepEqual(trips.map((t) => t.id), [trip.id], "the copy holds this trip alone");
+  assert.equal((await listJson(copy, "members", "--trip", trip.id)).length, (await listJson(dir.db, "members", "--trip", trip.id)).length);
+});

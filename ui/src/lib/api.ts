@@ -7,11 +7,14 @@ import { getCurrentWindow } from "@tauri-apps/api/window";
 import type { Agreement } from "./bindings/Agreement";
 import type { AgreementInput } from "./bindings/AgreementInput";
 import type { AppInfo } from "./bindings/AppInfo";
+import type { BackupStatus } from "./bindings/BackupStatus";
+import type { BackupSummary } from "./bindings/BackupSummary";
 import type { Checklist } from "./bindings/Checklist";
 import type { ChecklistOwner } from "./bindings/ChecklistOwner";
 import type { ChecklistTemplate } from "./bindings/ChecklistTemplate";
 import type { DemoSummary } from "./bindings/DemoSummary";
 import type { Direction } from "./bindings/Direction";
+import type { DueErasure } from "./bindings/DueErasure";
 import type { DuplicateOptions } from "./bindings/DuplicateOptions";
 import type { ErrorPayload } from "./bindings/ErrorPayload";
 import type { ExportFormat } from "./bindings/ExportFormat";
@@ -41,6 +44,7 @@ import type { RegisterKind } from "./bindings/RegisterKind";
 import type { RegisterLinks } from "./bindings/RegisterLinks";
 import type { RegisterQuery } from "./bindings/RegisterQuery";
 import type { RegisterRef } from "./bindings/RegisterRef";
+import type { Restored } from "./bindings/Restored";
 import type { Partnership } from "./bindings/Partnership";
 import type { PartnershipInput } from "./bindings/PartnershipInput";
 import type { PartnershipPage } from "./bindings/PartnershipPage";
@@ -73,12 +77,18 @@ export class ApiError extends Error {
   }
 }
 
+// Arguments that do not deserialise are rejected by Tauri before the command runs, with a
+// plain string ("invalid args `input` for command `create_trip`: invalid type: …"); Tauri
+// offers the app no hook to shape that error, so it is typed here.
+const INVALID_ARGUMENT = /^invalid args `[^`]+` for command `[^`]+`: /;
+
 async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
   try {
     return await invoke<T>(command, args);
   } catch (error) {
     if (error && typeof error === "object" && "kind" in error) throw new ApiError(error as ErrorPayload);
-    throw new ApiError({ kind: "internal", message: String(error), fields: [] });
+    const kind = typeof error === "string" && INVALID_ARGUMENT.test(error) ? "invalid_argument" : "internal";
+    throw new ApiError({ kind, message: String(error), fields: [] });
   }
 }
 
@@ -91,6 +101,21 @@ export const api = {
     call<ZonedTime>("preview_time", { local, zone, fold }),
   welcomePending: () => call<boolean>("welcome_pending"),
   answerWelcome: (load_example_data: boolean) => call<DemoSummary | null>("answer_welcome", { load_example_data }),
+
+  backupStatus: () => call<BackupStatus>("backup_status"),
+  /** Opens the system's save dialog; resolves to the path written, or null when the user cancels. */
+  saveBackup: (title: string) => call<string | null>("save_backup", { title }),
+  /** Opens the system's file dialog; resolves to what the backup holds, or null when the user cancels. */
+  chooseRestoreFile: (title: string) => call<BackupSummary | null>("choose_restore_file", { title }),
+  restoreBackup: () => call<Restored>("restore_backup"),
+
+  dueErasures: () => call<DueErasure[]>("due_erasures"),
+  /** Erases what `dueErasures` lists; resolves to how many members' fields were erased. */
+  eraseDue: () => call<number>("erase_due"),
+  /** Opens the system's save dialog; resolves to the path written, or null when the user cancels. */
+  exportPersonData: (person_id: string, title: string, file_name: string) =>
+    call<string | null>("export_person_data", { person_id, title, file_name }),
+  erasePerson: (person_id: string) => call<null>("erase_person", { person_id }),
 
   listTrips: (query: TripQuery) => call<TripPage>("list_trips", { query }),
   getTrip: (id: string) => call<Trip>("get_trip", { id }),

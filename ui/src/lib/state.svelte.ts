@@ -26,7 +26,7 @@ export interface Notice {
 
 export const app = $state({
   route: { name: "trips" } as Route,
-  settings: { language: "de", home_zone: "Europe/Berlin", min_transfer_minutes: 30, reminders: true, me: null } as Settings,
+  settings: { language: "de", home_zone: "Europe/Berlin", min_transfer_minutes: 30, reminders: true, me: null, erase_travel_documents_after_days: 90 } as Settings,
   zones: [] as string[],
   notices: [] as Notice[],
   /** Bumped whenever trips change, so that lists reload. */

@@ -2,6 +2,7 @@
 
 /**
  * pdf and html: the programme to read; ics: the programme as a calendar file; xlsx and
- * csv: the delegation list; bundle: the whole trip for a colleague's Partnerdesk.
+ * csv: the delegation list; bundle: the whole trip for a colleague's Partnerdesk;
+ * travel_copy: a reduced database of the trip to take on the journey.
  */
-export type ExportFormat = "pdf" | "ics" | "html" | "xlsx" | "csv" | "bundle";
+export type ExportFormat = "pdf" | "ics" | "html" | "xlsx" | "csv" | "bundle" | "travel_copy";

@@ -17,4 +17,9 @@ reminders: boolean,
 /**
  * The register person who uses this app: "my tasks" are the tasks they own.
  */
-me: string | null, };
+me: string | null, 
+/**
+ * Members' travel documents and needs are erased this many days after their trip ended
+ * (7 to 3650); None: never.
+ */
+erase_travel_documents_after_days: number | null, };

@@ -1,0 +1,23 @@
+//! Automatic backups while the app runs: at start when the newest is a day old or there is
+//! none, then checked every hour, so that one is taken each day.
+
+use std::time::Duration;
+
+use tauri::{AppHandle, Manager};
+
+use crate::backup::automatic_backup_if_due;
+use crate::commands::AppState;
+
+const EVERY: Duration = Duration::from_secs(60 * 60);
+
+pub fn start(app: &AppHandle) {
+    let app = app.clone();
+    std::thread::spawn(move || loop {
+        let state = app.state::<AppState>();
+        let now = chrono::Local::now().naive_local();
+        if let Err(error) = state.with(|conn| automatic_backup_if_due(conn, &state.db_path, now)) {
+            eprintln!("partnerdesk: the daily backup failed: {error}");
+        }
+        std::thread::sleep(EVERY);
+    });
+}

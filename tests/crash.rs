@@ -1,0 +1,413 @@
+//! Crash safety: the app is killed with SIGKILL at random moments during large imports and
+//! during rapid editing; afterwards the database must pass `PRAGMA integrity_check`, every
+//! save the app reported must be there, and an import must have landed whole or not at all.
+//! `PARTNERDESK_CRASH_SEED` replays a run (each test prints the seed it used).
+
+use std::collections::HashMap;
+use std::io::{BufRead, BufReader};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::thread;
+use std::time::{Duration, Instant};
+
+use partnerdesk_lib::delegation::{self, MemberInput};
+use partnerdesk_lib::programme::{self, ItemInput, ItemKind};
+use partnerdesk_lib::store;
+use partnerdesk_lib::trips::{self, Direction, TripInput, TripStatus};
+use rusqlite::Connection;
+
+const EDIT_KILLS: u32 = 120;
+const MAX_EDIT_DELAY: Duration = Duration::from_millis(300);
+const IMPORT_KILLS: u32 = 80;
+const PEOPLE_ROWS: usize = 1_500;
+const CALENDAR_EVENTS: usize = 1_000;
+/// Set in the editor child process: `{round} {trip id} {item id} {database path}`.
+const EDITOR_VAR: &str = "PARTNERDESK_CRASH_EDITOR";
+
+/// SplitMix64: enough randomness for kill delays, and replayable from its seed.
+struct Rng(u64);
+
+impl Rng {
+    fn seeded(test: &str) -> Rng {
+        let seed = std::env::var("PARTNERDESK_CRASH_SEED").ok().and_then(|s| s.parse().ok()).unwrap_or_else(|| {
+            std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_nanos() as u64
+        });
+        eprintln!("{test}: PARTNERDESK_CRASH_SEED={seed}");
+        Rng(seed)
+    }
+
+    fn below(&mut self, bound: u64) -> u64 {
+        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        (z ^ (z >> 31)) % bound.max(1)
+    }
+
+    fn delay_up_to(&mut self, limit: Duration) -> Duration {
+        Duration::from_micros(self.below(limit.as_micros() as u64))
+    }
+}
+
+fn assert_intact(conn: &Connection, after: &str) {
+    let mut statement = conn.prepare("PRAGMA integrity_check").unwrap();
+    let problems: Vec<String> = statement.query_map([], |row| row.get(0)).unwrap().map(Result::unwrap).collect();
+    assert_eq!(problems, ["ok"], "integrity check after {after}");
+}
+
+/// Kills `child` with SIGKILL; says whether it had already exited by itself.
+fn kill(child: &mut Child) -> bool {
+    let exited = child.try_wait().unwrap().is_some();
+    child.kill().unwrap();
+    child.wait().unwrap();
+    exited
+}
+
+/// Whether another process holds the database's write lock, i.e. is inside a write transaction.
+fn writer_busy(db: &Path) -> bool {
+    let conn = Connection::open(db).unwrap();
+    conn.busy_timeout(Duration::ZERO).unwrap();
+    match conn.execute_batch("BEGIN IMMEDIATE; ROLLBACK") {
+        Ok(()) => false,
+        Err(error) if error.sqlite_error_code() == Some(rusqlite::ErrorCode::DatabaseBusy) => true,
+        Err(error) => panic!("probing the write lock: {error}"),
+    }
+}
+
+/// A database with one trip to Jinhua and one programme item in it.
+fn database_with_a_trip(path: &Path) -> (String, String) {
+    let conn = store::open(path).unwrap();
+    let trip = trips::create_trip(&conn, &trip_input("")).unwrap();
+    let item = programme::add_item(&conn, &trip.id, &item_input("Empfang im Rathaus", 0)).unwrap();
+    (trip.id, item.id)
+}
+
+fn trip_input(notes: &str) -> TripInput {
+    TripInput {
+        title: "Delegationsreise nach Jinhua".into(),
+        direction: Direction::Outgoing,
+        partner_place: "Jinhua".into(),
+        partner_country: "China".into(),
+        time_zone: "Asia/Shanghai".into(),
+        start_date: "2026-10-21".into(),
+        end_date: "2026-10-30".into(),
+        purpose: "Städtepartnerschaft".into(),
+        status: TripStatus::Planning,
+        notes: notes.into(),
+        partnership_id: None,
+        theme_ids: Vec::new(),
+    }
+}
+
+fn item_input(title: &str, save: u64) -> ItemInput {
+    let start = format!("2026-10-{:02}T{:02}:{:02}", 21 + save % 9, 8 + save % 10, save % 60);
+    let end = format!("2026-10-{:02}T{:02}:{:02}", 21 + save % 9, 9 + save % 10, save % 60);
+    ItemInput::new(ItemKind::Meeting, title, (&start, "Asia/Shanghai"), (&end, "Asia/Shanghai"))
+}
+
+#[test]
+fn saves_wait_for_the_disk() {
+    let dir = tempfile::tempdir().unwrap();
+    let conn = store::open(&dir.path().join("office.sqlite")).unwrap();
+    let synchronous: i64 = conn.pragma_query_value(None, "synchronous", |row| row.get(0)).unwrap();
+    let journal_mode: String = conn.pragma_query_value(None, "journal_mode", |row| row.get(0)).unwrap();
+    assert_eq!((synchronous, journal_mode.as_str()), (2, "wal"), "synchronous=FULL (2) in WAL mode");
+}
+
+/// The editor's saves in order: save `n` of round `round` is always the same edit.
+#[derive(Debug, Clone, PartialEq)]
+enum Edit {
+    AddItem(String),
+    AddMember(String),
+    TripNotes(String),
+    ItemTitle(String),
+}
+
+impl Edit {
+    fn nth(round: u32, n: u64) -> Edit {
+        match n % 4 {
+            0 => Edit::AddItem(format!("Termin {round}.{n}")),
+            1 => Edit::AddMember(format!("Mitglied {round}.{n}")),
+            2 => Edit::TripNotes(format!("Stand {round}.{n}")),
+            _ => Edit::ItemTitle(format!("Empfang im Rathaus {round}.{n}")),
+        }
+    }
+}
+
+/// The child process of `rapid_editing_survives_kills`: saves through the domain functions as
+/// fast as it can and prints `saved {n} {record id}` once each save has returned.
+#[test]
+#[ignore = "the child process of rapid_editing_survives_kills"]
+fn editor_process() {
+    let Ok(job) = std::env::var(EDITOR_VAR) else { return };
+    let [round, trip_id, item_id, db]: [&str; 4] = job.splitn(4, ' ').collect::<Vec<_>>().try_into().unwrap();
+    let round: u32 = round.parse().unwrap();
+    let conn = store::open(Path::new(db)).unwrap();
+    for n in 0.. {
+        let saved = match Edit::nth(round, n) {
+            Edit::AddItem(title) => programme::add_item(&conn, trip_id, &item_input(&title, n)).unwrap().id,
+            Edit::AddMember(name) => {
+                let input = MemberInput {
+                    name_latin: name,
+                    passport_number: format!("C{n:08}"),
+                    date_of_birth: "1970-05-01".into(),
+                    ..MemberInput::default()
+                };
+                delegation::add_member(&conn, trip_id, &input).unwrap().member.id
+            }
+            Edit::TripNotes(notes) => trips::update_trip(&conn, trip_id, &trip_input(&notes)).unwrap().id,
+            Edit::ItemTitle(title) => programme::update_item(&conn, item_id, &item_input(&title, 0)).unwrap().id,
+        };
+        println!("saved {n} {saved}");
+    }
+}
+
+/// What the database must hold: every record reported (or found) so far with its last value.
+#[derive(Default)]
+struct Saved {
+    items: HashMap<String, String>,
+    members: HashMap<String, String>,
+    trip_notes: String,
+}
+
+/// The lines the child wrote completely before it was killed.
+fn reported_lines(child: &mut Child) -> thread::JoinHandle<Vec<String>> {
+    let mut stdout = BufReader::new(child.stdout.take().unwrap());
+    thread::spawn(move || {
+        let mut lines = Vec::new();
+        let mut line = String::new();
+        while stdout.read_line(&mut line).unwrap() > 0 {
+            if line.ends_with('\n') && line.starts_with("saved ") {
+                lines.push(line.trim_end().to_string());
+            }
+            line.clear();
+        }
+        lines
+    })
+}
+
+fn table_of(conn: &Connection, sql: &str, trip_id: &str) -> HashMap<String, String> {
+    let mut statement = conn.prepare(sql).unwrap();
+    statement.query_map([trip_id], |row| Ok((row.get(0)?, row.get(1)?))).unwrap().map(Result::unwrap).collect()
+}
+
+/// Checks one table against what was saved: every known record with its last value, or the
+/// value `changed_to` of the one save that may have committed unreported; besides them at most
+/// the record that save may have `added`.
+fn check_records(
+    known: &mut HashMap<String, String>,
+    found: HashMap<String, String>,
+    (changed_to, added): (Option<&str>, Option<&str>),
+    what: &str,
+) {
+    for (id, value) in known.iter() {
+        let stored = found.get(id).unwrap_or_else(|| panic!("{what} {id} ({value}) was reported saved and is gone"));
+        assert!(stored == value || Some(stored.as_str()) == changed_to, "{what} {id}: {stored:?}, saved {value:?}");
+    }
+    let unreported: Vec<_> = found.iter().filter(|(id, _)| !known.contains_key(*id)).collect();
+    assert!(
+        unreported.is_empty() || (unreported.len() == 1 && Some(unreported[0].1.as_str()) == added),
+        "{what}: records nobody saved {unreported:?}"
+    );
+    known.extend(found);
+}
+
+#[test]
+fn rapid_editing_survives_kills() {
+    let mut rng = Rng::seeded("rapid_editing_survives_kills");
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("office.sqlite");
+    let (trip_id, item_id) = database_with_a_trip(&db);
+    let mut saved = Saved::default();
+    saved.items.insert(item_id.clone(), "Empfang im Rathaus".into());
+    let (mut kills_after_saves, mut saves) = (0, 0);
+    let started = Instant::now();
+
+    for round in 0..EDIT_KILLS {
+        let mut child = Command::new(std::env::current_exe().unwrap())
+            .args(["editor_process", "--exact", "--ignored", "--nocapture", "--quiet", "--test-threads=1"])
+            .env(EDITOR_VAR, format!("{round} {trip_id} {item_id} {}", db.display()))
+            .stdout(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let lines = reported_lines(&mut child);
+        thread::sleep(rng.delay_up_to(MAX_EDIT_DELAY));
+        assert!(!kill(&mut child), "the editor stopped by itself");
+        let lines = lines.join().unwrap();
+
+        let mut next_save = 0;
+        for line in &lines {
+            let [_, n, id]: [&str; 3] = line.split(' ').collect::<Vec<_>>().try_into().unwrap();
+            let n: u64 = n.parse().unwrap();
+            match Edit::nth(round, n) {
+                Edit::AddItem(title) | Edit::ItemTitle(title) => {
+                    saved.items.insert(id.into(), title);
+                }
+                Edit::AddMember(name) => {
+                    saved.members.insert(id.into(), name);
+                }
+                Edit::TripNotes(notes) => saved.trip_notes = notes,
+            }
+            next_save = n + 1;
+        }
+        kills_after_saves += u32::from(!lines.is_empty());
+        saves += lines.len();
+
+        let conn = Connection::open(&db).unwrap();
+        assert_intact(&conn, &format!("kill {round} after {} saves", lines.len()));
+        let in_flight = Edit::nth(round, next_save);
+        let (item_change, member_change) = match &in_flight {
+            Edit::AddItem(title) => ((None, Some(title.as_str())), (None, None)),
+            Edit::ItemTitle(title) => ((Some(title.as_str()), None), (None, None)),
+            Edit::AddMember(name) => ((None, None), (None, Some(name.as_str()))),
+            Edit::TripNotes(_) => ((None, None), (None, None)),
+        };
+        let items = table_of(&conn, "SELECT id, title FROM programme_items WHERE trip_id = ?1", &trip_id);
+        check_records(&mut saved.items, items, item_change, "programme item");
+        let members = table_of(&conn, "SELECT id, name_latin FROM members WHERE trip_id = ?1", &trip_id);
+        check_records(&mut saved.members, members, member_change, "member");
+        let notes: String = conn.query_row("SELECT notes FROM trips WHERE id = ?1", [&trip_id], |r| r.get(0)).unwrap();
+        assert!(
+            notes == saved.trip_notes || Edit::TripNotes(notes.clone()) == in_flight,
+            "trip notes {notes:?}, saved {:?}",
+            saved.trip_notes
+        );
+        saved.trip_notes = notes;
+    }
+
+    let conn = store::open(&db).unwrap();
+    assert_eq!(programme::list_items(&conn, &trip_id).unwrap().len(), saved.items.len());
+    assert_eq!(delegation::list_members(&conn, &trip_id).unwrap().len(), saved.members.len());
+    eprintln!(
+        "rapid editing: {EDIT_KILLS} kills, {kills_after_saves} after at least one save, {saves} saves reported, {:?}",
+        started.elapsed()
+    );
+    assert!(kills_after_saves >= EDIT_KILLS * 3 / 5, "only {kills_after_saves} kills came after a save");
+    assert!(saves >= 5 * EDIT_KILLS as usize, "only {saves} saves were reported");
+}
+
+/// An import file and the rows that importing it whole adds to each counted table.
+struct ImportCase {
+    file: PathBuf,
+    full: Counts,
+    took: Duration,
+}
+
+/// Rows in the tables an import writes to: members, people, organisations, programme items.
+type Counts = [i64; 4];
+
+fn counts(conn: &Connection) -> Counts {
+    ["members", "people", "organisations", "programme_items"]
+        .map(|table| conn.query_row(&format!("SELECT count(*) FROM {table}"), [], |row| row.get(0)).unwrap())
+}
+
+fn people_table(path: &Path) {
+    let mut text = String::from("Name;Funktion;Organisation;E-Mail;Passnummer\r\n");
+    for n in 0..PEOPLE_ROWS {
+        text += &format!("Person {n};Referentin;Organisation {};p{n}@example.de;C{n:08}\r\n", n % 50);
+    }
+    std::fs::write(path, text).unwrap();
+}
+
+fn calendar(path: &Path) {
+    let mut text = String::from("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Partnerdesk tests//crash//DE\r\n");
+    for n in 0..CALENDAR_EVENTS {
+        let (day, hour, minute) = (21 + n % 9, 8 + n % 10, n % 60);
+        text += &format!(
+            "BEGIN:VEVENT\r\nUID:crash-{n}@partnerdesk.test\r\nSUMMARY:Termin {n}\r\n\
+             DTSTART;TZID=Asia/Shanghai:202610{day:02}T{hour:02}{minute:02}00\r\n\
+             DTEND;TZID=Asia/Shanghai:202610{day:02}T{:02}{minute:02}00\r\nLOCATION:Raum {n}\r\nEND:VEVENT\r\n",
+            hour + 1
+        );
+    }
+    std::fs::write(path, text + "END:VCALENDAR\r\n").unwrap();
+}
+
+fn import(db: &Path, file: &Path, trip_id: &str) -> Child {
+    Command::new(env!("CARGO_BIN_EXE_partnerdesk"))
+        .arg("--db")
+        .arg(db)
+        .arg("import")
+        .arg(file)
+        .args(["--trip", trip_id])
+        .env_remove("PARTNERDESK_DB")
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap()
+}
+
+/// Copies the database without its WAL (it has none: the last connection closed cleanly).
+fn fresh_copy(template: &Path, to: &Path) {
+    for suffix in ["", "-wal", "-shm"] {
+        let _ = std::fs::remove_file(format!("{}{suffix}", to.display()));
+    }
+    std::fs::copy(template, to).unwrap();
+}
+
+#[test]
+fn large_imports_land_whole_or_not_at_all_when_killed() {
+    let mut rng = Rng::seeded("large_imports_land_whole_or_not_at_all_when_killed");
+    let dir = tempfile::tempdir().unwrap();
+    let template = dir.path().join("template.sqlite");
+    let (trip_id, _) = database_with_a_trip(&template);
+    let before = counts(&Connection::open(&template).unwrap());
+    let db = dir.path().join("office.sqlite");
+
+    let cases: Vec<ImportCase> = [("people.csv", people_table as fn(&Path)), ("programme.ics", calendar)]
+        .into_iter()
+        .map(|(name, write)| {
+            let file = dir.path().join(name);
+            write(&file);
+            fresh_copy(&template, &db);
+            let started = Instant::now();
+            assert!(import(&db, &file, &trip_id).wait().unwrap().success(), "importing {name}");
+            let took = started.elapsed();
+            let full = counts(&Connection::open(&db).unwrap());
+            assert_ne!(full, before, "{name} added nothing");
+            ImportCase { file, full, took }
+        })
+        .collect();
+
+    let (mut interrupted, mut mid_transaction, mut committed, mut finished) = (0, 0, 0, 0);
+    let started = Instant::now();
+    for round in 0..IMPORT_KILLS {
+        let case = &cases[round as usize % cases.len()];
+        fresh_copy(&template, &db);
+        let delay = rng.delay_up_to(case.took.mul_f64(1.15));
+        let mut child = import(&db, &case.file, &trip_id);
+        thread::sleep(delay);
+        let in_transaction = writer_busy(&db);
+        let exited = kill(&mut child);
+
+        let conn = Connection::open(&db).unwrap();
+        assert_intact(&conn, &format!("import kill {round} after {delay:?}"));
+        let found = counts(&conn);
+        assert!(
+            found == before || found == case.full,
+            "kill {round} after {delay:?}: {found:?} is neither {before:?} nor {:?}",
+            case.full
+        );
+        match (exited, found == case.full) {
+            (true, _) => finished += 1,
+            (false, true) => committed += 1,
+            (false, false) => {
+                interrupted += 1;
+                mid_transaction += u32::from(in_transaction);
+            }
+        }
+    }
+    eprintln!(
+        "imports: {IMPORT_KILLS} kills ({} and {} took {:?} and {:?} whole): {interrupted} before the commit \
+         ({mid_transaction} of them inside its transaction), {committed} after the commit, \
+         {finished} after the end, {:?}",
+        PEOPLE_ROWS,
+        CALENDAR_EVENTS,
+        cases[0].took,
+        cases[1].took,
+        started.elapsed()
+    );
+    assert!(mid_transaction >= IMPORT_KILLS / 3, "only {mid_transaction} kills landed inside the transaction");
+    assert!(interrupted > mid_transaction, "no import was killed before its transaction began");
+    assert!(finished + committed >= 4, "only {} imports completed", finished + committed);
+}
