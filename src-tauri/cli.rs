@@ -7,7 +7,8 @@ use clap::{Parser, Subcommand};
 use serde::Serialize;
 
 use crate::backup::{self, BackupSummary};
-use crate::error::Result;
+use crate::encryption::Passphrase;
+use crate::error::{Error, Result};
 use crate::export::travel_copy::TravelCopyData;
 use crate::export::{DocumentLanguage, ExportFormat, ExportOptions};
 use crate::import::{ImportOptions, ImportPreview, PreviewAction};
@@ -23,6 +24,10 @@ pub struct Cli {
     /// The database file to use instead of the one in the user's data directory.
     #[arg(long, env = "PARTNERDESK_DB", global = true, value_name = "PATH")]
     pub db: Option<PathBuf>,
+    /// Read the passphrase of an encrypted database from this environment variable (never
+    /// from the command line, where other users could see it).
+    #[arg(long, global = true, value_name = "VAR")]
+    pub passphrase_env: Option<String>,
     /// Without a command, the app opens its window.
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -187,11 +192,26 @@ impl Cli {
     pub fn database_path(&self) -> PathBuf {
         self.db.clone().unwrap_or_else(store::default_path)
     }
+
+    /// The passphrase from the variable `--passphrase-env` names, if it names one.
+    pub fn passphrase(&self) -> Result<Option<Passphrase>> {
+        let Some(variable) = &self.passphrase_env else {
+            return Ok(None);
+        };
+        match std::env::var(variable) {
+            Ok(text) if !text.is_empty() => Ok(Some(Passphrase::new(text))),
+            _ => Err(Error::field(
+                "passphrase",
+                "passphrase_missing",
+                format!("the environment variable {variable} holds no passphrase"),
+            )),
+        }
+    }
 }
 
 /// Runs one command and returns what it prints.
-pub fn run(db: &Path, command: &Command) -> Result<String> {
-    let conn = store::open(db)?;
+pub fn run(db: &Path, key: Option<&Passphrase>, command: &Command) -> Result<String> {
+    let conn = store::open_with_key(db, key)?;
     match command {
         Command::Demo => {
             let summary = demo::load_demo(&conn)?;
@@ -211,16 +231,16 @@ pub fn run(db: &Path, command: &Command) -> Result<String> {
             Ok(format!("Wrote {}.\n", out.display()))
         }
         Command::Backup { out } => {
-            backup::backup_to(&conn, out)?;
+            backup::backup_to(&conn, out, key)?;
             Ok(format!("Wrote {}.\n", out.display()))
         }
         Command::Restore { file, dry_run } => {
-            let summary = backup::inspect_backup(file)?;
+            let summary = backup::inspect_backup(file, key)?;
             if *dry_run {
                 return Ok(backup_summary_text(&summary) + "Dry run: nothing changed.\n");
             }
             drop(conn);
-            let restored = backup::restore_from(db, file)?;
+            let restored = backup::restore_from(db, file, key)?;
             let kept = format!("Restored. The data it replaced is kept in {}.\n", restored.kept_as);
             Ok(backup_summary_text(&summary) + &kept)
         }

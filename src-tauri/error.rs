@@ -35,6 +35,8 @@ pub enum Error {
     NotFound(String),
     #[error("this database was written by a newer Partnerdesk (schema version {found}; this version knows up to {known}). Please update Partnerdesk; the file was left unchanged")]
     DatabaseTooNew { found: usize, known: usize },
+    #[error("this database is encrypted; it opens only with its passphrase")]
+    PassphraseRequired,
     #[error("the database could not be opened: {0}")]
     DatabaseUnavailable(String),
     #[error("database error: {0}")]
@@ -61,6 +63,7 @@ impl Error {
             Error::Validation(_) => "validation",
             Error::NotFound(_) => "not_found",
             Error::DatabaseTooNew { .. } => "database_too_new",
+            Error::PassphraseRequired => "passphrase_required",
             Error::DatabaseUnavailable(_) => "database_unavailable",
             Error::Database(_) | Error::Migration(_) => "database",
             Error::Io(_) => "io",

@@ -1,7 +1,8 @@
 //! Partnerdesk. Domain and store modules (`trips`, `delegation`, `programme`, `partnerships`,
 //! `register`, `outcomes`, `tasks`, `checklists`, `gifts`, `settings`, `zoned`, `store`,
-//! `demo`, `privacy`), `export`, `import`, `bundle` and `backup` know nothing of Tauri; `commands` (the IPC layer) and `shell` (menu, dialogs,
-//! reminders) connect them to the window, `cli` to the command line.
+//! `demo`, `privacy`), `encryption`, `export`, `import`, `bundle` and `backup` know nothing of Tauri; `commands` (the IPC layer) and `shell` (menu, dialogs,
+//! reminders) connect them to the window (cargo feature `window`, on by default), `cli` to the
+//! command line.
 
 pub mod backup;
 pub mod bundle;
@@ -9,6 +10,7 @@ pub mod checklists;
 pub mod cli;
 pub mod delegation;
 pub mod demo;
+pub mod encryption;
 pub mod error;
 pub mod export;
 pub mod gifts;
@@ -25,15 +27,15 @@ pub mod trash;
 pub mod trips;
 pub mod zoned;
 
+#[cfg(feature = "window")]
 mod commands;
+#[cfg(feature = "window")]
 mod shell;
 
-use std::path::PathBuf;
-
-use tauri::Manager;
-
 /// Opens the window on the database at `db_path`.
-pub fn run_app(db_path: PathBuf) -> tauri::Result<()> {
+#[cfg(feature = "window")]
+pub fn run_app(db_path: std::path::PathBuf) -> tauri::Result<()> {
+    use tauri::Manager;
     let state = commands::AppState::open(db_path);
     let language = state.with(settings::get_settings).map(|s| s.language).unwrap_or(settings::Language::De);
     tauri::Builder::default()
@@ -54,6 +56,11 @@ pub fn run_app(db_path: PathBuf) -> tauri::Result<()> {
             commands::app::update_settings,
             commands::app::welcome_pending,
             commands::app::answer_welcome,
+            commands::encryption::unlock,
+            commands::encryption::encryption_enabled,
+            commands::encryption::encrypt_database,
+            commands::encryption::change_passphrase,
+            commands::encryption::decrypt_database,
             commands::backup::backup_status,
             commands::backup::save_backup,
             commands::backup::choose_restore_file,

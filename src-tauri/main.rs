@@ -24,7 +24,7 @@ fn main() -> ExitCode {
     };
     let db = cli.database_path();
     match &cli.command {
-        Some(command) => match cli::run(&db, command) {
+        Some(command) => match cli.passphrase().and_then(|key| cli::run(&db, key.as_ref(), command)) {
             Ok(output) => {
                 print!("{output}");
                 ExitCode::SUCCESS
@@ -34,6 +34,7 @@ fn main() -> ExitCode {
                 ExitCode::FAILURE
             }
         },
+        #[cfg(feature = "window")]
         None => match partnerdesk_lib::run_app(db) {
             Ok(()) => ExitCode::SUCCESS,
             Err(error) => {
@@ -41,5 +42,10 @@ fn main() -> ExitCode {
                 ExitCode::FAILURE
             }
         },
+        #[cfg(not(feature = "window"))]
+        None => {
+            eprintln!("partnerdesk: built without the window (cargo feature `window`); give a subcommand (see partnerdesk --help)");
+            ExitCode::from(2)
+        }
     }
 }

@@ -363,3 +363,45 @@ fn privacy_erase_due_lists_first_and_erases_travel_documents_of_old_trips() {
     let again = partnerdesk(&db, &["privacy", "erase-due", "--dry-run"]);
     assert!(!String::from_utf8_lossy(&again.stdout).contains(jinhua));
 }
+
+#[test]
+fn an_encrypted_database_opens_with_the_passphrase_from_the_named_environment_variable() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("office.sqlite");
+    assert!(partnerdesk(&db, &["demo"]).status.success());
+    let passphrase = partnerdesk_lib::encryption::Passphrase::new("Kreis Düren Jinhua");
+    partnerdesk_lib::encryption::rekey(&db, None, Some(&passphrase)).unwrap();
+    let with_key = |variable: &str, value: &str, args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_partnerdesk"))
+            .arg("--db")
+            .arg(&db)
+            .args(["--passphrase-env", variable])
+            .args(args)
+            .env_remove("PARTNERDESK_DB")
+            .env(variable, value)
+            .output()
+            .expect("the binary runs")
+    };
+
+    let trips = json(&with_key("PD_KEY", "Kreis Düren Jinhua", &["list", "trips", "--json"]));
+    assert_eq!(trips.as_array().unwrap().len(), 4);
+
+    let wrong = with_key("PD_KEY", "Kreis Düren Jinhub", &["list", "trips"]);
+    let reason = String::from_utf8_lossy(&wrong.stderr);
+    assert!(!wrong.status.success());
+    assert_eq!(reason, "partnerdesk: passphrase: the passphrase does not open this database\n");
+
+    let without = partnerdesk(&db, &["list", "trips"]);
+    assert!(!without.status.success());
+    assert!(String::from_utf8_lossy(&without.stderr).contains("this database is encrypted"));
+
+    let saved = dir.path().join("saved.sqlite");
+    assert!(with_key("PD_KEY", "Kreis Düren Jinhua", &["backup", "--out", saved.to_str().unwrap()]).status.success());
+    let summary = with_key("PD_KEY", "Kreis Düren Jinhua", &["restore", saved.to_str().unwrap(), "--dry-run"]);
+    assert!(
+        String::from_utf8_lossy(&summary.stdout).contains("Dry run"),
+        "{}",
+        String::from_utf8_lossy(&summary.stderr)
+    );
+    assert!(!partnerdesk(&saved, &["list", "trips"]).status.success(), "the backup is encrypted too");
+}

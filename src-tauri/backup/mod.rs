@@ -2,7 +2,8 @@
 //! every migration and once a day into `backups/` beside the database, the last seven kept; a
 //! checked copy can be saved anywhere; a restore keeps the database it replaces and then swaps
 //! the content in one step. Every backup is written under a temporary name, checked with
-//! `PRAGMA integrity_check` and only then renamed, so it is complete or absent.
+//! `PRAGMA integrity_check` and only then renamed, so it is complete or absent. The backup of an
+//! encrypted database is encrypted with the same passphrase and opens only with it.
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -13,6 +14,7 @@ use rusqlite::{Connection, ErrorCode, OpenFlags};
 use serde::Serialize;
 use ts_rs::TS;
 
+use crate::encryption::{self, Passphrase};
 use crate::error::{Error, Result};
 use crate::store;
 
@@ -75,9 +77,10 @@ pub fn suggested_file_name(now: NaiveDateTime) -> String {
 }
 
 /// Writes a checked copy of the open database to `target`, replacing it whole or not at all.
-pub fn backup_to(conn: &Connection, target: &Path) -> Result<()> {
+/// `key` is the passphrase `conn` was opened with; the copy is encrypted with it.
+pub fn backup_to(conn: &Connection, target: &Path, key: Option<&Passphrase>) -> Result<()> {
     let partial = partial_path(target);
-    let written = copy_to_file(conn, &partial).and_then(|()| keep_if_intact(&partial, target));
+    let written = copy_to_file(conn, &partial, key).and_then(|()| keep_if_intact(&partial, target, key));
     if written.is_err() {
         let _ = std::fs::remove_file(&partial);
     }
@@ -85,11 +88,16 @@ pub fn backup_to(conn: &Connection, target: &Path) -> Result<()> {
 }
 
 /// Takes an automatic backup into the backups folder and deletes all but the newest seven.
-pub fn automatic_backup(conn: &Connection, db_path: &Path, now: NaiveDateTime) -> Result<PathBuf> {
+pub fn automatic_backup(
+    conn: &Connection,
+    db_path: &Path,
+    now: NaiveDateTime,
+    key: Option<&Passphrase>,
+) -> Result<PathBuf> {
     let dir = backups_dir(db_path);
     std::fs::create_dir_all(&dir)?;
     let target = dir.join(now.format(AUTOMATIC_NAME).to_string());
-    backup_to(conn, &target)?;
+    backup_to(conn, &target, key)?;
     let backups = automatic_backups(&dir)?;
     for (_, old) in backups.iter().rev().skip(KEPT_AUTOMATIC) {
         std::fs::remove_file(old)?;
@@ -98,19 +106,24 @@ pub fn automatic_backup(conn: &Connection, db_path: &Path, now: NaiveDateTime) -
 }
 
 /// Takes an automatic backup when there is none yet or the newest is a day old.
-pub fn automatic_backup_if_due(conn: &Connection, db_path: &Path, now: NaiveDateTime) -> Result<Option<PathBuf>> {
+pub fn automatic_backup_if_due(
+    conn: &Connection,
+    db_path: &Path,
+    now: NaiveDateTime,
+    key: Option<&Passphrase>,
+) -> Result<Option<PathBuf>> {
     let newest = automatic_backups(&backups_dir(db_path))?.pop();
     if newest.is_some_and(|(taken, _)| now - taken < chrono::Duration::days(1)) {
         return Ok(None);
     }
-    automatic_backup(conn, db_path, now).map(Some)
+    automatic_backup(conn, db_path, now, key).map(Some)
 }
 
 /// Called by `store::open` before it migrates: keeps the database as it was.
-pub fn backup_before_migration(conn: &Connection, db_path: &Path) -> Result<()> {
+pub fn backup_before_migration(conn: &Connection, db_path: &Path, key: Option<&Passphrase>) -> Result<()> {
     let version = user_version(conn)?;
     if version > 0 && (version as usize) < store::schema_version() {
-        automatic_backup(conn, db_path, Local::now().naive_local())?;
+        automatic_backup(conn, db_path, Local::now().naive_local(), key)?;
     }
     Ok(())
 }
@@ -126,12 +139,13 @@ pub fn backup_status(db_path: &Path) -> Result<BackupStatus> {
 }
 
 /// Opens a backup read-only and says what it holds; refuses files that are not a Partnerdesk
-/// database, are damaged, or come from a newer Partnerdesk.
-pub fn inspect_backup(path: &Path) -> Result<BackupSummary> {
+/// database, are damaged, come from a newer Partnerdesk, or do not open with `key` (the
+/// passphrase of the database it would replace).
+pub fn inspect_backup(path: &Path, key: Option<&Passphrase>) -> Result<BackupSummary> {
     let modified = std::fs::metadata(path).and_then(|meta| meta.modified()).map_err(|error| {
         Error::field("file", "backup_unreadable", format!("{} cannot be read: {error}", path.display()))
     })?;
-    let conn = open_read_only(path)?;
+    let conn = open_read_only(path, key)?;
     let problems = integrity_problems(&conn).map_err(|error| file_error(path, error))?;
     if !problems.is_empty() {
         return Err(damaged(path, &problems.join("; ")));
@@ -166,16 +180,16 @@ pub fn inspect_backup(path: &Path) -> Result<BackupSummary> {
 /// Replaces the database at `db_path` with the backup at `backup_path`, after keeping the
 /// database it replaces in the backups folder. The backup is copied and migrated beside the
 /// database first; the live database changes only in the last step, whole or not at all.
-pub fn restore_from(db_path: &Path, backup_path: &Path) -> Result<Restored> {
-    let summary = inspect_backup(backup_path)?;
-    let mut live = store::open(db_path)?;
+pub fn restore_from(db_path: &Path, backup_path: &Path, key: Option<&Passphrase>) -> Result<Restored> {
+    let summary = inspect_backup(backup_path, key)?;
+    let mut live = store::open_with_key(db_path, key)?;
     let dir = backups_dir(db_path);
     std::fs::create_dir_all(&dir)?;
     let now = Local::now().naive_local();
     let kept_as = dir.join(now.format(BEFORE_RESTORE_NAME).to_string());
-    backup_to(&live, &kept_as)?;
+    backup_to(&live, &kept_as, key)?;
     let staging = partial_path(&dir.join(now.format(RESTORING_NAME).to_string()));
-    let restored = stage(backup_path, &staging).and_then(|staged| copy_database(&staged, &mut live));
+    let restored = stage(backup_path, &staging, key).and_then(|staged| copy_database(&staged, &mut live));
     let _ = std::fs::remove_file(&staging);
     restored?;
     Ok(Restored { summary, kept_as: kept_as.display().to_string() })
@@ -220,26 +234,29 @@ fn user_version(conn: &Connection) -> Result<i64> {
 }
 
 /// The copy of the backup, migrated to this version, in the staging file.
-fn stage(backup_path: &Path, staging: &Path) -> Result<Connection> {
-    let source = open_read_only(backup_path)?;
+fn stage(backup_path: &Path, staging: &Path, key: Option<&Passphrase>) -> Result<Connection> {
+    let source = open_read_only(backup_path, key)?;
     let mut staged = Connection::open(staging)?;
+    encryption::unlock(&staged, staging, key)?;
     copy_database(&source, &mut staged)?;
     store::prepare(&mut staged)?;
     Ok(staged)
 }
 
-fn open_read_only(path: &Path) -> Result<Connection> {
+fn open_read_only(path: &Path, key: Option<&Passphrase>) -> Result<Connection> {
     let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX)
         .map_err(|error| file_error(path, error))?;
+    encryption::unlock(&conn, path, key).map_err(|error| key_error(path, error))?;
     conn.busy_timeout(Duration::from_secs(5))?;
     Ok(conn)
 }
 
-fn copy_to_file(conn: &Connection, path: &Path) -> Result<()> {
+fn copy_to_file(conn: &Connection, path: &Path, key: Option<&Passphrase>) -> Result<()> {
     if path.exists() {
         std::fs::remove_file(path)?;
     }
     let mut copy = Connection::open(path)?;
+    encryption::unlock(&copy, path, key)?;
     copy_database(conn, &mut copy)?;
     // A copy of a WAL database would be one too; a backup is one self-contained file.
     copy.pragma_update(None, "journal_mode", "DELETE")?;
@@ -248,9 +265,9 @@ fn copy_to_file(conn: &Connection, path: &Path) -> Result<()> {
 
 /// Gives the written copy its name if `PRAGMA integrity_check` finds it intact, and deletes it
 /// otherwise.
-fn keep_if_intact(partial: &Path, target: &Path) -> Result<()> {
-    let problems = Connection::open_with_flags(partial, OpenFlags::SQLITE_OPEN_READ_ONLY)
-        .and_then(|copy| integrity_problems(&copy))
+fn keep_if_intact(partial: &Path, target: &Path, key: Option<&Passphrase>) -> Result<()> {
+    let problems = open_read_only(partial, key)
+        .and_then(|copy| Ok(integrity_problems(&copy)?))
         .unwrap_or_else(|error| vec![error.to_string()]);
     if problems.is_empty() {
         return Ok(std::fs::rename(partial, target)?);
@@ -313,6 +330,30 @@ fn partial_path(target: &Path) -> PathBuf {
 
 fn damaged(path: &Path, problems: &str) -> Error {
     Error::field("file", "backup_damaged", format!("{} is damaged: {problems}", path.display()))
+}
+
+/// A backup that does not open with the passphrase of the database it would replace.
+fn key_error(path: &Path, error: Error) -> Error {
+    let file = path.display();
+    match error {
+        Error::PassphraseRequired => Error::field(
+            "file",
+            "backup_encrypted",
+            format!("{file} is encrypted; it opens only in the encrypted database it was taken from"),
+        ),
+        Error::Validation(fields) if fields.iter().any(|field| field.code == "passphrase_wrong") => Error::field(
+            "file",
+            "backup_passphrase_wrong",
+            format!("{file} is encrypted with another passphrase than this database"),
+        ),
+        Error::Validation(fields) if fields.iter().any(|field| field.code == "database_not_encrypted") => Error::field(
+            "file",
+            "backup_not_encrypted",
+            format!("{file} is not encrypted; turn encryption off to restore it, then on again"),
+        ),
+        Error::Database(error) => file_error(path, error),
+        other => other,
+    }
 }
 
 fn file_error(path: &Path, error: rusqlite::Error) -> Error {

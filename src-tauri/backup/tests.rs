@@ -45,13 +45,13 @@ fn a_backup_of_the_demo_data_is_intact_and_holds_the_same_records() {
     let dir = tempfile::tempdir().unwrap();
     let (_, conn) = demo_database(dir.path());
     let target = dir.path().join("saved.sqlite");
-    backup_to(&conn, &target).unwrap();
+    backup_to(&conn, &target, None).unwrap();
 
     let copy = Connection::open(&target).unwrap();
     assert_eq!(integrity_problems(&copy).unwrap(), Vec::<String>::new());
     let mode: String = copy.pragma_query_value(None, "journal_mode", |row| row.get(0)).unwrap();
     assert_eq!(mode, "delete", "a backup is one self-contained file");
-    let summary = inspect_backup(&target).unwrap();
+    let summary = inspect_backup(&target, None).unwrap();
     let live = record_counts(&conn).unwrap();
     assert_eq!(summary.counts, live);
     assert_eq!((live.trips, summary.schema_version as usize), (4, store::schema_version()));
@@ -65,13 +65,13 @@ fn a_copy_that_fails_the_integrity_check_is_deleted_and_reported() {
     let dir = tempfile::tempdir().unwrap();
     let (_, conn) = demo_database(dir.path());
     let partial = dir.path().join("copy.sqlite.partial");
-    copy_to_file(&conn, &partial).unwrap();
+    copy_to_file(&conn, &partial, None).unwrap();
     let mut bytes = std::fs::read(&partial).unwrap();
     let middle = bytes.len() / 2;
     bytes[middle..middle + 8192].fill(0x5a);
     std::fs::write(&partial, bytes).unwrap();
 
-    let error = keep_if_intact(&partial, &dir.path().join("copy.sqlite")).unwrap_err();
+    let error = keep_if_intact(&partial, &dir.path().join("copy.sqlite"), None).unwrap_err();
     assert_eq!(file_error_code(error), "backup_check_failed");
     assert!(!partial.exists());
     assert!(!dir.path().join("copy.sqlite").exists());
@@ -82,7 +82,7 @@ fn automatic_backups_rotate_keeping_the_newest_seven() {
     let dir = tempfile::tempdir().unwrap();
     let (path, conn) = demo_database(dir.path());
     for day in 1..=9 {
-        automatic_backup(&conn, &path, at(day, 9)).unwrap();
+        automatic_backup(&conn, &path, at(day, 9), None).unwrap();
     }
     let kept = file_names(&backups_dir(&path));
     let expected: Vec<String> = (3..=9).map(|day| format!("partnerdesk-2026-05-{day:02}-090000.sqlite")).collect();
@@ -95,10 +95,10 @@ fn automatic_backups_rotate_keeping_the_newest_seven() {
 fn a_daily_backup_is_taken_when_the_newest_is_a_day_old() {
     let dir = tempfile::tempdir().unwrap();
     let (path, conn) = demo_database(dir.path());
-    assert!(automatic_backup_if_due(&conn, &path, at(1, 9)).unwrap().is_some(), "none yet");
-    assert!(automatic_backup_if_due(&conn, &path, at(1, 20)).unwrap().is_none(), "the same day");
-    assert!(automatic_backup_if_due(&conn, &path, at(2, 8)).unwrap().is_none(), "23 hours later");
-    assert!(automatic_backup_if_due(&conn, &path, at(2, 9)).unwrap().is_some(), "a day later");
+    assert!(automatic_backup_if_due(&conn, &path, at(1, 9), None).unwrap().is_some(), "none yet");
+    assert!(automatic_backup_if_due(&conn, &path, at(1, 20), None).unwrap().is_none(), "the same day");
+    assert!(automatic_backup_if_due(&conn, &path, at(2, 8), None).unwrap().is_none(), "23 hours later");
+    assert!(automatic_backup_if_due(&conn, &path, at(2, 9), None).unwrap().is_some(), "a day later");
     assert_eq!(backup_status(&path).unwrap().automatic_count, 2);
 }
 
@@ -125,7 +125,7 @@ fn opening_an_older_database_backs_it_up_before_migrating() {
     let status = backup_status(&path).unwrap();
     assert_eq!(status.automatic_count, 1);
     let backup = backups_dir(&path).join(file_names(&backups_dir(&path)).remove(0));
-    let summary = inspect_backup(&backup).unwrap();
+    let summary = inspect_backup(&backup, None).unwrap();
     assert_eq!((summary.schema_version, summary.counts.trips), (1, 1), "the database as it was before");
 
     drop(migrated);
@@ -138,14 +138,14 @@ fn restoring_keeps_the_replaced_database_and_brings_back_the_backups_data() {
     let dir = tempfile::tempdir().unwrap();
     let (path, conn) = demo_database(dir.path());
     let saved = dir.path().join("saved.sqlite");
-    backup_to(&conn, &saved).unwrap();
+    backup_to(&conn, &saved, None).unwrap();
     let before = trip_titles(&conn);
     conn.execute("UPDATE trips SET deleted_at = '2026-05-01T00:00:00Z' WHERE title = ?1", [&before[0]]).unwrap();
     conn.execute("DELETE FROM gifts", []).unwrap();
     let changed_counts = record_counts(&conn).unwrap();
     drop(conn);
 
-    let restored = restore_from(&path, &saved).unwrap();
+    let restored = restore_from(&path, &saved, None).unwrap();
     let live = store::open(&path).unwrap();
     assert_eq!(trip_titles(&live), before);
     assert_eq!(record_counts(&live).unwrap(), restored.summary.counts);
@@ -154,7 +154,7 @@ fn restoring_keeps_the_replaced_database_and_brings_back_the_backups_data() {
     let kept_name = kept.file_name().unwrap().to_str().unwrap();
     assert!(kept_name.starts_with("partnerdesk-before-restore-"), "{kept_name}");
     assert_eq!(kept.parent(), Some(backups_dir(&path).as_path()));
-    assert_eq!(inspect_backup(&kept).unwrap().counts, changed_counts, "the replaced data is kept");
+    assert_eq!(inspect_backup(&kept, None).unwrap().counts, changed_counts, "the replaced data is kept");
     assert_eq!(backup_status(&path).unwrap().automatic_count, 0, "not counted among the automatic ones");
     assert_eq!(file_names(&backups_dir(&path)), [kept_name]);
 }
@@ -179,7 +179,7 @@ fn restoring_a_backup_from_an_older_version_migrates_it() {
     let (path, conn) = demo_database(dir.path());
     drop(conn);
 
-    restore_from(&path, &old).unwrap();
+    restore_from(&path, &old, None).unwrap();
     let live = store::open(&path).unwrap();
     assert_eq!(user_version(&live).unwrap() as usize, store::schema_version());
     assert_eq!(trip_titles(&live), ["Reise nach Jinhua"]);
@@ -191,7 +191,7 @@ fn unusable_files_are_refused_and_the_live_database_stays_as_it_was() {
     let dir = tempfile::tempdir().unwrap();
     let (path, conn) = demo_database(dir.path());
     let saved = dir.path().join("saved.sqlite");
-    backup_to(&conn, &saved).unwrap();
+    backup_to(&conn, &saved, None).unwrap();
     let counts = record_counts(&conn).unwrap();
     drop(conn);
 
@@ -217,8 +217,8 @@ fn unusable_files_are_refused_and_the_live_database_stays_as_it_was() {
         (dir.path().join("missing.sqlite"), "backup_unreadable"),
     ];
     for (file, code) in cases {
-        assert_eq!(file_error_code(inspect_backup(&file).unwrap_err()), code, "{}", file.display());
-        assert_eq!(file_error_code(restore_from(&path, &file).unwrap_err()), code, "{}", file.display());
+        assert_eq!(file_error_code(inspect_backup(&file, None).unwrap_err()), code, "{}", file.display());
+        assert_eq!(file_error_code(restore_from(&path, &file, None).unwrap_err()), code, "{}", file.display());
         let live = store::open(&path).unwrap();
         assert_eq!(record_counts(&live).unwrap(), counts, "{}", file.display());
     }

@@ -17,6 +17,8 @@ pub struct AppInfo {
     pub database_path: String,
     /// Why the database could not be opened, if it could not.
     pub database_error: Option<ErrorPayload>,
+    /// The database is encrypted and waits for its passphrase.
+    pub locked: bool,
 }
 
 #[tauri::command]
@@ -25,6 +27,7 @@ pub async fn app_info(state: State<'_, AppState>) -> Result<AppInfo> {
         version: env!("CARGO_PKG_VERSION").into(),
         database_path: state.db_path.display().to_string(),
         database_error: state.open_error(),
+        locked: state.locked(),
     })
 }
 

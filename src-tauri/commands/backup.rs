@@ -21,7 +21,7 @@ pub async fn save_backup(app: AppHandle, state: State<'_, AppState>, title: Stri
     let Some(path) = dialogs::save_file(&app, &title, &suggested, ("SQLite", "sqlite")) else {
         return Ok(None);
     };
-    state.with(|c| backup::backup_to(c, &path))?;
+    state.with_key(|c, key| backup::backup_to(c, &path, key))?;
     Ok(Some(path.display().to_string()))
 }
 
@@ -35,7 +35,7 @@ pub async fn choose_restore_file(
     let Some(path) = dialogs::pick_file(&app, &title) else {
         return Ok(None);
     };
-    let summary = backup::inspect_backup(&path)?;
+    let summary = backup::inspect_backup(&path, state.key().as_ref())?;
     state.choose_restore_file(path);
     Ok(Some(summary))
 }
@@ -45,5 +45,6 @@ pub async fn restore_backup(state: State<'_, AppState>) -> Result<Restored> {
     let path = state
         .chosen_restore_file()
         .ok_or_else(|| Error::field("file", "file_required", "choose a backup to restore from first"))?;
-    state.replace_database(|db| backup::restore_from(db, &path))
+    let key = state.key();
+    state.replace_database(|db| backup::restore_from(db, &path, key.as_ref()))
 }

@@ -8,7 +8,7 @@ use std::collections::HashMap;
 use std::io::Cursor;
 use std::sync::LazyLock;
 
-use calamine::{open_workbook_auto_from_rs, Data, Reader};
+use calamine::{open_workbook_auto_from_rs, Cell, Data, DataRef, Range, Reader, Sheets, Xlsx};
 use encoding_rs::WINDOWS_1252;
 use rusqlite::Connection;
 
@@ -165,6 +165,9 @@ impl PersonField {
 
 /// More rows than any delegation or register an office imports at once.
 const MAX_ROWS: usize = 100_000;
+/// The largest used range of a spreadsheet that is read: calamine allocates every cell between
+/// the first and the last one, so a cell in A1 and one in XFD1048576 would ask for 17 billion.
+const MAX_CELLS: u64 = 4_000_000;
 /// How many rows the mapping step shows.
 const SAMPLE_ROWS: usize = 5;
 /// How far down a title or a blank line above the headers may push them.
@@ -335,7 +338,10 @@ fn spreadsheet_rows(bytes: &[u8]) -> Result<Vec<SourceRow>> {
         )
     };
     let mut workbook = open_workbook_auto_from_rs(Cursor::new(bytes)).map_err(|_| unreadable())?;
-    let sheet = workbook.worksheet_range_at(0).ok_or_else(unreadable)?.map_err(|_| unreadable())?;
+    let sheet = match &mut workbook {
+        Sheets::Xlsx(xlsx) => first_xlsx_sheet(xlsx)?.ok_or_else(unreadable)?,
+        other => other.worksheet_range_at(0).ok_or_else(unreadable)?.map_err(|_| unreadable())?,
+    };
     let first_row = sheet.start().map_or(0, |(row, _)| row);
     let cell_text = |cell: &Data| match cell {
         Data::Error(_) => String::new(),
@@ -350,6 +356,42 @@ fn spreadsheet_rows(bytes: &[u8]) -> Result<Vec<SourceRow>> {
         })
         .filter(|row| row.cells.iter().any(|cell| !cell.is_empty()))
         .collect())
+}
+
+/// The first sheet of an .xlsx file, read cell by cell and refused once its used range grows
+/// past `MAX_CELLS`; `None` when the file cannot be read.
+fn first_xlsx_sheet(xlsx: &mut Xlsx<Cursor<&[u8]>>) -> Result<Option<Range<Data>>> {
+    let Some(name) = xlsx.sheet_names().first().cloned() else { return Ok(None) };
+    let Ok(mut reader) = xlsx.worksheet_cells_reader(&name) else { return Ok(None) };
+    let mut cells = Vec::new();
+    let (mut rows, mut columns) = ((u32::MAX, 0), (u32::MAX, 0));
+    loop {
+        let cell = match reader.next_cell() {
+            Ok(Some(cell)) => cell,
+            Ok(None) => break,
+            Err(_) => return Ok(None),
+        };
+        if *cell.get_value() == DataRef::Empty {
+            continue;
+        }
+        let (row, column) = cell.get_position();
+        rows = (rows.0.min(row), rows.1.max(row));
+        columns = (columns.0.min(column), columns.1.max(column));
+        let used = u64::from(rows.1 - rows.0 + 1) * u64::from(columns.1 - columns.0 + 1);
+        if used > MAX_CELLS {
+            return Err(Error::field(
+                "file",
+                "table_too_large",
+                format!(
+                    "The spreadsheet's cells span {} rows and {} columns; Partnerdesk imports up to {MAX_ROWS} people at a time. Please split the file.",
+                    rows.1 - rows.0 + 1,
+                    columns.1 - columns.0 + 1
+                ),
+            ));
+        }
+        cells.push(Cell::new((row, column), Data::from(cell.get_value().clone())));
+    }
+    Ok(Some(Range::from_sparse(cells)))
 }
 
 /// Lower case, without accents, spaces or punctuation: "E-Mail" and "e mail" read "email".

@@ -387,6 +387,20 @@ fn malformed_files_are_refused_with_the_database_unchanged() {
 }
 
 #[test]
+fn a_spreadsheet_spanning_the_whole_sheet_is_refused_without_allocating_it() {
+    let (conn, trip) = with_trip("Reise");
+    let mut workbook = Workbook::new();
+    let sheet = workbook.add_worksheet();
+    sheet.write_string(0, 0, "Name").unwrap();
+    sheet.write_string(1, 0, "Anna Schmidt").unwrap();
+    sheet.write_string(1_048_575, 16_383, "XFD1048576").unwrap();
+    let whole_sheet = workbook.save_to_buffer().unwrap();
+
+    assert_eq!(error_code(apply(&conn, &whole_sheet, &into_trip(&trip)).unwrap_err()), "table_too_large");
+    assert_eq!((count(&conn, "members"), count(&conn, "people")), (0, 0));
+}
+
+#[test]
 fn text_in_windows_1252_or_utf8_looks_like_a_table_and_binary_does_not() {
     assert!(looks_like_csv(b"Name;Stadt\r\nM\xfcller;D\xfcren\r\n"));
     assert!(looks_like_csv("Name,Stadt\nMüller,Düren\n".as_bytes()));

@@ -7,6 +7,7 @@ use tauri::{AppHandle, Manager};
 
 use crate::backup::automatic_backup_if_due;
 use crate::commands::AppState;
+use crate::error::Error;
 
 const EVERY: Duration = Duration::from_secs(60 * 60);
 
@@ -15,8 +16,10 @@ pub fn start(app: &AppHandle) {
     std::thread::spawn(move || loop {
         let state = app.state::<AppState>();
         let now = chrono::Local::now().naive_local();
-        if let Err(error) = state.with(|conn| automatic_backup_if_due(conn, &state.db_path, now)) {
-            eprintln!("partnerdesk: the daily backup failed: {error}");
+        // While an encrypted database waits for its passphrase, the next hour's check takes it.
+        match state.with_key(|conn, key| automatic_backup_if_due(conn, &state.db_path, now, key)) {
+            Ok(_) | Err(Error::PassphraseRequired) => {}
+            Err(error) => eprintln!("partnerdesk: the daily backup failed: {error}"),
         }
         std::thread::sleep(EVERY);
     });

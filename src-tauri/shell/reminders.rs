@@ -51,6 +51,7 @@ fn remind(app: &AppHandle) {
     });
     match due {
         Ok(due) => due.into_iter().for_each(show),
+        Err(crate::error::Error::PassphraseRequired) => {}
         Err(error) => eprintln!("partnerdesk: task reminders could not be read ({})", error.kind()),
     }
 }

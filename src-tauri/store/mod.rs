@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use rusqlite::Connection;
 use rusqlite_migration::{HookError, Migrations, M};
 
+use crate::encryption::{self, Passphrase};
 use crate::error::{Error, Result};
 
 pub mod paging;
@@ -57,13 +58,21 @@ pub fn default_path() -> PathBuf {
     dirs::data_dir().unwrap_or_else(|| PathBuf::from(".")).join(APP_IDENTIFIER).join("partnerdesk.sqlite")
 }
 
+/// Opens a plain database file (an encrypted one is refused with `passphrase_required`).
 pub fn open(path: &Path) -> Result<Connection> {
+    open_with_key(path, None)
+}
+
+/// Opens the database file with its passphrase, or a plain one with `None`; a new file is
+/// created encrypted when a key is given. A wrong passphrase fails before anything is written.
+pub fn open_with_key(path: &Path, key: Option<&Passphrase>) -> Result<Connection> {
     if let Some(dir) = path.parent().filter(|dir| !dir.as_os_str().is_empty()) {
         std::fs::create_dir_all(dir)?;
     }
     let mut conn = Connection::open(path)?;
+    encryption::unlock(&conn, path, key)?;
     conn.pragma_update(None, "journal_mode", "WAL")?;
-    crate::backup::backup_before_migration(&conn, path)?;
+    crate::backup::backup_before_migration(&conn, path, key)?;
     prepare(&mut conn)?;
     Ok(conn)
 }

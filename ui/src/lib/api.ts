@@ -102,6 +102,14 @@ export const api = {
   welcomePending: () => call<boolean>("welcome_pending"),
   answerWelcome: (load_example_data: boolean) => call<DemoSummary | null>("answer_welcome", { load_example_data }),
 
+  /** Opens the encrypted database; fails with a `passphrase_wrong` field error on a wrong passphrase. */
+  unlock: (passphrase: string) => call<null>("unlock", { passphrase }),
+  encryptionEnabled: () => call<boolean>("encryption_enabled"),
+  encryptDatabase: (passphrase: string, repeated: string) => call<null>("encrypt_database", { passphrase, repeated }),
+  changePassphrase: (current: string, passphrase: string, repeated: string) =>
+    call<null>("change_passphrase", { current, passphrase, repeated }),
+  decryptDatabase: (current: string) => call<null>("decrypt_database", { current }),
+
   backupStatus: () => call<BackupStatus>("backup_status"),
   /** Opens the system's save dialog; resolves to the path written, or null when the user cancels. */
   saveBackup: (title: string) => call<string | null>("save_backup", { title }),

@@ -5,4 +5,8 @@ export type AppInfo = { version: string, database_path: string,
 /**
  * Why the database could not be opened, if it could not.
  */
-database_error: ErrorPayload | null, };
+database_error: ErrorPayload | null, 
+/**
+ * The database is encrypted and waits for its passphrase.
+ */
+locked: boolean, };

@@ -1,0 +1,7 @@
+//! Imports a trip bundle (JSON) into a store with one trip: preview, apply, apply skipping bad rows.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+use partnerdesk_lib::import::ImportKind;
+
+fuzz_target!(|bytes: &[u8]| partnerdesk_fuzz::import_everything(ImportKind::Bundle, bytes));

@@ -1,0 +1,66 @@
+//! What the fuzz targets share: a store with one trip, every import path run on one input,
+//! and the row count of every table to show that a refused import changed nothing.
+
+use partnerdesk_lib::import::{self, ImportKind, ImportOptions};
+use partnerdesk_lib::store::open_in_memory;
+use partnerdesk_lib::trips::{create_trip, Direction, TripInput, TripStatus};
+use rusqlite::Connection;
+
+/// Runs preview and apply (strict, then skipping bad rows) on `bytes` when they are recognised
+/// as `kind`. Errors are expected; a panic or a refused apply that changed rows is a finding.
+pub fn import_everything(kind: ImportKind, bytes: &[u8]) {
+    if import::detect(bytes).ok() != Some(kind) {
+        return;
+    }
+    let (conn, trip_id) = store_with_a_trip();
+    for skip_bad_rows in [false, true] {
+        let options = ImportOptions { trip_id: Some(trip_id.clone()), skip_bad_rows, columns: None };
+        let before = row_counts(&conn);
+        let _ = import::preview(&conn, bytes, &options);
+        assert_eq!(row_counts(&conn), before, "a preview changed the database");
+        if import::apply(&conn, bytes, &options).is_err() {
+            assert_eq!(row_counts(&conn), before, "a refused import changed the database");
+        }
+    }
+}
+
+fn store_with_a_trip() -> (Connection, String) {
+    let conn = open_in_memory().expect("in-memory store");
+    let trip = create_trip(&conn, &jinhua_trip()).expect("a trip");
+    (conn, trip.id)
+}
+
+pub fn jinhua_trip() -> TripInput {
+    TripInput {
+        title: "Delegationsreise nach Jinhua".into(),
+        direction: Direction::Outgoing,
+        partner_place: "Jinhua".into(),
+        partner_country: "China".into(),
+        time_zone: "Asia/Shanghai".into(),
+        start_date: "2026-10-21".into(),
+        end_date: "2026-10-27".into(),
+        purpose: "Partnerschaft".into(),
+        status: TripStatus::Planning,
+        notes: String::new(),
+        partnership_id: None,
+        theme_ids: Vec::new(),
+    }
+}
+
+/// Every table's row count, by name.
+pub fn row_counts(conn: &Connection) -> Vec<(String, i64)> {
+    let mut statement = conn
+        .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+        .expect("list tables");
+    let tables: Vec<String> =
+        statement.query_map([], |row| row.get(0)).expect("tables").collect::<Result<_, _>>().expect("table names");
+    tables
+        .into_iter()
+        .map(|table| {
+            let count = conn
+                .query_row(&format!("SELECT count(*) FROM \"{table}\""), [], |row| row.get(0))
+                .expect("count rows");
+            (table, count)
+        })
+        .collect()
+}

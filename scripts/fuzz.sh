@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Fuzzes every importer (trip bundle, .ics, .csv/.xlsx, .vcf) and the restore path for a
+# bounded time each: FUZZ_SECONDS per target (default 25), or the targets named as arguments.
+# Fails on a panic, a timeout or a memory limit hit, naming the input that caused it; the
+# input stays in fuzz/artifacts/<target>/ and replays with
+# `RUSTC_BOOTSTRAP=1 cargo fuzz run <target> <file>` in fuzz/.
+set -euo pipefail
+cd "$(dirname "$0")/../fuzz"
+export PATH="$HOME/.cargo/bin:$PATH"
+# cargo-fuzz passes nightly-only flags (sanitizer coverage, address sanitizer); stable rustc
+# accepts them with this.
+export RUSTC_BOOTSTRAP=1
+
+seconds=${FUZZ_SECONDS:-25}
+declare -A max_len=([import_bundle]=65536 [import_calendar]=16384 [import_table]=16384 [import_contacts]=8192 [restore]=65536)
+targets=("$@")
+[ ${#targets[@]} -eq 0 ] && targets=(import_bundle import_calendar import_table import_contacts restore)
+
+command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked --quiet
+echo "== Fuzz targets: build"
+cargo fuzz build
+
+scratch=$(mktemp -d)
+trap 'rm -rf "$scratch"' EXIT
+failed=()
+for target in "${targets[@]}"; do
+  echo "== Fuzzing $target for ${seconds}s"
+  mkdir -p "$scratch/$target" "artifacts/$target"
+  touch "$scratch/started"
+  # New inputs go to the scratch folder; the committed seeds in corpus/ stay as they are.
+  if ! cargo fuzz run "$target" "$scratch/$target" "corpus/$target" -- \
+      -max_total_time="$seconds" -max_len="${max_len[$target]}" -rss_limit_mb=2048 -timeout=20 \
+      -print_final_stats=1 >"$scratch/$target.log" 2>&1; then
+    tail -n 40 "$scratch/$target.log" >&2
+    failed+=("$target")
+    find "artifacts/$target" -type f -newer "$scratch/started" -printf "   crashing input: fuzz/artifacts/$target/%f\n" >&2
+  else
+    grep -E "stat::number_of_executed_units|stat::peak_rss_mb" "$scratch/$target.log" | sed 's/^/   /'
+  fi
+done
+
+if [ ${#failed[@]} -gt 0 ]; then
+  echo "Fuzzing found a failure in: ${failed[*]}" >&2
+  exit 1
+fi
