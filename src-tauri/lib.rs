@@ -115,6 +115,7 @@ pub fn run_app(db_path: std::path::PathBuf) -> tauri::Result<()> {
             commands::outcomes::add_outcome,
             commands::outcomes::update_outcome,
             commands::outcomes::remove_outcome,
+            commands::outcomes::restore_outcome,
             commands::outcomes::task_from_outcome,
             commands::checklists::get_checklist,
             commands::checklists::add_checklist_step,
@@ -122,6 +123,7 @@ pub fn run_app(db_path: std::path::PathBuf) -> tauri::Result<()> {
             commands::checklists::tick_checklist_step,
             commands::checklists::move_checklist_step,
             commands::checklists::remove_checklist_step,
+            commands::checklists::restore_checklist_step,
             commands::checklists::get_checklist_template,
             commands::checklists::save_checklist_template,
             commands::trash::list_trash,
@@ -131,6 +133,7 @@ pub fn run_app(db_path: std::path::PathBuf) -> tauri::Result<()> {
             commands::delegation::add_member,
             commands::delegation::update_member,
             commands::delegation::remove_member,
+            commands::delegation::restore_member,
             commands::delegation::set_member_order,
             commands::partnerships::list_partnerships,
             commands::partnerships::get_partnership,
@@ -142,6 +145,7 @@ pub fn run_app(db_path: std::path::PathBuf) -> tauri::Result<()> {
             commands::partnerships::add_agreement,
             commands::partnerships::update_agreement,
             commands::partnerships::remove_agreement,
+            commands::partnerships::restore_agreement,
             commands::partnerships::attach_document,
             commands::partnerships::open_document,
             commands::partnerships::list_themes,
@@ -153,6 +157,7 @@ pub fn run_app(db_path: std::path::PathBuf) -> tauri::Result<()> {
             commands::programme::add_item,
             commands::programme::update_item,
             commands::programme::remove_item,
+            commands::programme::restore_item,
         ])
         .run(tauri::generate_context!())
 }

@@ -1,19 +1,48 @@
 //! The trash as a whole: what it holds, and emptying it for good (after the UI has asked).
+//! Every deletion in Partnerdesk goes through it: trips, partnerships, people, organisations,
+//! gifts and tasks, and the records inside them — programme items, delegation members,
+//! agreements, outcomes and checklist steps.
+
+use std::path::Path;
 
 use chrono::NaiveDate;
-use rusqlite::Connection;
+use rusqlite::{Connection, Row};
 use serde::Serialize;
 use ts_rs::TS;
 
+use crate::checklists::trashed_steps;
+use crate::delegation::trashed_members;
 use crate::error::Result;
 use crate::gifts::{trashed_gifts, Gift};
+use crate::outcomes::trashed_outcomes;
+use crate::partnerships::agreements::trashed_agreements;
 use crate::partnerships::{trash::trashed_partnerships, Partnership};
+use crate::programme::trash::trashed_items;
 use crate::register::organisations::Organisation;
 use crate::register::people::Person;
 use crate::register::trash::{trashed_organisations, trashed_people};
 use crate::store::atomically;
 use crate::tasks::{trash::trashed_tasks, Task};
 use crate::trips::{trash::trashed_trips, Trip};
+
+/// A record from inside another one, as the trash lists it: what it was, where it belonged
+/// and when it was deleted.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct TrashedEntry {
+    pub id: String,
+    pub label: String,
+    /// The trip, partnership, programme item or task it belonged to.
+    pub context: String,
+    pub deleted_at: String,
+}
+
+impl TrashedEntry {
+    /// Reads `id, label, context, deleted_at`.
+    pub(crate) fn from_row(row: &Row) -> rusqlite::Result<Self> {
+        Ok(TrashedEntry { id: row.get(0)?, label: row.get(1)?, context: row.get(2)?, deleted_at: row.get(3)? })
+    }
+}
 
 #[derive(Debug, Clone, Serialize, TS)]
 #[ts(export)]
@@ -24,6 +53,11 @@ pub struct TrashContents {
     pub organisations: Vec<Organisation>,
     pub gifts: Vec<Gift>,
     pub tasks: Vec<Task>,
+    pub items: Vec<TrashedEntry>,
+    pub members: Vec<TrashedEntry>,
+    pub agreements: Vec<TrashedEntry>,
+    pub outcomes: Vec<TrashedEntry>,
+    pub checklist_steps: Vec<TrashedEntry>,
 }
 
 pub fn list_trash(conn: &Connection, today: NaiveDate) -> Result<TrashContents> {
@@ -34,24 +68,53 @@ pub fn list_trash(conn: &Connection, today: NaiveDate) -> Result<TrashContents> 
         organisations: trashed_organisations(conn)?,
         gifts: trashed_gifts(conn)?,
         tasks: trashed_tasks(conn, today)?,
+        items: trashed_items(conn)?,
+        members: trashed_members(conn)?,
+        agreements: trashed_agreements(conn)?,
+        outcomes: trashed_outcomes(conn)?,
+        checklist_steps: trashed_steps(conn)?,
     })
 }
 
 /// Deletes everything in the trash for good: trips with their delegations and programmes,
 /// partnerships with their agreements (trips of theirs outside the trash lose the link),
 /// people and organisations (delegation lists keep the names as typed; hosts and signatures
-/// of theirs go; gifts keep what was given, without the name), gifts, and tasks with their
-/// checklists.
-pub fn empty_trash(conn: &Connection) -> Result<usize> {
-    atomically(conn, |conn| {
-        let trips = conn.execute("DELETE FROM trips WHERE deleted_at IS NOT NULL", [])?;
-        let partnerships = conn.execute("DELETE FROM partnerships WHERE deleted_at IS NOT NULL", [])?;
-        let people = conn.execute("DELETE FROM people WHERE deleted_at IS NOT NULL", [])?;
-        let organisations = conn.execute("DELETE FROM organisations WHERE deleted_at IS NOT NULL", [])?;
-        let gifts = conn.execute("DELETE FROM gifts WHERE deleted_at IS NOT NULL", [])?;
-        let tasks = conn.execute("DELETE FROM tasks WHERE deleted_at IS NOT NULL", [])?;
-        Ok(trips + partnerships + people + organisations + gifts + tasks)
-    })
+/// of theirs go; gifts keep what was given, without the name), gifts, tasks with their
+/// checklists, and the programme items, members, agreements, outcomes and steps deleted on
+/// their own. The documents of the agreements that go are deleted from `documents_dir`
+/// once the database no longer names them.
+pub fn empty_trash(conn: &Connection, documents_dir: &Path) -> Result<usize> {
+    let (count, documents) = atomically(conn, |conn| {
+        let documents: Vec<String> = conn
+            .prepare(
+                "SELECT a.document_file FROM agreements a JOIN partnerships p ON p.id = a.partnership_id
+                 WHERE a.document_file IS NOT NULL AND (a.deleted_at IS NOT NULL OR p.deleted_at IS NOT NULL)",
+            )?
+            .query_map([], |row| row.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        let mut count = 0;
+        for table in [
+            "trips",
+            "partnerships",
+            "people",
+            "organisations",
+            "gifts",
+            "tasks",
+            "programme_items",
+            "members",
+            "agreements",
+            "outcomes",
+            "checklist_steps",
+        ] {
+            count += conn.execute(&format!("DELETE FROM {table} WHERE deleted_at IS NOT NULL"), [])?;
+        }
+        Ok((count, documents))
+    })?;
+    for document in documents {
+        // Already gone is as good as deleted; the database no longer names it either way.
+        let _ = std::fs::remove_file(documents_dir.join(document));
+    }
+    Ok(count)
 }
 
 #[cfg(test)]
@@ -82,7 +145,7 @@ mod tests {
         assert_eq!(get_trip(&conn, &trip.id).unwrap().partnership_label.as_deref(), Some("Stadt Düren – Jinhua"));
 
         partnership_trash::delete_partnership(&conn, &partnership.id).unwrap();
-        assert_eq!(empty_trash(&conn).unwrap(), 2);
+        assert_eq!(empty_trash(&conn, Path::new("/nonexistent")).unwrap(), 2);
         assert_eq!(get_trip(&conn, &trip.id).unwrap().partnership_id, None, "the trip stays, without the link");
         let contents = list_trash(&conn, today).unwrap();
         assert!(contents.trips.is_empty() && contents.partnerships.is_empty());

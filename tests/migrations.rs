@@ -202,6 +202,18 @@ UPDATE programme_items SET import_uid = '040000008200E00074C5B7101A82E0080000000
     WHERE id = '0192f0a0-3000-7000-8000-000000000001';
 ";
 
+const TRASH_FOR_EVERY_RECORD: &str = "
+INSERT INTO members (id, trip_id, name_latin, name_key, name_original, function_title, organisation, party, role,
+    precedence, email, phone, dietary, accessibility, passport_number, date_of_birth, visa_status, created_at, updated_at,
+    deleted_at) VALUES
+ ('0192f0a0-2000-7000-8000-000000000009', '0192f0a0-1000-7000-8000-000000000001', 'Erika Mustermann',
+    'trash:0192f0a0-2000-7000-8000-000000000009', '', 'Ratsmitglied', 'Stadt Düren', 'FDP', 'member', 9, '', '', '', '',
+    'C01X00T99', '1970-01-01', '', '2026-03-02T09:20:00.000Z', '2026-03-06T10:00:00.000Z', '2026-03-06T10:00:00.000Z');
+INSERT INTO checklist_steps (id, task_id, trip_id, position, text, done_at, created_at, updated_at, deleted_at) VALUES
+ ('0192f0a0-a000-7000-8000-000000000009', NULL, '0192f0a0-1000-7000-8000-000000000001', 9, 'Dolmetscher angefragt',
+    NULL, '2026-03-02T09:15:00.000Z', '2026-03-06T10:00:00.000Z', '2026-03-06T10:00:00.000Z');
+";
+
 /// What a fixture of each version holds: every block whose range contains the version.
 const DATA: &[(RangeInclusive<usize>, &str)] = &[
     (1..=usize::MAX, CORE),
@@ -211,6 +223,7 @@ const DATA: &[(RangeInclusive<usize>, &str)] = &[
     (4..=usize::MAX, FOLLOWUPS),
     (5..=usize::MAX, CALENDAR_EXPORT),
     (6..=usize::MAX, CALENDAR_IMPORT),
+    (7..=usize::MAX, TRASH_FOR_EVERY_RECORD),
 ];
 
 /// Columns a later migration drops, with the version that drops them; what they held is
@@ -224,6 +237,11 @@ const ADDED_COLUMNS: &[(&str, &str, &str)] = &[
     ("trips", "checklist_version", "checklist_version = 1"),
     ("programme_items", "sequence", "sequence = 0"),
     ("programme_items", "import_uid", "import_uid IS NULL"),
+    ("programme_items", "deleted_at", "deleted_at IS NULL"),
+    ("members", "deleted_at", "deleted_at IS NULL"),
+    ("agreements", "deleted_at", "deleted_at IS NULL"),
+    ("outcomes", "deleted_at", "deleted_at IS NULL"),
+    ("checklist_steps", "deleted_at", "deleted_at IS NULL"),
 ];
 
 /// Tables a migration fills (seeds, or records made from older data); every other new table starts empty.

@@ -10,20 +10,22 @@ use crate::error::{Error, Result};
 use crate::register::RegisterKind;
 
 const TASKS_OF_TRIP: &str = "WHERE t.deleted_at IS NULL AND (t.trip_id = ?1
-        OR t.item_id IN (SELECT id FROM programme_items WHERE trip_id = ?1)
-        OR t.outcome_id IN (SELECT o.id FROM outcomes o JOIN programme_items i ON i.id = o.item_id WHERE i.trip_id = ?1))
+        OR t.item_id IN (SELECT id FROM programme_items WHERE trip_id = ?1 AND deleted_at IS NULL)
+        OR t.outcome_id IN (SELECT o.id FROM outcomes o JOIN programme_items i ON i.id = o.item_id
+            WHERE i.trip_id = ?1 AND i.deleted_at IS NULL AND o.deleted_at IS NULL))
     ORDER BY t.id";
 
 pub(super) fn bundle_of_trip(conn: &Connection, trip_id: &str) -> Result<Bundle> {
     let trip = records::trips(conn, "WHERE t.id = ?1 AND t.deleted_at IS NULL", trip_id)?
         .pop()
         .ok_or_else(|| Error::NotFound(format!("trip {trip_id}")))?;
-    let checklist = records::steps(conn, "WHERE s.trip_id = ?1 ORDER BY s.position, s.id", trip_id)?;
-    let delegation = records::members(conn, "WHERE m.trip_id = ?1 ORDER BY m.precedence, m.id", trip_id)?;
-    let programme = records::items(conn, "WHERE i.trip_id = ?1 ORDER BY i.start_utc, i.end_utc, i.id", trip_id)?;
+    let checklist = records::steps(conn, "WHERE s.trip_id = ?1 AND s.deleted_at IS NULL ORDER BY s.position, s.id", trip_id)?;
+    let delegation = records::members(conn, "WHERE m.trip_id = ?1 AND m.deleted_at IS NULL ORDER BY m.precedence, m.id", trip_id)?;
+    let programme = records::items(conn, "WHERE i.trip_id = ?1 AND i.deleted_at IS NULL ORDER BY i.start_utc, i.end_utc, i.id", trip_id)?;
     let outcomes = records::outcomes(
         conn,
-        "JOIN programme_items i ON i.id = o.item_id WHERE i.trip_id = ?1
+        "JOIN programme_items i ON i.id = o.item_id
+         WHERE i.trip_id = ?1 AND i.deleted_at IS NULL AND o.deleted_at IS NULL
          ORDER BY i.start_utc, i.end_utc, i.id, o.position, o.id",
         trip_id,
     )?;

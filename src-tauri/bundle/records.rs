@@ -148,7 +148,7 @@ pub(super) fn items(conn: &Connection, filter: &str, key: &str) -> Result<Vec<It
         item.participant_ids = strings(
             conn,
             "SELECT p.member_id FROM item_participants p JOIN members m ON m.id = p.member_id
-             WHERE p.item_id = ?1 ORDER BY m.precedence, m.id",
+             WHERE p.item_id = ?1 AND m.deleted_at IS NULL ORDER BY m.precedence, m.id",
             &item.id,
         )?;
     }
@@ -219,7 +219,7 @@ pub(super) fn tasks(conn: &Connection, filter: &str, key: &str) -> Result<Vec<Ta
     })?;
     for task in &mut tasks {
         task.people = linked_people(conn, crate::tasks::TASK_PEOPLE, &task.id)?;
-        task.checklist = steps(conn, "WHERE s.task_id = ?1 ORDER BY s.position, s.id", &task.id)?;
+        task.checklist = steps(conn, "WHERE s.task_id = ?1 AND s.deleted_at IS NULL ORDER BY s.position, s.id", &task.id)?;
     }
     Ok(tasks)
 }

@@ -8,6 +8,7 @@ use ts_rs::TS;
 
 use crate::error::{Error, Result};
 use crate::store::{atomically, new_id, now};
+use crate::trash::TrashedEntry;
 
 pub mod templates;
 
@@ -64,7 +65,7 @@ pub fn checklist_of(conn: &Connection, owner: &ChecklistOwner) -> Result<Checkli
     ensure_owner(conn, owner)?;
     let steps: Vec<ChecklistStep> = conn
         .prepare_cached(&format!(
-            "SELECT id, text, done_at FROM checklist_steps WHERE {} = ?1 ORDER BY position, id",
+            "SELECT id, text, done_at FROM checklist_steps WHERE {} = ?1 AND deleted_at IS NULL ORDER BY position, id",
             owner.column()
         ))?
         .query_map([&owner.id], |row| {
@@ -98,8 +99,12 @@ fn ensure_owner(conn: &Connection, owner: &ChecklistOwner) -> Result<()> {
 }
 
 fn owner_of_step(conn: &Connection, step_id: &str) -> Result<ChecklistOwner> {
+    owner_of(conn, step_id, "deleted_at IS NULL")
+}
+
+fn owner_of(conn: &Connection, step_id: &str, state: &str) -> Result<ChecklistOwner> {
     let (task, trip): (Option<String>, Option<String>) = conn
-        .prepare_cached("SELECT task_id, trip_id FROM checklist_steps WHERE id = ?1")?
+        .prepare_cached(&format!("SELECT task_id, trip_id FROM checklist_steps WHERE id = ?1 AND {state}"))?
         .query_row([step_id], |row| Ok((row.get(0)?, row.get(1)?)))
         .optional()?
         .ok_or_else(|| Error::NotFound(format!("checklist step {step_id}")))?;
@@ -162,9 +167,34 @@ pub fn tick_step(conn: &Connection, step_id: &str, done: bool) -> Result<Checkli
     checklist_of(conn, &owner)
 }
 
+/// Moves a step to the trash; restored, it returns to its place in the list.
 pub fn remove_step(conn: &Connection, step_id: &str) -> Result<Checklist> {
     let owner = owner_of_step(conn, step_id)?;
-    conn.prepare_cached("DELETE FROM checklist_steps WHERE id = ?1")?.execute([step_id])?;
+    conn.prepare_cached("UPDATE checklist_steps SET deleted_at = ?2, updated_at = ?2 WHERE id = ?1")?
+        .execute(params![step_id, now()])?;
+    checklist_of(conn, &owner)
+}
+
+/// Steps in the trash, newest deletion first, each with the task or trip it belongs to.
+pub fn trashed_steps(conn: &Connection) -> Result<Vec<TrashedEntry>> {
+    let entries = conn
+        .prepare_cached(
+            "SELECT s.id, s.text, coalesce(k.title, t.title, ''), s.deleted_at FROM checklist_steps s
+             LEFT JOIN tasks k ON k.id = s.task_id LEFT JOIN trips t ON t.id = s.trip_id
+             WHERE s.deleted_at IS NOT NULL ORDER BY s.deleted_at DESC",
+        )?
+        .query_map([], TrashedEntry::from_row)?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(entries)
+}
+
+/// Restores a step; its task or trip must not be in the trash itself.
+pub fn restore_step(conn: &Connection, step_id: &str) -> Result<Checklist> {
+    let owner = owner_of(conn, step_id, "deleted_at IS NOT NULL")
+        .map_err(|_| Error::NotFound(format!("checklist step {step_id} in the trash")))?;
+    ensure_owner(conn, &owner)?;
+    conn.prepare_cached("UPDATE checklist_steps SET deleted_at = NULL, updated_at = ?2 WHERE id = ?1")?
+        .execute(params![step_id, now()])?;
     checklist_of(conn, &owner)
 }
 

@@ -1,5 +1,7 @@
 use super::templates::{get_template, save_template, TemplateInput};
 use super::*;
+use crate::error::Error;
+use crate::tasks::tests::{day, task};
 use crate::trips::tests::trip_input;
 use crate::trips::{create_trip, duplicate_trip, get_trip, Direction, DuplicateOptions, TripInput};
 
@@ -102,6 +104,29 @@ fn steps_are_added_ticked_renamed_moved_and_removed() {
 
     assert_eq!(texts(&rename_step(&conn, &ids[2], " C2 ").unwrap()), ["D", "B", "C2", "A"]);
     assert_eq!(texts(&remove_step(&conn, &ids[3]).unwrap()), ["B", "C2", "A"]);
+}
+
+#[test]
+fn a_removed_step_waits_in_the_trash_and_returns_to_its_place() {
+    let conn = crate::store::open_in_memory().unwrap();
+    let task = crate::tasks::create_task(&conn, &task("Bericht schreiben", ""), day("2026-11-21")).unwrap();
+    let owner = ChecklistOwner::task(&task.id);
+    for text in ["A", "B", "C"] {
+        add_step(&conn, &owner, text).unwrap();
+    }
+    let ids: Vec<String> = checklist_of(&conn, &owner).unwrap().steps.into_iter().map(|s| s.id).collect();
+    assert_eq!(texts(&remove_step(&conn, &ids[1]).unwrap()), ["A", "C"]);
+    assert!(matches!(tick_step(&conn, &ids[1], true), Err(Error::NotFound(_))));
+    assert_eq!(crate::tasks::get_task(&conn, &task.id, day("2026-11-21")).unwrap().checklist_total, 2);
+    let trashed = trashed_steps(&conn).unwrap();
+    assert_eq!((trashed[0].label.as_str(), trashed[0].context.as_str()), ("B", "Bericht schreiben"));
+
+    crate::tasks::trash::delete_task(&conn, &task.id).unwrap();
+    assert!(matches!(restore_step(&conn, &ids[1]), Err(Error::NotFound(_))), "not into a task in the trash");
+    assert_eq!(trashed_steps(&conn).unwrap().len(), 1);
+    crate::tasks::trash::restore_task(&conn, &task.id, day("2026-11-21")).unwrap();
+    assert_eq!(texts(&restore_step(&conn, &ids[1]).unwrap()), ["A", "B", "C"]);
+    assert!(trashed_steps(&conn).unwrap().is_empty());
 }
 
 #[test]

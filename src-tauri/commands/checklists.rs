@@ -39,6 +39,11 @@ pub async fn remove_checklist_step(state: State<'_, AppState>, id: String) -> Re
 }
 
 #[tauri::command]
+pub async fn restore_checklist_step(state: State<'_, AppState>, id: String) -> Result<Checklist> {
+    state.with(|c| checklists::restore_step(c, &id))
+}
+
+#[tauri::command]
 pub async fn get_checklist_template(state: State<'_, AppState>, direction: Direction) -> Result<ChecklistTemplate> {
     state.with(|c| templates::get_template(c, direction))
 }

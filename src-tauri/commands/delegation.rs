@@ -31,6 +31,11 @@ pub async fn remove_member(state: State<'_, AppState>, id: String) -> Result<()>
     state.with(|c| delegation::remove_member(c, &id))
 }
 
+#[tauri::command]
+pub async fn restore_member(state: State<'_, AppState>, id: String) -> Result<MemberDetail> {
+    state.with(|c| delegation::restore_member(c, &id))
+}
+
 #[tauri::command(rename_all = "snake_case")]
 pub async fn set_member_order(
     state: State<'_, AppState>,

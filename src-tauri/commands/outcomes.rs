@@ -29,6 +29,11 @@ pub async fn remove_outcome(state: State<'_, AppState>, id: String) -> Result<()
 }
 
 #[tauri::command]
+pub async fn restore_outcome(state: State<'_, AppState>, id: String) -> Result<Outcome> {
+    state.with(|c| outcomes::restore_outcome(c, &id))
+}
+
+#[tauri::command]
 pub async fn task_from_outcome(state: State<'_, AppState>, id: String) -> Result<Task> {
     state.with(|c| outcomes::task_from_outcome(c, &id, office_today(c)?))
 }

@@ -69,6 +69,11 @@ pub async fn remove_agreement(state: State<'_, AppState>, id: String) -> Result<
     state.with(|c| agreements::remove_agreement(c, &id))
 }
 
+#[tauri::command]
+pub async fn restore_agreement(state: State<'_, AppState>, id: String) -> Result<Agreement> {
+    state.with(|c| agreements::restore_agreement(c, &id, office_today(c)?))
+}
+
 /// Lets the user pick the signed document (the dialog titled in their language) and attaches
 /// a copy; `None` if they cancel.
 #[tauri::command]

@@ -34,5 +34,10 @@ pub async fn update_item(state: State<'_, AppState>, id: String, input: ItemInpu
 
 #[tauri::command]
 pub async fn remove_item(state: State<'_, AppState>, id: String) -> Result<()> {
-    state.with(|c| programme::remove_item(c, &id))
+    state.with(|c| programme::trash::remove_item(c, &id))
+}
+
+#[tauri::command]
+pub async fn restore_item(state: State<'_, AppState>, id: String) -> Result<ProgrammeItem> {
+    state.with(|c| programme::trash::restore_item(c, &id))
 }

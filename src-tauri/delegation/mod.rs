@@ -12,6 +12,7 @@ use crate::error::{Error, FieldError, Problems, Result};
 use crate::register::find_or_create::{ensure_person, side_of_delegation, NewPerson};
 use crate::register::people::person_exists;
 use crate::store::{atomically, new_id, now};
+use crate::trash::TrashedEntry;
 use crate::zoned;
 
 crate::text_enum! {
@@ -158,7 +159,7 @@ fn map_unique(error: rusqlite::Error, input: &MemberInput) -> Error {
 pub fn list_members(conn: &Connection, trip_id: &str) -> Result<Vec<Member>> {
     crate::trips::get_trip(conn, trip_id)?;
     let members = conn
-        .prepare_cached(&format!("{SELECT_MEMBER} WHERE trip_id = ?1 ORDER BY precedence, id"))?
+        .prepare_cached(&format!("{SELECT_MEMBER} WHERE trip_id = ?1 AND deleted_at IS NULL ORDER BY precedence, id"))?
         .query_map([trip_id], from_row)?
         .collect::<rusqlite::Result<Vec<_>>>()?;
     Ok(members)
@@ -166,7 +167,7 @@ pub fn list_members(conn: &Connection, trip_id: &str) -> Result<Vec<Member>> {
 
 pub fn get_member(conn: &Connection, id: &str) -> Result<MemberDetail> {
     let member = conn
-        .prepare_cached(&format!("{SELECT_MEMBER} WHERE id = ?1"))?
+        .prepare_cached(&format!("{SELECT_MEMBER} WHERE id = ?1 AND deleted_at IS NULL"))?
         .query_row([id], from_row)
         .optional()?
         .ok_or_else(|| Error::NotFound(format!("member {id}")))?;
@@ -263,7 +264,7 @@ pub fn update_member(conn: &Connection, id: &str, input: &MemberInput) -> Result
                 organisation = ?6, party = ?7, role = ?8, email = ?9, phone = ?10, dietary = ?11,
                 accessibility = ?12, passport_number = ?13, date_of_birth = ?14, visa_status = ?15, updated_at = ?16,
                 person_id = coalesce(?17, person_id)
-             WHERE id = ?1",
+             WHERE id = ?1 AND deleted_at IS NULL",
             params![
                 id,
                 input.name_latin.trim(),
@@ -291,11 +292,53 @@ pub fn update_member(conn: &Connection, id: &str, input: &MemberInput) -> Result
     get_member(conn, id)
 }
 
+/// Moves a member to the trash. Its name key is set aside while it is there, so that the
+/// same name can join the delegation again.
 pub fn remove_member(conn: &Connection, id: &str) -> Result<()> {
-    if conn.execute("DELETE FROM members WHERE id = ?1", [id])? == 0 {
+    let changed = conn.execute(
+        "UPDATE members SET deleted_at = ?2, updated_at = ?2, name_key = 'trash:' || id
+         WHERE id = ?1 AND deleted_at IS NULL",
+        params![id, now()],
+    )?;
+    if changed == 0 {
         return Err(Error::NotFound(format!("member {id}")));
     }
     Ok(())
+}
+
+/// Members in the trash, newest deletion first, each with its trip.
+pub fn trashed_members(conn: &Connection) -> Result<Vec<TrashedEntry>> {
+    let entries = conn
+        .prepare_cached(
+            "SELECT m.id, m.name_latin, t.title, m.deleted_at FROM members m JOIN trips t ON t.id = m.trip_id
+             WHERE m.deleted_at IS NOT NULL ORDER BY m.deleted_at DESC",
+        )?
+        .query_map([], TrashedEntry::from_row)?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(entries)
+}
+
+/// Brings a member back into its delegation, at its old place in the order of precedence
+/// and on the programme items it took part in.
+pub fn restore_member(conn: &Connection, id: &str) -> Result<MemberDetail> {
+    let name: String = conn
+        .prepare_cached("SELECT name_latin FROM members WHERE id = ?1 AND deleted_at IS NOT NULL")?
+        .query_row([id], |row| row.get(0))
+        .optional()?
+        .ok_or_else(|| Error::NotFound(format!("member {id} in the trash")))?;
+    conn.execute(
+        "UPDATE members SET deleted_at = NULL, updated_at = ?2, name_key = ?3 WHERE id = ?1",
+        params![id, now(), name_key(&name)],
+    )
+    .map_err(|error| match error.sqlite_error_code() {
+        Some(ErrorCode::ConstraintViolation) => Error::Validation(vec![FieldError::new(
+            "name_latin",
+            "duplicate_member",
+            format!("{} is in this delegation again", name.trim()),
+        )]),
+        _ => error.into(),
+    })?;
+    get_member(conn, id)
 }
 
 /// Sets the order of precedence: `ordered_ids` must name every member of the trip once.
@@ -325,7 +368,7 @@ pub fn set_member_order(conn: &Connection, trip_id: &str, ordered_ids: &[String]
 /// Copies every member of one trip to another; returns old ID → new ID.
 pub(crate) fn copy_members(tx: &Connection, from_trip: &str, to_trip: &str) -> Result<HashMap<String, String>> {
     let old_ids: Vec<String> = tx
-        .prepare("SELECT id FROM members WHERE trip_id = ?1")?
+        .prepare("SELECT id FROM members WHERE trip_id = ?1 AND deleted_at IS NULL")?
         .query_map([from_trip], |row| row.get(0))?
         .collect::<rusqlite::Result<_>>()?;
     let stamp = now();

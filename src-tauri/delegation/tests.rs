@@ -27,6 +27,47 @@ fn members_keep_order_and_lists_hide_sensitive_fields() {
 }
 
 #[test]
+fn a_removed_member_waits_in_the_trash_and_returns_to_its_place() {
+    let conn = open_in_memory().unwrap();
+    let trip = create_trip(&conn, &trip_input("Reise")).unwrap();
+    let ids: Vec<String> =
+        ["Anna", "Bernd", "Clara"].iter().map(|n| add_member(&conn, &trip.id, &named(n)).unwrap().member.id).collect();
+    let talks = crate::programme::ItemInput {
+        everyone: false,
+        participant_ids: vec![ids[1].clone()],
+        ..crate::programme::ItemInput::new(
+            crate::programme::ItemKind::Meeting,
+            "Gespräch",
+            ("2026-10-22T10:00", "Asia/Shanghai"),
+            ("2026-10-22T11:00", "Asia/Shanghai"),
+        )
+    };
+    let item = crate::programme::add_item(&conn, &trip.id, &talks).unwrap();
+    let names = |conn: &Connection| -> Vec<String> {
+        list_members(conn, &trip.id).unwrap().into_iter().map(|m| m.name_latin).collect()
+    };
+
+    remove_member(&conn, &ids[1]).unwrap();
+    assert_eq!(names(&conn), ["Anna", "Clara"]);
+    assert!(matches!(get_member(&conn, &ids[1]), Err(Error::NotFound(_))));
+    assert!(crate::programme::get_item(&conn, &item.id).unwrap().participant_ids.is_empty());
+    assert_eq!(crate::trips::get_trip(&conn, &trip.id).unwrap().member_count, 2);
+    let trashed = trashed_members(&conn).unwrap();
+    assert_eq!((trashed[0].label.as_str(), trashed[0].context.as_str()), ("Bernd", "Reise"));
+
+    // The name is free again while the first entry waits in the trash; both cannot come back.
+    let namesake = add_member(&conn, &trip.id, &named("bernd")).unwrap().member;
+    let Err(Error::Validation(fields)) = restore_member(&conn, &ids[1]) else { panic!("restored beside its namesake") };
+    assert_eq!(fields[0].code, "duplicate_member");
+    assert_eq!(trashed_members(&conn).unwrap().len(), 1, "a refused restore changes nothing");
+
+    remove_member(&conn, &namesake.id).unwrap();
+    assert_eq!(restore_member(&conn, &ids[1]).unwrap().member.name_latin, "Bernd");
+    assert_eq!(names(&conn), ["Anna", "Bernd", "Clara"]);
+    assert_eq!(crate::programme::get_item(&conn, &item.id).unwrap().participant_ids, vec![ids[1].clone()]);
+}
+
+#[test]
 fn the_same_person_twice_is_refused_with_a_field_message() {
     let conn = open_in_memory().unwrap();
     let trip = create_trip(&conn, &trip_input("Reise")).unwrap();

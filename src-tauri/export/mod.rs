@@ -13,6 +13,7 @@ pub mod calendar;
 pub mod delegation;
 pub mod document;
 pub mod html;
+#[cfg(feature = "pdf")]
 pub mod pdf;
 pub mod travel_copy;
 pub mod vtimezone;
@@ -78,7 +79,10 @@ pub fn trip_file(conn: &Connection, trip_id: &str, format: ExportFormat, options
         return Err(Error::field("member_id", "member_only_for_programme", "only a programme is made for one member"));
     }
     match format {
+        #[cfg(feature = "pdf")]
         ExportFormat::Pdf => pdf::programme_pdf(conn, trip_id, member, language),
+        #[cfg(not(feature = "pdf"))]
+        ExportFormat::Pdf => Err(Error::field("format", "format_not_built", "this build of Partnerdesk makes no PDF")),
         ExportFormat::Ics => Ok(calendar::trip_calendar(conn, trip_id, member)?.into_bytes()),
         ExportFormat::Html => Ok(html::programme_html(conn, trip_id, member, language)?.into_bytes()),
         ExportFormat::Xlsx => delegation::delegation_xlsx(conn, trip_id, app_language),

@@ -5,7 +5,8 @@ use chrono::{DateTime, NaiveDateTime, TimeZone, Utc};
 use super::calendar::{event_uid, trip_calendar};
 use super::*;
 use crate::delegation::{add_member, MemberInput};
-use crate::programme::{add_item, list_items, remove_item, update_item, ItemInput, ItemKind};
+use crate::programme::trash::{remove_item, restore_item};
+use crate::programme::{add_item, list_items, update_item, ItemInput, ItemKind};
 use crate::store::open_in_memory;
 use crate::trips::tests::trip_input;
 use crate::trips::{create_trip, TripInput};
@@ -137,6 +138,18 @@ fn uids_stay_sequence_rises_and_removed_items_are_cancelled() {
     assert_eq!(sequence_of(&items[0].id), ("1".to_string(), "CONFIRMED".to_string()));
     assert_eq!(sequence_of(&items[1].id), ("0".to_string(), "CONFIRMED".to_string()));
     assert_eq!(sequence_of(&items[2].id), ("1".to_string(), "CANCELLED".to_string()));
+
+    restore_item(&conn, &items[2].id).unwrap();
+    let restored = trip_calendar(&conn, &trip, None).unwrap();
+    let unfolded = icalendar::parser::unfold(&restored);
+    let parsed = icalendar::parser::read_calendar(&unfolded).unwrap();
+    let event = parsed
+        .components
+        .iter()
+        .find(|c| c.name == "VEVENT" && c.find_prop("UID").unwrap().val.as_ref() == event_uid(&items[2].id))
+        .unwrap();
+    assert_eq!(event.find_prop("STATUS").unwrap().val.as_ref(), "CONFIRMED", "a restored item is back in the calendar");
+    assert_eq!(event.find_prop("SEQUENCE").unwrap().val.as_ref(), "2", "and outranks its cancellation");
 }
 
 #[test]

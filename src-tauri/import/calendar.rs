@@ -11,7 +11,8 @@ use rusqlite::{params, Connection, OptionalExtension};
 
 use super::{ImportOptions, ImportReport, PreviewAction, RecordKind};
 use crate::error::{Error, Result};
-use crate::programme::{add_item, get_item, remove_item, update_item, ItemInput, ItemKind, ProgrammeItem};
+use crate::programme::trash::remove_item;
+use crate::programme::{add_item, get_item, update_item, ItemInput, ItemKind, ProgrammeItem};
 use crate::register::RegisterRef;
 use crate::trips::{get_trip, Trip};
 use crate::zoned::{self, Fold};

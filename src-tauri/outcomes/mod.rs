@@ -11,6 +11,7 @@ use crate::error::{Error, Problems, Result};
 use crate::register::links::{check_people, people_of, set_people};
 use crate::register::{RegisterEntry, RegisterKind, RegisterRef};
 use crate::store::{atomically, new_id, now};
+use crate::trash::TrashedEntry;
 use crate::tasks::{get_task, write_task, Task, TaskInput, TaskStatus};
 use crate::zoned;
 
@@ -49,7 +50,7 @@ const TITLE_LENGTH: usize = 120;
 
 pub fn outcomes_of_item(conn: &Connection, item_id: &str) -> Result<Vec<Outcome>> {
     let ids: Vec<String> = conn
-        .prepare_cached("SELECT id FROM outcomes WHERE item_id = ?1 ORDER BY position, id")?
+        .prepare_cached("SELECT id FROM outcomes WHERE item_id = ?1 AND deleted_at IS NULL ORDER BY position, id")?
         .query_map([item_id], |row| row.get(0))?
         .collect::<rusqlite::Result<_>>()?;
     ids.iter().map(|id| get_outcome(conn, id)).collect()
@@ -57,7 +58,7 @@ pub fn outcomes_of_item(conn: &Connection, item_id: &str) -> Result<Vec<Outcome>
 
 pub fn get_outcome(conn: &Connection, id: &str) -> Result<Outcome> {
     let mut outcome = conn
-        .prepare_cached("SELECT id, item_id, text, created_at, updated_at FROM outcomes WHERE id = ?1")?
+        .prepare_cached("SELECT id, item_id, text, created_at, updated_at FROM outcomes WHERE id = ?1 AND deleted_at IS NULL")?
         .query_row([id], |row| {
             Ok(Outcome {
                 id: row.get(0)?,
@@ -96,7 +97,7 @@ fn validate(conn: &Connection, input: &OutcomeInput) -> Result<()> {
 /// outcome yet).
 pub fn add_outcome(conn: &Connection, item_id: &str, input: &OutcomeInput, now_utc: DateTime<Utc>) -> Result<Outcome> {
     let start: Option<String> = conn
-        .prepare_cached("SELECT start_utc FROM programme_items WHERE id = ?1")?
+        .prepare_cached("SELECT start_utc FROM programme_items WHERE id = ?1 AND deleted_at IS NULL")?
         .query_row([item_id], |row| row.get(0))
         .optional()?;
     let start = start.ok_or_else(|| Error::NotFound(format!("programme item {item_id}")))?;
@@ -121,7 +122,7 @@ pub fn update_outcome(conn: &Connection, id: &str, input: &OutcomeInput) -> Resu
     validate(conn, input)?;
     let changed = atomically(conn, |conn| {
         let changed = conn
-            .prepare_cached("UPDATE outcomes SET text = ?2, updated_at = ?3 WHERE id = ?1")?
+            .prepare_cached("UPDATE outcomes SET text = ?2, updated_at = ?3 WHERE id = ?1 AND deleted_at IS NULL")?
             .execute(params![id, input.text.trim(), now()])?;
         if changed > 0 {
             set_people(conn, OUTCOME_PEOPLE, id, &input.people)?;
@@ -134,12 +135,37 @@ pub fn update_outcome(conn: &Connection, id: &str, input: &OutcomeInput) -> Resu
     get_outcome(conn, id)
 }
 
-/// Removes a point; tasks made from it stay, without the link to it.
+/// Moves a point to the trash; tasks made from it stay as they are.
 pub fn remove_outcome(conn: &Connection, id: &str) -> Result<()> {
-    if conn.prepare_cached("DELETE FROM outcomes WHERE id = ?1")?.execute([id])? == 0 {
+    let changed = conn
+        .prepare_cached("UPDATE outcomes SET deleted_at = ?2, updated_at = ?2 WHERE id = ?1 AND deleted_at IS NULL")?
+        .execute(params![id, now()])?;
+    if changed == 0 {
         return Err(Error::NotFound(format!("outcome {id}")));
     }
     Ok(())
+}
+
+/// Points in the trash, newest deletion first, each with its programme item.
+pub fn trashed_outcomes(conn: &Connection) -> Result<Vec<TrashedEntry>> {
+    let entries = conn
+        .prepare_cached(
+            "SELECT o.id, o.text, i.title, o.deleted_at FROM outcomes o JOIN programme_items i ON i.id = o.item_id
+             WHERE o.deleted_at IS NOT NULL ORDER BY o.deleted_at DESC",
+        )?
+        .query_map([], TrashedEntry::from_row)?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(entries)
+}
+
+pub fn restore_outcome(conn: &Connection, id: &str) -> Result<Outcome> {
+    let changed = conn
+        .prepare_cached("UPDATE outcomes SET deleted_at = NULL, updated_at = ?2 WHERE id = ?1 AND deleted_at IS NOT NULL")?
+        .execute(params![id, now()])?;
+    if changed == 0 {
+        return Err(Error::NotFound(format!("outcome {id} in the trash")));
+    }
+    get_outcome(conn, id)
 }
 
 /// Makes a task of a point: its first line as title, the whole point as description, linked

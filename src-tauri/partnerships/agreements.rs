@@ -12,6 +12,7 @@ use crate::error::{Error, Problems, Result};
 use crate::register::links::{check_signatories, set_signatories, signatories_of};
 use crate::register::{RegisterEntry, RegisterRef};
 use crate::store::{atomically, new_id, now};
+use crate::trash::TrashedEntry;
 use crate::zoned;
 
 /// Agreements ending within this many days are flagged.
@@ -191,11 +192,40 @@ pub fn update_agreement(conn: &Connection, id: &str, input: &AgreementInput, tod
     get_agreement(conn, id, today)
 }
 
+/// Moves an agreement to the trash; its document stays until the trash is emptied.
 pub fn remove_agreement(conn: &Connection, id: &str) -> Result<()> {
-    if conn.execute("DELETE FROM agreements WHERE id = ?1", [id])? == 0 {
+    let changed = conn.execute(
+        "UPDATE agreements SET deleted_at = ?2, updated_at = ?2 WHERE id = ?1 AND deleted_at IS NULL",
+        params![id, now()],
+    )?;
+    if changed == 0 {
         return Err(Error::NotFound(format!("agreement {id}")));
     }
     Ok(())
+}
+
+/// Agreements in the trash, newest deletion first, each with its partnership.
+pub fn trashed_agreements(conn: &Connection) -> Result<Vec<TrashedEntry>> {
+    let entries = conn
+        .prepare_cached(
+            "SELECT a.id, a.title, p.our_side || ' – ' || p.partner_place, a.deleted_at
+             FROM agreements a JOIN partnerships p ON p.id = a.partnership_id
+             WHERE a.deleted_at IS NOT NULL ORDER BY a.deleted_at DESC",
+        )?
+        .query_map([], TrashedEntry::from_row)?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(entries)
+}
+
+pub fn restore_agreement(conn: &Connection, id: &str, today: NaiveDate) -> Result<Agreement> {
+    let changed = conn.execute(
+        "UPDATE agreements SET deleted_at = NULL, updated_at = ?2 WHERE id = ?1 AND deleted_at IS NOT NULL",
+        params![id, now()],
+    )?;
+    if changed == 0 {
+        return Err(Error::NotFound(format!("agreement {id} in the trash")));
+    }
+    get_agreement(conn, id, today)
 }
 
 fn completed(conn: &Connection, mut agreement: Agreement, today: NaiveDate) -> Result<Agreement> {
@@ -207,7 +237,7 @@ fn completed(conn: &Connection, mut agreement: Agreement, today: NaiveDate) -> R
 
 pub fn get_agreement(conn: &Connection, id: &str, today: NaiveDate) -> Result<Agreement> {
     let agreement = conn
-        .prepare_cached(&format!("{SELECT_AGREEMENT} WHERE id = ?1"))?
+        .prepare_cached(&format!("{SELECT_AGREEMENT} WHERE id = ?1 AND deleted_at IS NULL"))?
         .query_row([id], from_row)
         .optional()?
         .ok_or_else(|| Error::NotFound(format!("agreement {id}")))?;
@@ -218,7 +248,8 @@ pub fn get_agreement(conn: &Connection, id: &str, today: NaiveDate) -> Result<Ag
 pub fn list_agreements(conn: &Connection, partnership_id: Option<&str>, today: NaiveDate) -> Result<Vec<Agreement>> {
     let agreements = conn
         .prepare_cached(&format!(
-            "{SELECT_AGREEMENT} WHERE ?1 IS NULL OR partnership_id = ?1 ORDER BY signed_on DESC NULLS LAST, id"
+            "{SELECT_AGREEMENT} WHERE (?1 IS NULL OR partnership_id = ?1) AND deleted_at IS NULL
+             ORDER BY signed_on DESC NULLS LAST, id"
         ))?
         .query_map([partnership_id], from_row)?
         .collect::<rusqlite::Result<Vec<_>>>()?;

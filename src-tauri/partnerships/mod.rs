@@ -100,8 +100,8 @@ pub struct PartnershipPage {
 pub(crate) const SELECT_PARTNERSHIP: &str =
     "SELECT p.id, p.our_side, p.our_side_kind, p.partner_place, p.partner_province,
         p.partner_country, p.partner_zone, p.kind, p.since, p.status, p.description,
-        (SELECT count(*) FROM agreements a WHERE a.partnership_id = p.id),
-        (SELECT count(*) FROM agreements a WHERE a.partnership_id = p.id
+        (SELECT count(*) FROM agreements a WHERE a.partnership_id = p.id AND a.deleted_at IS NULL),
+        (SELECT count(*) FROM agreements a WHERE a.partnership_id = p.id AND a.deleted_at IS NULL
             AND a.valid_until BETWEEN :today AND :warn_until),
         (SELECT count(*) FROM trips t WHERE t.partnership_id = p.id AND t.deleted_at IS NULL),
         p.deleted_at, p.created_at, p.updated_at

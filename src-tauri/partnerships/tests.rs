@@ -1,7 +1,8 @@
 use chrono::NaiveDate;
 
 use super::agreements::{
-    add_agreement, expires_soon, list_agreements, update_agreement, AgreementInput, AgreementKind,
+    add_agreement, expires_soon, list_agreements, remove_agreement, restore_agreement, trashed_agreements,
+    update_agreement, AgreementInput, AgreementKind,
 };
 use super::themes::{add_theme, list_themes, rename_theme};
 use super::*;
@@ -115,6 +116,36 @@ fn agreements_keep_their_themes_and_refuse_ending_before_signature() {
         list_partnerships(&conn, &PartnershipQuery::default(), today).unwrap().partnerships[0].expiring_agreements,
         1
     );
+}
+
+#[test]
+fn a_removed_agreement_waits_in_the_trash_with_its_document() {
+    let conn = open_in_memory().unwrap();
+    let documents = tempfile::tempdir().unwrap();
+    let partnership = create_partnership(&conn, &partnership_input("Jinhua"), today()).unwrap();
+    let ending = add_agreement(&conn, &partnership.id, &agreement("Absichtserklärung", "2026-01-01", "2027-01-31"), today())
+        .unwrap();
+    let scan = documents.path().join("scan.pdf");
+    std::fs::write(&scan, b"%PDF-1.7 signed").unwrap();
+    super::documents::attach_document(&conn, &documents.path().join("stored"), &ending.id, &scan, today()).unwrap();
+
+    remove_agreement(&conn, &ending.id).unwrap();
+    assert!(list_agreements(&conn, Some(&partnership.id), today()).unwrap().is_empty());
+    let counted = get_partnership(&conn, &partnership.id, today()).unwrap();
+    assert_eq!((counted.agreement_count, counted.expiring_agreements), (0, 0));
+    let trashed = trashed_agreements(&conn).unwrap();
+    assert_eq!((trashed[0].label.as_str(), trashed[0].context.as_str()), ("Absichtserklärung", "Stadt Düren – Jinhua"));
+
+    let back = restore_agreement(&conn, &ending.id, today()).unwrap();
+    assert_eq!((back.title.as_str(), back.document_name.as_deref()), ("Absichtserklärung", Some("scan.pdf")));
+    assert_eq!(get_partnership(&conn, &partnership.id, today()).unwrap().expiring_agreements, 1);
+
+    remove_agreement(&conn, &ending.id).unwrap();
+    let stored = std::fs::read_dir(documents.path().join("stored")).unwrap().count();
+    assert_eq!(stored, 1, "the document stays while the agreement is in the trash");
+    assert_eq!(crate::trash::empty_trash(&conn, &documents.path().join("stored")).unwrap(), 1);
+    assert_eq!(std::fs::read_dir(documents.path().join("stored")).unwrap().count(), 0, "emptying deletes the document");
+    assert!(matches!(restore_agreement(&conn, &ending.id, today()), Err(Error::NotFound(_))));
 }
 
 #[test]

@@ -19,6 +19,7 @@ use crate::trips::{get_trip, Trip};
 use crate::zoned::{self, Fold, ZonedTime};
 
 pub mod conflicts;
+pub mod trash;
 
 use conflicts::{find_conflicts, Warning};
 
@@ -144,7 +145,7 @@ pub struct ProgrammeView {
 
 const SELECT_ITEM: &str = "SELECT id, trip_id, kind, title, start_local, start_zone, start_utc, end_local, end_zone,
         end_utc, place, address, everyone, notes_participants, notes_internal, created_at, updated_at,
-        (SELECT count(*) FROM outcomes o WHERE o.item_id = programme_items.id), sequence
+        (SELECT count(*) FROM outcomes o WHERE o.item_id = programme_items.id AND o.deleted_at IS NULL), sequence
     FROM programme_items";
 
 /// Local wall time and zone are the record; the stored instant only picks between the two
@@ -231,7 +232,12 @@ fn validate(conn: &Connection, trip_id: &str, input: &ItemInput) -> Result<Valid
 }
 
 fn write_participants(tx: &Connection, item_id: &str, input: &ItemInput) -> Result<()> {
-    tx.execute("DELETE FROM item_participants WHERE item_id = ?1", [item_id])?;
+    // Members in the trash keep their place, so that restoring one brings it back.
+    tx.execute(
+        "DELETE FROM item_participants
+         WHERE item_id = ?1 AND member_id NOT IN (SELECT id FROM members WHERE deleted_at IS NOT NULL)",
+        [item_id],
+    )?;
     if !input.everyone {
         let mut insert =
             tx.prepare_cached("INSERT OR IGNORE INTO item_participants (item_id, member_id) VALUES (?1, ?2)")?;
@@ -303,37 +309,16 @@ pub fn update_item(conn: &Connection, id: &str, input: &ItemInput) -> Result<Pro
     get_item(conn, id)
 }
 
-/// Removes an item, remembering what its calendar event said so that the next calendar export
-/// cancels it.
-pub fn remove_item(conn: &Connection, id: &str) -> Result<()> {
-    atomically(conn, |tx| {
-        tx.execute(
-            "INSERT OR REPLACE INTO removed_items (id, trip_id, title, start_local, start_zone, start_utc, end_local,
-                end_zone, end_utc, everyone, member_ids, sequence, removed_at)
-             SELECT i.id, i.trip_id, i.title, i.start_local, i.start_zone, i.start_utc, i.end_local, i.end_zone,
-                i.end_utc, i.everyone,
-                (SELECT json_group_array(p.member_id) FROM item_participants p WHERE p.item_id = i.id),
-                i.sequence + 1, ?2
-             FROM programme_items i WHERE i.id = ?1",
-            params![id, now()],
-        )?;
-        if tx.execute("DELETE FROM programme_items WHERE id = ?1", [id])? == 0 {
-            return Err(Error::NotFound(format!("programme item {id}")));
-        }
-        Ok(())
-    })
-}
-
 pub fn get_item(conn: &Connection, id: &str) -> Result<ProgrammeItem> {
     let mut item = conn
-        .prepare_cached(&format!("{SELECT_ITEM} WHERE id = ?1"))?
+        .prepare_cached(&format!("{SELECT_ITEM} WHERE id = ?1 AND deleted_at IS NULL"))?
         .query_row([id], from_row)
         .optional()?
         .ok_or_else(|| Error::NotFound(format!("programme item {id}")))?;
     item.participant_ids = conn
         .prepare_cached(
             "SELECT p.member_id FROM item_participants p JOIN members m ON m.id = p.member_id
-             WHERE p.item_id = ?1 ORDER BY m.precedence",
+             WHERE p.item_id = ?1 AND m.deleted_at IS NULL ORDER BY m.precedence",
         )?
         .query_map([id], |row| row.get(0))?
         .collect::<rusqlite::Result<_>>()?;
@@ -345,14 +330,14 @@ pub fn get_item(conn: &Connection, id: &str) -> Result<ProgrammeItem> {
 pub fn list_items(conn: &Connection, trip_id: &str) -> Result<Vec<ProgrammeItem>> {
     get_trip(conn, trip_id)?;
     let mut items = conn
-        .prepare_cached(&format!("{SELECT_ITEM} WHERE trip_id = ?1 ORDER BY start_utc, end_utc, id"))?
+        .prepare_cached(&format!("{SELECT_ITEM} WHERE trip_id = ?1 AND deleted_at IS NULL ORDER BY start_utc, end_utc, id"))?
         .query_map([trip_id], from_row)?
         .collect::<rusqlite::Result<Vec<_>>>()?;
     let mut participants: HashMap<String, Vec<String>> = HashMap::new();
     let mut statement = conn.prepare_cached(
         "SELECT p.item_id, p.member_id FROM item_participants p
          JOIN programme_items i ON i.id = p.item_id JOIN members m ON m.id = p.member_id
-         WHERE i.trip_id = ?1 ORDER BY m.precedence",
+         WHERE i.trip_id = ?1 AND i.deleted_at IS NULL AND m.deleted_at IS NULL ORDER BY m.precedence",
     )?;
     let rows = statement.query_map([trip_id], |row| Ok((row.get::<_, String>(0)?, row.get::<_, String>(1)?)))?;
     for row in rows {

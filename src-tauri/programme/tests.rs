@@ -2,6 +2,7 @@ use super::*;
 use crate::delegation::{add_member, MemberInput};
 use crate::error::Error;
 use crate::programme::conflicts::WarningKind;
+use crate::programme::trash::{remove_item, restore_item};
 use crate::store::open_in_memory;
 use crate::trips::{create_trip, tests::trip_input, TripInput};
 
@@ -108,6 +109,37 @@ fn update_replaces_participants_and_rejects_strangers() {
     assert_eq!(fields[0].code, "unknown_member");
     remove_item(&conn, &stored.id).unwrap();
     assert!(matches!(get_item(&conn, &stored.id), Err(Error::NotFound(_))));
+}
+
+#[test]
+fn a_removed_item_waits_in_the_trash_and_comes_back_whole() {
+    let (conn, trip) = setup();
+    let a = add_member(&conn, &trip.id, &MemberInput { name_latin: "Anna".into(), ..Default::default() }).unwrap().member;
+    let talks = ItemInput {
+        everyone: false,
+        participant_ids: vec![a.id.clone()],
+        ..item("Gespräch", "2026-10-22T10:00", "2026-10-22T11:00", "Rathaus")
+    };
+    let stored = add_item(&conn, &trip.id, &talks).unwrap();
+    let outcome = crate::outcomes::OutcomeInput { text: "Austausch vereinbart".into(), people: vec![] };
+    crate::outcomes::add_outcome(&conn, &stored.id, &outcome, "2026-10-23T00:00:00Z".parse().unwrap()).unwrap();
+
+    remove_item(&conn, &stored.id).unwrap();
+    assert!(list_items(&conn, &trip.id).unwrap().is_empty());
+    assert_eq!(get_trip(&conn, &trip.id).unwrap().item_count, 0);
+    assert!(matches!(update_item(&conn, &stored.id, &talks), Err(Error::NotFound(_))));
+    assert!(matches!(remove_item(&conn, &stored.id), Err(Error::NotFound(_))), "removed once only");
+    let trashed = trash::trashed_items(&conn).unwrap();
+    assert_eq!(trashed.len(), 1);
+    assert_eq!(trashed[0].label, "Gespräch");
+    assert_eq!(trashed[0].context, "Jinhua · 2026-10-22T10:00");
+
+    let back = restore_item(&conn, &stored.id).unwrap();
+    assert_eq!(back.participant_ids, vec![a.id.clone()]);
+    assert_eq!(back.outcome_count, 1);
+    assert_eq!((back.title.as_str(), back.start.utc.as_str()), ("Gespräch", stored.start.utc.as_str()));
+    assert!(trash::trashed_items(&conn).unwrap().is_empty());
+    assert!(matches!(restore_item(&conn, &stored.id), Err(Error::NotFound(_))));
 }
 
 #[test]

@@ -42,20 +42,20 @@ pub fn links_of(conn: &Connection, reference: &RegisterRef) -> Result<RegisterLi
             trips: titles(
                 conn,
                 "SELECT DISTINCT t.title FROM members m JOIN trips t ON t.id = m.trip_id
-                 WHERE m.person_id = ?1 AND t.deleted_at IS NULL ORDER BY t.start_date DESC",
+                 WHERE m.person_id = ?1 AND m.deleted_at IS NULL AND t.deleted_at IS NULL ORDER BY t.start_date DESC",
                 id,
             )?,
             hosted_items: titles(
                 conn,
                 "SELECT i.title FROM item_hosts h JOIN programme_items i ON i.id = h.item_id
                  JOIN trips t ON t.id = i.trip_id AND t.deleted_at IS NULL
-                 WHERE h.person_id = ?1 ORDER BY i.start_utc DESC",
+                 WHERE h.person_id = ?1 AND i.deleted_at IS NULL ORDER BY i.start_utc DESC",
                 id,
             )?,
             agreements: titles(
                 conn,
                 "SELECT a.title FROM agreement_signatories s JOIN agreements a ON a.id = s.agreement_id
-                 WHERE s.person_id = ?1 ORDER BY a.signed_on DESC",
+                 WHERE s.person_id = ?1 AND a.deleted_at IS NULL ORDER BY a.signed_on DESC",
                 id,
             )?,
             people: Vec::new(),
@@ -66,7 +66,7 @@ pub fn links_of(conn: &Connection, reference: &RegisterRef) -> Result<RegisterLi
                 conn,
                 "SELECT i.title FROM item_hosts h JOIN programme_items i ON i.id = h.item_id
                  JOIN trips t ON t.id = i.trip_id AND t.deleted_at IS NULL
-                 WHERE h.organisation_id = ?1 ORDER BY i.start_utc DESC",
+                 WHERE h.organisation_id = ?1 AND i.deleted_at IS NULL ORDER BY i.start_utc DESC",
                 id,
             )?,
             agreements: Vec::new(),
@@ -114,7 +114,7 @@ fn host_row(row: &rusqlite::Row) -> rusqlite::Result<(String, RegisterEntry)> {
 /// The hosts of every item of a trip, in their order, by item ID (records in the trash left out).
 pub fn hosts_of_trip(conn: &Connection, trip_id: &str) -> Result<HashMap<String, Vec<RegisterEntry>>> {
     let mut hosts: HashMap<String, Vec<RegisterEntry>> = HashMap::new();
-    let sql = hosts_sql("h.item_id IN (SELECT id FROM programme_items WHERE trip_id = :trip)");
+    let sql = hosts_sql("h.item_id IN (SELECT id FROM programme_items WHERE trip_id = :trip AND deleted_at IS NULL)");
     for row in conn.prepare_cached(&sql)?.query_map(named_params! { ":trip": trip_id }, host_row)? {
         let (item_id, entry) = row?;
         hosts.entry(item_id).or_default().push(entry);

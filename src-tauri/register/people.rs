@@ -276,12 +276,13 @@ pub fn person_record(conn: &Connection, id: &str) -> Result<PersonRecord> {
         .prepare_cached(
             "SELECT t.id, t.title, t.direction, t.start_date, t.end_date, m.role, m.function_title
              FROM members m JOIN trips t ON t.id = m.trip_id
-             WHERE m.person_id = :person AND t.deleted_at IS NULL
+             WHERE m.person_id = :person AND m.deleted_at IS NULL AND t.deleted_at IS NULL
              UNION
              SELECT DISTINCT t.id, t.title, t.direction, t.start_date, t.end_date, NULL, ''
              FROM item_hosts h JOIN programme_items i ON i.id = h.item_id JOIN trips t ON t.id = i.trip_id
-             WHERE h.person_id = :person AND t.deleted_at IS NULL
-               AND NOT EXISTS (SELECT 1 FROM members m WHERE m.trip_id = t.id AND m.person_id = :person)
+             WHERE h.person_id = :person AND i.deleted_at IS NULL AND t.deleted_at IS NULL
+               AND NOT EXISTS (SELECT 1 FROM members m
+                   WHERE m.trip_id = t.id AND m.person_id = :person AND m.deleted_at IS NULL)
              ORDER BY 4 DESC, 1",
         )?
         .query_map(named_params! { ":person": id }, |row| {
@@ -299,7 +300,7 @@ pub fn person_record(conn: &Connection, id: &str) -> Result<PersonRecord> {
     let items = items_taken_part(
         conn,
         "SELECT i.id AS item_id, 0 AS hosted FROM members m JOIN programme_items i ON i.trip_id = m.trip_id
-         WHERE m.person_id = :person
+         WHERE m.person_id = :person AND m.deleted_at IS NULL
            AND (i.everyone = 1 OR EXISTS (SELECT 1 FROM item_participants ip WHERE ip.item_id = i.id AND ip.member_id = m.id))
          UNION
          SELECT h.item_id, 1 FROM item_hosts h WHERE h.person_id = :person",
@@ -310,7 +311,7 @@ pub fn person_record(conn: &Connection, id: &str) -> Result<PersonRecord> {
             "SELECT a.id, a.partnership_id, a.title, a.signed_on FROM agreement_signatories s
              JOIN agreements a ON a.id = s.agreement_id
              JOIN partnerships p ON p.id = a.partnership_id AND p.deleted_at IS NULL
-             WHERE s.person_id = ?1 ORDER BY a.signed_on DESC, a.id",
+             WHERE s.person_id = ?1 AND a.deleted_at IS NULL ORDER BY a.signed_on DESC, a.id",
         )?
         .query_map([id], |row| {
             Ok(SignedAgreement {
@@ -330,7 +331,7 @@ pub(crate) fn items_taken_part(conn: &Connection, selection: &str, id: &str) -> 
     let sql = format!(
         "SELECT i.id, i.trip_id, t.title, i.title, i.start_local, i.start_zone, i.start_utc, max(chosen.hosted)
          FROM ({selection}) AS chosen
-         JOIN programme_items i ON i.id = chosen.item_id
+         JOIN programme_items i ON i.id = chosen.item_id AND i.deleted_at IS NULL
          JOIN trips t ON t.id = i.trip_id AND t.deleted_at IS NULL
          GROUP BY i.id ORDER BY i.start_utc DESC, i.id"
     );

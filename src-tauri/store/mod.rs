@@ -26,6 +26,7 @@ fn migration_list() -> Vec<M<'static>> {
         M::up_with_hook(include_str!("migrations/0004_followups.sql"), crate::checklists::templates::migrate),
         M::up(include_str!("migrations/0005_calendar_export.sql")),
         M::up(include_str!("migrations/0006_calendar_import.sql")),
+        M::up(include_str!("migrations/0007_trash_for_every_record.sql")),
     ]
 }
 

@@ -111,17 +111,19 @@ pub(crate) fn select_task() -> String {
     format!(
         "SELECT t.id, t.title, t.description, t.owner_id, {PERSON_LABEL}, coalesce(org.name, ''), p.side,
             t.due_date, t.priority, t.status,
-            t.trip_id, tr.title, t.item_id, i.title, t.outcome_id,
+            t.trip_id, tr.title, t.item_id, i.title, o.id,
             t.partnership_id, ps.our_side || ' – ' || ps.partner_place, t.theme_id, th.name,
-            (SELECT count(*) FROM checklist_steps s WHERE s.task_id = t.id AND s.done_at IS NOT NULL),
-            (SELECT count(*) FROM checklist_steps s WHERE s.task_id = t.id),
+            (SELECT count(*) FROM checklist_steps s
+                WHERE s.task_id = t.id AND s.done_at IS NOT NULL AND s.deleted_at IS NULL),
+            (SELECT count(*) FROM checklist_steps s WHERE s.task_id = t.id AND s.deleted_at IS NULL),
             (SELECT max(r.day) FROM task_reminders r WHERE r.task_id = t.id),
             t.closed_at, t.deleted_at, t.created_at, t.updated_at
         FROM tasks t
         LEFT JOIN people p ON p.id = t.owner_id AND p.deleted_at IS NULL
         LEFT JOIN organisations org ON org.id = p.organisation_id AND org.deleted_at IS NULL
         LEFT JOIN trips tr ON tr.id = t.trip_id AND tr.deleted_at IS NULL
-        LEFT JOIN programme_items i ON i.id = t.item_id
+        LEFT JOIN programme_items i ON i.id = t.item_id AND i.deleted_at IS NULL
+        LEFT JOIN outcomes o ON o.id = t.outcome_id AND o.deleted_at IS NULL
         LEFT JOIN partnerships ps ON ps.id = t.partnership_id AND ps.deleted_at IS NULL
         LEFT JOIN theme_areas th ON th.id = t.theme_id"
     )
@@ -167,7 +169,7 @@ pub(crate) fn from_row(row: &Row, today: NaiveDate) -> rusqlite::Result<Task> {
 }
 
 fn exists(conn: &Connection, table: &str, id: &str) -> Result<bool> {
-    let live = if table == "programme_items" || table == "theme_areas" { "" } else { " AND deleted_at IS NULL" };
+    let live = if table == "theme_areas" { "" } else { " AND deleted_at IS NULL" };
     Ok(conn.prepare_cached(&format!("SELECT 1 FROM {table} WHERE id = ?1{live}"))?.exists([id])?)
 }
 

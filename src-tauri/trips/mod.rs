@@ -121,10 +121,11 @@ const SELECT_TRIP: &str = "SELECT t.id, t.title, t.direction, t.partner_place, t
         t.start_date, t.end_date, t.purpose, t.status, t.notes, t.partnership_id,
         (SELECT p.our_side || ' – ' || p.partner_place FROM partnerships p
             WHERE p.id = t.partnership_id AND p.deleted_at IS NULL),
-        (SELECT count(*) FROM members m WHERE m.trip_id = t.id),
-        (SELECT count(*) FROM programme_items i WHERE i.trip_id = t.id),
-        (SELECT count(*) FROM checklist_steps s WHERE s.trip_id = t.id AND s.done_at IS NOT NULL),
-        (SELECT count(*) FROM checklist_steps s WHERE s.trip_id = t.id),
+        (SELECT count(*) FROM members m WHERE m.trip_id = t.id AND m.deleted_at IS NULL),
+        (SELECT count(*) FROM programme_items i WHERE i.trip_id = t.id AND i.deleted_at IS NULL),
+        (SELECT count(*) FROM checklist_steps s
+            WHERE s.trip_id = t.id AND s.done_at IS NOT NULL AND s.deleted_at IS NULL),
+        (SELECT count(*) FROM checklist_steps s WHERE s.trip_id = t.id AND s.deleted_at IS NULL),
         t.deleted_at, t.created_at, t.updated_at
     FROM trips t";
 

@@ -4,6 +4,7 @@ import type { Organisation } from "./Organisation";
 import type { Partnership } from "./Partnership";
 import type { Person } from "./Person";
 import type { Task } from "./Task";
+import type { TrashedEntry } from "./TrashedEntry";
 import type { Trip } from "./Trip";
 
-export type TrashContents = { trips: Array<Trip>, partnerships: Array<Partnership>, people: Array<Person>, organisations: Array<Organisation>, gifts: Array<Gift>, tasks: Array<Task>, };
+export type TrashContents = { trips: Array<Trip>, partnerships: Array<Partnership>, people: Array<Person>, organisations: Array<Organisation>, gifts: Array<Gift>, tasks: Array<Task>, items: Array<TrashedEntry>, members: Array<TrashedEntry>, agreements: Array<TrashedEntry>, outcomes: Array<TrashedEntry>, checklist_steps: Array<TrashedEntry>, };
