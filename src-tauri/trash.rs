@@ -34,13 +34,21 @@ pub struct TrashedEntry {
     pub label: String,
     /// The trip, partnership, programme item or task it belonged to.
     pub context: String,
+    /// For a programme item: its local start.
+    pub starts_local: Option<String>,
     pub deleted_at: String,
 }
 
 impl TrashedEntry {
-    /// Reads `id, label, context, deleted_at`.
+    /// Reads `id, label, context, starts_local, deleted_at`.
     pub(crate) fn from_row(row: &Row) -> rusqlite::Result<Self> {
-        Ok(TrashedEntry { id: row.get(0)?, label: row.get(1)?, context: row.get(2)?, deleted_at: row.get(3)? })
+        Ok(TrashedEntry {
+            id: row.get(0)?,
+            label: row.get(1)?,
+            context: row.get(2)?,
+            starts_local: row.get(3)?,
+            deleted_at: row.get(4)?,
+        })
     }
 }
 

@@ -179,7 +179,7 @@ pub fn remove_step(conn: &Connection, step_id: &str) -> Result<Checklist> {
 pub fn trashed_steps(conn: &Connection) -> Result<Vec<TrashedEntry>> {
     let entries = conn
         .prepare_cached(
-            "SELECT s.id, s.text, coalesce(k.title, t.title, ''), s.deleted_at FROM checklist_steps s
+            "SELECT s.id, s.text, coalesce(k.title, t.title, ''), NULL, s.deleted_at FROM checklist_steps s
              LEFT JOIN tasks k ON k.id = s.task_id LEFT JOIN trips t ON t.id = s.trip_id
              WHERE s.deleted_at IS NOT NULL ORDER BY s.deleted_at DESC",
         )?

@@ -310,7 +310,7 @@ pub fn remove_member(conn: &Connection, id: &str) -> Result<()> {
 pub fn trashed_members(conn: &Connection) -> Result<Vec<TrashedEntry>> {
     let entries = conn
         .prepare_cached(
-            "SELECT m.id, m.name_latin, t.title, m.deleted_at FROM members m JOIN trips t ON t.id = m.trip_id
+            "SELECT m.id, m.name_latin, t.title, NULL, m.deleted_at FROM members m JOIN trips t ON t.id = m.trip_id
              WHERE m.deleted_at IS NOT NULL ORDER BY m.deleted_at DESC",
         )?
         .query_map([], TrashedEntry::from_row)?

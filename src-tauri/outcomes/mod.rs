@@ -150,7 +150,7 @@ pub fn remove_outcome(conn: &Connection, id: &str) -> Result<()> {
 pub fn trashed_outcomes(conn: &Connection) -> Result<Vec<TrashedEntry>> {
     let entries = conn
         .prepare_cached(
-            "SELECT o.id, o.text, i.title, o.deleted_at FROM outcomes o JOIN programme_items i ON i.id = o.item_id
+            "SELECT o.id, o.text, i.title, NULL, o.deleted_at FROM outcomes o JOIN programme_items i ON i.id = o.item_id
              WHERE o.deleted_at IS NOT NULL ORDER BY o.deleted_at DESC",
         )?
         .query_map([], TrashedEntry::from_row)?

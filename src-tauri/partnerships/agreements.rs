@@ -208,7 +208,7 @@ pub fn remove_agreement(conn: &Connection, id: &str) -> Result<()> {
 pub fn trashed_agreements(conn: &Connection) -> Result<Vec<TrashedEntry>> {
     let entries = conn
         .prepare_cached(
-            "SELECT a.id, a.title, p.our_side || ' – ' || p.partner_place, a.deleted_at
+            "SELECT a.id, a.title, p.our_side || ' – ' || p.partner_place, NULL, a.deleted_at
              FROM agreements a JOIN partnerships p ON p.id = a.partnership_id
              WHERE a.deleted_at IS NOT NULL ORDER BY a.deleted_at DESC",
         )?

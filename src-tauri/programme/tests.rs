@@ -132,7 +132,7 @@ fn a_removed_item_waits_in_the_trash_and_comes_back_whole() {
     let trashed = trash::trashed_items(&conn).unwrap();
     assert_eq!(trashed.len(), 1);
     assert_eq!(trashed[0].label, "Gespräch");
-    assert_eq!(trashed[0].context, "Jinhua · 2026-10-22T10:00");
+    assert_eq!((trashed[0].context.as_str(), trashed[0].starts_local.as_deref()), ("Jinhua", Some("2026-10-22T10:00")));
 
     let back = restore_item(&conn, &stored.id).unwrap();
     assert_eq!(back.participant_ids, vec![a.id.clone()]);

@@ -38,7 +38,7 @@ pub fn remove_item(conn: &Connection, id: &str) -> Result<()> {
 pub fn trashed_items(conn: &Connection) -> Result<Vec<TrashedEntry>> {
     let entries = conn
         .prepare_cached(
-            "SELECT i.id, i.title, t.title || ' · ' || substr(i.start_local, 1, 16), i.deleted_at
+            "SELECT i.id, i.title, t.title, i.start_local, i.deleted_at
              FROM programme_items i JOIN trips t ON t.id = i.trip_id
              WHERE i.deleted_at IS NOT NULL ORDER BY i.deleted_at DESC",
         )?

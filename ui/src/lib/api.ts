@@ -140,6 +140,7 @@ export const api = {
   addMember: (trip_id: string, input: MemberInput) => call<MemberDetail>("add_member", { trip_id, input }),
   updateMember: (id: string, input: MemberInput) => call<MemberDetail>("update_member", { id, input }),
   removeMember: (id: string) => call<null>("remove_member", { id }),
+  restoreMember: (id: string) => call<MemberDetail>("restore_member", { id }),
   setMemberOrder: (trip_id: string, ordered_ids: string[]) =>
     call<Member[]>("set_member_order", { trip_id, ordered_ids }),
 
@@ -154,6 +155,7 @@ export const api = {
     call<Agreement>("add_agreement", { partnership_id, input }),
   updateAgreement: (id: string, input: AgreementInput) => call<Agreement>("update_agreement", { id, input }),
   removeAgreement: (id: string) => call<null>("remove_agreement", { id }),
+  restoreAgreement: (id: string) => call<Agreement>("restore_agreement", { id }),
   /** Opens the system's file dialog; resolves to null when the user cancels. */
   attachDocument: (id: string, title: string) => call<Agreement | null>("attach_document", { id, title }),
   openDocument: (id: string) => call<null>("open_document", { id }),
@@ -187,6 +189,7 @@ export const api = {
   addItem: (trip_id: string, input: ItemInput) => call<ProgrammeItem>("add_item", { trip_id, input }),
   updateItem: (id: string, input: ItemInput) => call<ProgrammeItem>("update_item", { id, input }),
   removeItem: (id: string) => call<null>("remove_item", { id }),
+  restoreItem: (id: string) => call<ProgrammeItem>("restore_item", { id }),
 
   exportTrip: (trip_id: string, format: ExportFormat, options: ExportOptions, title: string, file_name: string) =>
     call<string | null>("export_trip", { trip_id, format, options, title, file_name }),
@@ -198,6 +201,7 @@ export const api = {
   addOutcome: (item_id: string, input: OutcomeInput) => call<Outcome>("add_outcome", { item_id, input }),
   updateOutcome: (id: string, input: OutcomeInput) => call<Outcome>("update_outcome", { id, input }),
   removeOutcome: (id: string) => call<null>("remove_outcome", { id }),
+  restoreOutcome: (id: string) => call<Outcome>("restore_outcome", { id }),
   taskFromOutcome: (id: string) => call<Task>("task_from_outcome", { id }),
 
   listTasks: (query: TaskQuery) => call<TaskPage>("list_tasks", { query }),
@@ -215,6 +219,7 @@ export const api = {
   tickChecklistStep: (id: string, done: boolean) => call<Checklist>("tick_checklist_step", { id, done }),
   moveChecklistStep: (id: string, onto_id: string) => call<Checklist>("move_checklist_step", { id, onto_id }),
   removeChecklistStep: (id: string) => call<Checklist>("remove_checklist_step", { id }),
+  restoreChecklistStep: (id: string) => call<Checklist>("restore_checklist_step", { id }),
   checklistTemplate: (direction: Direction) => call<ChecklistTemplate>("get_checklist_template", { direction }),
   saveChecklistTemplate: (direction: Direction, input: TemplateInput) =>
     call<ChecklistTemplate>("save_checklist_template", { direction, input }),

@@ -8,4 +8,8 @@ export type TrashedEntry = { id: string, label: string,
 /**
  * The trip, partnership, programme item or task it belonged to.
  */
-context: string, deleted_at: string, };
+context: string, 
+/**
+ * For a programme item: its local start.
+ */
+starts_local: string | null, deleted_at: string, };
