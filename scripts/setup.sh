@@ -33,4 +33,6 @@ if $for_tests; then
   command -v tauri-driver >/dev/null || cargo install tauri-driver --locked --quiet
   # Checks the licences and sources of the Rust dependencies; building it takes a few minutes once.
   command -v cargo-deny >/dev/null || cargo install cargo-deny --locked --quiet
+  # Builds and runs the fuzz targets in fuzz/ (scripts/fuzz.sh).
+  command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked --quiet
 fi

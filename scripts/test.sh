@@ -2,7 +2,8 @@
 # Sets everything up and runs every test: the supply-chain checks, Rust unit and integration
 # tests, the check that the TypeScript bindings match the Rust types, the UI type check, the
 # end-to-end journeys driving the built app in a real window under Xvfb, and the offline
-# journey in a network namespace without network.
+# journey in a network namespace without network, and every importer and the restore path
+# fuzzed for a bounded time.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
@@ -45,3 +46,6 @@ if [ -n "${DISPLAY:-}" ] && [ -z "${CI:-}" ]; then
 else
   xvfb-run -a -s "-screen 0 1440x900x24" bash tests/e2e/offline.sh
 fi
+
+echo "== Hostile files: every importer and the restore path fuzzed, ${FUZZ_SECONDS:-25} s each"
+bash scripts/fuzz.sh

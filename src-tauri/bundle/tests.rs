@@ -167,6 +167,25 @@ fn a_trip_in_the_trash_or_unknown_is_not_exported() {
 }
 
 #[test]
+fn what_waits_in_the_trash_stays_out_of_the_bundle() {
+    let conn = demo();
+    let id = trip_id(&conn, TO_JINHUA);
+    let member = crate::delegation::list_members(&conn, &id).unwrap().pop().unwrap();
+    let item = crate::programme::list_items(&conn, &id).unwrap().remove(0);
+    crate::delegation::remove_member(&conn, &member.id).unwrap();
+    crate::programme::trash::remove_item(&conn, &item.id).unwrap();
+    let bundle = parsed(&export(&conn, &id));
+    let ids = |list: &str| -> Vec<String> {
+        bundle[list].as_array().unwrap().iter().map(|record| record["id"].as_str().unwrap().to_string()).collect()
+    };
+    assert!(!ids("delegation").contains(&member.id), "a member in the trash does not travel");
+    assert!(!ids("programme").contains(&item.id), "nor does an item");
+    assert!(bundle["outcomes"].as_array().unwrap().iter().all(|outcome| outcome["item_id"] != item.id.as_str()));
+    let participants = bundle["programme"].as_array().unwrap().iter().flat_map(|i| i["participant_ids"].as_array().unwrap().clone());
+    assert!(participants.into_iter().all(|p| p != member.id.as_str()));
+}
+
+#[test]
 fn passport_birth_date_and_visa_stay_in_the_office_on_both_sides() {
     let source = demo();
     let id = trip_id(&source, TO_JINHUA);

@@ -85,6 +85,19 @@ fn due_erasures_follow_the_office_date_and_the_setting() {
     assert_eq!(get_member(&conn, &member_id_of(&conn, &winter, "Zhu Chonglie")).unwrap().passport_number, "E12345678");
 }
 
+#[test]
+fn members_in_the_trash_lose_their_travel_documents_on_time_too() {
+    let conn = open_in_memory().unwrap();
+    let winter = trip(&conn, "Winterreise", "2026-01-05", "2026-01-10");
+    let removed = member(&conn, &winter, with_passport("Zhu Chonglie", "E12345678"));
+    crate::delegation::remove_member(&conn, &removed).unwrap();
+    assert_eq!(due_erasures(&conn, day("2026-04-11")).unwrap()[0].members, 1, "the notice counts them");
+    assert_eq!(erase_due(&conn, day("2026-04-11")).unwrap(), 1);
+    let passport: String =
+        conn.query_row("SELECT passport_number FROM members WHERE id = ?1", [&removed], |row| row.get(0)).unwrap();
+    assert_eq!(passport, "");
+}
+
 fn member_id_of(conn: &Connection, trip_id: &str, name: &str) -> String {
     list_members(conn, trip_id).unwrap().into_iter().find(|m| m.name_latin == name).unwrap().id
 }
