@@ -37,6 +37,12 @@ mod shell;
 pub fn run_app(db_path: std::path::PathBuf) -> tauri::Result<()> {
     use tauri::Manager;
     let state = commands::AppState::open(db_path);
+    if state.locked() {
+        if let Some(passphrase) = shell::keychain::remembered(&state.db_path) {
+            // A kept passphrase that no longer opens the database leaves the unlock screen.
+            let _ = state.unlock(passphrase);
+        }
+    }
     let language = state.with(settings::get_settings).map(|s| s.language).unwrap_or(settings::Language::De);
     tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
@@ -58,6 +64,8 @@ pub fn run_app(db_path: std::path::PathBuf) -> tauri::Result<()> {
             commands::app::answer_welcome,
             commands::encryption::unlock,
             commands::encryption::encryption_enabled,
+            commands::encryption::passphrase_remembered,
+            commands::encryption::remember_passphrase,
             commands::encryption::encrypt_database,
             commands::encryption::change_passphrase,
             commands::encryption::decrypt_database,

@@ -25,6 +25,11 @@ impl Passphrase {
         Passphrase(text.into())
     }
 
+    /// The passphrase itself, for the one place that keeps it: the system keychain.
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+
     /// A new passphrase typed twice: at least ten characters, both the same.
     pub fn chosen(passphrase: &str, repeated: &str) -> Result<Self> {
         let mut problems = Problems::default();

@@ -1,7 +1,9 @@
 //! The native shell around the web UI: the window's menu, the system's file dialogs, the task
-//! reminders shown as system notifications, and the daily automatic backups.
+//! reminders shown as system notifications, the daily automatic backups, and the passphrase
+//! kept in the system keychain.
 
 pub mod backups;
 pub mod dialogs;
+pub mod keychain;
 pub mod menu;
 pub mod reminders;

@@ -4,7 +4,7 @@
 import assert from "node:assert/strict";
 import { spawn, spawnSync } from "node:child_process";
 import { connect } from "node:net";
-import { closeSync, mkdtempSync, mkdirSync, openSync, readFileSync } from "node:fs";
+import { closeSync, mkdtempSync, mkdirSync, openSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -51,6 +51,28 @@ export function cli(db, ...args) {
  * With `traceTo`, strace writes every connect/send of the driver, WebKitWebDriver, the app
  * and its web processes to that file (tests/e2e/offline); it is complete once `close()` returns.
  */
+/** A D-Bus session of its own with an unlocked, throwaway GNOME keyring: "the system keychain"
+ *  for an app launched with `env`, without touching the user's own. */
+export function throwawayKeychain() {
+  const home = mkdtempSync(join(tmpdir(), "partnerdesk-keychain-"));
+  const bus = spawnSync("dbus-daemon", ["--session", "--fork", "--print-address=1", "--print-pid=1"], { encoding: "utf8" });
+  assert.equal(bus.status, 0, `dbus-daemon: ${bus.stderr}`);
+  const [address, pid] = bus.stdout.trim().split("\n");
+  const env = { DBUS_SESSION_BUS_ADDRESS: address };
+  const keyring = spawnSync("gnome-keyring-daemon", ["--unlock", "--components=secrets"], {
+    input: "partnerdesk-tests",
+    env: { ...process.env, ...env, XDG_DATA_HOME: home },
+    encoding: "utf8",
+  });
+  assert.equal(keyring.status, 0, `gnome-keyring-daemon: ${keyring.stderr}`);
+  // The keyring daemon ends with its bus.
+  const stop = () => {
+    process.kill(Number(pid));
+    rmSync(home, { recursive: true, force: true });
+  };
+  return { env, stop };
+}
+
 export async function launch({ home, db }, name = "last", extraEnv = {}, { traceTo } = {}) {
   const env = {
     ...process.env,

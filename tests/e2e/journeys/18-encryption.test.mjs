@@ -1,10 +1,12 @@
 // Encryption at rest: the office turns encryption on in the settings (the passphrase is checked
 // as it is typed), and from the next start on the app opens with the unlock screen; a wrong
-// passphrase is named beside the field, the right one opens the trips.
+// passphrase is named beside the field, the right one opens the trips. Kept in the system
+// keychain (a throwaway one, `throwawayKeychain` in app.mjs), the passphrase
+// opens the database without asking until it is taken out again.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { byTestId, cli, click, eventually, fill, freshDataDir, launch, screenshot, textOf, texts } from "../app.mjs";
+import { byTestId, cli, click, eventually, fill, freshDataDir, launch, screenshot, textOf, texts, throwawayKeychain } from "../app.mjs";
 
 const TO_JINHUA = "Delegationsreise des Kreises Düren in die Städteregion Jinhua";
 const PASSPHRASE = "Partnerschaft mit Jinhua seit 2007";
@@ -46,7 +48,16 @@ test("encryption turned on in the settings asks for the passphrase at the next s
     await first.close();
   }
 
-  const second = await launch(dir, "unlock");
+  const keychain = throwawayKeychain();
+  try {
+    await keptInTheKeychain(dir, keychain.env);
+  } finally {
+    keychain.stop();
+  }
+});
+
+async function keptInTheKeychain(dir, keychainEnv) {
+  const second = await launch(dir, "unlock", keychainEnv);
   try {
     const { browser } = second;
     await byTestId(browser, "unlock", { timeout: 10000 });
@@ -57,6 +68,7 @@ test("encryption turned on in the settings asks for the passphrase at the next s
     await screenshot(browser, "unlock");
 
     await fill(browser, "#unlock-passphrase", PASSPHRASE);
+    await click(browser, "unlock-remember");
     await click(browser, "unlock-submit");
     await byTestId(browser, "trip-list", { timeout: 10000 });
     await eventually(async () => (await texts(browser, '[data-testid="trip-row"] .row-link')).includes(TO_JINHUA), {
@@ -65,4 +77,32 @@ test("encryption turned on in the settings asks for the passphrase at the next s
   } finally {
     await second.close();
   }
-});
+
+  // Kept in the system keychain, the passphrase opens the database without a question.
+  const third = await launch(dir, "keychain", keychainEnv);
+  try {
+    const { browser } = third;
+    await byTestId(browser, "trip-list", { timeout: 10000 });
+    assert.equal(await (await browser.$('[data-testid="unlock"]')).isExisting(), false, "no unlock screen");
+    await click(browser, "nav-settings");
+    const remember = await browser.$('[data-testid="encryption-remember"] input');
+    await remember.waitForExist({ timeout: 5000 });
+    await eventually(async () => await remember.isSelected(), { message: "the settings say it is kept" });
+    await remember.scrollIntoView();
+    await screenshot(browser, "settings-keychain");
+    await remember.click();
+    await eventually(async () => (await texts(browser, '[data-testid="notice"]')).some((text) => text.includes("aus dem Schlüsselbund entfernt")), {
+      message: "passphrase removed from the keychain",
+    });
+  } finally {
+    await third.close();
+  }
+
+  // Taken out of the keychain, it is asked for again.
+  const fourth = await launch(dir, "unlock-again", keychainEnv);
+  try {
+    await byTestId(fourth.browser, "unlock", { timeout: 10000 });
+  } finally {
+    await fourth.close();
+  }
+}

@@ -103,8 +103,10 @@ export const api = {
   answerWelcome: (load_example_data: boolean) => call<DemoSummary | null>("answer_welcome", { load_example_data }),
 
   /** Opens the encrypted database; fails with a `passphrase_wrong` field error on a wrong passphrase. */
-  unlock: (passphrase: string) => call<null>("unlock", { passphrase }),
+  unlock: (passphrase: string, remember: boolean) => call<null>("unlock", { passphrase, remember }),
   encryptionEnabled: () => call<boolean>("encryption_enabled"),
+  passphraseRemembered: () => call<boolean>("passphrase_remembered"),
+  rememberPassphrase: (remember: boolean) => call<null>("remember_passphrase", { remember }),
   encryptDatabase: (passphrase: string, repeated: string) => call<null>("encrypt_database", { passphrase, repeated }),
   changePassphrase: (current: string, passphrase: string, repeated: string) =>
     call<null>("change_passphrase", { current, passphrase, repeated }),
