@@ -102,13 +102,13 @@ pub enum ExportCommand {
         /// pdf or html: the programme to read; ics: the programme as a calendar file (RFC 5545);
         /// xlsx or csv: the delegation list; bundle: the whole trip for another Partnerdesk;
         /// travel_copy: a reduced database of the trip to take on the journey.
-        #[arg(long, value_parser = parse_export_format)]
+        #[arg(long)]
         format: ExportFormat,
         /// Only the items this delegation member takes part in (pdf, html, ics).
         #[arg(long, value_name = "ID")]
         member: Option<String>,
         /// The language of a pdf or html programme: de, en, de+zh or en+zh.
-        #[arg(long, value_parser = parse_document_language)]
+        #[arg(long)]
         lang: Option<DocumentLanguage>,
         /// travel_copy: take passport numbers, dates of birth and visa status along.
         #[arg(long)]
@@ -170,7 +170,7 @@ pub enum ListCommand {
         #[arg(long, value_name = "ID")]
         trip: Option<String>,
         /// Which tasks: open, overdue, this_week, closed or all.
-        #[arg(long, default_value = "all", value_parser = parse_task_view)]
+        #[arg(long, default_value = "all")]
         view: TaskView,
         #[arg(long)]
         json: bool,
@@ -393,27 +393,6 @@ fn import_preview_text(preview: &ImportPreview) -> String {
         text += &format!("! {at}{}: {}\n", problem.field, problem.message);
     }
     text
-}
-
-fn parse_export_format(text: &str) -> std::result::Result<ExportFormat, String> {
-    ExportFormat::parse(text).ok_or_else(|| {
-        let known: Vec<&str> = ExportFormat::ALL.iter().map(|format| format.as_str()).collect();
-        format!("unknown format {text:?}; use one of {}", known.join(", "))
-    })
-}
-
-fn parse_document_language(text: &str) -> std::result::Result<DocumentLanguage, String> {
-    DocumentLanguage::parse(text).ok_or_else(|| {
-        let known: Vec<&str> = DocumentLanguage::ALL.iter().map(|language| language.as_str()).collect();
-        format!("unknown language {text:?}; use one of {}", known.join(", "))
-    })
-}
-
-fn parse_task_view(text: &str) -> std::result::Result<TaskView, String> {
-    TaskView::parse(text).ok_or_else(|| {
-        let known: Vec<&str> = TaskView::ALL.iter().map(|view| view.as_str()).collect();
-        format!("unknown view {text:?}; use one of {}", known.join(", "))
-    })
 }
 
 /// Every record of a paged list: `page(offset)` answers one page and the total.

@@ -4,7 +4,7 @@ use tauri::{AppHandle, State};
 
 use super::AppState;
 use crate::error::Result;
-use crate::export::{trip_file, write_atomically, ExportFormat, ExportOptions};
+use crate::export::{prepare_trip_file, write_atomically, ExportFormat, ExportOptions};
 
 /// Saves a trip's programme or delegation list; the path written, or `None` when cancelled.
 #[tauri::command(rename_all = "snake_case")]
@@ -20,7 +20,7 @@ pub async fn export_trip(
     let Some(path) = crate::shell::dialogs::save_file(&app, &title, &file_name, format.file_kind()) else {
         return Ok(None);
     };
-    let bytes = state.with(|c| trip_file(c, &trip_id, format, &options))?;
-    write_atomically(&path, &bytes)?;
+    let prepared = state.with(|c| prepare_trip_file(c, &trip_id, format, &options))?;
+    write_atomically(&path, &prepared.render()?)?;
     Ok(Some(path.display().to_string()))
 }

@@ -67,8 +67,36 @@ pub struct ExportOptions {
     pub travel_data: travel_copy::TravelCopyData,
 }
 
+/// An export read from the database, ready to become bytes without it: Typst sets a PDF
+/// after the caller has let go of the database, which takes the longest.
+pub enum PreparedExport {
+    #[cfg(feature = "pdf")]
+    Pdf(Box<document::ProgrammeDocument>),
+    Bytes(Vec<u8>),
+}
+
+impl PreparedExport {
+    pub fn render(self) -> Result<Vec<u8>> {
+        match self {
+            #[cfg(feature = "pdf")]
+            PreparedExport::Pdf(document) => pdf::render(&document),
+            PreparedExport::Bytes(bytes) => Ok(bytes),
+        }
+    }
+}
+
 /// The bytes of a trip's export.
 pub fn trip_file(conn: &Connection, trip_id: &str, format: ExportFormat, options: &ExportOptions) -> Result<Vec<u8>> {
+    prepare_trip_file(conn, trip_id, format, options)?.render()
+}
+
+/// Reads what a trip's export needs from the database (see `PreparedExport`).
+pub fn prepare_trip_file(
+    conn: &Connection,
+    trip_id: &str,
+    format: ExportFormat,
+    options: &ExportOptions,
+) -> Result<PreparedExport> {
     let app_language = get_settings(conn)?.language;
     let language = options.language.unwrap_or(match app_language {
         Language::De => DocumentLanguage::De,
@@ -78,18 +106,24 @@ pub fn trip_file(conn: &Connection, trip_id: &str, format: ExportFormat, options
     if member.is_some() && !matches!(format, ExportFormat::Pdf | ExportFormat::Ics | ExportFormat::Html) {
         return Err(Error::field("member_id", "member_only_for_programme", "only a programme is made for one member"));
     }
-    match format {
+    let bytes = match format {
         #[cfg(feature = "pdf")]
-        ExportFormat::Pdf => pdf::programme_pdf(conn, trip_id, member, language),
+        ExportFormat::Pdf => {
+            let document = document::programme_document(conn, trip_id, member, language)?;
+            return Ok(PreparedExport::Pdf(Box::new(document)));
+        }
         #[cfg(not(feature = "pdf"))]
-        ExportFormat::Pdf => Err(Error::field("format", "format_not_built", "this build of Partnerdesk makes no PDF")),
-        ExportFormat::Ics => Ok(calendar::trip_calendar(conn, trip_id, member)?.into_bytes()),
-        ExportFormat::Html => Ok(html::programme_html(conn, trip_id, member, language)?.into_bytes()),
-        ExportFormat::Xlsx => delegation::delegation_xlsx(conn, trip_id, app_language),
-        ExportFormat::Csv => delegation::delegation_csv(conn, trip_id, app_language),
-        ExportFormat::Bundle => crate::bundle::export_bundle(conn, trip_id),
-        ExportFormat::TravelCopy => travel_copy::travel_copy(conn, trip_id, options.travel_data),
-    }
+        ExportFormat::Pdf => {
+            return Err(Error::field("format", "format_not_built", "this build of Partnerdesk makes no PDF"))
+        }
+        ExportFormat::Ics => calendar::trip_calendar(conn, trip_id, member)?.into_bytes(),
+        ExportFormat::Html => html::programme_html(conn, trip_id, member, language)?.into_bytes(),
+        ExportFormat::Xlsx => delegation::delegation_xlsx(conn, trip_id, app_language)?,
+        ExportFormat::Csv => delegation::delegation_csv(conn, trip_id, app_language)?,
+        ExportFormat::Bundle => crate::bundle::export_bundle(conn, trip_id)?,
+        ExportFormat::TravelCopy => travel_copy::travel_copy(conn, trip_id, options.travel_data)?,
+    };
+    Ok(PreparedExport::Bytes(bytes))
 }
 
 /// Writes `bytes` to `path` so that a reader sees the old file or the complete new one.

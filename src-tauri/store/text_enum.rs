@@ -23,6 +23,19 @@ macro_rules! text_enum {
             }
         }
 
+        /// Parses the text form, naming the allowed values when it is none of them (as the
+        /// command line shows it).
+        impl std::str::FromStr for $name {
+            type Err = String;
+
+            fn from_str(text: &str) -> Result<Self, String> {
+                Self::parse(text).ok_or_else(|| {
+                    let known: Vec<&str> = Self::ALL.iter().map(|value| value.as_str()).collect();
+                    format!("unknown value {text:?}; use one of {}", known.join(", "))
+                })
+            }
+        }
+
         impl std::fmt::Display for $name {
             fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
                 f.write_str(self.as_str())
