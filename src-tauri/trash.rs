@@ -6,13 +6,12 @@
 use std::path::Path;
 
 use chrono::NaiveDate;
-use rusqlite::{Connection, Row};
+use rusqlite::Connection;
 use serde::Serialize;
 use ts_rs::TS;
 
 use crate::checklists::trashed_steps;
 use crate::delegation::trashed_members;
-use crate::error::Result;
 use crate::gifts::{trashed_gifts, Gift};
 use crate::outcomes::trashed_outcomes;
 use crate::partnerships::agreements::trashed_agreements;
@@ -21,7 +20,8 @@ use crate::programme::trash::trashed_items;
 use crate::register::organisations::Organisation;
 use crate::register::people::Person;
 use crate::register::trash::{trashed_organisations, trashed_people};
-use crate::store::atomically;
+use crate::error::{Error, Result};
+use crate::store::{atomically, now};
 use crate::tasks::{trash::trashed_tasks, Task};
 use crate::trips::{trash::trashed_trips, Trip};
 
@@ -40,16 +40,42 @@ pub struct TrashedEntry {
 }
 
 impl TrashedEntry {
-    /// Reads `id, label, context, starts_local, deleted_at`.
-    pub(crate) fn from_row(row: &Row) -> rusqlite::Result<Self> {
-        Ok(TrashedEntry {
-            id: row.get(0)?,
-            label: row.get(1)?,
-            context: row.get(2)?,
-            starts_local: row.get(3)?,
-            deleted_at: row.get(4)?,
-        })
+    /// The entries `sql` selects as `id, label, context, starts_local, deleted_at`.
+    pub(crate) fn all(conn: &Connection, sql: &str) -> Result<Vec<Self>> {
+        let entries = conn
+            .prepare_cached(sql)?
+            .query_map([], |row| {
+                Ok(TrashedEntry {
+                    id: row.get(0)?,
+                    label: row.get(1)?,
+                    context: row.get(2)?,
+                    starts_local: row.get(3)?,
+                    deleted_at: row.get(4)?,
+                })
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        Ok(entries)
     }
+}
+
+/// Marks the record `id` of `table` as deleted; `what` names it when there is no such record
+/// outside the trash.
+pub(crate) fn move_to_trash(conn: &Connection, table: &str, what: &str, id: &str) -> Result<()> {
+    let sql = format!("UPDATE {table} SET deleted_at = ?2, updated_at = ?2 WHERE id = ?1 AND deleted_at IS NULL");
+    if conn.prepare_cached(&sql)?.execute(rusqlite::params![id, now()])? == 0 {
+        return Err(Error::NotFound(format!("{what} {id}")));
+    }
+    Ok(())
+}
+
+/// Takes the record `id` of `table` out of the trash; `what` names it when it is not there.
+pub(crate) fn take_out_of_trash(conn: &Connection, table: &str, what: &str, id: &str) -> Result<()> {
+    let sql =
+        format!("UPDATE {table} SET deleted_at = NULL, updated_at = ?2 WHERE id = ?1 AND deleted_at IS NOT NULL");
+    if conn.prepare_cached(&sql)?.execute(rusqlite::params![id, now()])? == 0 {
+        return Err(Error::NotFound(format!("{what} {id} in the trash")));
+    }
+    Ok(())
 }
 
 #[derive(Debug, Clone, Serialize, TS)]

@@ -177,15 +177,12 @@ pub fn remove_step(conn: &Connection, step_id: &str) -> Result<Checklist> {
 
 /// Steps in the trash, newest deletion first, each with the task or trip it belongs to.
 pub fn trashed_steps(conn: &Connection) -> Result<Vec<TrashedEntry>> {
-    let entries = conn
-        .prepare_cached(
-            "SELECT s.id, s.text, coalesce(k.title, t.title, ''), NULL, s.deleted_at FROM checklist_steps s
-             LEFT JOIN tasks k ON k.id = s.task_id LEFT JOIN trips t ON t.id = s.trip_id
-             WHERE s.deleted_at IS NOT NULL ORDER BY s.deleted_at DESC",
-        )?
-        .query_map([], TrashedEntry::from_row)?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
-    Ok(entries)
+    TrashedEntry::all(
+        conn,
+        "SELECT s.id, s.text, coalesce(k.title, t.title, ''), NULL, s.deleted_at FROM checklist_steps s
+         LEFT JOIN tasks k ON k.id = s.task_id LEFT JOIN trips t ON t.id = s.trip_id
+         WHERE s.deleted_at IS NOT NULL ORDER BY s.deleted_at DESC",
+    )
 }
 
 /// Restores a step; its task or trip must not be in the trash itself.

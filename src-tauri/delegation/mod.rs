@@ -308,14 +308,11 @@ pub fn remove_member(conn: &Connection, id: &str) -> Result<()> {
 
 /// Members in the trash, newest deletion first, each with its trip.
 pub fn trashed_members(conn: &Connection) -> Result<Vec<TrashedEntry>> {
-    let entries = conn
-        .prepare_cached(
-            "SELECT m.id, m.name_latin, t.title, NULL, m.deleted_at FROM members m JOIN trips t ON t.id = m.trip_id
-             WHERE m.deleted_at IS NOT NULL ORDER BY m.deleted_at DESC",
-        )?
-        .query_map([], TrashedEntry::from_row)?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
-    Ok(entries)
+    TrashedEntry::all(
+        conn,
+        "SELECT m.id, m.name_latin, t.title, NULL, m.deleted_at FROM members m JOIN trips t ON t.id = m.trip_id
+         WHERE m.deleted_at IS NOT NULL ORDER BY m.deleted_at DESC",
+    )
 }
 
 /// Brings a member back into its delegation, at its old place in the order of precedence

@@ -470,13 +470,7 @@ pub fn delete_gift(conn: &Connection, id: &str) -> Result<()> {
 
 /// Takes a gift out of the trash; it is listed again once its trip is not in the trash either.
 pub fn restore_gift(conn: &Connection, id: &str) -> Result<Gift> {
-    let changed = conn.execute(
-        "UPDATE gifts SET deleted_at = NULL, updated_at = ?2 WHERE id = ?1 AND deleted_at IS NOT NULL",
-        params![id, now()],
-    )?;
-    if changed == 0 {
-        return Err(Error::NotFound(format!("gift {id} in the trash")));
-    }
+    crate::trash::take_out_of_trash(conn, "gifts", "gift", id)?;
     find(conn, id, "1")?.ok_or_else(|| Error::NotFound(format!("gift {id}")))
 }
 

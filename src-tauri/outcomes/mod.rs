@@ -11,7 +11,7 @@ use crate::error::{Error, Problems, Result};
 use crate::register::links::{check_people, people_of, set_people};
 use crate::register::{RegisterEntry, RegisterKind, RegisterRef};
 use crate::store::{atomically, new_id, now};
-use crate::trash::TrashedEntry;
+use crate::trash::{self, TrashedEntry};
 use crate::tasks::{get_task, write_task, Task, TaskInput, TaskStatus};
 use crate::zoned;
 
@@ -137,34 +137,20 @@ pub fn update_outcome(conn: &Connection, id: &str, input: &OutcomeInput) -> Resu
 
 /// Moves a point to the trash; tasks made from it stay as they are.
 pub fn remove_outcome(conn: &Connection, id: &str) -> Result<()> {
-    let changed = conn
-        .prepare_cached("UPDATE outcomes SET deleted_at = ?2, updated_at = ?2 WHERE id = ?1 AND deleted_at IS NULL")?
-        .execute(params![id, now()])?;
-    if changed == 0 {
-        return Err(Error::NotFound(format!("outcome {id}")));
-    }
-    Ok(())
+    trash::move_to_trash(conn, "outcomes", "outcome", id)
 }
 
 /// Points in the trash, newest deletion first, each with its programme item.
 pub fn trashed_outcomes(conn: &Connection) -> Result<Vec<TrashedEntry>> {
-    let entries = conn
-        .prepare_cached(
-            "SELECT o.id, o.text, i.title, NULL, o.deleted_at FROM outcomes o JOIN programme_items i ON i.id = o.item_id
-             WHERE o.deleted_at IS NOT NULL ORDER BY o.deleted_at DESC",
-        )?
-        .query_map([], TrashedEntry::from_row)?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
-    Ok(entries)
+    TrashedEntry::all(
+        conn,
+        "SELECT o.id, o.text, i.title, NULL, o.deleted_at FROM outcomes o JOIN programme_items i ON i.id = o.item_id
+         WHERE o.deleted_at IS NOT NULL ORDER BY o.deleted_at DESC",
+    )
 }
 
 pub fn restore_outcome(conn: &Connection, id: &str) -> Result<Outcome> {
-    let changed = conn
-        .prepare_cached("UPDATE outcomes SET deleted_at = NULL, updated_at = ?2 WHERE id = ?1 AND deleted_at IS NOT NULL")?
-        .execute(params![id, now()])?;
-    if changed == 0 {
-        return Err(Error::NotFound(format!("outcome {id} in the trash")));
-    }
+    trash::take_out_of_trash(conn, "outcomes", "outcome", id)?;
     get_outcome(conn, id)
 }
 

@@ -12,7 +12,7 @@ use crate::error::{Error, Problems, Result};
 use crate::register::links::{check_signatories, set_signatories, signatories_of};
 use crate::register::{RegisterEntry, RegisterRef};
 use crate::store::{atomically, new_id, now};
-use crate::trash::TrashedEntry;
+use crate::trash::{self, TrashedEntry};
 use crate::zoned;
 
 /// Agreements ending within this many days are flagged.
@@ -194,37 +194,21 @@ pub fn update_agreement(conn: &Connection, id: &str, input: &AgreementInput, tod
 
 /// Moves an agreement to the trash; its document stays until the trash is emptied.
 pub fn remove_agreement(conn: &Connection, id: &str) -> Result<()> {
-    let changed = conn.execute(
-        "UPDATE agreements SET deleted_at = ?2, updated_at = ?2 WHERE id = ?1 AND deleted_at IS NULL",
-        params![id, now()],
-    )?;
-    if changed == 0 {
-        return Err(Error::NotFound(format!("agreement {id}")));
-    }
-    Ok(())
+    trash::move_to_trash(conn, "agreements", "agreement", id)
 }
 
 /// Agreements in the trash, newest deletion first, each with its partnership.
 pub fn trashed_agreements(conn: &Connection) -> Result<Vec<TrashedEntry>> {
-    let entries = conn
-        .prepare_cached(
-            "SELECT a.id, a.title, p.our_side || ' – ' || p.partner_place, NULL, a.deleted_at
-             FROM agreements a JOIN partnerships p ON p.id = a.partnership_id
-             WHERE a.deleted_at IS NOT NULL ORDER BY a.deleted_at DESC",
-        )?
-        .query_map([], TrashedEntry::from_row)?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
-    Ok(entries)
+    TrashedEntry::all(
+        conn,
+        "SELECT a.id, a.title, p.our_side || ' – ' || p.partner_place, NULL, a.deleted_at
+         FROM agreements a JOIN partnerships p ON p.id = a.partnership_id
+         WHERE a.deleted_at IS NOT NULL ORDER BY a.deleted_at DESC",
+    )
 }
 
 pub fn restore_agreement(conn: &Connection, id: &str, today: NaiveDate) -> Result<Agreement> {
-    let changed = conn.execute(
-        "UPDATE agreements SET deleted_at = NULL, updated_at = ?2 WHERE id = ?1 AND deleted_at IS NOT NULL",
-        params![id, now()],
-    )?;
-    if changed == 0 {
-        return Err(Error::NotFound(format!("agreement {id} in the trash")));
-    }
+    trash::take_out_of_trash(conn, "agreements", "agreement", id)?;
     get_agreement(conn, id, today)
 }
 

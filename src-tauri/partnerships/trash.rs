@@ -2,22 +2,13 @@
 //! its trips stay); it can be restored until the trash is emptied (see `crate::trash`).
 
 use chrono::NaiveDate;
-use rusqlite::{named_params, params, Connection};
+use rusqlite::{named_params, Connection};
 
 use super::{expiry_window, from_row, get_partnership, Partnership, SELECT_PARTNERSHIP};
-use crate::error::{Error, Result};
-use crate::store::now;
+use crate::error::Result;
 
 pub fn delete_partnership(conn: &Connection, id: &str) -> Result<()> {
-    let stamp = now();
-    let changed = conn.execute(
-        "UPDATE partnerships SET deleted_at = ?2, updated_at = ?2 WHERE id = ?1 AND deleted_at IS NULL",
-        params![id, stamp],
-    )?;
-    if changed == 0 {
-        return Err(Error::NotFound(format!("partnership {id}")));
-    }
-    Ok(())
+    crate::trash::move_to_trash(conn, "partnerships", "partnership", id)
 }
 
 pub fn trashed_partnerships(conn: &Connection, today: NaiveDate) -> Result<Vec<Partnership>> {
@@ -31,12 +22,6 @@ pub fn trashed_partnerships(conn: &Connection, today: NaiveDate) -> Result<Vec<P
 }
 
 pub fn restore_partnership(conn: &Connection, id: &str, today: NaiveDate) -> Result<Partnership> {
-    let changed = conn.execute(
-        "UPDATE partnerships SET deleted_at = NULL, updated_at = ?2 WHERE id = ?1 AND deleted_at IS NOT NULL",
-        params![id, now()],
-    )?;
-    if changed == 0 {
-        return Err(Error::NotFound(format!("partnership {id} in the trash")));
-    }
+    crate::trash::take_out_of_trash(conn, "partnerships", "partnership", id)?;
     get_partnership(conn, id, today)
 }

@@ -36,15 +36,12 @@ pub fn remove_item(conn: &Connection, id: &str) -> Result<()> {
 
 /// Items in the trash, newest deletion first, each with its trip and start.
 pub fn trashed_items(conn: &Connection) -> Result<Vec<TrashedEntry>> {
-    let entries = conn
-        .prepare_cached(
-            "SELECT i.id, i.title, t.title, i.start_local, i.deleted_at
-             FROM programme_items i JOIN trips t ON t.id = i.trip_id
-             WHERE i.deleted_at IS NOT NULL ORDER BY i.deleted_at DESC",
-        )?
-        .query_map([], TrashedEntry::from_row)?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
-    Ok(entries)
+    TrashedEntry::all(
+        conn,
+        "SELECT i.id, i.title, t.title, i.start_local, i.deleted_at
+         FROM programme_items i JOIN trips t ON t.id = i.trip_id
+         WHERE i.deleted_at IS NOT NULL ORDER BY i.deleted_at DESC",
+    )
 }
 
 pub fn restore_item(conn: &Connection, id: &str) -> Result<ProgrammeItem> {

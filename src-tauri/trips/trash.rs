@@ -2,20 +2,11 @@
 //! is emptied (see `crate::trash`).
 
 use super::{from_row, get_trip, Trip, SELECT_TRIP};
-use crate::error::{Error, Result};
-use crate::store::now;
-use rusqlite::{params, Connection};
+use crate::error::Result;
+use rusqlite::Connection;
 
 pub fn delete_trip(conn: &Connection, id: &str) -> Result<()> {
-    let stamp = now();
-    let changed = conn.execute(
-        "UPDATE trips SET deleted_at = ?2, updated_at = ?2 WHERE id = ?1 AND deleted_at IS NULL",
-        params![id, stamp],
-    )?;
-    if changed == 0 {
-        return Err(Error::NotFound(format!("trip {id}")));
-    }
-    Ok(())
+    crate::trash::move_to_trash(conn, "trips", "trip", id)
 }
 
 pub fn trashed_trips(conn: &Connection) -> Result<Vec<Trip>> {
@@ -25,12 +16,6 @@ pub fn trashed_trips(conn: &Connection) -> Result<Vec<Trip>> {
 }
 
 pub fn restore_trip(conn: &Connection, id: &str) -> Result<Trip> {
-    let changed = conn.execute(
-        "UPDATE trips SET deleted_at = NULL, updated_at = ?2 WHERE id = ?1 AND deleted_at IS NOT NULL",
-        params![id, now()],
-    )?;
-    if changed == 0 {
-        return Err(Error::NotFound(format!("trip {id} in the trash")));
-    }
+    crate::trash::take_out_of_trash(conn, "trips", "trip", id)?;
     get_trip(conn, id)
 }
