@@ -5,14 +5,16 @@
 
 use std::time::{Duration, Instant};
 
-use partnerdesk_lib::delegation::{add_member, MemberInput};
-use partnerdesk_lib::programme::{add_item, programme_view, ItemInput, ItemKind};
-use partnerdesk_lib::register::people::{list_people, person_record, RegisterQuery};
-use partnerdesk_lib::register::{search_register, RegisterKind};
-use partnerdesk_lib::store::{atomically, open};
-use partnerdesk_lib::tasks::list::{list_tasks, overdue_count, TaskQuery, TaskView};
-use partnerdesk_lib::tasks::{create_task, TaskInput, TaskStatus};
-use partnerdesk_lib::trips::{create_trip, list_trips, Direction, TripInput, TripQuery, TripStatus};
+use partnerdesk_core::delegation::{add_member, MemberInput};
+use partnerdesk_core::programme::{add_item, programme_view, ItemInput, ItemKind};
+use partnerdesk_core::register::people::{list_people, person_record, RegisterQuery};
+use partnerdesk_core::register::search_register;
+use partnerdesk_core::vocabulary::RegisterKind;
+use partnerdesk_core::store::{atomically, open};
+use partnerdesk_core::tasks::list::{list_tasks, overdue_count, TaskQuery, TaskView};
+use partnerdesk_core::tasks::{create_task, TaskInput, TaskStatus};
+use partnerdesk_core::trips::{create_trip, list_trips, TripInput, TripQuery, TripStatus};
+use partnerdesk_core::vocabulary::Direction;
 
 const TRIPS: usize = 2_000;
 const MEMBERS_PER_TRIP: usize = 10;

@@ -16,10 +16,10 @@ cargo deny --log-level error check licenses bans sources
 echo "== UI build"
 npm --prefix ui run build --silent
 
-echo "== Rust tests (and TypeScript bindings, generated into a scratch folder)"
+echo "== Rust tests of the core and the app, the floors check (and TypeScript bindings, generated into a scratch folder)"
 fresh_bindings=$(mktemp -d)
 trap 'rm -rf "$fresh_bindings"' EXIT
-TS_RS_EXPORT_DIR="$fresh_bindings" cargo test --features custom-protocol --quiet
+TS_RS_EXPORT_DIR="$fresh_bindings" cargo test --workspace --features partnerdesk/custom-protocol --quiet
 
 echo "== TypeScript bindings match the Rust types"
 if ! diff -r "$fresh_bindings" ui/src/lib/bindings; then

@@ -6,17 +6,17 @@ use std::path::{Path, PathBuf};
 use clap::{Parser, Subcommand};
 use serde::Serialize;
 
-use crate::backup::{self, BackupSummary};
-use crate::encryption::Passphrase;
-use crate::error::{Error, Result};
-use crate::export::travel_copy::TravelCopyData;
-use crate::export::{DocumentLanguage, ExportFormat, ExportOptions};
-use crate::import::{ImportOptions, ImportPreview, PreviewAction};
-use crate::partnerships::{self, agreements};
-use crate::register::organisations;
-use crate::register::people::{self, RegisterQuery};
-use crate::tasks::list::{list_tasks, TaskQuery, TaskView};
-use crate::{delegation, demo, export, gifts, import, privacy, programme, settings, store, trips};
+use partnerdesk_core::store::backup::{self, BackupSummary};
+use partnerdesk_core::store::encryption::Passphrase;
+use partnerdesk_core::error::{Error, Result};
+use partnerdesk_core::export::travel_copy::TravelCopyData;
+use partnerdesk_core::export::{DocumentLanguage, ExportFormat, ExportOptions};
+use partnerdesk_core::import::{ImportOptions, ImportPreview, PreviewAction};
+use partnerdesk_core::partnerships::{self, agreements};
+use partnerdesk_core::register::organisations;
+use partnerdesk_core::register::people::{self, RegisterQuery};
+use partnerdesk_core::tasks::list::{list_tasks, TaskQuery, TaskView};
+use partnerdesk_core::{delegation, demo, export, gifts, import, privacy, programme, settings, store, trips};
 
 #[derive(Debug, Parser)]
 #[command(name = "partnerdesk", version, about = "Partnerdesk: delegation trips, programmes and partnerships")]

@@ -1,49 +1,22 @@
-//! Partnerdesk. Domain and store modules (`trips`, `delegation`, `programme`, `partnerships`,
-//! `register`, `outcomes`, `tasks`, `checklists`, `gifts`, `settings`, `zoned`, `store`,
-//! `demo`, `privacy`), `encryption`, `export`, `import`, `bundle` and `backup` know nothing of Tauri; `commands` (the IPC layer) and `shell` (menu, dialogs,
-//! reminders) connect them to the window (cargo feature `window`, on by default), `cli` to the
-//! command line.
+//! Partnerdesk, the app: the window (`shell`, the IPC `commands`) and the command line (`cli`)
+//! on top of `partnerdesk_core`, which holds the store and the domain and knows nothing of
+//! Tauri.
 
-pub mod backup;
-pub mod bundle;
-pub mod checklists;
 pub mod cli;
-pub mod delegation;
-pub mod demo;
-pub mod encryption;
-pub mod error;
-pub mod export;
-pub mod gifts;
-pub mod import;
-pub mod outcomes;
-pub mod partnerships;
-pub mod privacy;
-pub mod programme;
-pub mod register;
-pub mod settings;
-pub mod store;
-pub mod tasks;
-pub mod trash;
-pub mod trips;
-pub mod zoned;
-
-#[cfg(feature = "window")]
 mod commands;
-#[cfg(feature = "window")]
 mod shell;
 
 /// Opens the window on the database at `db_path`.
-#[cfg(feature = "window")]
 pub fn run_app(db_path: std::path::PathBuf) -> tauri::Result<()> {
     use tauri::Manager;
-    let state = commands::AppState::open(db_path);
+    let state = shell::state::AppState::open(db_path);
     if state.locked() {
         if let Some(passphrase) = shell::keychain::remembered(&state.db_path) {
             // A kept passphrase that no longer opens the database leaves the unlock screen.
             let _ = state.unlock(passphrase);
         }
     }
-    let language = state.with(settings::get_settings).map(|s| s.language).unwrap_or(settings::Language::De);
+    let language = state.with(partnerdesk_core::settings::get_settings).map(|s| s.language).unwrap_or(partnerdesk_core::vocabulary::Language::De);
     tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_opener::Builder::new().open_js_links_on_click(false).build())

@@ -34,7 +34,6 @@ fn main() -> ExitCode {
                 ExitCode::FAILURE
             }
         },
-        #[cfg(feature = "window")]
         None => match partnerdesk_lib::run_app(db) {
             Ok(()) => ExitCode::SUCCESS,
             Err(error) => {
@@ -42,10 +41,5 @@ fn main() -> ExitCode {
                 ExitCode::FAILURE
             }
         },
-        #[cfg(not(feature = "window"))]
-        None => {
-            eprintln!("partnerdesk: built without the window (cargo feature `window`); give a subcommand (see partnerdesk --help)");
-            ExitCode::from(2)
-        }
     }
 }

@@ -315,8 +315,8 @@ fn backup_then_restore_into_another_office_keeping_what_was_there() {
 
 #[test]
 fn privacy_erase_due_lists_first_and_erases_travel_documents_of_old_trips() {
-    use partnerdesk_lib::delegation::{get_member, update_member, MemberInput};
-    use partnerdesk_lib::settings::{get_settings, update_settings, Settings};
+    use partnerdesk_core::delegation::{get_member, update_member, MemberInput};
+    use partnerdesk_core::settings::{get_settings, update_settings, Settings};
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("office.sqlite");
     assert!(partnerdesk(&db, &["demo"]).status.success());
@@ -326,12 +326,12 @@ fn privacy_erase_due_lists_first_and_erases_travel_documents_of_old_trips() {
     let members = json(&partnerdesk(&db, &["list", "members", "--trip", jinhua, "--json"]));
     let head = members[0]["id"].as_str().unwrap().to_string();
     let keep_for_days = |days: Option<i64>| {
-        let conn = partnerdesk_lib::store::open(&db).unwrap();
+        let conn = partnerdesk_core::store::open(&db).unwrap();
         let settings = get_settings(&conn).unwrap();
         update_settings(&conn, &Settings { erase_travel_documents_after_days: days, ..settings }).unwrap();
     };
     {
-        let conn = partnerdesk_lib::store::open(&db).unwrap();
+        let conn = partnerdesk_core::store::open(&db).unwrap();
         let member = get_member(&conn, &head).unwrap().member;
         let with_passport = MemberInput {
             name_latin: member.name_latin,
@@ -350,7 +350,7 @@ fn privacy_erase_due_lists_first_and_erases_travel_documents_of_old_trips() {
     let line = printed.lines().find(|line| line.starts_with(jinhua)).unwrap_or_else(|| panic!("{printed}"));
     assert!(line.contains("\t2026-10-27\t2 members\tDelegationsreise"), "passport and dietary note: {line}");
     assert!(printed.ends_with("Dry run: nothing erased.\n"), "{printed}");
-    let read_passport = || get_member(&partnerdesk_lib::store::open(&db).unwrap(), &head).unwrap().passport_number;
+    let read_passport = || get_member(&partnerdesk_core::store::open(&db).unwrap(), &head).unwrap().passport_number;
     assert_eq!(read_passport(), "C01X00T47");
 
     let erased = partnerdesk(&db, &["privacy", "erase-due"]);
@@ -369,8 +369,8 @@ fn an_encrypted_database_opens_with_the_passphrase_from_the_named_environment_va
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("office.sqlite");
     assert!(partnerdesk(&db, &["demo"]).status.success());
-    let passphrase = partnerdesk_lib::encryption::Passphrase::new("Kreis Düren Jinhua");
-    partnerdesk_lib::encryption::rekey(&db, None, Some(&passphrase)).unwrap();
+    let passphrase = partnerdesk_core::store::encryption::Passphrase::new("Kreis Düren Jinhua");
+    partnerdesk_core::store::encryption::rekey(&db, None, Some(&passphrase)).unwrap();
     let with_key = |variable: &str, value: &str, args: &[&str]| {
         Command::new(env!("CARGO_BIN_EXE_partnerdesk"))
             .arg("--db")

@@ -10,10 +10,11 @@ use std::process::{Child, Command, Stdio};
 use std::thread;
 use std::time::{Duration, Instant};
 
-use partnerdesk_lib::delegation::{self, MemberInput};
-use partnerdesk_lib::programme::{self, ItemInput, ItemKind};
-use partnerdesk_lib::store;
-use partnerdesk_lib::trips::{self, Direction, TripInput, TripStatus};
+use partnerdesk_core::delegation::{self, MemberInput};
+use partnerdesk_core::programme::{self, ItemInput, ItemKind};
+use partnerdesk_core::store;
+use partnerdesk_core::trips::{self, TripInput, TripStatus};
+use partnerdesk_core::vocabulary::Direction;
 use rusqlite::Connection;
 
 const EDIT_KILLS: u32 = 120;

@@ -2,6 +2,6 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use partnerdesk_lib::import::ImportKind;
+use partnerdesk_core::import::ImportKind;
 
 fuzz_target!(|bytes: &[u8]| partnerdesk_fuzz::import_everything(ImportKind::Calendar, bytes));

@@ -7,9 +7,9 @@ use std::path::PathBuf;
 use std::sync::OnceLock;
 
 use libfuzzer_sys::fuzz_target;
-use partnerdesk_lib::backup::{inspect_backup, restore_from};
-use partnerdesk_lib::store;
-use partnerdesk_lib::trips::create_trip;
+use partnerdesk_core::store::backup::{inspect_backup, restore_from};
+use partnerdesk_core::store;
+use partnerdesk_core::trips::create_trip;
 
 /// A folder holding only the data directory of the current input.
 fn scratch() -> &'static PathBuf {

@@ -1,9 +1,10 @@
 //! What the fuzz targets share: a store with one trip, every import path run on one input,
 //! and the row count of every table to show that a refused import changed nothing.
 
-use partnerdesk_lib::import::{self, ImportKind, ImportOptions};
-use partnerdesk_lib::store::open_in_memory;
-use partnerdesk_lib::trips::{create_trip, Direction, TripInput, TripStatus};
+use partnerdesk_core::import::{self, ImportKind, ImportOptions};
+use partnerdesk_core::store::open_in_memory;
+use partnerdesk_core::trips::{create_trip, TripInput, TripStatus};
+use partnerdesk_core::vocabulary::Direction;
 use rusqlite::Connection;
 
 /// Runs preview and apply (strict, then skipping bad rows) on `bytes` when they are recognised

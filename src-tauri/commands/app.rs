@@ -4,11 +4,11 @@ use serde::Serialize;
 use tauri::{AppHandle, State};
 use ts_rs::TS;
 
-use super::AppState;
-use crate::demo::{load_demo, DemoSummary};
-use crate::error::{ErrorPayload, Result};
-use crate::settings::{self, Settings};
-use crate::store::atomically;
+use crate::shell::state::AppState;
+use partnerdesk_core::demo::{load_demo, DemoSummary};
+use partnerdesk_core::error::{ErrorPayload, Result};
+use partnerdesk_core::settings::{self, Settings};
+use partnerdesk_core::store::atomically;
 
 #[derive(Serialize, TS)]
 #[ts(export)]
@@ -33,7 +33,7 @@ pub async fn app_info(state: State<'_, AppState>) -> Result<AppInfo> {
 
 #[tauri::command]
 pub async fn list_time_zones() -> Result<Vec<&'static str>> {
-    Ok(crate::zoned::zone_names())
+    Ok(partnerdesk_core::zoned::zone_names())
 }
 
 #[tauri::command]

@@ -4,9 +4,9 @@
 
 use tauri::{AppHandle, State};
 
-use super::AppState;
-use crate::backup::{self, BackupStatus, BackupSummary, Restored};
-use crate::error::{Error, Result};
+use crate::shell::state::AppState;
+use partnerdesk_core::store::backup::{self, BackupStatus, BackupSummary, Restored};
+use partnerdesk_core::error::{Error, Result};
 use crate::shell::dialogs;
 
 #[tauri::command]

@@ -2,11 +2,11 @@
 
 use tauri::State;
 
-use super::AppState;
-use crate::checklists::templates::{self, ChecklistTemplate, TemplateInput};
-use crate::checklists::{self, Checklist, ChecklistOwner};
-use crate::error::Result;
-use crate::trips::Direction;
+use crate::shell::state::AppState;
+use partnerdesk_core::checklists::templates::{self, ChecklistTemplate, TemplateInput};
+use partnerdesk_core::checklists::{self, Checklist, ChecklistOwner};
+use partnerdesk_core::error::Result;
+use partnerdesk_core::vocabulary::Direction;
 
 #[tauri::command]
 pub async fn get_checklist(state: State<'_, AppState>, owner: ChecklistOwner) -> Result<Checklist> {

@@ -2,9 +2,9 @@
 
 use tauri::State;
 
-use super::AppState;
-use crate::delegation::{self, Member, MemberDetail, MemberInput};
-use crate::error::Result;
+use crate::shell::state::AppState;
+use partnerdesk_core::delegation::{self, Member, MemberDetail, MemberInput};
+use partnerdesk_core::error::Result;
 
 #[tauri::command(rename_all = "snake_case")]
 pub async fn list_members(state: State<'_, AppState>, trip_id: String) -> Result<Vec<Member>> {

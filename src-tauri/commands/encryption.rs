@@ -4,10 +4,10 @@
 
 use tauri::{AppHandle, State};
 
-use super::AppState;
-use crate::encryption::Passphrase;
-use crate::error::Result;
-use crate::settings;
+use crate::shell::state::AppState;
+use partnerdesk_core::store::encryption::Passphrase;
+use partnerdesk_core::error::Result;
+use partnerdesk_core::settings;
 use crate::shell::keychain;
 
 /// Opens the encrypted database (and keeps the passphrase in the keychain when asked to); the
@@ -33,7 +33,7 @@ pub async fn passphrase_remembered(state: State<'_, AppState>) -> Result<bool> {
 pub async fn remember_passphrase(state: State<'_, AppState>, remember: bool) -> Result<()> {
     match (remember, state.key()) {
         (true, Some(key)) => keychain::remember(&state.db_path, &key),
-        (true, None) => Err(crate::error::Error::field("remember", "database_not_encrypted", "the database is not encrypted")),
+        (true, None) => Err(partnerdesk_core::error::Error::field("remember", "database_not_encrypted", "the database is not encrypted")),
         (false, _) => keychain::forget(&state.db_path),
     }
 }

@@ -2,9 +2,9 @@
 
 use tauri::{AppHandle, State};
 
-use super::AppState;
-use crate::error::Result;
-use crate::export::{prepare_trip_file, write_atomically, ExportFormat, ExportOptions};
+use crate::shell::state::AppState;
+use partnerdesk_core::error::Result;
+use partnerdesk_core::export::{prepare_trip_file, write_atomically, ExportFormat, ExportOptions};
 
 /// Saves a trip's programme or delegation list; the path written, or `None` when cancelled.
 #[tauri::command(rename_all = "snake_case")]

@@ -2,9 +2,9 @@
 
 use tauri::State;
 
-use super::AppState;
-use crate::error::Result;
-use crate::gifts::{self, Gift, GiftInput, GiftPage, GiftQuery};
+use crate::shell::state::AppState;
+use partnerdesk_core::error::Result;
+use partnerdesk_core::gifts::{self, Gift, GiftInput, GiftPage, GiftQuery};
 
 #[tauri::command]
 pub async fn list_gifts(state: State<'_, AppState>, query: GiftQuery) -> Result<GiftPage> {

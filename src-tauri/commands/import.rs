@@ -3,9 +3,9 @@
 
 use tauri::{AppHandle, State};
 
-use super::AppState;
-use crate::error::{Error, Result};
-use crate::import::{self, ImportOptions, ImportPreview, ImportSummary};
+use crate::shell::state::AppState;
+use partnerdesk_core::error::{Error, Result};
+use partnerdesk_core::import::{self, ImportOptions, ImportPreview, ImportSummary};
 
 /// Asks for the file to import; its name, or `None` when the user cancelled.
 #[tauri::command(rename_all = "snake_case")]

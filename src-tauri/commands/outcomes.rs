@@ -2,11 +2,11 @@
 
 use tauri::State;
 
-use super::AppState;
-use crate::error::Result;
-use crate::outcomes::{self, Outcome, OutcomeInput};
-use crate::settings::office_today;
-use crate::tasks::Task;
+use crate::shell::state::AppState;
+use partnerdesk_core::error::Result;
+use partnerdesk_core::outcomes::{self, Outcome, OutcomeInput};
+use partnerdesk_core::settings::office_today;
+use partnerdesk_core::tasks::Task;
 
 #[tauri::command(rename_all = "snake_case")]
 pub async fn list_outcomes(state: State<'_, AppState>, item_id: String) -> Result<Vec<Outcome>> {

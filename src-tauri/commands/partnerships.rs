@@ -3,13 +3,13 @@
 use tauri::{AppHandle, State};
 use tauri_plugin_opener::OpenerExt;
 
-use super::AppState;
-use crate::error::{Error, Result};
-use crate::partnerships::agreements::{self, Agreement, AgreementInput};
-use crate::partnerships::documents;
-use crate::partnerships::themes::{self, ThemeArea};
-use crate::partnerships::{self, Partnership, PartnershipInput, PartnershipPage, PartnershipQuery};
-use crate::settings::office_today;
+use crate::shell::state::AppState;
+use partnerdesk_core::error::{Error, Result};
+use partnerdesk_core::partnerships::agreements::{self, Agreement, AgreementInput};
+use partnerdesk_core::partnerships::documents;
+use partnerdesk_core::partnerships::themes::{self, ThemeArea};
+use partnerdesk_core::partnerships::{self, Partnership, PartnershipInput, PartnershipPage, PartnershipQuery};
+use partnerdesk_core::settings::office_today;
 
 #[tauri::command]
 pub async fn list_partnerships(state: State<'_, AppState>, query: PartnershipQuery) -> Result<PartnershipPage> {
@@ -93,7 +93,7 @@ pub async fn open_document(app: AppHandle, state: State<'_, AppState>, id: Strin
     let path = state.with(|c| documents::document_path(c, &state.documents_dir(), &id))?;
     app.opener()
         .open_path(path.to_string_lossy(), None::<&str>)
-        .map_err(|e| Error::Io(std::io::Error::other(e.to_string())))
+        .map_err(|e| Error::Opener(e.to_string()))
 }
 
 #[tauri::command]

@@ -2,11 +2,11 @@
 
 use tauri::{AppHandle, State};
 
-use super::AppState;
-use crate::error::Result;
-use crate::export::write_atomically;
-use crate::privacy::{self, DueErasure};
-use crate::settings::office_today;
+use crate::shell::state::AppState;
+use partnerdesk_core::error::Result;
+use partnerdesk_core::export::write_atomically;
+use partnerdesk_core::privacy::{self, DueErasure};
+use partnerdesk_core::settings::office_today;
 
 #[tauri::command]
 pub async fn due_erasures(state: State<'_, AppState>) -> Result<Vec<DueErasure>> {

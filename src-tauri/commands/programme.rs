@@ -2,10 +2,10 @@
 
 use tauri::State;
 
-use super::AppState;
-use crate::error::Result;
-use crate::programme::{self, ItemInput, ProgrammeItem, ProgrammeView};
-use crate::zoned::{self, Fold, ZonedTime};
+use crate::shell::state::AppState;
+use partnerdesk_core::error::Result;
+use partnerdesk_core::programme::{self, ItemInput, ProgrammeItem, ProgrammeView};
+use partnerdesk_core::zoned::{self, Fold, ZonedTime};
 
 #[tauri::command]
 pub async fn preview_time(local: String, zone: String, fold: Option<Fold>) -> Result<ZonedTime> {

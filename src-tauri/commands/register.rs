@@ -2,12 +2,13 @@
 
 use tauri::State;
 
-use super::AppState;
-use crate::error::Result;
-use crate::register::links::{self, RegisterLinks};
-use crate::register::organisations::{self, Organisation, OrganisationInput, OrganisationPage, OrganisationRecord};
-use crate::register::people::{self, Person, PersonInput, PersonPage, PersonRecord, RegisterQuery};
-use crate::register::{self, merge, trash, RegisterEntry, RegisterKind, RegisterRef};
+use crate::shell::state::AppState;
+use partnerdesk_core::error::Result;
+use partnerdesk_core::register::links::{self, RegisterLinks};
+use partnerdesk_core::register::organisations::{self, Organisation, OrganisationInput, OrganisationPage, OrganisationRecord};
+use partnerdesk_core::register::people::{self, Person, PersonInput, PersonPage, PersonRecord, RegisterQuery};
+use partnerdesk_core::register::{self, merge, trash, RegisterEntry};
+use partnerdesk_core::vocabulary::{RegisterKind, RegisterRef};
 
 #[tauri::command]
 pub async fn search_register(

@@ -2,12 +2,12 @@
 
 use tauri::State;
 
-use super::AppState;
-use crate::error::Result;
-use crate::settings::office_today;
+use crate::shell::state::AppState;
+use partnerdesk_core::error::Result;
+use partnerdesk_core::settings::office_today;
 use crate::shell::reminders::Reminders;
-use crate::tasks::list::{self, TaskPage, TaskQuery};
-use crate::tasks::{self, trash, Task, TaskInput, TaskStatus};
+use partnerdesk_core::tasks::list::{self, TaskPage, TaskQuery};
+use partnerdesk_core::tasks::{self, trash, Task, TaskInput, TaskStatus};
 
 #[tauri::command]
 pub async fn list_tasks(state: State<'_, AppState>, query: TaskQuery) -> Result<TaskPage> {

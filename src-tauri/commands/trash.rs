@@ -2,10 +2,10 @@
 
 use tauri::State;
 
-use super::AppState;
-use crate::error::Result;
-use crate::settings::office_today;
-use crate::trash::{self, TrashContents};
+use crate::shell::state::AppState;
+use partnerdesk_core::error::Result;
+use partnerdesk_core::settings::office_today;
+use partnerdesk_core::trash::{self, TrashContents};
 
 #[tauri::command]
 pub async fn list_trash(state: State<'_, AppState>) -> Result<TrashContents> {

@@ -2,9 +2,10 @@
 
 use tauri::State;
 
-use super::AppState;
-use crate::error::Result;
-use crate::trips::{self, trash, DuplicateOptions, Trip, TripInput, TripPage, TripQuery};
+use crate::shell::state::AppState;
+use partnerdesk_core::error::Result;
+use partnerdesk_core::trips::{self, trash, Trip, TripInput, TripPage, TripQuery};
+use partnerdesk_core::duplicate::DuplicateOptions;
 
 #[tauri::command]
 pub async fn list_trips(state: State<'_, AppState>, query: TripQuery) -> Result<TripPage> {
@@ -28,7 +29,7 @@ pub async fn update_trip(state: State<'_, AppState>, id: String, input: TripInpu
 
 #[tauri::command]
 pub async fn duplicate_trip(state: State<'_, AppState>, id: String, options: DuplicateOptions) -> Result<Trip> {
-    state.with(|c| trips::duplicate_trip(c, &id, &options))
+    state.with(|c| partnerdesk_core::duplicate::duplicate_trip(c, &id, &options))
 }
 
 #[tauri::command]

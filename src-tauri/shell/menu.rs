@@ -4,7 +4,7 @@
 use tauri::menu::{Menu, MenuEvent, MenuItemBuilder, PredefinedMenuItem, SubmenuBuilder};
 use tauri::{AppHandle, Emitter, Runtime};
 
-use crate::settings::Language;
+use partnerdesk_core::vocabulary::Language;
 
 struct Labels {
     file: &'static str,

@@ -10,9 +10,9 @@ use std::time::Duration;
 
 use tauri::{AppHandle, Manager};
 
-use crate::commands::AppState;
-use crate::settings::{get_settings, office_today};
-use crate::tasks::reminders::{notifications, take_due_reminders, Notification};
+use crate::shell::state::AppState;
+use partnerdesk_core::settings::{get_settings, office_today};
+use partnerdesk_core::tasks::reminders::{notifications, take_due_reminders, Notification};
 
 const EVERY: Duration = Duration::from_secs(60);
 
@@ -51,8 +51,8 @@ fn remind(app: &AppHandle) {
     });
     match due {
         Ok(due) => due.into_iter().for_each(show),
-        Err(crate::error::Error::PassphraseRequired) => {}
-        Err(error) => eprintln!("partnerdesk: task reminders could not be read ({})", error.kind()),
+        Err(partnerdesk_core::error::Error::PassphraseRequired) => {}
+        Err(error) => eprintln!("partnerdesk: task reminders could not be read ({:?})", error.kind()),
     }
 }
 

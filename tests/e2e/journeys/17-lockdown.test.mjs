@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { byTestId, cli, click, eventually, freshDataDir, launch, listJson } from "../app.mjs";
 
 /**
- * Calls a command as any script in the window could, bypassing ui/src/lib/api.ts. (A result
+ * Calls a command as any script in the window could, bypassing ui/src/lib/api/. (A result
  * with an `error` key would read as a WebDriver error, hence `rejected`.)
  */
 async function invoke(browser, command, args) {
@@ -18,7 +18,7 @@ async function invoke(browser, command, args) {
 }
 
 // What Tauri rejects a malformed argument with, before the command runs; `call()` in
-// ui/src/lib/api.ts turns exactly this form into {kind: "invalid_argument"}.
+// call() in ui/src/lib/api/call.ts turns exactly this form into {kind: "invalid_argument"}.
 function assertInvalidArgument(result, command, argument, detail) {
   assert.ok(!("ok" in result), `${command} ran: ${JSON.stringify(result.ok)}`);
   assert.equal(typeof result.rejected, "string", `${command}: ${JSON.stringify(result.rejected)}`);

@@ -1,5 +1,5 @@
 // Turns command failures into messages beside the fields they concern.
-import { ApiError } from "./api";
+import { ApiError } from "./api/call";
 import type { FieldError } from "./bindings/FieldError";
 import { t, type MessageKey } from "./i18n.svelte";
 

@@ -1,6 +1,6 @@
 // Keeps a register form's pinyin following the original name as it is typed, until the
 // officer writes their own.
-import { api } from "./api";
+import { transliterate } from "./api/register";
 import type { RegisterKind } from "./bindings/RegisterKind";
 import { whileCurrent } from "./current";
 
@@ -20,7 +20,7 @@ export function followPinyin(source: () => PinyinSource, apply: (pinyin: string)
     if (!following) return;
     let stopAnswer = () => {};
     const timer = setTimeout(() => {
-      stopAnswer = whileCurrent(api.transliterate(original, latin, kind), apply, () => {});
+      stopAnswer = whileCurrent(transliterate(original, latin, kind), apply, () => {});
     }, 100);
     return () => {
       clearTimeout(timer);

@@ -1,0 +1,104 @@
+//! Gathering a trip's bundle: the trip and what hangs on it, then every register record those
+//! link to, so that the bundle is complete in itself.
+
+use std::collections::{BTreeSet, HashSet};
+
+use rusqlite::Connection;
+
+use super::{records, Bundle, Item, Outcome, Register, Task, ThemeArea, FORMAT, VERSION};
+use crate::error::{Error, Result};
+use crate::vocabulary::RegisterKind;
+
+const TASKS_OF_TRIP: &str = "WHERE t.deleted_at IS NULL AND (t.trip_id = ?1
+        OR t.item_id IN (SELECT id FROM programme_items WHERE trip_id = ?1 AND deleted_at IS NULL)
+        OR t.outcome_id IN (SELECT o.id FROM outcomes o JOIN programme_items i ON i.id = o.item_id
+            WHERE i.trip_id = ?1 AND i.deleted_at IS NULL AND o.deleted_at IS NULL))
+    ORDER BY t.id";
+
+pub(super) fn bundle_of_trip(conn: &Connection, trip_id: &str) -> Result<Bundle> {
+    let trip = records::trips(conn, "WHERE t.id = ?1 AND t.deleted_at IS NULL", trip_id)?
+        .pop()
+        .ok_or_else(|| Error::NotFound(format!("trip {trip_id}")))?;
+    let checklist = records::steps(conn, "WHERE s.trip_id = ?1 AND s.deleted_at IS NULL ORDER BY s.position, s.id", trip_id)?;
+    let delegation = records::members(conn, "WHERE m.trip_id = ?1 AND m.deleted_at IS NULL ORDER BY m.precedence, m.id", trip_id)?;
+    let programme = records::items(conn, "WHERE i.trip_id = ?1 AND i.deleted_at IS NULL ORDER BY i.start_utc, i.end_utc, i.id", trip_id)?;
+    let outcomes = records::outcomes(
+        conn,
+        "JOIN programme_items i ON i.id = o.item_id
+         WHERE i.trip_id = ?1 AND i.deleted_at IS NULL AND o.deleted_at IS NULL
+         ORDER BY i.start_utc, i.end_utc, i.id, o.position, o.id",
+        trip_id,
+    )?;
+    let mut tasks = records::tasks(conn, TASKS_OF_TRIP, trip_id)?;
+    keep_links_inside(&mut tasks, trip_id, &programme, &outcomes);
+
+    let mut bundle = Bundle {
+        format: FORMAT.into(),
+        version: VERSION,
+        trip,
+        checklist,
+        delegation,
+        programme,
+        outcomes,
+        tasks,
+        register: Register::default(),
+    };
+    bundle.register = register_of(conn, &bundle)?;
+    Ok(bundle)
+}
+
+/// A task reached through one of the trip's items may still name another trip, or an item or
+/// outcome of one; those links cannot travel.
+fn keep_links_inside(tasks: &mut [Task], trip_id: &str, programme: &[Item], outcomes: &[Outcome]) {
+    let item_ids: HashSet<&str> = programme.iter().map(|item| item.id.as_str()).collect();
+    let outcome_ids: HashSet<&str> = outcomes.iter().map(|outcome| outcome.id.as_str()).collect();
+    for task in tasks {
+        task.trip_id = task.trip_id.take().filter(|id| id == trip_id);
+        task.item_id = task.item_id.take().filter(|id| item_ids.contains(id.as_str()));
+        task.outcome_id = task.outcome_id.take().filter(|id| outcome_ids.contains(id.as_str()));
+    }
+}
+
+/// The people, organisations, partnerships and theme areas the bundle's records link to.
+fn register_of(conn: &Connection, bundle: &Bundle) -> Result<Register> {
+    let mut person_ids = BTreeSet::new();
+    let mut organisation_ids = BTreeSet::new();
+    let mut partnership_ids: BTreeSet<String> = bundle.trip.partnership_id.iter().cloned().collect();
+    let mut theme_ids: BTreeSet<String> = bundle.trip.theme_ids.iter().cloned().collect();
+    person_ids.extend(bundle.delegation.iter().filter_map(|member| member.person_id.clone()));
+    for host in bundle.programme.iter().flat_map(|item| &item.hosts) {
+        match host.kind {
+            RegisterKind::Person => person_ids.insert(host.id.clone()),
+            RegisterKind::Organisation => organisation_ids.insert(host.id.clone()),
+        };
+    }
+    person_ids.extend(bundle.outcomes.iter().flat_map(|outcome| outcome.people.iter().cloned()));
+    for task in &bundle.tasks {
+        person_ids.extend(task.owner_id.iter().chain(&task.people).cloned());
+        partnership_ids.extend(task.partnership_id.iter().cloned());
+        theme_ids.extend(task.theme_id.iter().cloned());
+    }
+
+    let people = each(&person_ids, |id| records::people(conn, "WHERE p.id = ?1", id))?;
+    organisation_ids.extend(people.iter().filter_map(|person| person.organisation_id.clone()));
+    let organisations = each(&organisation_ids, |id| records::organisations(conn, "WHERE o.id = ?1", id))?;
+    partnership_ids.extend(people.iter().filter_map(|person| person.partnership_id.clone()));
+    partnership_ids.extend(organisations.iter().filter_map(|organisation| organisation.partnership_id.clone()));
+    let partnerships = each(&partnership_ids, |id| records::partnerships(conn, "WHERE p.id = ?1", id))?;
+    let theme_areas = each(&theme_ids, |id| {
+        Ok(conn
+            .prepare_cached("SELECT id, name FROM theme_areas WHERE id = ?1")?
+            .query_map([id], |row| Ok(ThemeArea { id: row.get(0)?, name: row.get(1)? }))?
+            .collect::<rusqlite::Result<Vec<_>>>()?)
+    })?;
+    Ok(Register { partnerships, theme_areas, organisations, people })
+}
+
+/// The records `read` finds for each ID, in the order of the IDs.
+fn each<T>(ids: &BTreeSet<String>, read: impl Fn(&str) -> Result<Vec<T>>) -> Result<Vec<T>> {
+    let mut found = Vec::with_capacity(ids.len());
+    for id in ids {
+        found.extend(read(id)?);
+    }
+    Ok(found)
+}

@@ -1,0 +1,264 @@
+//! Trip bundles: a whole trip as one JSON file (`partnerdesk-trip-bundle`, version 1) that
+//! hands it to a colleague's Partnerdesk — trip, preparation checklist, delegation (without
+//! passport numbers, dates of birth and visa status), programme, outcomes, tasks, and the
+//! register records they link to. This module owns the format; `records` reads it from the
+//! database, `export` writes it, `check` and `import` take it in, matching records by ID.
+//! docs/trip-bundle.md describes the format for people, docs/trip-bundle.schema.json for tools.
+
+use chrono::NaiveDate;
+use rusqlite::Connection;
+use serde::{Deserialize, Serialize};
+
+use crate::vocabulary::MemberRole;
+use crate::error::Result;
+use crate::partnerships::{OurSideKind, PartnershipKind, PartnershipStatus};
+use crate::programme::ItemKind;
+use crate::register::organisations::OrganisationKind;
+use crate::vocabulary::{RegisterKind, Side};
+use crate::tasks::{TaskPriority, TaskStatus};
+use crate::trips::TripStatus;
+use crate::vocabulary::Direction;
+
+mod export;
+pub(crate) mod records;
+
+/// What the `format` field of every trip bundle says.
+pub const FORMAT: &str = "partnerdesk-trip-bundle";
+/// The newest version of the format this build writes and reads; older ones are read too.
+pub const VERSION: u32 = 1;
+
+/// The whole trip as the file holds it. Lists are ordered so that two exports of the same
+/// data give the same bytes.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Bundle {
+    pub format: String,
+    pub version: u32,
+    pub trip: Trip,
+    /// The trip's preparation checklist, in order.
+    pub checklist: Vec<Step>,
+    /// In order of precedence.
+    pub delegation: Vec<Member>,
+    /// In order of start.
+    pub programme: Vec<Item>,
+    /// In the order of their items, then as recorded there.
+    pub outcomes: Vec<Outcome>,
+    /// The tasks linked to the trip, its items or their outcomes (none from the trash), by ID.
+    pub tasks: Vec<Task>,
+    pub register: Register,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Trip {
+    pub id: String,
+    pub title: String,
+    pub direction: Direction,
+    pub partner_place: String,
+    pub partner_country: String,
+    pub time_zone: String,
+    pub start_date: NaiveDate,
+    pub end_date: NaiveDate,
+    pub purpose: String,
+    pub status: TripStatus,
+    pub notes: String,
+    pub partnership_id: Option<String>,
+    /// Sorted by ID.
+    pub theme_ids: Vec<String>,
+    /// The version of the preparation template the checklist was drawn from.
+    pub checklist_version: Option<i64>,
+    pub created_at: String,
+    pub updated_at: String,
+}
+
+/// A step of the trip's preparation checklist or of a task's checklist.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Step {
+    pub id: String,
+    pub position: i64,
+    pub text: String,
+    pub done_at: Option<String>,
+    pub created_at: String,
+    pub updated_at: String,
+}
+
+/// A delegation member; passport number, date of birth and visa status never leave the office.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Member {
+    pub id: String,
+    pub person_id: Option<String>,
+    pub name_latin: String,
+    pub name_original: String,
+    pub function_title: String,
+    pub organisation: String,
+    pub party: String,
+    pub role: MemberRole,
+    pub precedence: i64,
+    pub email: String,
+    pub phone: String,
+    pub dietary: String,
+    pub accessibility: String,
+    pub created_at: String,
+    pub updated_at: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Item {
+    pub id: String,
+    pub kind: ItemKind,
+    pub title: String,
+    pub start: Time,
+    pub end: Time,
+    pub place: String,
+    pub address: String,
+    /// In the order they are named.
+    pub hosts: Vec<Host>,
+    pub everyone: bool,
+    /// In order of precedence; empty when everyone takes part.
+    pub participant_ids: Vec<String>,
+    pub notes_participants: String,
+    pub notes_internal: String,
+    /// The calendar SEQUENCE.
+    pub sequence: i64,
+    pub created_at: String,
+    pub updated_at: String,
+}
+
+/// Local wall time in an IANA zone, with the instant it stands for.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Time {
+    pub local: String,
+    pub zone: String,
+    pub utc: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Host {
+    pub kind: RegisterKind,
+    pub id: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Outcome {
+    pub id: String,
+    pub item_id: String,
+    pub text: String,
+    pub position: i64,
+    /// The people it was agreed with, in order.
+    pub people: Vec<String>,
+    pub created_at: String,
+    pub updated_at: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Task {
+    pub id: String,
+    pub title: String,
+    pub description: String,
+    pub owner_id: Option<String>,
+    pub due_date: Option<NaiveDate>,
+    pub priority: TaskPriority,
+    pub status: TaskStatus,
+    pub trip_id: Option<String>,
+    pub item_id: Option<String>,
+    pub outcome_id: Option<String>,
+    pub partnership_id: Option<String>,
+    pub theme_id: Option<String>,
+    pub closed_at: Option<String>,
+    /// The people linked, in order.
+    pub people: Vec<String>,
+    pub checklist: Vec<Step>,
+    pub created_at: String,
+    pub updated_at: String,
+}
+
+/// The register records the trip links to, each list sorted by ID.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Register {
+    pub partnerships: Vec<Partnership>,
+    pub theme_areas: Vec<ThemeArea>,
+    pub organisations: Vec<Organisation>,
+    pub people: Vec<Person>,
+}
+
+/// A partnership without its agreements.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Partnership {
+    pub id: String,
+    pub our_side: String,
+    pub our_side_kind: OurSideKind,
+    pub partner_place: String,
+    pub partner_province: String,
+    pub partner_country: String,
+    pub partner_zone: String,
+    pub kind: PartnershipKind,
+    pub since: Option<NaiveDate>,
+    pub status: PartnershipStatus,
+    pub description: String,
+    pub created_at: String,
+    pub updated_at: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ThemeArea {
+    pub id: String,
+    pub name: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Organisation {
+    pub id: String,
+    pub name: String,
+    pub name_original: String,
+    pub transliteration: String,
+    pub kind: OrganisationKind,
+    pub side: Side,
+    pub partnership_id: Option<String>,
+    pub email: String,
+    pub phone: String,
+    pub address: String,
+    pub notes: String,
+    pub created_at: String,
+    pub updated_at: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Person {
+    pub id: String,
+    pub name_latin: String,
+    pub name_original: String,
+    pub transliteration: String,
+    pub function_title: String,
+    pub organisation_id: Option<String>,
+    pub side: Side,
+    pub partnership_id: Option<String>,
+    pub email: String,
+    pub phone: String,
+    pub address: String,
+    pub languages: String,
+    pub notes: String,
+    pub created_at: String,
+    pub updated_at: String,
+}
+
+/// The trip `trip_id` (not in the trash) as a pretty-printed bundle.
+pub fn export_bundle(conn: &Connection, trip_id: &str) -> Result<Vec<u8>> {
+    let mut bytes = serde_json::to_vec_pretty(&export::bundle_of_trip(conn, trip_id)?)?;
+    bytes.push(b'\n');
+    Ok(bytes)
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,308 @@
+//! Reading bundle records from the database, one query per kind: the export reads a whole
+//! trip's, the import reads the copy of one record already here to compare. Links to records
+//! in the trash are left out, as the app's own screens leave them out.
+
+use rusqlite::{Connection, Row};
+
+use super::{Host, Item, Member, Organisation, Outcome, Partnership, Person, Step, Task, Time, Trip};
+use crate::error::Result;
+use crate::vocabulary::RegisterKind;
+
+fn query<T>(conn: &Connection, sql: &str, key: &str, from_row: fn(&Row) -> rusqlite::Result<T>) -> Result<Vec<T>> {
+    Ok(conn.prepare_cached(sql)?.query_map([key], from_row)?.collect::<rusqlite::Result<_>>()?)
+}
+
+fn strings(conn: &Connection, sql: &str, key: &str) -> Result<Vec<String>> {
+    query(conn, sql, key, |row| row.get(0))
+}
+
+/// `column` when it names a record of `table` that is not in the trash, otherwise NULL.
+fn live(table: &str, column: &str) -> String {
+    format!("(SELECT x.id FROM {table} x WHERE x.id = {column} AND x.deleted_at IS NULL)")
+}
+
+/// Trips (alias `t`) that `filter` (a WHERE clause, `?1` bound to `key`) selects.
+pub(crate) fn trips(conn: &Connection, filter: &str, key: &str) -> Result<Vec<Trip>> {
+    let sql = format!(
+        "SELECT t.id, t.title, t.direction, t.partner_place, t.partner_country, t.time_zone, t.start_date,
+            t.end_date, t.purpose, t.status, t.notes, {}, t.checklist_version, t.created_at, t.updated_at
+         FROM trips t {filter}",
+        live("partnerships", "t.partnership_id")
+    );
+    let mut trips = query(conn, &sql, key, |row| {
+        Ok(Trip {
+            id: row.get(0)?,
+            title: row.get(1)?,
+            direction: row.get(2)?,
+            partner_place: row.get(3)?,
+            partner_country: row.get(4)?,
+            time_zone: row.get(5)?,
+            start_date: row.get(6)?,
+            end_date: row.get(7)?,
+            purpose: row.get(8)?,
+            status: row.get(9)?,
+            notes: row.get(10)?,
+            partnership_id: row.get(11)?,
+            theme_ids: Vec::new(),
+            checklist_version: row.get(12)?,
+            created_at: row.get(13)?,
+            updated_at: row.get(14)?,
+        })
+    })?;
+    for trip in &mut trips {
+        trip.theme_ids =
+            strings(conn, "SELECT theme_id FROM trip_themes WHERE trip_id = ?1 ORDER BY theme_id", &trip.id)?;
+    }
+    Ok(trips)
+}
+
+/// Checklist steps (alias `s`).
+pub(crate) fn steps(conn: &Connection, filter: &str, key: &str) -> Result<Vec<Step>> {
+    let sql = format!(
+        "SELECT s.id, s.position, s.text, s.done_at, s.created_at, s.updated_at FROM checklist_steps s {filter}"
+    );
+    query(conn, &sql, key, |row| {
+        Ok(Step {
+            id: row.get(0)?,
+            position: row.get(1)?,
+            text: row.get(2)?,
+            done_at: row.get(3)?,
+            created_at: row.get(4)?,
+            updated_at: row.get(5)?,
+        })
+    })
+}
+
+/// Delegation members (alias `m`), without their sensitive fields.
+pub(crate) fn members(conn: &Connection, filter: &str, key: &str) -> Result<Vec<Member>> {
+    let sql = format!(
+        "SELECT m.id, {}, m.name_latin, m.name_original, m.function_title, m.organisation, m.party, m.role,
+            m.precedence, m.email, m.phone, m.dietary, m.accessibility, m.created_at, m.updated_at
+         FROM members m {filter}",
+        live("people", "m.person_id")
+    );
+    query(conn, &sql, key, |row| {
+        Ok(Member {
+            id: row.get(0)?,
+            person_id: row.get(1)?,
+            name_latin: row.get(2)?,
+            name_original: row.get(3)?,
+            function_title: row.get(4)?,
+            organisation: row.get(5)?,
+            party: row.get(6)?,
+            role: row.get(7)?,
+            precedence: row.get(8)?,
+            email: row.get(9)?,
+            phone: row.get(10)?,
+            dietary: row.get(11)?,
+            accessibility: row.get(12)?,
+            created_at: row.get(13)?,
+            updated_at: row.get(14)?,
+        })
+    })
+}
+
+/// Programme items (alias `i`) with their hosts and participants.
+pub(crate) fn items(conn: &Connection, filter: &str, key: &str) -> Result<Vec<Item>> {
+    let sql = format!(
+        "SELECT i.id, i.kind, i.title, i.start_local, i.start_zone, i.start_utc, i.end_local, i.end_zone, i.end_utc,
+            i.place, i.address, i.everyone, i.notes_participants, i.notes_internal, i.sequence, i.created_at,
+            i.updated_at
+         FROM programme_items i {filter}"
+    );
+    let mut items = query(conn, &sql, key, |row| {
+        Ok(Item {
+            id: row.get(0)?,
+            kind: row.get(1)?,
+            title: row.get(2)?,
+            start: Time { local: row.get(3)?, zone: row.get(4)?, utc: row.get(5)? },
+            end: Time { local: row.get(6)?, zone: row.get(7)?, utc: row.get(8)? },
+            place: row.get(9)?,
+            address: row.get(10)?,
+            hosts: Vec::new(),
+            everyone: row.get(11)?,
+            participant_ids: Vec::new(),
+            notes_participants: row.get(12)?,
+            notes_internal: row.get(13)?,
+            sequence: row.get(14)?,
+            created_at: row.get(15)?,
+            updated_at: row.get(16)?,
+        })
+    })?;
+    let hosts_sql = format!(
+        "SELECT {}, {} FROM item_hosts h WHERE h.item_id = ?1 ORDER BY h.position",
+        live("people", "h.person_id"),
+        live("organisations", "h.organisation_id")
+    );
+    for item in &mut items {
+        item.hosts = query(conn, &hosts_sql, &item.id, |row| {
+            Ok((row.get::<_, Option<String>>(0)?, row.get::<_, Option<String>>(1)?))
+        })?
+        .into_iter()
+        .filter_map(|host| match host {
+            (Some(id), _) => Some(Host { kind: RegisterKind::Person, id }),
+            (None, Some(id)) => Some(Host { kind: RegisterKind::Organisation, id }),
+            (None, None) => None,
+        })
+        .collect();
+        item.participant_ids = strings(
+            conn,
+            "SELECT p.member_id FROM item_participants p JOIN members m ON m.id = p.member_id
+             WHERE p.item_id = ?1 AND m.deleted_at IS NULL ORDER BY m.precedence, m.id",
+            &item.id,
+        )?;
+    }
+    Ok(items)
+}
+
+pub(crate) const OUTCOME_PEOPLE: (&str, &str) = ("outcome_people", "outcome_id");
+
+/// The live people linked through `link_table` to the record `owner_column` names, in order.
+fn linked_people(conn: &Connection, (link_table, owner_column): (&str, &str), owner_id: &str) -> Result<Vec<String>> {
+    let sql = format!(
+        "SELECT l.person_id FROM {link_table} l JOIN people p ON p.id = l.person_id AND p.deleted_at IS NULL
+         WHERE l.{owner_column} = ?1 ORDER BY l.position, l.person_id"
+    );
+    strings(conn, &sql, owner_id)
+}
+
+/// Outcomes (alias `o`; a filter may join the items as `i`) with the people they were agreed with.
+pub(crate) fn outcomes(conn: &Connection, filter: &str, key: &str) -> Result<Vec<Outcome>> {
+    let sql =
+        format!("SELECT o.id, o.item_id, o.text, o.position, o.created_at, o.updated_at FROM outcomes o {filter}");
+    let mut outcomes = query(conn, &sql, key, |row| {
+        Ok(Outcome {
+            id: row.get(0)?,
+            item_id: row.get(1)?,
+            text: row.get(2)?,
+            position: row.get(3)?,
+            people: Vec::new(),
+            created_at: row.get(4)?,
+            updated_at: row.get(5)?,
+        })
+    })?;
+    for outcome in &mut outcomes {
+        outcome.people = linked_people(conn, OUTCOME_PEOPLE, &outcome.id)?;
+    }
+    Ok(outcomes)
+}
+
+/// Tasks (alias `t`) with their people and checklist.
+pub(crate) fn tasks(conn: &Connection, filter: &str, key: &str) -> Result<Vec<Task>> {
+    let sql = format!(
+        "SELECT t.id, t.title, t.description, {}, t.due_date, t.priority, t.status, t.trip_id, t.item_id,
+            t.outcome_id, {}, t.theme_id, t.closed_at, t.created_at, t.updated_at
+         FROM tasks t {filter}",
+        live("people", "t.owner_id"),
+        live("partnerships", "t.partnership_id")
+    );
+    let mut tasks = query(conn, &sql, key, |row| {
+        Ok(Task {
+            id: row.get(0)?,
+            title: row.get(1)?,
+            description: row.get(2)?,
+            owner_id: row.get(3)?,
+            due_date: row.get(4)?,
+            priority: row.get(5)?,
+            status: row.get(6)?,
+            trip_id: row.get(7)?,
+            item_id: row.get(8)?,
+            outcome_id: row.get(9)?,
+            partnership_id: row.get(10)?,
+            theme_id: row.get(11)?,
+            closed_at: row.get(12)?,
+            people: Vec::new(),
+            checklist: Vec::new(),
+            created_at: row.get(13)?,
+            updated_at: row.get(14)?,
+        })
+    })?;
+    for task in &mut tasks {
+        task.people = linked_people(conn, crate::tasks::TASK_PEOPLE, &task.id)?;
+        task.checklist = steps(conn, "WHERE s.task_id = ?1 AND s.deleted_at IS NULL ORDER BY s.position, s.id", &task.id)?;
+    }
+    Ok(tasks)
+}
+
+/// Partnerships (alias `p`), without their agreements.
+pub(crate) fn partnerships(conn: &Connection, filter: &str, key: &str) -> Result<Vec<Partnership>> {
+    let sql = format!(
+        "SELECT p.id, p.our_side, p.our_side_kind, p.partner_place, p.partner_province, p.partner_country,
+            p.partner_zone, p.kind, p.since, p.status, p.description, p.created_at, p.updated_at
+         FROM partnerships p {filter}"
+    );
+    query(conn, &sql, key, |row| {
+        Ok(Partnership {
+            id: row.get(0)?,
+            our_side: row.get(1)?,
+            our_side_kind: row.get(2)?,
+            partner_place: row.get(3)?,
+            partner_province: row.get(4)?,
+            partner_country: row.get(5)?,
+            partner_zone: row.get(6)?,
+            kind: row.get(7)?,
+            since: row.get(8)?,
+            status: row.get(9)?,
+            description: row.get(10)?,
+            created_at: row.get(11)?,
+            updated_at: row.get(12)?,
+        })
+    })
+}
+
+/// Organisations (alias `o`).
+pub(crate) fn organisations(conn: &Connection, filter: &str, key: &str) -> Result<Vec<Organisation>> {
+    let sql = format!(
+        "SELECT o.id, o.name, o.name_original, o.transliteration, o.kind, o.side, {}, o.email, o.phone, o.address,
+            o.notes, o.created_at, o.updated_at
+         FROM organisations o {filter}",
+        live("partnerships", "o.partnership_id")
+    );
+    query(conn, &sql, key, |row| {
+        Ok(Organisation {
+            id: row.get(0)?,
+            name: row.get(1)?,
+            name_original: row.get(2)?,
+            transliteration: row.get(3)?,
+            kind: row.get(4)?,
+            side: row.get(5)?,
+            partnership_id: row.get(6)?,
+            email: row.get(7)?,
+            phone: row.get(8)?,
+            address: row.get(9)?,
+            notes: row.get(10)?,
+            created_at: row.get(11)?,
+            updated_at: row.get(12)?,
+        })
+    })
+}
+
+/// People (alias `p`).
+pub(crate) fn people(conn: &Connection, filter: &str, key: &str) -> Result<Vec<Person>> {
+    let sql = format!(
+        "SELECT p.id, p.name_latin, p.name_original, p.transliteration, p.function_title, {}, p.side, {}, p.email,
+            p.phone, p.address, p.languages, p.notes, p.created_at, p.updated_at
+         FROM people p {filter}",
+        live("organisations", "p.organisation_id"),
+        live("partnerships", "p.partnership_id")
+    );
+    query(conn, &sql, key, |row| {
+        Ok(Person {
+            id: row.get(0)?,
+            name_latin: row.get(1)?,
+            name_original: row.get(2)?,
+            transliteration: row.get(3)?,
+            function_title: row.get(4)?,
+            organisation_id: row.get(5)?,
+            side: row.get(6)?,
+            partnership_id: row.get(7)?,
+            email: row.get(8)?,
+            phone: row.get(9)?,
+            address: row.get(10)?,
+            languages: row.get(11)?,
+            notes: row.get(12)?,
+            created_at: row.get(13)?,
+            updated_at: row.get(14)?,
+        })
+    })
+}

@@ -1,0 +1,369 @@
+//! The delegation of a trip: its members in order of precedence, their travel needs and,
+//! kept apart from every list, their sensitive travel documents.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+use rusqlite::{params, Connection, ErrorCode, OptionalExtension, Row};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::error::{Error, FieldError, Problems, Result};
+use crate::register::find_or_create::{ensure_person, side_of_delegation, NewPerson};
+use crate::register::people::person_exists;
+use crate::store::{atomically, new_id, now};
+use crate::store::trash::TrashedEntry;
+use crate::zoned;
+use crate::vocabulary::{looks_like_email, name_key, MemberRole};
+
+/// A delegation member as lists show it: never with passport, birth date or visa.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct Member {
+    pub id: String,
+    pub trip_id: String,
+    /// The person in the register; name, function and organisation are kept as they were on this trip.
+    pub person_id: Option<String>,
+    pub name_latin: String,
+    /// The name in its original script, e.g. Chinese characters.
+    pub name_original: String,
+    pub function_title: String,
+    pub organisation: String,
+    pub party: String,
+    pub role: MemberRole,
+    /// 1 is the head of the delegation's place in protocol order.
+    pub precedence: i64,
+    pub email: String,
+    pub phone: String,
+    pub dietary: String,
+    pub accessibility: String,
+    pub created_at: String,
+    pub updated_at: String,
+}
+
+/// The sensitive fields, shown only on the member's own detail view.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct MemberDetail {
+    pub member: Member,
+    pub passport_number: String,
+    pub date_of_birth: Option<NaiveDate>,
+    pub visa_status: String,
+}
+
+#[derive(Debug, Clone, Default, Deserialize, TS)]
+#[ts(export)]
+pub struct MemberInput {
+    /// The person picked from the register; None: found by name or created on the spot.
+    pub person_id: Option<String>,
+    pub name_latin: String,
+    pub name_original: String,
+    pub function_title: String,
+    pub organisation: String,
+    pub party: String,
+    pub role: Option<MemberRole>,
+    pub email: String,
+    pub phone: String,
+    pub dietary: String,
+    pub accessibility: String,
+    pub passport_number: String,
+    /// `YYYY-MM-DD` or empty.
+    pub date_of_birth: String,
+    pub visa_status: String,
+}
+
+const SELECT_MEMBER: &str =
+    "SELECT id, trip_id, person_id, name_latin, name_original, function_title, organisation, party,
+        role, precedence, email, phone, dietary, accessibility, created_at, updated_at FROM members";
+
+fn from_row(row: &Row) -> rusqlite::Result<Member> {
+    Ok(Member {
+        id: row.get(0)?,
+        trip_id: row.get(1)?,
+        person_id: row.get(2)?,
+        name_latin: row.get(3)?,
+        name_original: row.get(4)?,
+        function_title: row.get(5)?,
+        organisation: row.get(6)?,
+        party: row.get(7)?,
+        role: row.get(8)?,
+        precedence: row.get(9)?,
+        email: row.get(10)?,
+        phone: row.get(11)?,
+        dietary: row.get(12)?,
+        accessibility: row.get(13)?,
+        created_at: row.get(14)?,
+        updated_at: row.get(15)?,
+    })
+}
+
+fn validate(conn: &Connection, input: &MemberInput) -> Result<Option<NaiveDate>> {
+    let mut problems = Problems::default();
+    if let Some(person_id) = &input.person_id {
+        if !person_exists(conn, person_id)? {
+            problems.push("person_id", "unknown_person", format!("{person_id} is not a person in the register"));
+        }
+    }
+    if input.name_latin.trim().is_empty() {
+        problems.push("name_latin", "required", "a name in Latin script is required");
+    }
+    let email = input.email.trim();
+    if !email.is_empty() && !looks_like_email(email) {
+        problems.push("email", "email_invalid", format!("{email:?} is not an e-mail address"));
+    }
+    let birth = if input.date_of_birth.trim().is_empty() {
+        None
+    } else {
+        zoned::parse_date("date_of_birth", &input.date_of_birth).map_err(|e| problems.add(e)).ok()
+    };
+    problems.into_result()?;
+    Ok(birth)
+}
+
+fn duplicate_error(input: &MemberInput) -> Error {
+    Error::Validation(vec![FieldError::new(
+        "name_latin",
+        "duplicate_member",
+        format!("{} is already in this delegation", input.name_latin.trim()),
+    )])
+}
+
+fn map_unique(error: rusqlite::Error, input: &MemberInput) -> Error {
+    match error.sqlite_error_code() {
+        Some(ErrorCode::ConstraintViolation) => duplicate_error(input),
+        _ => error.into(),
+    }
+}
+
+pub fn list_members(conn: &Connection, trip_id: &str) -> Result<Vec<Member>> {
+    crate::trips::get_trip(conn, trip_id)?;
+    let members = conn
+        .prepare_cached(&format!("{SELECT_MEMBER} WHERE trip_id = ?1 AND deleted_at IS NULL ORDER BY precedence, id"))?
+        .query_map([trip_id], from_row)?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(members)
+}
+
+pub fn get_member(conn: &Connection, id: &str) -> Result<MemberDetail> {
+    let member = conn
+        .prepare_cached(&format!("{SELECT_MEMBER} WHERE id = ?1 AND deleted_at IS NULL"))?
+        .query_row([id], from_row)
+        .optional()?
+        .ok_or_else(|| Error::NotFound(format!("member {id}")))?;
+    let (passport_number, date_of_birth, visa_status) = conn
+        .prepare_cached("SELECT passport_number, date_of_birth, visa_status FROM members WHERE id = ?1")?
+        .query_row([id], |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)))?;
+    Ok(MemberDetail { member, passport_number, date_of_birth, visa_status })
+}
+
+pub fn add_member(conn: &Connection, trip_id: &str, input: &MemberInput) -> Result<MemberDetail> {
+    let birth = validate(conn, input)?;
+    // Only the side and partnership: counting the members of a trip on every add would make
+    // importing a large delegation slow.
+    let (direction, partnership_id): (crate::vocabulary::Direction, Option<String>) = conn
+        .prepare_cached("SELECT direction, partnership_id FROM trips WHERE id = ?1 AND deleted_at IS NULL")?
+        .query_row([trip_id], |row| Ok((row.get(0)?, row.get(1)?)))
+        .optional()?
+        .ok_or_else(|| Error::NotFound(format!("trip {trip_id}")))?;
+    let id = new_id();
+    atomically(conn, |tx| {
+        let person_id = match &input.person_id {
+            Some(person_id) => person_id.clone(),
+            None => ensure_person(tx, &person_of_member(input, direction, partnership_id))?,
+        };
+        insert_member(tx, &id, trip_id, &person_id, input, birth)
+    })?;
+    get_member(conn, &id)
+}
+
+/// The register record a member typed on the spot becomes.
+fn person_of_member(
+    input: &MemberInput,
+    direction: crate::vocabulary::Direction,
+    partnership_id: Option<String>,
+) -> NewPerson {
+    NewPerson {
+        name_latin: input.name_latin.trim().to_string(),
+        name_original: input.name_original.trim().to_string(),
+        function_title: input.function_title.trim().to_string(),
+        organisation: input.organisation.trim().to_string(),
+        email: input.email.trim().to_string(),
+        phone: input.phone.trim().to_string(),
+        side: side_of_delegation(direction),
+        partnership_id,
+    }
+}
+
+fn insert_member(
+    conn: &Connection,
+    id: &str,
+    trip_id: &str,
+    person_id: &str,
+    input: &MemberInput,
+    birth: Option<NaiveDate>,
+) -> Result<()> {
+    let stamp = now();
+    conn.execute(
+        "INSERT INTO members (id, trip_id, person_id, name_latin, name_key, name_original, function_title, organisation, party,
+            role, precedence, email, phone, dietary, accessibility, passport_number, date_of_birth, visa_status,
+            created_at, updated_at)
+         VALUES (?1, ?2, ?18, ?3, ?4, ?5, ?6, ?7, ?8, ?9,
+            (SELECT coalesce(max(precedence), 0) + 1 FROM members WHERE trip_id = ?2),
+            ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?17)",
+        params![
+            id,
+            trip_id,
+            input.name_latin.trim(),
+            name_key(&input.name_latin),
+            input.name_original.trim(),
+            input.function_title.trim(),
+            input.organisation.trim(),
+            input.party.trim(),
+            input.role.unwrap_or(MemberRole::Member),
+            input.email.trim(),
+            input.phone.trim(),
+            input.dietary.trim(),
+            input.accessibility.trim(),
+            input.passport_number.trim(),
+            birth,
+            input.visa_status.trim(),
+            stamp,
+            person_id
+        ],
+    )
+    .map_err(|e| map_unique(e, input))?;
+    Ok(())
+}
+
+pub fn update_member(conn: &Connection, id: &str, input: &MemberInput) -> Result<MemberDetail> {
+    let birth = validate(conn, input)?;
+    let changed = conn
+        .execute(
+            "UPDATE members SET name_latin = ?2, name_key = ?3, name_original = ?4, function_title = ?5,
+                organisation = ?6, party = ?7, role = ?8, email = ?9, phone = ?10, dietary = ?11,
+                accessibility = ?12, passport_number = ?13, date_of_birth = ?14, visa_status = ?15, updated_at = ?16,
+                person_id = coalesce(?17, person_id)
+             WHERE id = ?1 AND deleted_at IS NULL",
+            params![
+                id,
+                input.name_latin.trim(),
+                name_key(&input.name_latin),
+                input.name_original.trim(),
+                input.function_title.trim(),
+                input.organisation.trim(),
+                input.party.trim(),
+                input.role.unwrap_or(MemberRole::Member),
+                input.email.trim(),
+                input.phone.trim(),
+                input.dietary.trim(),
+                input.accessibility.trim(),
+                input.passport_number.trim(),
+                birth,
+                input.visa_status.trim(),
+                now(),
+                input.person_id
+            ],
+        )
+        .map_err(|e| map_unique(e, input))?;
+    if changed == 0 {
+        return Err(Error::NotFound(format!("member {id}")));
+    }
+    get_member(conn, id)
+}
+
+/// Moves a member to the trash. Its name key is set aside while it is there, so that the
+/// same name can join the delegation again.
+pub fn remove_member(conn: &Connection, id: &str) -> Result<()> {
+    let changed = conn.execute(
+        "UPDATE members SET deleted_at = ?2, updated_at = ?2, name_key = 'trash:' || id
+         WHERE id = ?1 AND deleted_at IS NULL",
+        params![id, now()],
+    )?;
+    if changed == 0 {
+        return Err(Error::NotFound(format!("member {id}")));
+    }
+    Ok(())
+}
+
+/// Members in the trash, newest deletion first, each with its trip.
+pub fn trashed_members(conn: &Connection) -> Result<Vec<TrashedEntry>> {
+    TrashedEntry::all(
+        conn,
+        "SELECT m.id, m.name_latin, t.title, NULL, m.deleted_at FROM members m JOIN trips t ON t.id = m.trip_id
+         WHERE m.deleted_at IS NOT NULL ORDER BY m.deleted_at DESC",
+    )
+}
+
+/// Brings a member back into its delegation, at its old place in the order of precedence
+/// and on the programme items it took part in.
+pub fn restore_member(conn: &Connection, id: &str) -> Result<MemberDetail> {
+    let name: String = conn
+        .prepare_cached("SELECT name_latin FROM members WHERE id = ?1 AND deleted_at IS NOT NULL")?
+        .query_row([id], |row| row.get(0))
+        .optional()?
+        .ok_or_else(|| Error::NotFound(format!("member {id} in the trash")))?;
+    conn.execute(
+        "UPDATE members SET deleted_at = NULL, updated_at = ?2, name_key = ?3 WHERE id = ?1",
+        params![id, now(), name_key(&name)],
+    )
+    .map_err(|error| match error.sqlite_error_code() {
+        Some(ErrorCode::ConstraintViolation) => Error::Validation(vec![FieldError::new(
+            "name_latin",
+            "duplicate_member",
+            format!("{} is in this delegation again", name.trim()),
+        )]),
+        _ => error.into(),
+    })?;
+    get_member(conn, id)
+}
+
+/// Sets the order of precedence: `ordered_ids` must name every member of the trip once.
+pub fn set_member_order(conn: &Connection, trip_id: &str, ordered_ids: &[String]) -> Result<Vec<Member>> {
+    let mut current: Vec<String> = list_members(conn, trip_id)?.into_iter().map(|m| m.id).collect();
+    let mut proposed = ordered_ids.to_vec();
+    current.sort();
+    proposed.sort();
+    if current != proposed {
+        return Err(Error::field(
+            "order",
+            "order_mismatch",
+            "the new order must list every member of the delegation exactly once",
+        ));
+    }
+    atomically(conn, |tx| {
+        let mut update = tx.prepare_cached("UPDATE members SET precedence = ?2, updated_at = ?3 WHERE id = ?1")?;
+        let stamp = now();
+        for (index, id) in ordered_ids.iter().enumerate() {
+            update.execute(params![id, index as i64 + 1, stamp])?;
+        }
+        Ok(())
+    })?;
+    list_members(conn, trip_id)
+}
+
+/// Copies every member of one trip to another; returns old ID → new ID.
+pub(crate) fn copy_members(tx: &Connection, from_trip: &str, to_trip: &str) -> Result<HashMap<String, String>> {
+    let old_ids: Vec<String> = tx
+        .prepare("SELECT id FROM members WHERE trip_id = ?1 AND deleted_at IS NULL")?
+        .query_map([from_trip], |row| row.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    let stamp = now();
+    let mut copy = tx.prepare(
+        "INSERT INTO members (id, trip_id, person_id, name_latin, name_key, name_original, function_title, organisation,
+            party, role, precedence, email, phone, dietary, accessibility, passport_number, date_of_birth, visa_status,
+            created_at, updated_at)
+         SELECT ?2, ?3, person_id, name_latin, name_key, name_original, function_title, organisation, party, role, precedence,
+            email, phone, dietary, accessibility, passport_number, date_of_birth, visa_status, ?4, ?4
+         FROM members WHERE id = ?1",
+    )?;
+    let mut mapping = HashMap::new();
+    for old_id in old_ids {
+        let new_id = new_id();
+        copy.execute(params![old_id, new_id, to_trip, stamp])?;
+        mapping.insert(old_id, new_id);
+    }
+    Ok(mapping)
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,290 @@
+use std::io::Write;
+use std::process::{Command, Stdio};
+
+use super::*;
+use crate::delegation::{add_member, MemberInput};
+use crate::export::{html::programme_html, pdf::programme_pdf};
+use crate::programme::{add_item, ItemInput};
+use crate::register::organisations::{create_organisation, OrganisationInput};
+use crate::register::people::{create_person, PersonInput};
+use crate::vocabulary::RegisterRef;
+use crate::store::open_in_memory;
+use crate::trips::create_trip;
+use crate::trips::tests::trip_input;
+
+const BERLIN: &str = "Europe/Berlin";
+const SHANGHAI: &str = "Asia/Shanghai";
+
+struct Fixture {
+    conn: Connection,
+    trip: String,
+    mayor: String,
+    interpreter: String,
+}
+
+/// The Düren delegation to Jinhua across the end of German summer time (25 October 2026): a
+/// night flight, a reception hosted by Zhu Chonglie (朱重烈) and talks only the mayor attends.
+fn delegation_to_jinhua(title: &str) -> Fixture {
+    let conn = open_in_memory().unwrap();
+    let trip = create_trip(&conn, &trip_input(title)).unwrap().id;
+    let member = |input: MemberInput| add_member(&conn, &trip, &input).unwrap().member.id;
+    member(MemberInput {
+        name_latin: "Wolfgang Spelthahn".into(),
+        function_title: "Landrat".into(),
+        organisation: "Kreis Düren".into(),
+        role: Some(MemberRole::Head),
+        phone: "+49 2421 22-1000".into(),
+        email: "landrat@kreis-dueren.de".into(),
+        ..Default::default()
+    });
+    let mayor = member(MemberInput {
+        name_latin: "Frank Peter Ullrich".into(),
+        function_title: "Bürgermeister".into(),
+        organisation: "Stadt Düren".into(),
+        ..Default::default()
+    });
+    let interpreter = member(MemberInput {
+        name_latin: "Li Na".into(),
+        name_original: "李娜".into(),
+        role: Some(MemberRole::Interpreter),
+        ..Default::default()
+    });
+    let secretary = create_person(
+        &conn,
+        &PersonInput {
+            name_latin: "Zhu Chonglie".into(),
+            name_original: "朱重烈".into(),
+            function_title: "Parteisekretär".into(),
+            phone: "+86 579 8200 0000".into(),
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    let city = create_organisation(
+        &conn,
+        &OrganisationInput {
+            name: "Stadtregierung Jinhua".into(),
+            name_original: "金华市人民政府".into(),
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    let items = [
+        ItemInput {
+            address: "Frankfurt am Main, Terminal 2".into(),
+            ..ItemInput::new(
+                ItemKind::Flight,
+                "Flug FRA – PVG",
+                ("2026-10-24T21:30", BERLIN),
+                ("2026-10-25T15:00", SHANGHAI),
+            )
+        },
+        ItemInput {
+            place: "Rathaus Jinhua".into(),
+            hosts: vec![
+                RegisterRef { kind: RegisterKind::Person, id: secretary.id.clone() },
+                RegisterRef { kind: RegisterKind::Organisation, id: city.id.clone() },
+            ],
+            notes_participants: "Bitte Gastgeschenke mitbringen".into(),
+            notes_internal: "Sitzordnung noch mit dem Außenamt klären".into(),
+            ..ItemInput::new(
+                ItemKind::Reception,
+                "Empfang im Rathaus",
+                ("2026-10-25T19:00", SHANGHAI),
+                ("2026-10-25T21:00", SHANGHAI),
+            )
+        },
+        ItemInput {
+            everyone: false,
+            participant_ids: vec![mayor.clone()],
+            ..ItemInput::new(
+                ItemKind::Meeting,
+                "Gespräch Wasserstoff",
+                ("2026-10-26T09:00", SHANGHAI),
+                ("2026-10-26T10:00", SHANGHAI),
+            )
+        },
+    ];
+    for item in &items {
+        add_item(&conn, &trip, item).unwrap();
+    }
+    Fixture { conn, trip, mayor, interpreter }
+}
+
+/// The text of a PDF with every run of white space (line ends of wrapped cells) as one space.
+fn pdf_text(pdf: &[u8]) -> String {
+    poppler("pdftotext", &["-", "-"], pdf).split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn poppler(tool: &str, args: &[&str], pdf: &[u8]) -> String {
+    let mut child = Command::new(tool)
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap_or_else(|e| panic!("{tool} (poppler-utils) is needed: {e}"));
+    child.stdin.take().unwrap().write_all(pdf).unwrap();
+    let output = child.wait_with_output().unwrap();
+    assert!(output.status.success(), "{tool} failed");
+    String::from_utf8(output.stdout).unwrap()
+}
+
+fn all_items(document: &ProgrammeDocument) -> Vec<&Item> {
+    document.days.iter().flat_map(|day| &day.items).collect()
+}
+
+#[test]
+fn items_stand_on_their_local_day_with_home_time_across_the_clock_change() {
+    let f = delegation_to_jinhua("Jinhua 2026");
+    let document = programme_document(&f.conn, &f.trip, None, DocumentLanguage::DeZh).unwrap();
+    let headings: Vec<(&str, &str)> =
+        document.days.iter().map(|d| (d.heading.text.as_str(), d.heading.zh.as_str())).collect();
+    assert_eq!(
+        headings,
+        [
+            ("Samstag, 24. Oktober 2026", "10月24日 星期六"),
+            ("Sonntag, 25. Oktober 2026", "10月25日 星期日"),
+            ("Montag, 26. Oktober 2026", "10月26日 星期一")
+        ]
+    );
+    let items = all_items(&document);
+    let times: Vec<(&str, &str, &str, &str)> =
+        items.iter().map(|i| (i.time.as_str(), i.zone.as_str(), i.home_time.as_str(), i.home_zone.as_str())).collect();
+    assert_eq!(
+        times,
+        [
+            // Lands at 15:00 in Shanghai, 08:00 in Germany: summer time ended that night.
+            ("21:30 – 15:00 (+1)", "MESZ – CST", "21:30 – 08:00 (+1)", "MESZ – MEZ"),
+            ("19:00 – 21:00", "CST", "12:00 – 14:00", "MEZ"),
+            ("09:00 – 10:00", "CST", "02:00 – 03:00", "MEZ"),
+        ]
+    );
+    assert!(document.shows_home_time);
+    assert_eq!(document.labels.programme, Label { text: "Programm".into(), zh: "日程".into() });
+    assert_eq!(document.labels.home_time.text, "Zeit in Deutschland");
+    assert_eq!(document.cover.occasion.text, "Delegationsreise nach Jinhua, China");
+    assert_eq!(document.cover.head.as_ref().unwrap().name, "Wolfgang Spelthahn");
+
+    let reception = items[1];
+    let hosts: Vec<(&str, &str)> = reception.hosts.iter().map(|h| (h.name.as_str(), h.original.as_str())).collect();
+    assert_eq!(hosts, [("Zhu Chonglie", "朱重烈"), ("Stadtregierung Jinhua", "金华市人民政府")]);
+    assert_eq!(reception.hosts[0].function, "Parteisekretär");
+    assert_eq!(items[2].participants.iter().map(|p| p.name.as_str()).collect::<Vec<_>>(), ["Frank Peter Ullrich"]);
+    let delegation: Vec<(i64, &str, &str)> =
+        document.delegation.iter().map(|d| (d.number, d.person.name.as_str(), d.role.zh.as_str())).collect();
+    assert_eq!(
+        delegation,
+        [(1, "Wolfgang Spelthahn", "团长"), (2, "Frank Peter Ullrich", "团员"), (3, "Li Na", "翻译")]
+    );
+    let contacts: Vec<&str> = document.member_contacts.iter().map(|c| c.phone.as_str()).collect();
+    assert_eq!(contacts, ["+49 2421 22-1000"]);
+    let host_contacts: Vec<(&str, &str)> =
+        document.host_contacts.iter().map(|c| (c.person.name.as_str(), c.phone.as_str())).collect();
+    assert_eq!(host_contacts, [("Zhu Chonglie", "+86 579 8200 0000")], "the city has no phone or e-mail");
+
+    let english = programme_document(&f.conn, &f.trip, None, DocumentLanguage::En).unwrap();
+    assert_eq!(english.days[0].heading, Label { text: "Saturday, 24 October 2026".into(), zh: String::new() });
+    assert_eq!(english.labels.programme.zh, "", "no Chinese in a monolingual document");
+    assert_eq!(english.lang, "en");
+}
+
+#[test]
+fn the_bilingual_pdf_holds_chinese_names_and_headings_the_items_and_home_time() {
+    let f = delegation_to_jinhua("Delegationsreise Jinhua 2026");
+    let pdf = programme_pdf(&f.conn, &f.trip, None, DocumentLanguage::DeZh).unwrap();
+    assert!(pdf.starts_with(b"%PDF-"));
+    let text = pdf_text(&pdf);
+    for expected in [
+        "Delegationsreise Jinhua 2026",
+        "Delegationsreise nach Jinhua, China",
+        "Programm",
+        "日程",
+        "代表团",
+        "Kontakte",
+        "联系方式",
+        "Sonntag, 25. Oktober 2026",
+        "Flug FRA – PVG",
+        "Empfang im Rathaus",
+        "Gespräch Wasserstoff",
+        "朱重烈",
+        "金华市人民政府",
+        "李娜",
+        "Zeit in Deutschland",
+        "12:00 – 14:00",
+        "Bitte Gastgeschenke mitbringen",
+        "+86 579 8200 0000",
+    ] {
+        assert!(text.contains(expected), "{expected:?} missing from the PDF text:\n{text}");
+    }
+    assert!(!text.contains("Sitzordnung"), "internal notes never leave the app");
+
+    let fonts = poppler("pdffonts", &["-"], &pdf);
+    for font in ["NotoSans-Regular", "NotoSans-Bold", "NotoSansCJKsc-Regular"] {
+        let line = fonts.lines().find(|l| l.contains(font)).unwrap_or_else(|| panic!("{font} not used:\n{fonts}"));
+        assert!(line.contains(" yes "), "{font} embedded:\n{fonts}");
+    }
+    assert!(fonts.lines().skip(2).all(|l| l.contains("Noto")), "only the bundled fonts:\n{fonts}");
+}
+
+#[test]
+fn a_members_programme_holds_only_their_items_and_names_them() {
+    let f = delegation_to_jinhua("Jinhua 2026");
+    let interpreters = pdf_text(&programme_pdf(&f.conn, &f.trip, Some(&f.interpreter), DocumentLanguage::De).unwrap());
+    assert!(interpreters.contains("Persönliches Programm für"));
+    assert!(interpreters.contains("Empfang im Rathaus"));
+    assert!(!interpreters.contains("Gespräch Wasserstoff"), "the talks are the mayor's only");
+    let mayors = pdf_text(&programme_pdf(&f.conn, &f.trip, Some(&f.mayor), DocumentLanguage::De).unwrap());
+    assert!(mayors.contains("Gespräch Wasserstoff"));
+    assert!(mayors.contains("Frank Peter Ullrich"));
+
+    let html = programme_html(&f.conn, &f.trip, Some(&f.interpreter), DocumentLanguage::DeZh).unwrap();
+    assert!(html.contains("Empfang im Rathaus") && html.contains("李娜"));
+    assert!(!html.contains("Gespräch Wasserstoff"));
+    let whole = programme_html(&f.conn, &f.trip, None, DocumentLanguage::DeZh).unwrap();
+    assert!(whole.contains("Gespräch Wasserstoff"));
+    assert!(!whole.contains("Persönliches Programm"));
+}
+
+#[test]
+fn an_unknown_member_or_one_of_another_trip_is_not_found() {
+    let f = delegation_to_jinhua("Jinhua 2026");
+    let other = create_trip(&f.conn, &trip_input("Yangzhou 2026")).unwrap().id;
+    for (trip, member) in [(f.trip.as_str(), "no-such-member"), (other.as_str(), f.mayor.as_str())] {
+        assert!(matches!(programme_pdf(&f.conn, trip, Some(member), DocumentLanguage::De), Err(Error::NotFound(_))));
+        assert!(matches!(programme_html(&f.conn, trip, Some(member), DocumentLanguage::De), Err(Error::NotFound(_))));
+    }
+    assert!(matches!(programme_pdf(&f.conn, "no-such-trip", None, DocumentLanguage::De), Err(Error::NotFound(_))));
+
+    let empty = pdf_text(&programme_pdf(&f.conn, &other, None, DocumentLanguage::EnZh).unwrap());
+    assert!(empty.contains("Yangzhou 2026") && empty.contains("Programme 日程"), "{empty}");
+    assert!(programme_html(&f.conn, &other, None, DocumentLanguage::De).unwrap().contains("Yangzhou 2026"));
+}
+
+#[test]
+fn the_html_file_refers_to_nothing_outside_itself_and_escapes_what_users_type() {
+    let f = delegation_to_jinhua("Besuch <script>alert('x')</script> & mehr");
+    let html = programme_html(&f.conn, &f.trip, None, DocumentLanguage::EnZh).unwrap();
+    assert!(html.starts_with("<!DOCTYPE html>"));
+    assert!(html.contains("Besuch &lt;script&gt;alert('x')&lt;/script&gt; &amp; mehr"));
+    assert!(!html.contains("<script"), "no script, and the typed one escaped");
+    assert!(!html.contains("Sitzordnung"), "internal notes never leave the app");
+    let lower = html.to_lowercase();
+    for outside in ["http", "src=", "url(", "@import", "<link", "<img", "<iframe", "<object", "<embed"] {
+        assert!(!lower.contains(outside), "{outside:?} in the HTML");
+    }
+    let targets: Vec<&str> = lower.split("href=\"").skip(1).map(|rest| &rest[..rest.find('"').unwrap()]).collect();
+    assert_eq!(targets, ["#programme", "#delegation", "#contacts"]);
+    for expected in
+        ["Programme", "日程", "朱重烈", "Time in Germany", "12:00 – 14:00", "Bitte Gastgeschenke mitbringen"]
+    {
+        assert!(html.contains(expected), "{expected:?} missing from the HTML");
+    }
+    assert!(html.contains("prefers-color-scheme: dark") && html.contains("@media print"));
+}
+
+#[test]
+fn typst_markup_in_a_title_is_set_as_text() {
+    let f = delegation_to_jinhua("Jinhua *2026* #panic(\"x\") $a$ <b> [c] \\ @d");
+    let text = pdf_text(&programme_pdf(&f.conn, &f.trip, None, DocumentLanguage::En).unwrap());
+    assert!(text.contains("Jinhua *2026* #panic(\"x\") $a$ <b> [c] \\ @d"), "{text}");
+}

@@ -1,0 +1,139 @@
+//! The programme as PDF, set by Typst (embedded as a library) from `programme.typ` with the
+//! document as JSON. Only the bundled fonts are used, never the system's, so a PDF looks the
+//! same on every machine and Chinese renders where no CJK font is installed.
+
+use std::sync::OnceLock;
+
+use rusqlite::Connection;
+use typst::diag::{FileError, FileResult, Severity, SourceDiagnostic};
+use typst::foundations::{Bytes, Datetime, Duration};
+use typst::syntax::{FileId, RootedPath, Source, VirtualPath, VirtualRoot};
+use typst::text::{Font, FontBook};
+use typst::utils::LazyHash;
+use typst::{Library, LibraryExt, World, WorldExt};
+use typst_layout::PagedDocument;
+use typst_pdf::PdfOptions;
+
+use super::document::{programme_document, ProgrammeDocument};
+use super::DocumentLanguage;
+use crate::error::{Error, Result};
+
+const TEMPLATE: &str = include_str!("programme.typ");
+const FONT_FILES: [&[u8]; 4] = [
+    include_bytes!("fonts/NotoSans-Regular.ttf"),
+    include_bytes!("fonts/NotoSans-Bold.ttf"),
+    include_bytes!("fonts/NotoSans-Italic.ttf"),
+    include_bytes!("fonts/NotoSansCJKsc-Regular.otf"),
+];
+
+/// The programme of a trip as PDF; with `member_id`, that member's personal programme.
+pub fn programme_pdf(
+    conn: &Connection,
+    trip_id: &str,
+    member_id: Option<&str>,
+    language: DocumentLanguage,
+) -> Result<Vec<u8>> {
+    render(&programme_document(conn, trip_id, member_id, language)?)
+}
+
+/// Sets `document` with the programme template.
+pub fn render(document: &ProgrammeDocument) -> Result<Vec<u8>> {
+    let world = ProgrammeWorld::new(serde_json::to_vec(document)?);
+    let paged: PagedDocument = typst::compile(&world).output.map_err(|errors| failure(&world, &errors))?;
+    typst_pdf::pdf(&paged, &PdfOptions::default()).map_err(|errors| failure(&world, &errors))
+}
+
+fn failure(world: &ProgrammeWorld, diagnostics: &[SourceDiagnostic]) -> Error {
+    let messages: Vec<String> = diagnostics
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .map(|d| {
+            let line = world
+                .range(d.span)
+                .and_then(|range| world.main.lines().byte_to_line(range.start))
+                .map(|line| format!("programme.typ:{}: ", line + 1))
+                .unwrap_or_default();
+            format!("{line}{}", d.message)
+        })
+        .collect();
+    Error::Pdf(messages.join("; "))
+}
+
+struct Fonts {
+    book: LazyHash<FontBook>,
+    fonts: Vec<Font>,
+}
+
+fn fonts() -> &'static Fonts {
+    static FONTS: OnceLock<Fonts> = OnceLock::new();
+    FONTS.get_or_init(|| {
+        let fonts: Vec<Font> = FONT_FILES.iter().flat_map(|data| Font::iter(Bytes::new(*data))).collect();
+        Fonts { book: LazyHash::new(FontBook::from_fonts(&fonts)), fonts }
+    })
+}
+
+fn library() -> &'static LazyHash<Library> {
+    static LIBRARY: OnceLock<LazyHash<Library>> = OnceLock::new();
+    LIBRARY.get_or_init(|| LazyHash::new(Library::default()))
+}
+
+fn project_file(path: &str) -> FileId {
+    RootedPath::new(VirtualRoot::Project, VirtualPath::new(path).expect("a plain relative path")).intern()
+}
+
+/// The template as the main file and the document as `data.json`; nothing else is readable.
+struct ProgrammeWorld {
+    main: Source,
+    data_id: FileId,
+    data: Bytes,
+}
+
+impl ProgrammeWorld {
+    fn new(data: Vec<u8>) -> Self {
+        ProgrammeWorld {
+            main: Source::new(project_file("programme.typ"), TEMPLATE.to_string()),
+            data_id: project_file("data.json"),
+            data: Bytes::new(data),
+        }
+    }
+}
+
+impl World for ProgrammeWorld {
+    fn library(&self) -> &LazyHash<Library> {
+        library()
+    }
+
+    fn book(&self) -> &LazyHash<FontBook> {
+        &fonts().book
+    }
+
+    fn main(&self) -> FileId {
+        self.main.id()
+    }
+
+    fn source(&self, id: FileId) -> FileResult<Source> {
+        if id == self.main.id() {
+            Ok(self.main.clone())
+        } else {
+            Err(FileError::AccessDenied)
+        }
+    }
+
+    fn file(&self, id: FileId) -> FileResult<Bytes> {
+        if id == self.data_id {
+            Ok(self.data.clone())
+        } else if id == self.main.id() {
+            Ok(Bytes::from_string(TEMPLATE))
+        } else {
+            Err(FileError::AccessDenied)
+        }
+    }
+
+    fn font(&self, index: usize) -> Option<Font> {
+        fonts().fonts.get(index).cloned()
+    }
+
+    fn today(&self, _offset: Option<Duration>) -> Option<Datetime> {
+        None
+    }
+}

@@ -1,0 +1,486 @@
+//! The gifts register public officials must keep: gifts given and received on a trip — what,
+//! from whom, to whom, on what occasion and day, their estimated value and where they are kept
+//! now — listed per trip, per person and per year, with totals per currency. Deleting moves a
+//! gift to the trash; gifts of a trip in the trash are not listed.
+
+use chrono::NaiveDate;
+use rusqlite::{params, Connection, OptionalExtension, Row, ToSql};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::error::{Error, FieldError, Problems, Result};
+use crate::register::organisations::organisation_exists;
+use crate::register::people::person_exists;
+use crate::register::{RegisterEntry, ORGANISATION_LABEL, PERSON_LABEL};
+use crate::vocabulary::{RegisterKind, RegisterRef};
+use crate::store::{like_pattern, new_id, now};
+use crate::zoned;
+
+crate::text_enum! {
+    /// Given: by our side to the partner's. Received: by our side from the partner's.
+    pub enum GiftDirection { Given => "given", Received => "received" }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct Gift {
+    pub id: String,
+    pub trip_id: String,
+    pub trip_title: String,
+    pub direction: GiftDirection,
+    /// What the gift is.
+    pub description: String,
+    /// Who gave it, from the register (also when they have since gone to the trash).
+    pub giver: Option<RegisterEntry>,
+    pub recipient: Option<RegisterEntry>,
+    pub occasion: String,
+    pub given_on: NaiveDate,
+    /// The estimated value in hundredths of the currency; None when not estimated.
+    pub value_minor: Option<i64>,
+    /// ISO 4217 code, e.g. "EUR", "CNY".
+    pub currency: String,
+    /// Where the gift is kept now.
+    pub kept_at: String,
+    pub notes: String,
+    /// Set while the gift is in the trash.
+    pub deleted_at: Option<String>,
+    pub created_at: String,
+    pub updated_at: String,
+}
+
+/// What the gift form sends. Date and value travel as typed so that a bad one gets a field
+/// message: the value as "150", "150,00", "1.234,50" or "1,234.50".
+#[derive(Debug, Clone, Deserialize, TS)]
+#[ts(export)]
+pub struct GiftInput {
+    pub direction: GiftDirection,
+    pub description: String,
+    #[serde(default)]
+    pub giver: Option<RegisterRef>,
+    #[serde(default)]
+    pub recipient: Option<RegisterRef>,
+    pub occasion: String,
+    pub given_on: String,
+    pub value: String,
+    pub currency: String,
+    pub kept_at: String,
+    pub notes: String,
+}
+
+#[derive(Debug, Clone, Default, Deserialize, TS)]
+#[ts(export)]
+pub struct GiftQuery {
+    /// Only the gifts of this trip.
+    #[serde(default)]
+    pub trip_id: Option<String>,
+    /// Only the gifts this person gave or received.
+    #[serde(default)]
+    pub person_id: Option<String>,
+    /// Only the gifts of this calendar year.
+    #[serde(default)]
+    pub year: Option<i32>,
+    #[serde(default)]
+    pub search: String,
+    #[serde(default, with = "crate::store::paging::count")]
+    #[ts(as = "u32")]
+    pub offset: i64,
+    #[serde(default, with = "crate::store::paging::optional_count")]
+    #[ts(as = "Option<u32>")]
+    pub limit: Option<i64>,
+}
+
+/// The estimated value of the gifts in one currency.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct CurrencyTotal {
+    pub currency: String,
+    pub value_minor: i64,
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct GiftPage {
+    pub gifts: Vec<Gift>,
+    /// How many gifts match the query in all, for paging.
+    pub total: i64,
+    /// The estimated values of all matching gifts (not only this page), per currency.
+    pub totals: Vec<CurrencyTotal>,
+}
+
+const PAGE_LIMIT: i64 = 200;
+
+/// The columns naming one side (`giver` or `recipient`) of a gift as a register entry —
+/// kind, id, label, detail, side — and the joins they read from.
+fn party(side: &str) -> (String, String) {
+    let person = PERSON_LABEL.replace("p.", &format!("{side}_p."));
+    let organisation = ORGANISATION_LABEL.replace("o.", &format!("{side}_o."));
+    let columns = format!(
+        "CASE WHEN g.{side}_person_id IS NOT NULL THEN 'person'
+              WHEN g.{side}_organisation_id IS NOT NULL THEN 'organisation' END,
+         coalesce(g.{side}_person_id, g.{side}_organisation_id),
+         coalesce({person}, {organisation}),
+         coalesce({side}_po.name, {side}_o.transliteration, ''),
+         coalesce({side}_p.side, {side}_o.side)"
+    );
+    let joins = format!(
+        "LEFT JOIN people {side}_p ON {side}_p.id = g.{side}_person_id
+         LEFT JOIN organisations {side}_po ON {side}_po.id = {side}_p.organisation_id
+         LEFT JOIN organisations {side}_o ON {side}_o.id = g.{side}_organisation_id"
+    );
+    (columns, joins)
+}
+
+fn select_gift() -> String {
+    let (giver, giver_joins) = party("giver");
+    let (recipient, recipient_joins) = party("recipient");
+    format!(
+        "SELECT g.id, g.trip_id, t.title, g.direction, g.description, {giver}, {recipient},
+            g.occasion, g.given_on, g.value_minor, g.currency, g.kept_at, g.notes, g.deleted_at, g.created_at,
+            g.updated_at
+         FROM gifts g JOIN trips t ON t.id = g.trip_id {giver_joins} {recipient_joins}"
+    )
+}
+
+fn party_at(row: &Row, at: usize) -> rusqlite::Result<Option<RegisterEntry>> {
+    let Some(kind) = row.get::<_, Option<RegisterKind>>(at)? else { return Ok(None) };
+    Ok(Some(RegisterEntry {
+        kind,
+        id: row.get(at + 1)?,
+        label: row.get(at + 2)?,
+        detail: row.get(at + 3)?,
+        side: row.get(at + 4)?,
+    }))
+}
+
+fn from_row(row: &Row) -> rusqlite::Result<Gift> {
+    Ok(Gift {
+        id: row.get(0)?,
+        trip_id: row.get(1)?,
+        trip_title: row.get(2)?,
+        direction: row.get(3)?,
+        description: row.get(4)?,
+        giver: party_at(row, 5)?,
+        recipient: party_at(row, 10)?,
+        occasion: row.get(15)?,
+        given_on: row.get(16)?,
+        value_minor: row.get(17)?,
+        currency: row.get(18)?,
+        kept_at: row.get(19)?,
+        notes: row.get(20)?,
+        deleted_at: row.get(21)?,
+        created_at: row.get(22)?,
+        updated_at: row.get(23)?,
+    })
+}
+
+/// Reads an amount as offices type it into hundredths: "150", "12.5", "150,00", "1.234,50",
+/// "1,234.50". A lone separator followed by exactly three digits groups thousands ("1.234");
+/// otherwise the last separator marks one or two decimals. Empty means not estimated.
+pub fn parse_value(text: &str) -> Result<Option<i64>, FieldError> {
+    let compact: String = text.chars().filter(|c| !c.is_whitespace() && *c != '\'').collect();
+    if compact.is_empty() {
+        return Ok(None);
+    }
+    let (negative, amount) = match compact.strip_prefix(['-', '−']) {
+        Some(rest) => (true, rest),
+        None => (false, compact.as_str()),
+    };
+    let hundredths = hundredths(amount)
+        .ok_or_else(|| FieldError::new("value", "not_a_number", format!("{:?} is not an amount", text.trim())))?;
+    if negative {
+        return Err(FieldError::new("value", "negative", "the value of a gift cannot be negative"));
+    }
+    Ok(Some(hundredths))
+}
+
+fn hundredths(text: &str) -> Option<i64> {
+    if !text.chars().all(|c| c.is_ascii_digit() || c == '.' || c == ',') {
+        return None;
+    }
+    let (whole, fraction) = match text.rfind(['.', ',']) {
+        Some(at) => {
+            let separator = &text[at..=at];
+            let after = &text[at + 1..];
+            let both_kinds = text.contains('.') && text.contains(',');
+            if both_kinds || (text.matches(separator).count() == 1 && after.len() != 3) {
+                if text[..at].contains(separator) || after.is_empty() || after.len() > 2 {
+                    return None;
+                }
+                (&text[..at], after)
+            } else {
+                (text, "")
+            }
+        }
+        None => (text, ""),
+    };
+    let mut groups = whole.split(['.', ',']);
+    let first = groups.next()?;
+    let grouped = whole.contains(['.', ',']);
+    if first.is_empty() || (grouped && first.len() > 3) {
+        return None;
+    }
+    let mut digits = first.to_string();
+    for group in groups {
+        if group.len() != 3 {
+            return None;
+        }
+        digits.push_str(group);
+    }
+    let units: i64 = digits.parse().ok()?;
+    let cents: i64 = format!("{fraction:0<2}").parse().ok()?;
+    units.checked_mul(100)?.checked_add(cents)
+}
+
+struct ValidGift {
+    given_on: NaiveDate,
+    value_minor: Option<i64>,
+    currency: String,
+}
+
+/// A side of the gift must be in the register and not in the trash — unless it is the one the
+/// gift already names, which may have gone to the trash since.
+fn check_party(
+    conn: &Connection,
+    field: &str,
+    party: Option<&RegisterRef>,
+    before: Option<&RegisterEntry>,
+) -> Result<Option<FieldError>> {
+    let Some(party) = party else { return Ok(None) };
+    if before.is_some_and(|entry| entry.kind == party.kind && entry.id == party.id) {
+        return Ok(None);
+    }
+    let found = match party.kind {
+        RegisterKind::Person => person_exists(conn, &party.id)?,
+        RegisterKind::Organisation => organisation_exists(conn, &party.id)?,
+    };
+    Ok((!found).then(|| FieldError::new(field, "unknown_entry", format!("{} is not in the register", party.id))))
+}
+
+fn validate(conn: &Connection, input: &GiftInput, before: Option<&Gift>) -> Result<ValidGift> {
+    let mut problems = Problems::default();
+    if input.description.trim().is_empty() {
+        problems.push("description", "required", "say what the gift is");
+    }
+    let given_on = zoned::parse_date("given_on", &input.given_on).map_err(|e| problems.add(e)).ok();
+    let value_minor = parse_value(&input.value).map_err(|e| problems.add(e)).ok().flatten();
+    let currency = input.currency.trim().to_ascii_uppercase();
+    if currency.len() != 3 || !currency.chars().all(|c| c.is_ascii_alphabetic()) {
+        problems.push("currency", "currency_invalid", format!("{:?} is not a currency code", input.currency));
+    }
+    let giver = check_party(conn, "giver", input.giver.as_ref(), before.and_then(|g| g.giver.as_ref()))?;
+    let recipient =
+        check_party(conn, "recipient", input.recipient.as_ref(), before.and_then(|g| g.recipient.as_ref()))?;
+    for problem in giver.into_iter().chain(recipient) {
+        problems.add(problem);
+    }
+    if input.giver.is_some() && input.giver == input.recipient {
+        problems.push("recipient", "same_as_giver", "giver and recipient are the same");
+    }
+    problems.into_result()?;
+    Ok(ValidGift { given_on: given_on.unwrap_or_default(), value_minor, currency })
+}
+
+/// The person and organisation columns of one side.
+fn columns(party: Option<&RegisterRef>) -> (Option<&str>, Option<&str>) {
+    match party {
+        Some(RegisterRef { kind: RegisterKind::Person, id }) => (Some(id), None),
+        Some(RegisterRef { kind: RegisterKind::Organisation, id }) => (None, Some(id)),
+        None => (None, None),
+    }
+}
+
+fn write(conn: &Connection, id: &str, trip_id: &str, input: &GiftInput, valid: &ValidGift) -> Result<()> {
+    let (giver_person, giver_organisation) = columns(input.giver.as_ref());
+    let (recipient_person, recipient_organisation) = columns(input.recipient.as_ref());
+    conn.prepare_cached(
+        "INSERT INTO gifts (id, trip_id, direction, description, giver_person_id, giver_organisation_id,
+            recipient_person_id, recipient_organisation_id, occasion, given_on, value_minor, currency, kept_at, notes,
+            created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?15)
+         ON CONFLICT (id) DO UPDATE SET direction = excluded.direction, description = excluded.description,
+            giver_person_id = excluded.giver_person_id, giver_organisation_id = excluded.giver_organisation_id,
+            recipient_person_id = excluded.recipient_person_id,
+            recipient_organisation_id = excluded.recipient_organisation_id, occasion = excluded.occasion,
+            given_on = excluded.given_on, value_minor = excluded.value_minor, currency = excluded.currency,
+            kept_at = excluded.kept_at, notes = excluded.notes, updated_at = excluded.updated_at",
+    )?
+    .execute(params![
+        id,
+        trip_id,
+        input.direction,
+        input.description.trim(),
+        giver_person,
+        giver_organisation,
+        recipient_person,
+        recipient_organisation,
+        input.occasion.trim(),
+        valid.given_on,
+        valid.value_minor,
+        valid.currency,
+        input.kept_at.trim(),
+        input.notes,
+        now()
+    ])?;
+    Ok(())
+}
+
+fn trip_listed(conn: &Connection, trip_id: &str) -> Result<bool> {
+    Ok(conn.prepare_cached("SELECT 1 FROM trips WHERE id = ?1 AND deleted_at IS NULL")?.exists([trip_id])?)
+}
+
+/// Records a gift on a trip (not one in the trash).
+pub fn create_gift(conn: &Connection, trip_id: &str, input: &GiftInput) -> Result<Gift> {
+    if !trip_listed(conn, trip_id)? {
+        return Err(Error::NotFound(format!("trip {trip_id}")));
+    }
+    let valid = validate(conn, input, None)?;
+    let id = new_id();
+    write(conn, &id, trip_id, input, &valid)?;
+    get_gift(conn, &id)
+}
+
+/// Changes what is recorded of a gift; it stays with its trip.
+pub fn update_gift(conn: &Connection, id: &str, input: &GiftInput) -> Result<Gift> {
+    let before = get_gift(conn, id)?;
+    let valid = validate(conn, input, Some(&before))?;
+    write(conn, id, &before.trip_id, input, &valid)?;
+    get_gift(conn, id)
+}
+
+fn find(conn: &Connection, id: &str, condition: &str) -> Result<Option<Gift>> {
+    Ok(conn
+        .prepare_cached(&format!("{} WHERE g.id = ?1 AND {condition}", select_gift()))?
+        .query_row([id], from_row)
+        .optional()?)
+}
+
+/// A gift that is not in the trash, nor on a trip in the trash.
+pub fn get_gift(conn: &Connection, id: &str) -> Result<Gift> {
+    find(conn, id, "g.deleted_at IS NULL AND t.deleted_at IS NULL")?
+        .ok_or_else(|| Error::NotFound(format!("gift {id}")))
+}
+
+/// The conditions of a query and the values they bind, by name.
+struct Filter<'q> {
+    sql: String,
+    values: Vec<(&'static str, Box<dyn ToSql + 'q>)>,
+}
+
+impl<'q> Filter<'q> {
+    /// Only the conditions a query sets go into the SQL, so that each one can use its index
+    /// (by trip, by giver or recipient, by date).
+    fn of(query: &'q GiftQuery) -> Self {
+        let mut filter = Filter { sql: "g.deleted_at IS NULL AND t.deleted_at IS NULL".into(), values: Vec::new() };
+        if let Some(trip_id) = &query.trip_id {
+            filter.add("g.trip_id = :trip", ":trip", Box::new(trip_id));
+        }
+        if let Some(person_id) = &query.person_id {
+            filter.add(
+                "(g.giver_person_id = :person OR g.recipient_person_id = :person)",
+                ":person",
+                Box::new(person_id),
+            );
+        }
+        if let Some(year) = query.year {
+            filter.add("g.given_on >= :from", ":from", Box::new(format!("{year:04}-01-01")));
+            filter.add("g.given_on < :until", ":until", Box::new(format!("{:04}-01-01", year + 1)));
+        }
+        if !query.search.trim().is_empty() {
+            filter.add(
+                "(g.description LIKE :pattern ESCAPE '\\' OR g.occasion LIKE :pattern ESCAPE '\\'
+                  OR g.kept_at LIKE :pattern ESCAPE '\\' OR g.notes LIKE :pattern ESCAPE '\\'
+                  OR t.title LIKE :pattern ESCAPE '\\')",
+                ":pattern",
+                Box::new(like_pattern(&query.search)),
+            );
+        }
+        filter
+    }
+
+    fn add(&mut self, condition: &str, name: &'static str, value: Box<dyn ToSql + 'q>) {
+        self.sql.push_str(" AND ");
+        self.sql.push_str(condition);
+        self.values.push((name, value));
+    }
+
+    fn params<'a>(&'a self, extra: &'a [(&'static str, &'a dyn ToSql)]) -> Vec<(&'a str, &'a dyn ToSql)> {
+        self.values
+            .iter()
+            .map(|(name, value)| (*name, value.as_ref() as &dyn ToSql))
+            .chain(extra.iter().copied())
+            .collect()
+    }
+}
+
+/// One page of the gifts that match, newest first, with how many match in all and the sum of
+/// their estimated values per currency.
+pub fn list_gifts(conn: &Connection, query: &GiftQuery) -> Result<GiftPage> {
+    let filter = Filter::of(query);
+    let mut total = 0;
+    let mut totals = Vec::new();
+    let mut statement = conn.prepare_cached(&format!(
+        "SELECT g.currency, count(*), sum(g.value_minor) FROM gifts g JOIN trips t ON t.id = g.trip_id
+         WHERE {} GROUP BY g.currency ORDER BY g.currency",
+        filter.sql
+    ))?;
+    let mut rows = statement.query(&*filter.params(&[]))?;
+    while let Some(row) = rows.next()? {
+        total += row.get::<_, i64>(1)?;
+        if let Some(value_minor) = row.get::<_, Option<i64>>(2)? {
+            totals.push(CurrencyTotal { currency: row.get(0)?, value_minor });
+        }
+    }
+    let limit = query.limit.unwrap_or(PAGE_LIMIT).clamp(1, PAGE_LIMIT);
+    let offset = query.offset.max(0);
+    let gifts = conn
+        .prepare_cached(&format!(
+            "{} WHERE {} ORDER BY g.given_on DESC, g.id DESC LIMIT :limit OFFSET :offset",
+            select_gift(),
+            filter.sql
+        ))?
+        .query_map(&*filter.params(&[(":limit", &limit), (":offset", &offset)]), from_row)?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(GiftPage { gifts, total, totals })
+}
+
+/// The years in which gifts were given or received, newest first, for the year filter.
+pub fn gift_years(conn: &Connection) -> Result<Vec<i32>> {
+    let years = conn
+        .prepare_cached(
+            "SELECT DISTINCT CAST(substr(g.given_on, 1, 4) AS INTEGER) FROM gifts g
+             JOIN trips t ON t.id = g.trip_id AND t.deleted_at IS NULL
+             WHERE g.deleted_at IS NULL ORDER BY 1 DESC",
+        )?
+        .query_map([], |row| row.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(years)
+}
+
+/// Moves a gift to the trash (one that is listed: its trip is not in the trash).
+pub fn delete_gift(conn: &Connection, id: &str) -> Result<()> {
+    let changed = conn.execute(
+        "UPDATE gifts SET deleted_at = ?2, updated_at = ?2
+         WHERE id = ?1 AND deleted_at IS NULL AND trip_id IN (SELECT id FROM trips WHERE deleted_at IS NULL)",
+        params![id, now()],
+    )?;
+    if changed == 0 {
+        return Err(Error::NotFound(format!("gift {id}")));
+    }
+    Ok(())
+}
+
+/// Takes a gift out of the trash; it is listed again once its trip is not in the trash either.
+pub fn restore_gift(conn: &Connection, id: &str) -> Result<Gift> {
+    crate::store::trash::take_out_of_trash(conn, "gifts", "gift", id)?;
+    find(conn, id, "1")?.ok_or_else(|| Error::NotFound(format!("gift {id}")))
+}
+
+/// The gifts in the trash, most recently deleted first.
+pub fn trashed_gifts(conn: &Connection) -> Result<Vec<Gift>> {
+    let sql = format!("{} WHERE g.deleted_at IS NOT NULL ORDER BY g.deleted_at DESC", select_gift());
+    let gifts = conn.prepare_cached(&sql)?.query_map([], from_row)?.collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(gifts)
+}
+
+#[cfg(test)]
+mod tests;

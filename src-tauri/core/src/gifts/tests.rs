@@ -1,0 +1,280 @@
+use super::*;
+use crate::register::find_or_create::{ensure_person, NewPerson};
+use crate::register::organisations::{create_organisation, OrganisationInput};
+use crate::register::trash::delete_person;
+use crate::vocabulary::Side;
+use crate::store::open_in_memory;
+use crate::trips::tests::trip_input;
+use crate::trips::{create_trip, trash::delete_trip, TripInput};
+
+fn person(conn: &Connection, name: &str, side: Side) -> RegisterRef {
+    let id = ensure_person(conn, &NewPerson::named(name.into(), String::new(), String::new(), side)).unwrap();
+    RegisterRef { kind: RegisterKind::Person, id }
+}
+
+fn organisation(conn: &Connection, name: &str) -> RegisterRef {
+    let input = OrganisationInput { name: name.into(), ..OrganisationInput::default() };
+    RegisterRef { kind: RegisterKind::Organisation, id: create_organisation(conn, &input).unwrap().id }
+}
+
+fn gift(description: &str, given_on: &str, value: &str, currency: &str) -> GiftInput {
+    GiftInput {
+        direction: GiftDirection::Given,
+        description: description.into(),
+        giver: None,
+        recipient: None,
+        occasion: "Empfang".into(),
+        given_on: given_on.into(),
+        value: value.into(),
+        currency: currency.into(),
+        kept_at: String::new(),
+        notes: String::new(),
+    }
+}
+
+fn trip(conn: &Connection, title: &str, start: &str, end: &str) -> String {
+    let input = TripInput { start_date: start.into(), end_date: end.into(), ..trip_input(title) };
+    create_trip(conn, &input).unwrap().id
+}
+
+fn descriptions(page: &GiftPage) -> Vec<&str> {
+    page.gifts.iter().map(|g| g.description.as_str()).collect()
+}
+
+fn all(conn: &Connection) -> i64 {
+    conn.query_row("SELECT count(*) FROM gifts", [], |row| row.get(0)).unwrap()
+}
+
+#[test]
+fn values_are_read_as_offices_type_them() {
+    let cases = [
+        ("150", Some(15_000)),
+        ("150,00", Some(15_000)),
+        ("150.50", Some(15_050)),
+        ("12.5", Some(1_250)),
+        ("12,5", Some(1_250)),
+        ("1.234,50", Some(123_450)),
+        ("1,234.50", Some(123_450)),
+        ("1.234", Some(123_400)),
+        ("1 234,5", Some(123_450)),
+        ("1.234.567", Some(123_456_700)),
+        ("0", Some(0)),
+        ("  ", None),
+    ];
+    for (typed, expected) in cases {
+        assert_eq!(parse_value(typed), Ok(expected), "{typed:?}");
+    }
+    for typed in ["12,3456", "1,2,3", "1.234.56", "12.", ",5", "1.234,5,6", "zwölf", "12 €", "1,234,56.7"] {
+        assert_eq!(parse_value(typed).unwrap_err().code, "not_a_number", "{typed:?}");
+    }
+    assert_eq!(parse_value("-150").unwrap_err().code, "negative");
+    assert_eq!(parse_value("−1.234,50").unwrap_err().code, "negative");
+    assert_eq!(parse_value("99999999999999999999").unwrap_err().code, "not_a_number", "too large");
+}
+
+#[test]
+fn a_gift_is_recorded_with_register_entries_and_read_back() {
+    let conn = open_in_memory().unwrap();
+    let trip_id = trip(&conn, "Delegationsreise nach Jinhua", "2026-10-21", "2026-10-27");
+    let landrat = person(&conn, "Wolfgang Spelthahn", Side::Ours);
+    let jinhua = organisation(&conn, "Stadtregierung Jinhua");
+    let input = GiftInput {
+        giver: Some(landrat.clone()),
+        recipient: Some(jinhua.clone()),
+        kept_at: " Kreishaus Düren ".into(),
+        ..gift("  Porzellanteller  ", "2026-10-23", "1.234,50", " eur ")
+    };
+    let saved = create_gift(&conn, &trip_id, &input).unwrap();
+    assert_eq!(saved.description, "Porzellanteller");
+    assert_eq!(saved.trip_title, "Delegationsreise nach Jinhua");
+    assert_eq!((saved.value_minor, saved.currency.as_str()), (Some(123_450), "EUR"));
+    assert_eq!(saved.kept_at, "Kreishaus Düren");
+    let giver = saved.giver.as_ref().unwrap();
+    assert_eq!(
+        (giver.kind, giver.id.as_str(), giver.label.as_str()),
+        (RegisterKind::Person, landrat.id.as_str(), "Wolfgang Spelthahn")
+    );
+    let recipient = saved.recipient.as_ref().unwrap();
+    assert_eq!((recipient.kind, recipient.label.as_str()), (RegisterKind::Organisation, "Stadtregierung Jinhua"));
+    assert_eq!(get_gift(&conn, &saved.id).unwrap(), saved);
+
+    let edited = GiftInput {
+        direction: GiftDirection::Received,
+        giver: Some(jinhua),
+        recipient: Some(landrat),
+        value: String::new(),
+        ..input
+    };
+    let updated = update_gift(&conn, &saved.id, &edited).unwrap();
+    assert_eq!((updated.direction, updated.value_minor), (GiftDirection::Received, None));
+    assert_eq!(updated.giver.unwrap().kind, RegisterKind::Organisation);
+    assert_eq!(updated.trip_id, trip_id);
+}
+
+#[test]
+fn bad_input_names_every_field_and_saves_nothing() {
+    let conn = open_in_memory().unwrap();
+    let trip_id = trip(&conn, "Reise", "2026-10-21", "2026-10-27");
+    let unknown = RegisterRef { kind: RegisterKind::Person, id: "nobody".into() };
+    let bad = GiftInput { giver: Some(unknown), ..gift("  ", "23.10.2026", "-150", "Euro") };
+    let Err(Error::Validation(fields)) = create_gift(&conn, &trip_id, &bad) else { panic!("expected validation") };
+    let codes: Vec<(&str, &str)> = fields.iter().map(|f| (f.field.as_str(), f.code.as_str())).collect();
+    assert_eq!(
+        codes,
+        [
+            ("description", "required"),
+            ("given_on", "date_invalid"),
+            ("value", "negative"),
+            ("currency", "currency_invalid"),
+            ("giver", "unknown_entry")
+        ]
+    );
+    let missing_date = gift("Teller", "", "zwölf", "EUR");
+    let Err(Error::Validation(fields)) = create_gift(&conn, &trip_id, &missing_date) else { panic!() };
+    let codes: Vec<&str> = fields.iter().map(|f| f.code.as_str()).collect();
+    assert_eq!(codes, ["date_required", "not_a_number"]);
+    let someone = person(&conn, "Zhu Chonglie", Side::Partner);
+    let to_oneself =
+        GiftInput { giver: Some(someone.clone()), recipient: Some(someone), ..gift("Teller", "2026-10-23", "", "EUR") };
+    let Err(Error::Validation(fields)) = create_gift(&conn, &trip_id, &to_oneself) else { panic!() };
+    assert_eq!((fields[0].field.as_str(), fields[0].code.as_str()), ("recipient", "same_as_giver"));
+    assert_eq!(all(&conn), 0, "nothing saved");
+
+    let saved = create_gift(&conn, &trip_id, &gift("Teller", "2026-10-23", "150", "EUR")).unwrap();
+    assert!(update_gift(&conn, &saved.id, &gift("Teller", "2026-10-23", "-1", "EUR")).is_err());
+    assert_eq!(get_gift(&conn, &saved.id).unwrap().value_minor, Some(15_000), "the stored gift is unchanged");
+    assert!(matches!(create_gift(&conn, "no-trip", &gift("Teller", "2026-10-23", "", "EUR")), Err(Error::NotFound(_))));
+}
+
+#[test]
+fn a_giver_gone_to_the_trash_stays_named_and_the_gift_stays_editable() {
+    let conn = open_in_memory().unwrap();
+    let trip_id = trip(&conn, "Reise", "2026-10-21", "2026-10-27");
+    let zhu = person(&conn, "Zhu Chonglie", Side::Partner);
+    let input = GiftInput { giver: Some(zhu.clone()), ..gift("Teeservice", "2026-10-23", "1200", "CNY") };
+    let saved = create_gift(&conn, &trip_id, &input).unwrap();
+    delete_person(&conn, &zhu.id).unwrap();
+    assert_eq!(get_gift(&conn, &saved.id).unwrap().giver.unwrap().label, "Zhu Chonglie");
+    update_gift(&conn, &saved.id, &GiftInput { kept_at: "Vitrine".into(), ..input.clone() }).unwrap();
+    let Err(Error::Validation(fields)) = create_gift(&conn, &trip_id, &input) else {
+        panic!("a new gift needs a giver in the register")
+    };
+    assert_eq!(fields[0].code, "unknown_entry");
+}
+
+#[test]
+fn gifts_are_listed_per_trip_per_person_and_per_year_with_totals() {
+    let conn = open_in_memory().unwrap();
+    let jinhua = trip(&conn, "Jinhua 2026", "2026-10-21", "2026-10-27");
+    let dueren = trip(&conn, "Besuch in Düren 2025", "2025-06-15", "2025-06-17");
+    let landrat = person(&conn, "Wolfgang Spelthahn", Side::Ours);
+    let zhu = person(&conn, "Zhu Chonglie", Side::Partner);
+    let plate = GiftInput {
+        giver: Some(landrat.clone()),
+        recipient: Some(zhu.clone()),
+        ..gift("Porzellanteller", "2026-10-23", "180", "EUR")
+    };
+    create_gift(&conn, &jinhua, &plate).unwrap();
+    let tea = GiftInput {
+        direction: GiftDirection::Received,
+        giver: Some(zhu.clone()),
+        recipient: Some(landrat.clone()),
+        ..gift("Teeservice", "2026-10-24", "1.200,00", "CNY")
+    };
+    create_gift(&conn, &jinhua, &tea).unwrap();
+    create_gift(&conn, &jinhua, &gift("Bildband", "2026-10-22", "", "EUR")).unwrap();
+    let scroll = GiftInput {
+        direction: GiftDirection::Received,
+        giver: Some(zhu.clone()),
+        ..gift("Rollbild", "2025-06-16", "65,50", "EUR")
+    };
+    create_gift(&conn, &dueren, &scroll).unwrap();
+
+    let everything = list_gifts(&conn, &GiftQuery::default()).unwrap();
+    assert_eq!(descriptions(&everything), ["Teeservice", "Porzellanteller", "Bildband", "Rollbild"], "newest first");
+    assert_eq!(everything.total, 4);
+    assert_eq!(
+        everything.totals,
+        [
+            CurrencyTotal { currency: "CNY".into(), value_minor: 120_000 },
+            CurrencyTotal { currency: "EUR".into(), value_minor: 24_550 }
+        ]
+    );
+
+    let of_trip = list_gifts(&conn, &GiftQuery { trip_id: Some(dueren.clone()), ..Default::default() }).unwrap();
+    assert_eq!(descriptions(&of_trip), ["Rollbild"]);
+    let of_landrat =
+        list_gifts(&conn, &GiftQuery { person_id: Some(landrat.id.clone()), ..Default::default() }).unwrap();
+    assert_eq!(descriptions(&of_landrat), ["Teeservice", "Porzellanteller"], "given and received");
+    let of_zhu_2025 =
+        list_gifts(&conn, &GiftQuery { person_id: Some(zhu.id.clone()), year: Some(2025), ..Default::default() })
+            .unwrap();
+    assert_eq!(descriptions(&of_zhu_2025), ["Rollbild"]);
+    assert_eq!(of_zhu_2025.totals, [CurrencyTotal { currency: "EUR".into(), value_minor: 6_550 }]);
+    let in_2026 = list_gifts(&conn, &GiftQuery { year: Some(2026), ..Default::default() }).unwrap();
+    assert_eq!(in_2026.total, 3);
+    let found = list_gifts(&conn, &GiftQuery { search: "düren".into(), ..Default::default() }).unwrap();
+    assert_eq!(descriptions(&found), ["Rollbild"], "the trip's title is searched too");
+    let paged = list_gifts(&conn, &GiftQuery { offset: 1, limit: Some(2), ..Default::default() }).unwrap();
+    assert_eq!((descriptions(&paged), paged.total), (vec!["Porzellanteller", "Bildband"], 4));
+    assert_eq!(paged.totals, everything.totals, "totals cover every match, not the page");
+    assert_eq!(gift_years(&conn).unwrap(), [2026, 2025]);
+}
+
+#[test]
+fn gifts_go_to_the_trash_and_come_back_and_follow_their_trip() {
+    let conn = open_in_memory().unwrap();
+    let trip_id = trip(&conn, "Reise", "2026-10-21", "2026-10-27");
+    let plate = create_gift(&conn, &trip_id, &gift("Porzellanteller", "2026-10-23", "180", "EUR")).unwrap();
+    create_gift(&conn, &trip_id, &gift("Bildband", "2026-10-22", "40", "EUR")).unwrap();
+
+    delete_gift(&conn, &plate.id).unwrap();
+    assert!(matches!(get_gift(&conn, &plate.id), Err(Error::NotFound(_))));
+    assert!(matches!(delete_gift(&conn, &plate.id), Err(Error::NotFound(_))));
+    let listed = list_gifts(&conn, &GiftQuery::default()).unwrap();
+    assert_eq!((descriptions(&listed), listed.totals[0].value_minor), (vec!["Bildband"], 4_000));
+    let trashed = trashed_gifts(&conn).unwrap();
+    assert_eq!((trashed.len(), trashed[0].deleted_at.is_some()), (1, true));
+    assert!(crate::trash::list_trash(&conn, "2026-11-21".parse().unwrap()).unwrap().gifts.len() == 1);
+
+    let restored = restore_gift(&conn, &plate.id).unwrap();
+    assert_eq!(restored.deleted_at, None);
+    assert!(matches!(restore_gift(&conn, &plate.id), Err(Error::NotFound(_))));
+    assert_eq!(list_gifts(&conn, &GiftQuery::default()).unwrap().total, 2);
+
+    delete_trip(&conn, &trip_id).unwrap();
+    let listed = list_gifts(&conn, &GiftQuery::default()).unwrap();
+    assert_eq!((listed.total, listed.totals.len()), (0, 0), "gifts of a trip in the trash are not listed");
+    assert!(gift_years(&conn).unwrap().is_empty());
+    assert!(matches!(create_gift(&conn, &trip_id, &gift("Teller", "2026-10-23", "", "EUR")), Err(Error::NotFound(_))));
+
+    delete_gift(&conn, &plate.id).unwrap_err();
+    crate::trips::trash::restore_trip(&conn, &trip_id).unwrap();
+    delete_gift(&conn, &plate.id).unwrap();
+    assert_eq!(crate::trash::empty_trash(&conn, std::path::Path::new("/nonexistent")).unwrap(), 1);
+    assert_eq!(all(&conn), 1, "the trashed gift is gone for good, the other stays");
+}
+
+#[test]
+fn each_filter_reads_through_its_index() {
+    let conn = open_in_memory().unwrap();
+    let plan = |query: &GiftQuery| -> String {
+        let filter = Filter::of(query);
+        let sql = format!(
+            "EXPLAIN QUERY PLAN {} WHERE {} ORDER BY g.given_on DESC, g.id DESC LIMIT 50",
+            select_gift(),
+            filter.sql
+        );
+        let mut statement = conn.prepare(&sql).unwrap();
+        let rows = statement.query_map(&*filter.params(&[]), |row| row.get::<_, String>(3)).unwrap();
+        rows.map(Result::unwrap).collect::<Vec<_>>().join("\n")
+    };
+    let of_trip = plan(&GiftQuery { trip_id: Some("t".into()), ..Default::default() });
+    assert!(of_trip.contains("gifts_by_trip"), "{of_trip}");
+    let of_person = plan(&GiftQuery { person_id: Some("p".into()), ..Default::default() });
+    assert!(of_person.contains("gifts_by_giver") && of_person.contains("gifts_by_recipient"), "{of_person}");
+    let of_year = plan(&GiftQuery { year: Some(2026), ..Default::default() });
+    assert!(of_year.contains("gifts_by_date"), "{of_year}");
+    let everything = plan(&GiftQuery::default());
+    assert!(everything.contains("gifts_by_date") && !everything.contains("TEMP B-TREE"), "{everything}");
+}

@@ -1,0 +1,36 @@
+//! Partnerdesk's core: everything an office keeps and does, without a window. It does not
+//! depend on Tauri; the app (`src-tauri/`) puts the window, the IPC commands and the command
+//! line on top of it.
+//!
+//! Floors, each importing only the floors below it (`docs/architecture.md`; `tests/floors.rs`
+//! fails on a loop):
+//! 1. `error`, `zoned`, `vocabulary`, `names`, and `store` (opening, keying, migrating and
+//!    backing up the SQLite file; the trash mark; paging);
+//! 2. one module per aggregate: `register` (people and organisations), `checklists`,
+//!    `partnerships`, `settings`, `gifts`, `tasks`, `trips`, `outcomes`, `delegation`,
+//!    `programme`;
+//! 3. modules that span aggregates: `duplicate`, `privacy`, `trash`, `bundle`, `import`,
+//!    `export`, `demo`.
+
+pub mod bundle;
+pub mod checklists;
+pub mod delegation;
+pub mod demo;
+pub mod duplicate;
+pub mod error;
+pub mod export;
+pub mod gifts;
+pub mod import;
+pub mod names;
+pub mod outcomes;
+pub mod partnerships;
+pub mod privacy;
+pub mod programme;
+pub mod register;
+pub mod settings;
+pub mod store;
+pub mod tasks;
+pub mod trash;
+pub mod trips;
+pub mod vocabulary;
+pub mod zoned;

@@ -1,0 +1,256 @@
+//! The partnership register: the partnerships an office keeps, with the partner's place
+//! and zone, and what links to them (agreements, trips).
+
+use chrono::NaiveDate;
+use rusqlite::{named_params, Connection, OptionalExtension, Row};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::error::{Error, Problems, Result};
+use crate::store::{new_id, now};
+use crate::zoned;
+
+pub mod agreements;
+pub mod documents;
+pub mod themes;
+pub mod trash;
+
+crate::text_enum! {
+    /// Who we are in the partnership.
+    pub enum OurSideKind { City => "city", District => "district", Region => "region", Agency => "agency" }
+}
+
+crate::text_enum! {
+    pub enum PartnershipKind {
+        TownTwinning => "town_twinning",
+        Friendship => "friendship",
+        RegionalCooperation => "regional_cooperation",
+        ProjectPartnership => "project_partnership",
+    }
+}
+
+crate::text_enum! {
+    pub enum PartnershipStatus { Prospect => "prospect", Active => "active", Dormant => "dormant", Ended => "ended" }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct Partnership {
+    pub id: String,
+    /// Our side, e.g. "Stadt Düren".
+    pub our_side: String,
+    pub our_side_kind: OurSideKind,
+    pub partner_place: String,
+    pub partner_province: String,
+    pub partner_country: String,
+    /// IANA zone of the partner place.
+    pub partner_zone: String,
+    pub kind: PartnershipKind,
+    pub since: Option<NaiveDate>,
+    pub status: PartnershipStatus,
+    pub description: String,
+    pub agreement_count: i64,
+    /// Agreements ending within the next 90 days.
+    pub expiring_agreements: i64,
+    pub trip_count: i64,
+    /// Set while the partnership is in the trash.
+    pub deleted_at: Option<String>,
+    pub created_at: String,
+    pub updated_at: String,
+}
+
+#[derive(Debug, Clone, Deserialize, TS)]
+#[ts(export)]
+pub struct PartnershipInput {
+    pub our_side: String,
+    pub our_side_kind: OurSideKind,
+    pub partner_place: String,
+    pub partner_province: String,
+    pub partner_country: String,
+    pub partner_zone: String,
+    pub kind: PartnershipKind,
+    /// `YYYY-MM-DD` or empty.
+    pub since: String,
+    pub status: PartnershipStatus,
+    pub description: String,
+}
+
+#[derive(Debug, Clone, Default, Deserialize, TS)]
+#[ts(export)]
+pub struct PartnershipQuery {
+    #[serde(default)]
+    pub search: String,
+    #[serde(default)]
+    pub status: Option<PartnershipStatus>,
+    #[serde(default, with = "crate::store::paging::count")]
+    #[ts(as = "u32")]
+    pub offset: i64,
+    #[serde(default, with = "crate::store::paging::optional_count")]
+    #[ts(as = "Option<u32>")]
+    pub limit: Option<i64>,
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct PartnershipPage {
+    pub partnerships: Vec<Partnership>,
+    pub total: i64,
+}
+
+pub(crate) const SELECT_PARTNERSHIP: &str =
+    "SELECT p.id, p.our_side, p.our_side_kind, p.partner_place, p.partner_province,
+        p.partner_country, p.partner_zone, p.kind, p.since, p.status, p.description,
+        (SELECT count(*) FROM agreements a WHERE a.partnership_id = p.id AND a.deleted_at IS NULL),
+        (SELECT count(*) FROM agreements a WHERE a.partnership_id = p.id AND a.deleted_at IS NULL
+            AND a.valid_until BETWEEN :today AND :warn_until),
+        (SELECT count(*) FROM trips t WHERE t.partnership_id = p.id AND t.deleted_at IS NULL),
+        p.deleted_at, p.created_at, p.updated_at
+    FROM partnerships p";
+
+const PAGE_LIMIT: i64 = 200;
+
+pub(crate) fn from_row(row: &Row) -> rusqlite::Result<Partnership> {
+    Ok(Partnership {
+        id: row.get(0)?,
+        our_side: row.get(1)?,
+        our_side_kind: row.get(2)?,
+        partner_place: row.get(3)?,
+        partner_province: row.get(4)?,
+        partner_country: row.get(5)?,
+        partner_zone: row.get(6)?,
+        kind: row.get(7)?,
+        since: row.get(8)?,
+        status: row.get(9)?,
+        description: row.get(10)?,
+        agreement_count: row.get(11)?,
+        expiring_agreements: row.get(12)?,
+        trip_count: row.get(13)?,
+        deleted_at: row.get(14)?,
+        created_at: row.get(15)?,
+        updated_at: row.get(16)?,
+    })
+}
+
+fn validate(input: &PartnershipInput) -> Result<Option<NaiveDate>> {
+    let mut problems = Problems::default();
+    if input.our_side.trim().is_empty() {
+        problems.push("our_side", "required", "our side of the partnership is required");
+    }
+    if input.partner_place.trim().is_empty() {
+        problems.push("partner_place", "required", "a partnership needs the partner's place");
+    }
+    if let Err(error) = zoned::parse_zone("partner_zone", &input.partner_zone) {
+        problems.add(error);
+    }
+    let since = if input.since.trim().is_empty() {
+        None
+    } else {
+        zoned::parse_date("since", &input.since).map_err(|e| problems.add(e)).ok()
+    };
+    problems.into_result()?;
+    Ok(since)
+}
+
+pub fn create_partnership(conn: &Connection, input: &PartnershipInput, today: NaiveDate) -> Result<Partnership> {
+    let since = validate(input)?;
+    let id = new_id();
+    conn.execute(
+        "INSERT INTO partnerships (id, our_side, our_side_kind, partner_place, partner_province, partner_country,
+            partner_zone, kind, since, status, description, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?12)",
+        partnership_params(&id, input, since, &now()),
+    )?;
+    get_partnership(conn, &id, today)
+}
+
+pub fn update_partnership(
+    conn: &Connection,
+    id: &str,
+    input: &PartnershipInput,
+    today: NaiveDate,
+) -> Result<Partnership> {
+    let since = validate(input)?;
+    let changed = conn.execute(
+        "UPDATE partnerships SET our_side = ?2, our_side_kind = ?3, partner_place = ?4, partner_province = ?5,
+            partner_country = ?6, partner_zone = ?7, kind = ?8, since = ?9, status = ?10, description = ?11,
+            updated_at = ?12
+         WHERE id = ?1 AND deleted_at IS NULL",
+        partnership_params(id, input, since, &now()),
+    )?;
+    if changed == 0 {
+        return Err(Error::NotFound(format!("partnership {id}")));
+    }
+    get_partnership(conn, id, today)
+}
+
+/// The columns both saving statements bind, in the order `?1`…`?12`.
+fn partnership_params<'a>(
+    id: &'a str,
+    input: &'a PartnershipInput,
+    since: Option<NaiveDate>,
+    stamp: &'a str,
+) -> impl rusqlite::Params + 'a {
+    (
+        id,
+        input.our_side.trim(),
+        input.our_side_kind,
+        input.partner_place.trim(),
+        input.partner_province.trim(),
+        input.partner_country.trim(),
+        input.partner_zone.trim(),
+        input.kind,
+        since,
+        input.status,
+        input.description.trim(),
+        stamp,
+    )
+}
+
+/// The window in which agreements count as ending soon, as the named SQL parameters bind it.
+pub(crate) fn expiry_window(today: NaiveDate) -> (NaiveDate, NaiveDate) {
+    (today, today + chrono::Duration::days(agreements::EXPIRY_WARNING_DAYS))
+}
+
+pub fn get_partnership(conn: &Connection, id: &str, today: NaiveDate) -> Result<Partnership> {
+    let (today, warn_until) = expiry_window(today);
+    conn.prepare_cached(&format!("{SELECT_PARTNERSHIP} WHERE p.id = :id AND p.deleted_at IS NULL"))?
+        .query_row(named_params! { ":id": id, ":today": today, ":warn_until": warn_until }, from_row)
+        .optional()?
+        .ok_or_else(|| Error::NotFound(format!("partnership {id}")))
+}
+
+pub fn partnership_exists(conn: &Connection, id: &str) -> Result<bool> {
+    crate::store::trash::exists_outside_trash(conn, "partnerships", id)
+}
+
+pub fn list_partnerships(conn: &Connection, query: &PartnershipQuery, today: NaiveDate) -> Result<PartnershipPage> {
+    let pattern = crate::store::like_pattern(&query.search);
+    let filter = "(:pattern = '%%' OR p.our_side LIKE :pattern ESCAPE '\\' OR p.partner_place LIKE :pattern ESCAPE '\\'
+            OR p.partner_country LIKE :pattern ESCAPE '\\' OR p.partner_province LIKE :pattern ESCAPE '\\')
+        AND (:status IS NULL OR p.status = :status) AND p.deleted_at IS NULL";
+    let total = conn
+        .prepare_cached(&format!("SELECT count(*) FROM partnerships p WHERE {filter}"))?
+        .query_row(named_params! { ":pattern": pattern, ":status": query.status }, |row| row.get(0))?;
+    let limit = query.limit.unwrap_or(PAGE_LIMIT).clamp(1, PAGE_LIMIT);
+    let (today, warn_until) = expiry_window(today);
+    let partnerships = conn
+        .prepare_cached(&format!(
+            "{SELECT_PARTNERSHIP} WHERE {filter} ORDER BY p.partner_place, p.our_side, p.id LIMIT :limit OFFSET :offset"
+        ))?
+        .query_map(
+            named_params! {
+                ":pattern": pattern,
+                ":status": query.status,
+                ":today": today,
+                ":warn_until": warn_until,
+                ":limit": limit,
+                ":offset": query.offset.max(0),
+            },
+            from_row,
+        )?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(PartnershipPage { partnerships, total })
+}
+
+#[cfg(test)]
+pub(crate) mod tests;

@@ -1,0 +1,201 @@
+use chrono::NaiveDate;
+
+use super::agreements::{
+    add_agreement, expires_soon, list_agreements, remove_agreement, restore_agreement, trashed_agreements,
+    update_agreement, AgreementInput, AgreementKind,
+};
+use super::themes::{add_theme, list_themes, rename_theme};
+use super::*;
+use crate::store::open_in_memory;
+use crate::trips::{create_trip, list_trips, tests::trip_input, TripInput, TripQuery};
+
+pub(crate) fn partnership_input(place: &str) -> PartnershipInput {
+    PartnershipInput {
+        our_side: "Stadt Düren".into(),
+        our_side_kind: OurSideKind::City,
+        partner_place: place.into(),
+        partner_province: "Zhejiang".into(),
+        partner_country: "China".into(),
+        partner_zone: "Asia/Shanghai".into(),
+        kind: PartnershipKind::TownTwinning,
+        since: "2002-01-01".into(),
+        status: PartnershipStatus::Active,
+        description: String::new(),
+    }
+}
+
+pub(crate) fn agreement(title: &str, signed: &str, until: &str) -> AgreementInput {
+    AgreementInput {
+        title: title.into(),
+        kind: AgreementKind::Memorandum,
+        signed_on: signed.into(),
+        signed_at: "Düren".into(),
+        valid_from: signed.into(),
+        valid_until: until.into(),
+        notes: String::new(),
+        theme_ids: Vec::new(),
+        signatories: Vec::new(),
+    }
+}
+
+fn today() -> NaiveDate {
+    date("2026-11-21")
+}
+
+fn date(text: &str) -> NaiveDate {
+    text.parse().unwrap()
+}
+
+#[test]
+fn partnerships_are_created_listed_and_found() {
+    let conn = open_in_memory().unwrap();
+    let jinhua = create_partnership(&conn, &partnership_input("Jinhua"), today()).unwrap();
+    assert_eq!((jinhua.since, jinhua.agreement_count), (Some(date("2002-01-01")), 0));
+    create_partnership(
+        &conn,
+        &PartnershipInput { our_side: "Stadt Herne".into(), ..partnership_input("Luzhou") },
+        today(),
+    )
+    .unwrap();
+    let all = list_partnerships(&conn, &PartnershipQuery::default(), today()).unwrap();
+    assert_eq!(all.partnerships.iter().map(|p| p.partner_place.as_str()).collect::<Vec<_>>(), ["Jinhua", "Luzhou"]);
+    let found =
+        list_partnerships(&conn, &PartnershipQuery { search: "herne".into(), ..Default::default() }, today()).unwrap();
+    assert_eq!(found.total, 1);
+    let edited = update_partnership(
+        &conn,
+        &jinhua.id,
+        &PartnershipInput { status: PartnershipStatus::Dormant, ..partnership_input("Jinhua") },
+        today(),
+    )
+    .unwrap();
+    assert_eq!(edited.status, PartnershipStatus::Dormant);
+}
+
+#[test]
+fn a_partnership_needs_a_partner_place_and_a_known_zone() {
+    let conn = open_in_memory().unwrap();
+    let bad = PartnershipInput { partner_zone: "Asia/Jinhua".into(), since: "2002".into(), ..partnership_input("  ") };
+    let Err(Error::Validation(fields)) = create_partnership(&conn, &bad, today()) else { panic!() };
+    let codes: Vec<(&str, &str)> = fields.iter().map(|f| (f.field.as_str(), f.code.as_str())).collect();
+    assert_eq!(codes, [("partner_place", "required"), ("partner_zone", "zone_unknown"), ("since", "date_invalid")]);
+    assert_eq!(list_partnerships(&conn, &PartnershipQuery::default(), today()).unwrap().total, 0);
+}
+
+#[test]
+fn agreements_keep_their_themes_and_refuse_ending_before_signature() {
+    let conn = open_in_memory().unwrap();
+    let partnership = create_partnership(&conn, &partnership_input("Jinhua"), today()).unwrap();
+    let themes = list_themes(&conn).unwrap();
+    assert_eq!(themes[0].name, "Klimaschutz und Wasserstoff");
+    let today = today();
+    let input = AgreementInput {
+        theme_ids: vec![themes[2].id.clone(), themes[0].id.clone()],
+        ..agreement("Memorandum", "2026-06-16", "2028-06-15")
+    };
+    let stored = add_agreement(&conn, &partnership.id, &input, today).unwrap();
+    assert_eq!(
+        stored.themes.iter().map(|t| t.name.as_str()).collect::<Vec<_>>(),
+        ["Klimaschutz und Wasserstoff", "Wirtschaft und Handel"]
+    );
+    assert!(!stored.expires_soon);
+
+    let backwards = agreement("Memorandum", "2026-06-16", "2026-01-01");
+    let Err(Error::Validation(fields)) = update_agreement(&conn, &stored.id, &backwards, today) else { panic!() };
+    assert_eq!((fields[0].field.as_str(), fields[0].code.as_str()), ("valid_until", "until_before_signed"));
+    assert_eq!(list_agreements(&conn, Some(&partnership.id), today).unwrap()[0].valid_until, Some(date("2028-06-15")));
+    let stranger = AgreementInput { theme_ids: vec!["no-such-theme".into()], ..agreement("X", "", "") };
+    assert!(add_agreement(&conn, &partnership.id, &stranger, today).is_err());
+    let counted = get_partnership(&conn, &partnership.id, today).unwrap();
+    assert_eq!((counted.agreement_count, counted.expiring_agreements), (1, 0));
+    let ending = agreement("Absichtserklärung", "2026-01-01", "2027-01-31");
+    add_agreement(&conn, &partnership.id, &ending, today).unwrap();
+    let counted = get_partnership(&conn, &partnership.id, today).unwrap();
+    assert_eq!((counted.agreement_count, counted.expiring_agreements), (2, 1));
+    assert_eq!(
+        list_partnerships(&conn, &PartnershipQuery::default(), today).unwrap().partnerships[0].expiring_agreements,
+        1
+    );
+}
+
+#[test]
+fn a_removed_agreement_waits_in_the_trash_with_its_document() {
+    let conn = open_in_memory().unwrap();
+    let documents = tempfile::tempdir().unwrap();
+    let partnership = create_partnership(&conn, &partnership_input("Jinhua"), today()).unwrap();
+    let ending = add_agreement(&conn, &partnership.id, &agreement("Absichtserklärung", "2026-01-01", "2027-01-31"), today())
+        .unwrap();
+    let scan = documents.path().join("scan.pdf");
+    std::fs::write(&scan, b"%PDF-1.7 signed").unwrap();
+    super::documents::attach_document(&conn, &documents.path().join("stored"), &ending.id, &scan, today()).unwrap();
+
+    remove_agreement(&conn, &ending.id).unwrap();
+    assert!(list_agreements(&conn, Some(&partnership.id), today()).unwrap().is_empty());
+    let counted = get_partnership(&conn, &partnership.id, today()).unwrap();
+    assert_eq!((counted.agreement_count, counted.expiring_agreements), (0, 0));
+    let trashed = trashed_agreements(&conn).unwrap();
+    assert_eq!((trashed[0].label.as_str(), trashed[0].context.as_str()), ("Absichtserklärung", "Stadt Düren – Jinhua"));
+
+    let back = restore_agreement(&conn, &ending.id, today()).unwrap();
+    assert_eq!((back.title.as_str(), back.document_name.as_deref()), ("Absichtserklärung", Some("scan.pdf")));
+    assert_eq!(get_partnership(&conn, &partnership.id, today()).unwrap().expiring_agreements, 1);
+
+    remove_agreement(&conn, &ending.id).unwrap();
+    let stored = std::fs::read_dir(documents.path().join("stored")).unwrap().count();
+    assert_eq!(stored, 1, "the document stays while the agreement is in the trash");
+    assert_eq!(crate::trash::empty_trash(&conn, &documents.path().join("stored")).unwrap(), 1);
+    assert_eq!(std::fs::read_dir(documents.path().join("stored")).unwrap().count(), 0, "emptying deletes the document");
+    assert!(matches!(restore_agreement(&conn, &ending.id, today()), Err(Error::NotFound(_))));
+}
+
+#[test]
+fn agreements_ending_within_ninety_days_are_flagged() {
+    let today = date("2026-11-21");
+    assert!(expires_soon(Some(date("2026-11-21")), today));
+    assert!(expires_soon(Some(date("2027-02-19")), today));
+    assert!(!expires_soon(Some(date("2027-02-20")), today));
+    assert!(!expires_soon(Some(date("2026-11-20")), today), "already ended is not 'ending soon'");
+    assert!(!expires_soon(None, today), "open-ended agreements never expire");
+}
+
+#[test]
+fn theme_areas_are_editable_and_unique() {
+    let conn = open_in_memory().unwrap();
+    let added = add_theme(&conn, "Sport").unwrap();
+    assert!(matches!(add_theme(&conn, "sport"), Err(Error::Validation(_))));
+    assert!(matches!(rename_theme(&conn, &added.id, "Tourismus"), Err(Error::Validation(_))));
+    assert_eq!(rename_theme(&conn, &added.id, "Sport und Jugend").unwrap().name, "Sport und Jugend");
+    assert_eq!(list_themes(&conn).unwrap().last().unwrap().name, "Sport und Jugend");
+}
+
+#[test]
+fn trips_link_to_their_partnership() {
+    let conn = open_in_memory().unwrap();
+    let partnership = create_partnership(&conn, &partnership_input("Jinhua"), today()).unwrap();
+    let hydrogen = list_themes(&conn).unwrap()[0].clone();
+    let linked = TripInput {
+        partnership_id: Some(partnership.id.clone()),
+        theme_ids: vec![hydrogen.id.clone()],
+        ..trip_input("Reise nach Jinhua")
+    };
+    let trip = create_trip(&conn, &linked).unwrap();
+    create_trip(&conn, &trip_input("Ohne Partnerschaft")).unwrap();
+    assert_eq!(trip.partnership_label.as_deref(), Some("Stadt Düren – Jinhua"));
+    assert_eq!(trip.themes, vec![hydrogen.clone()]);
+    let options = crate::duplicate::DuplicateOptions { start_date: "2027-10-20".into(), include_delegation: false };
+    let copy = crate::duplicate::duplicate_trip(&conn, &trip.id, &options).unwrap();
+    assert_eq!((copy.themes, copy.partnership_id), (vec![hydrogen], Some(partnership.id.clone())));
+    let of_partnership =
+        list_trips(&conn, &TripQuery { partnership_id: Some(partnership.id.clone()), ..Default::default() }).unwrap();
+    assert_eq!(
+        of_partnership.trips.iter().map(|t| t.title.as_str()).collect::<Vec<_>>(),
+        ["Reise nach Jinhua", "Reise nach Jinhua"]
+    );
+    assert_eq!(get_partnership(&conn, &partnership.id, today()).unwrap().trip_count, 2);
+    let bad_theme = TripInput { theme_ids: vec!["nope".into()], ..trip_input("X") };
+    let Err(Error::Validation(fields)) = create_trip(&conn, &bad_theme) else { panic!() };
+    assert_eq!(fields[0].code, "unknown_theme");
+    let unknown = TripInput { partnership_id: Some("gone".into()), ..trip_input("X") };
+    let Err(Error::Validation(fields)) = create_trip(&conn, &unknown) else { panic!() };
+    assert_eq!(fields[0].code, "unknown_partnership");
+}

@@ -1,0 +1,54 @@
+//! The numbered, append-only migrations that shape the database: one SQL file each, and for
+//! the two that turned existing data into a new shape, the frozen code that did it.
+
+use rusqlite::{Connection, Transaction};
+use rusqlite_migration::{HookError, HookResult, Migrations, M};
+
+use crate::error::{Error, Result};
+
+mod preparation_checklists;
+mod register_from_free_text;
+
+pub(super) fn migration_list() -> Vec<M<'static>> {
+    vec![
+        M::up(include_str!("0001_trips_delegation_programme.sql")),
+        M::up(include_str!("0002_partnerships_agreements.sql")),
+        M::up_with_hook(include_str!("0003_people_organisations.sql"), |tx: &Transaction| {
+            hook(register_from_free_text::run(tx))
+        }),
+        M::up_with_hook(include_str!("0004_followups.sql"), |tx: &Transaction| hook(preparation_checklists::run(tx))),
+        M::up(include_str!("0005_calendar_export.sql")),
+        M::up(include_str!("0006_calendar_import.sql")),
+        M::up(include_str!("0007_trash_for_every_record.sql")),
+    ]
+}
+
+/// A migration hook's outcome, as `rusqlite_migration` reports it.
+fn hook(outcome: Result<()>) -> HookResult {
+    outcome.map_err(|error| match error {
+        Error::Database(error) => HookError::RusqliteError(error),
+        other => HookError::Hook(other.to_string()),
+    })
+}
+
+pub(super) fn migrations() -> Migrations<'static> {
+    Migrations::new(migration_list())
+}
+
+/// The schema version this build writes.
+pub fn schema_version() -> usize {
+    migration_list().len()
+}
+
+/// Migrates a bare connection to the newest version.
+pub(super) fn to_latest(conn: &mut Connection) -> Result<()> {
+    migrations().to_latest(conn)?;
+    Ok(())
+}
+
+/// Migrates a bare connection to `version` and no further: how the fixture databases of
+/// released schema versions (`tests/fixtures/`) are made.
+pub fn migrate_to_version(conn: &mut Connection, version: usize) -> Result<()> {
+    migrations().to_version(conn, version)?;
+    Ok(())
+}

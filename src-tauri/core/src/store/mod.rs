@@ -1,0 +1,101 @@
+//! The SQLite store: where the database file lives, how it is opened (WAL, foreign keys,
+//! full sync, secure delete) and the numbered, append-only migrations that shape it.
+
+use std::path::{Path, PathBuf};
+
+use rusqlite::Connection;
+
+use encryption::Passphrase;
+use crate::error::{Error, Result};
+
+pub mod backup;
+mod migrations;
+pub mod encryption;
+pub mod paging;
+pub mod trash;
+mod text_enum;
+
+pub use migrations::{migrate_to_version, schema_version};
+
+/// The bundle identifier; the app-data directory is named after it, as Tauri names it.
+pub const APP_IDENTIFIER: &str = "de.partnerdesk.app";
+
+/// `PARTNERDESK_DB` or `--db` win; otherwise the file in the user's data directory.
+pub fn default_path() -> PathBuf {
+    dirs::data_dir().unwrap_or_else(|| PathBuf::from(".")).join(APP_IDENTIFIER).join("partnerdesk.sqlite")
+}
+
+/// Opens a plain database file (an encrypted one is refused with `passphrase_required`).
+pub fn open(path: &Path) -> Result<Connection> {
+    open_with_key(path, None)
+}
+
+/// Opens the database file with its passphrase, or a plain one with `None`; a new file is
+/// created encrypted when a key is given. A wrong passphrase fails before anything is written.
+pub fn open_with_key(path: &Path, key: Option<&Passphrase>) -> Result<Connection> {
+    if let Some(dir) = path.parent().filter(|dir| !dir.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir)?;
+    }
+    let mut conn = Connection::open(path)?;
+    encryption::unlock(&conn, path, key)?;
+    conn.pragma_update(None, "journal_mode", "WAL")?;
+    crate::store::backup::backup_before_migration(&conn, path, key)?;
+    prepare(&mut conn)?;
+    Ok(conn)
+}
+
+pub fn open_in_memory() -> Result<Connection> {
+    let mut conn = Connection::open_in_memory()?;
+    prepare(&mut conn)?;
+    Ok(conn)
+}
+
+pub(crate) fn prepare(conn: &mut Connection) -> Result<()> {
+    conn.pragma_update(None, "foreign_keys", "ON")?;
+    conn.pragma_update(None, "synchronous", "FULL")?;
+    // Erased personal data is overwritten with zeros, not left in free pages of the file.
+    conn.pragma_update(None, "secure_delete", "ON")?;
+    conn.busy_timeout(std::time::Duration::from_secs(5))?;
+    conn.set_prepared_statement_cache_capacity(128);
+    let found: i64 = conn.pragma_query_value(None, "user_version", |row| row.get(0))?;
+    let found = usize::try_from(found).unwrap_or(usize::MAX);
+    if found > schema_version() {
+        return Err(Error::DatabaseTooNew { found, known: schema_version() });
+    }
+    migrations::to_latest(conn)?;
+    Ok(())
+}
+
+/// Runs `work` so that all of its writes land or none do. Nests: inside another
+/// `atomically` (or a transaction) it becomes a savepoint of that.
+pub fn atomically<T>(conn: &Connection, work: impl FnOnce(&Connection) -> Result<T>) -> Result<T> {
+    conn.execute_batch("SAVEPOINT atomically")?;
+    match work(conn) {
+        Ok(value) => {
+            conn.execute_batch("RELEASE atomically")?;
+            Ok(value)
+        }
+        Err(error) => {
+            conn.execute_batch("ROLLBACK TO atomically; RELEASE atomically")?;
+            Err(error)
+        }
+    }
+}
+
+/// A `LIKE … ESCAPE '\'` pattern that finds `search` anywhere, wildcards in it taken literally.
+pub fn like_pattern(search: &str) -> String {
+    format!("%{}%", search.trim().replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_"))
+}
+
+/// A new record ID: UUIDv7, so IDs sort by creation and stay unique across laptops.
+pub fn new_id() -> String {
+    uuid::Uuid::now_v7().to_string()
+}
+
+/// The current instant as stored in `created_at` / `updated_at`.
+pub fn now() -> String {
+    chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Millis, true)
+}
+
+#[cfg(test)]
+mod tests;

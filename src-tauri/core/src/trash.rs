@@ -1,0 +1,135 @@
+//! The trash as a whole: what it holds, and emptying it for good (after the UI has asked).
+//! Every deletion in Partnerdesk goes through it: trips, partnerships, people, organisations,
+//! gifts and tasks, and the records inside them — programme items, delegation members,
+//! agreements, outcomes and checklist steps.
+
+use std::path::Path;
+
+use chrono::NaiveDate;
+use rusqlite::Connection;
+use serde::Serialize;
+use ts_rs::TS;
+
+use crate::checklists::trashed_steps;
+use crate::delegation::trashed_members;
+use crate::gifts::{trashed_gifts, Gift};
+use crate::outcomes::trashed_outcomes;
+use crate::partnerships::agreements::trashed_agreements;
+use crate::partnerships::{trash::trashed_partnerships, Partnership};
+use crate::programme::trash::trashed_items;
+use crate::register::organisations::Organisation;
+use crate::register::people::Person;
+use crate::register::trash::{trashed_organisations, trashed_people};
+use crate::error::Result;
+use crate::store::atomically;
+use crate::store::trash::TrashedEntry;
+use crate::tasks::{trash::trashed_tasks, Task};
+use crate::trips::{trash::trashed_trips, Trip};
+
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct TrashContents {
+    pub trips: Vec<Trip>,
+    pub partnerships: Vec<Partnership>,
+    pub people: Vec<Person>,
+    pub organisations: Vec<Organisation>,
+    pub gifts: Vec<Gift>,
+    pub tasks: Vec<Task>,
+    pub items: Vec<TrashedEntry>,
+    pub members: Vec<TrashedEntry>,
+    pub agreements: Vec<TrashedEntry>,
+    pub outcomes: Vec<TrashedEntry>,
+    pub checklist_steps: Vec<TrashedEntry>,
+}
+
+pub fn list_trash(conn: &Connection, today: NaiveDate) -> Result<TrashContents> {
+    Ok(TrashContents {
+        trips: trashed_trips(conn)?,
+        partnerships: trashed_partnerships(conn, today)?,
+        people: trashed_people(conn)?,
+        organisations: trashed_organisations(conn)?,
+        gifts: trashed_gifts(conn)?,
+        tasks: trashed_tasks(conn, today)?,
+        items: trashed_items(conn)?,
+        members: trashed_members(conn)?,
+        agreements: trashed_agreements(conn)?,
+        outcomes: trashed_outcomes(conn)?,
+        checklist_steps: trashed_steps(conn)?,
+    })
+}
+
+/// Deletes everything in the trash for good: trips with their delegations and programmes,
+/// partnerships with their agreements (trips of theirs outside the trash lose the link),
+/// people and organisations (delegation lists keep the names as typed; hosts and signatures
+/// of theirs go; gifts keep what was given, without the name), gifts, tasks with their
+/// checklists, and the programme items, members, agreements, outcomes and steps deleted on
+/// their own. The documents of the agreements that go are deleted from `documents_dir`
+/// once the database no longer names them.
+pub fn empty_trash(conn: &Connection, documents_dir: &Path) -> Result<usize> {
+    let (count, documents) = atomically(conn, |conn| {
+        let documents: Vec<String> = conn
+            .prepare(
+                "SELECT a.document_file FROM agreements a JOIN partnerships p ON p.id = a.partnership_id
+                 WHERE a.document_file IS NOT NULL AND (a.deleted_at IS NOT NULL OR p.deleted_at IS NOT NULL)",
+            )?
+            .query_map([], |row| row.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        let mut count = 0;
+        for table in [
+            "trips",
+            "partnerships",
+            "people",
+            "organisations",
+            "gifts",
+            "tasks",
+            "programme_items",
+            "members",
+            "agreements",
+            "outcomes",
+            "checklist_steps",
+        ] {
+            count += conn.execute(&format!("DELETE FROM {table} WHERE deleted_at IS NOT NULL"), [])?;
+        }
+        Ok((count, documents))
+    })?;
+    for document in documents {
+        // Already gone is as good as deleted; the database no longer names it either way.
+        let _ = std::fs::remove_file(documents_dir.join(document));
+    }
+    Ok(count)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::partnerships::tests::partnership_input;
+    use crate::partnerships::{create_partnership, get_partnership, trash as partnership_trash};
+    use crate::trips::tests::trip_input;
+    use crate::trips::{create_trip, get_trip, trash as trip_trash, TripInput};
+
+    #[test]
+    fn trips_and_partnerships_share_the_trash() {
+        let conn = crate::store::open_in_memory().unwrap();
+        let today: NaiveDate = "2026-11-21".parse().unwrap();
+        let partnership = create_partnership(&conn, &partnership_input("Jinhua"), today).unwrap();
+        let linked = TripInput { partnership_id: Some(partnership.id.clone()), ..trip_input("Reise") };
+        let trip = create_trip(&conn, &linked).unwrap();
+        let gone = create_trip(&conn, &trip_input("Abgesagt")).unwrap();
+
+        partnership_trash::delete_partnership(&conn, &partnership.id).unwrap();
+        trip_trash::delete_trip(&conn, &gone.id).unwrap();
+        assert!(get_partnership(&conn, &partnership.id, today).is_err());
+        assert_eq!(get_trip(&conn, &trip.id).unwrap().partnership_label, None, "a trashed partnership is not shown");
+        let contents = list_trash(&conn, today).unwrap();
+        assert_eq!((contents.trips.len(), contents.partnerships.len()), (1, 1));
+
+        partnership_trash::restore_partnership(&conn, &partnership.id, today).unwrap();
+        assert_eq!(get_trip(&conn, &trip.id).unwrap().partnership_label.as_deref(), Some("Stadt Düren – Jinhua"));
+
+        partnership_trash::delete_partnership(&conn, &partnership.id).unwrap();
+        assert_eq!(empty_trash(&conn, Path::new("/nonexistent")).unwrap(), 2);
+        assert_eq!(get_trip(&conn, &trip.id).unwrap().partnership_id, None, "the trip stays, without the link");
+        let contents = list_trash(&conn, today).unwrap();
+        assert!(contents.trips.is_empty() && contents.partnerships.is_empty());
+    }
+}

@@ -1,0 +1,280 @@
+//! Delegation trips: what they are, how they are stored, listed, duplicated ("the same
+//! programme next year") and moved to and from the trash.
+
+use chrono::NaiveDate;
+use rusqlite::{params, Connection, OptionalExtension, Row};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::checklists::templates::give_checklist;
+use crate::error::{Error, Problems, Result};
+use crate::partnerships::themes::{first_unknown, set_trip_themes, themes_of_trip, ThemeArea};
+use crate::store::{atomically, new_id, now};
+use crate::zoned;
+use crate::vocabulary::Direction;
+
+pub mod trash;
+
+crate::text_enum! {
+    pub enum TripStatus {
+        Idea => "idea",
+        Planning => "planning",
+        Confirmed => "confirmed",
+        Done => "done",
+        Cancelled => "cancelled",
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct Trip {
+    pub id: String,
+    pub title: String,
+    pub direction: Direction,
+    pub partner_place: String,
+    pub partner_country: String,
+    /// IANA zone of the partner place (outgoing) or of home (incoming): the programme's default.
+    pub time_zone: String,
+    pub start_date: NaiveDate,
+    pub end_date: NaiveDate,
+    pub purpose: String,
+    pub status: TripStatus,
+    pub notes: String,
+    /// The partnership the trip serves, if linked.
+    pub partnership_id: Option<String>,
+    /// "Stadt Düren – Jinhua", for lists.
+    pub partnership_label: Option<String>,
+    /// The theme areas the trip serves.
+    pub themes: Vec<ThemeArea>,
+    pub member_count: i64,
+    pub item_count: i64,
+    /// Preparation checklist progress: steps ticked of all steps.
+    pub checklist_done: i64,
+    pub checklist_total: i64,
+    /// Set while the trip is in the trash.
+    pub deleted_at: Option<String>,
+    pub created_at: String,
+    pub updated_at: String,
+}
+
+/// What the trip form sends. Dates travel as text so that a bad one gets a field message.
+#[derive(Debug, Clone, Deserialize, TS)]
+#[ts(export)]
+pub struct TripInput {
+    pub title: String,
+    pub direction: Direction,
+    pub partner_place: String,
+    pub partner_country: String,
+    pub time_zone: String,
+    pub start_date: String,
+    pub end_date: String,
+    pub purpose: String,
+    pub status: TripStatus,
+    pub notes: String,
+    #[serde(default)]
+    pub partnership_id: Option<String>,
+    #[serde(default)]
+    pub theme_ids: Vec<String>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize, TS)]
+#[ts(export)]
+pub struct TripQuery {
+    #[serde(default)]
+    pub search: String,
+    #[serde(default)]
+    pub status: Option<TripStatus>,
+    #[serde(default)]
+    pub direction: Option<Direction>,
+    /// Only the trips of this partnership.
+    #[serde(default)]
+    pub partnership_id: Option<String>,
+    #[serde(default, with = "crate::store::paging::count")]
+    #[ts(as = "u32")]
+    pub offset: i64,
+    #[serde(default, with = "crate::store::paging::optional_count")]
+    #[ts(as = "Option<u32>")]
+    pub limit: Option<i64>,
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct TripPage {
+    pub trips: Vec<Trip>,
+    /// How many trips match the query in all, for paging.
+    pub total: i64,
+}
+
+
+const SELECT_TRIP: &str = "SELECT t.id, t.title, t.direction, t.partner_place, t.partner_country, t.time_zone,
+        t.start_date, t.end_date, t.purpose, t.status, t.notes, t.partnership_id,
+        (SELECT p.our_side || ' – ' || p.partner_place FROM partnerships p
+            WHERE p.id = t.partnership_id AND p.deleted_at IS NULL),
+        (SELECT count(*) FROM members m WHERE m.trip_id = t.id AND m.deleted_at IS NULL),
+        (SELECT count(*) FROM programme_items i WHERE i.trip_id = t.id AND i.deleted_at IS NULL),
+        (SELECT count(*) FROM checklist_steps s
+            WHERE s.trip_id = t.id AND s.done_at IS NOT NULL AND s.deleted_at IS NULL),
+        (SELECT count(*) FROM checklist_steps s WHERE s.trip_id = t.id AND s.deleted_at IS NULL),
+        t.deleted_at, t.created_at, t.updated_at
+    FROM trips t";
+
+const PAGE_LIMIT: i64 = 200;
+
+fn from_row(row: &Row) -> rusqlite::Result<Trip> {
+    Ok(Trip {
+        id: row.get(0)?,
+        title: row.get(1)?,
+        direction: row.get(2)?,
+        partner_place: row.get(3)?,
+        partner_country: row.get(4)?,
+        time_zone: row.get(5)?,
+        start_date: row.get(6)?,
+        end_date: row.get(7)?,
+        purpose: row.get(8)?,
+        status: row.get(9)?,
+        notes: row.get(10)?,
+        partnership_id: row.get(11)?,
+        partnership_label: row.get(12)?,
+        themes: Vec::new(),
+        member_count: row.get(13)?,
+        item_count: row.get(14)?,
+        checklist_done: row.get(15)?,
+        checklist_total: row.get(16)?,
+        deleted_at: row.get(17)?,
+        created_at: row.get(18)?,
+        updated_at: row.get(19)?,
+    })
+}
+
+struct ValidTrip {
+    start: NaiveDate,
+    end: NaiveDate,
+}
+
+fn validate(conn: &Connection, input: &TripInput) -> Result<ValidTrip> {
+    let mut problems = Problems::default();
+    if let Some(partnership) = &input.partnership_id {
+        if !crate::partnerships::partnership_exists(conn, partnership)? {
+            problems.push("partnership_id", "unknown_partnership", format!("{partnership} is not in the register"));
+        }
+    }
+    if let Some(unknown) = first_unknown(conn, &input.theme_ids)? {
+        problems.push("theme_ids", "unknown_theme", format!("{unknown} is not a theme area"));
+    }
+    if input.title.trim().is_empty() {
+        problems.push("title", "required", "a title is required");
+    }
+    if let Err(error) = zoned::parse_zone("time_zone", &input.time_zone) {
+        problems.add(error);
+    }
+    let start = zoned::parse_date("start_date", &input.start_date).map_err(|e| problems.add(e)).ok();
+    let end = zoned::parse_date("end_date", &input.end_date).map_err(|e| problems.add(e)).ok();
+    if let (Some(start), Some(end)) = (start, end) {
+        if end < start {
+            problems.push("end_date", "end_before_start", "the trip ends before it starts");
+        }
+    }
+    problems.into_result()?;
+    Ok(ValidTrip { start: start.unwrap_or_default(), end: end.unwrap_or_default() })
+}
+
+pub fn create_trip(conn: &Connection, input: &TripInput) -> Result<Trip> {
+    let valid = validate(conn, input)?;
+    let id = new_id();
+    atomically(conn, |conn| {
+        conn.execute(
+            "INSERT INTO trips (id, title, direction, partner_place, partner_country, time_zone, start_date,
+                end_date, purpose, status, notes, partnership_id, created_at, updated_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?13)",
+            trip_params(&id, input, &valid, &now()),
+        )?;
+        set_trip_themes(conn, &id, &input.theme_ids)?;
+        give_checklist(conn, &id, input.direction)
+    })?;
+    get_trip(conn, &id)
+}
+
+pub fn update_trip(conn: &Connection, id: &str, input: &TripInput) -> Result<Trip> {
+    let valid = validate(conn, input)?;
+    let changed = atomically(conn, |conn| {
+        let changed = conn.execute(
+            "UPDATE trips SET title = ?2, direction = ?3, partner_place = ?4, partner_country = ?5, time_zone = ?6,
+                start_date = ?7, end_date = ?8, purpose = ?9, status = ?10, notes = ?11, partnership_id = ?12,
+                updated_at = ?13
+             WHERE id = ?1 AND deleted_at IS NULL",
+            trip_params(id, input, &valid, &now()),
+        )?;
+        if changed > 0 {
+            set_trip_themes(conn, id, &input.theme_ids)?;
+        }
+        Ok(changed)
+    })?;
+    if changed == 0 {
+        return Err(Error::NotFound(format!("trip {id}")));
+    }
+    get_trip(conn, id)
+}
+
+/// The columns both saving statements bind, in the order `?1`…`?13`.
+fn trip_params<'a>(
+    id: &'a str,
+    input: &'a TripInput,
+    valid: &'a ValidTrip,
+    stamp: &'a str,
+) -> impl rusqlite::Params + 'a {
+    (
+        id,
+        input.title.trim(),
+        input.direction,
+        input.partner_place.trim(),
+        input.partner_country.trim(),
+        input.time_zone.trim(),
+        valid.start,
+        valid.end,
+        input.purpose.trim(),
+        input.status,
+        input.notes.as_str(),
+        input.partnership_id.as_deref(),
+        stamp,
+    )
+}
+
+pub fn get_trip(conn: &Connection, id: &str) -> Result<Trip> {
+    let trip = conn
+        .prepare_cached(&format!("{SELECT_TRIP} WHERE t.id = ?1 AND t.deleted_at IS NULL"))?
+        .query_row([id], from_row)
+        .optional()?
+        .ok_or_else(|| Error::NotFound(format!("trip {id}")))?;
+    with_themes(conn, trip)
+}
+
+fn with_themes(conn: &Connection, mut trip: Trip) -> Result<Trip> {
+    trip.themes = themes_of_trip(conn, &trip.id)?;
+    Ok(trip)
+}
+
+pub fn list_trips(conn: &Connection, query: &TripQuery) -> Result<TripPage> {
+    let pattern = crate::store::like_pattern(&query.search);
+    let filter = "t.deleted_at IS NULL
+        AND (?1 = '%%' OR t.title LIKE ?1 ESCAPE '\\' OR t.partner_place LIKE ?1 ESCAPE '\\'
+             OR t.partner_country LIKE ?1 ESCAPE '\\' OR t.purpose LIKE ?1 ESCAPE '\\')
+        AND (?2 IS NULL OR t.status = ?2)
+        AND (?3 IS NULL OR t.direction = ?3)
+        AND (?4 IS NULL OR t.partnership_id = ?4)";
+    let total = conn
+        .prepare_cached(&format!("SELECT count(*) FROM trips t WHERE {filter}"))?
+        .query_row(params![pattern, query.status, query.direction, query.partnership_id], |row| row.get(0))?;
+    let limit = query.limit.unwrap_or(PAGE_LIMIT).clamp(1, PAGE_LIMIT);
+    let trips = conn
+        .prepare_cached(&format!("{SELECT_TRIP} WHERE {filter} ORDER BY t.start_date DESC, t.id LIMIT ?5 OFFSET ?6"))?
+        .query_map(
+            params![pattern, query.status, query.direction, query.partnership_id, limit, query.offset.max(0)],
+            from_row,
+        )?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    let trips = trips.into_iter().map(|trip| with_themes(conn, trip)).collect::<Result<_>>()?;
+    Ok(TripPage { trips, total })
+}
+
+#[cfg(test)]
+pub(crate) mod tests;

@@ -1,0 +1,15 @@
+// Exporting a trip: ask where to save, then write the file for people without Partnerdesk.
+// One function per command of src-tauri/commands/export.rs, named as the command in camelCase.
+import { call } from "./call";
+import type { ExportFormat } from "../bindings/ExportFormat";
+import type { ExportOptions } from "../bindings/ExportOptions";
+
+export function exportTrip(
+  trip_id: string,
+  format: ExportFormat,
+  options: ExportOptions,
+  title: string,
+  file_name: string,
+) {
+  return call<string | null>("export_trip", { trip_id, format, options, title, file_name });
+}
