@@ -9,12 +9,12 @@ use partnerdesk_core::delegation::{add_member, MemberInput};
 use partnerdesk_core::programme::{add_item, programme_view, ItemInput, ItemKind};
 use partnerdesk_core::register::people::{list_people, person_record, RegisterQuery};
 use partnerdesk_core::register::search_register;
-use partnerdesk_core::vocabulary::RegisterKind;
+use partnerdesk_core::store::paging::PageRequest;
 use partnerdesk_core::store::{atomically, open};
 use partnerdesk_core::tasks::list::{list_tasks, overdue_count, TaskQuery, TaskView};
 use partnerdesk_core::tasks::{create_task, TaskInput, TaskStatus};
 use partnerdesk_core::trips::{create_trip, list_trips, TripInput, TripQuery, TripStatus};
-use partnerdesk_core::vocabulary::Direction;
+use partnerdesk_core::vocabulary::{Direction, RegisterKind};
 
 const TRIPS: usize = 2_000;
 const MEMBERS_PER_TRIP: usize = 10;
@@ -106,15 +106,28 @@ fn main() {
         list_trips(&conn, &TripQuery { limit: Some(50), ..Default::default() }).unwrap();
     });
     measure("trip list, page 30 of 50", || {
-        list_trips(&conn, &TripQuery { limit: Some(50), offset: 1450, ..Default::default() }).unwrap();
+        list_trips(&conn, &TripQuery { page: PageRequest { offset: 1450, limit: Some(50) }, ..Default::default() })
+            .unwrap();
     });
     measure("trip list, search \"yangzhou\"", || {
-        list_trips(&conn, &TripQuery { search: "yangzhou".into(), limit: Some(50), ..Default::default() }).unwrap();
+        list_trips(
+            &conn,
+            &TripQuery {
+                search: "yangzhou".into(),
+                page: PageRequest { limit: Some(50), ..Default::default() },
+                ..Default::default()
+            },
+        )
+        .unwrap();
     });
     measure("programme view of one trip (20 items, warnings)", || {
         programme_view(&conn, &sample_trip).unwrap();
     });
-    let people = |search: &str| RegisterQuery { search: search.into(), limit: Some(50), ..Default::default() };
+    let people = |search: &str| RegisterQuery {
+        search: search.into(),
+        page: PageRequest { limit: Some(50), ..Default::default() },
+        ..Default::default()
+    };
     measure("people list, first page of 50", || {
         list_people(&conn, &people("")).unwrap();
     });
@@ -128,7 +141,11 @@ fn main() {
     measure("person page (trips and items taken part in)", || {
         person_record(&conn, &someone).unwrap();
     });
-    let tasks = |view| TaskQuery { view: Some(view), limit: Some(50), ..Default::default() };
+    let tasks = |view| TaskQuery {
+        view: Some(view),
+        page: PageRequest { limit: Some(50), ..Default::default() },
+        ..Default::default()
+    };
     measure("tasks, open, first page of 50", || {
         list_tasks(&conn, &tasks(TaskView::Open), today).unwrap();
     });

@@ -6,8 +6,6 @@ use std::path::{Path, PathBuf};
 use clap::{Parser, Subcommand};
 use serde::Serialize;
 
-use partnerdesk_core::store::backup::{self, BackupSummary};
-use partnerdesk_core::store::encryption::Passphrase;
 use partnerdesk_core::error::{Error, Result};
 use partnerdesk_core::export::travel_copy::TravelCopyData;
 use partnerdesk_core::export::{DocumentLanguage, ExportFormat, ExportOptions};
@@ -15,6 +13,9 @@ use partnerdesk_core::import::{ImportOptions, ImportPreview, PreviewAction};
 use partnerdesk_core::partnerships::{self, agreements};
 use partnerdesk_core::register::organisations;
 use partnerdesk_core::register::people::{self, RegisterQuery};
+use partnerdesk_core::store::backup::{self, BackupSummary};
+use partnerdesk_core::store::encryption::Passphrase;
+use partnerdesk_core::store::paging::PageRequest;
 use partnerdesk_core::tasks::list::{list_tasks, TaskQuery, TaskView};
 use partnerdesk_core::{delegation, demo, export, gifts, import, privacy, programme, settings, store, trips};
 
@@ -273,8 +274,11 @@ pub fn run(db: &Path, key: Option<&Passphrase>, command: &Command) -> Result<Str
         }
         Command::List { what: ListCommand::Trips { json } } => {
             let all = all_pages(|offset| {
-                let page = trips::list_trips(&conn, &trips::TripQuery { offset, ..Default::default() })?;
-                Ok((page.trips, page.total))
+                let page = trips::list_trips(
+                    &conn,
+                    &trips::TripQuery { page: PageRequest { offset, ..Default::default() }, ..Default::default() },
+                )?;
+                Ok((page.items, page.total))
             })?;
             render(*json, &all, |t| {
                 format!("{}\t{} – {}\t{}\t{}", t.id, t.start_date, t.end_date, t.direction, t.title)
@@ -293,9 +297,12 @@ pub fn run(db: &Path, key: Option<&Passphrase>, command: &Command) -> Result<Str
         Command::List { what: ListCommand::Partnerships { json } } => {
             let today = settings::office_today(&conn)?;
             let all = all_pages(|offset| {
-                let query = partnerships::PartnershipQuery { offset, ..Default::default() };
+                let query = partnerships::PartnershipQuery {
+                    page: PageRequest { offset, ..Default::default() },
+                    ..Default::default()
+                };
                 let page = partnerships::list_partnerships(&conn, &query, today)?;
-                Ok((page.partnerships, page.total))
+                Ok((page.items, page.total))
             })?;
             render(*json, &all, |p| format!("{}\t{}\t{} – {}", p.id, p.status, p.our_side, p.partner_place))
         }
@@ -308,25 +315,33 @@ pub fn run(db: &Path, key: Option<&Passphrase>, command: &Command) -> Result<Str
         }
         Command::List { what: ListCommand::People { json } } => {
             let all = all_pages(|offset| {
-                let page = people::list_people(&conn, &RegisterQuery { offset, ..Default::default() })?;
-                Ok((page.people, page.total))
+                let page = people::list_people(
+                    &conn,
+                    &RegisterQuery { page: PageRequest { offset, ..Default::default() }, ..Default::default() },
+                )?;
+                Ok((page.items, page.total))
             })?;
             render(*json, &all, |p| format!("{}\t{}\t{}\t{}", p.id, p.side, p.name_latin, p.function_title))
         }
         Command::List { what: ListCommand::Organisations { json } } => {
             let all = all_pages(|offset| {
-                let query = RegisterQuery { offset, ..Default::default() };
+                let query = RegisterQuery { page: PageRequest { offset, ..Default::default() }, ..Default::default() };
                 let page = organisations::list_organisations(&conn, &query)?;
-                Ok((page.organisations, page.total))
+                Ok((page.items, page.total))
             })?;
             render(*json, &all, |o| format!("{}\t{}\t{}\t{}", o.id, o.side, o.kind, o.name))
         }
         Command::List { what: ListCommand::Tasks { trip, view, json } } => {
             let today = settings::office_today(&conn)?;
             let all = all_pages(|offset| {
-                let query = TaskQuery { view: Some(*view), trip_id: trip.clone(), offset, ..Default::default() };
+                let query = TaskQuery {
+                    view: Some(*view),
+                    trip_id: trip.clone(),
+                    page: PageRequest { offset, ..Default::default() },
+                    ..Default::default()
+                };
                 let page = list_tasks(&conn, &query, today)?;
-                Ok((page.tasks, page.total))
+                Ok((page.items, page.total))
             })?;
             render(*json, &all, |t| {
                 let due = t.due_date.map(|d| d.to_string()).unwrap_or_else(|| "no due date".into());
@@ -335,9 +350,14 @@ pub fn run(db: &Path, key: Option<&Passphrase>, command: &Command) -> Result<Str
         }
         Command::List { what: ListCommand::Gifts { trip, year, json } } => {
             let all = all_pages(|offset| {
-                let query = gifts::GiftQuery { trip_id: trip.clone(), year: *year, offset, ..Default::default() };
+                let query = gifts::GiftQuery {
+                    trip_id: trip.clone(),
+                    year: *year,
+                    page: PageRequest { offset, ..Default::default() },
+                    ..Default::default()
+                };
                 let page = gifts::list_gifts(&conn, &query)?;
-                Ok((page.gifts, page.total))
+                Ok((page.page.items, page.page.total))
             })?;
             render(*json, &all, |g| {
                 let value =

@@ -16,7 +16,10 @@ pub fn run_app(db_path: std::path::PathBuf) -> tauri::Result<()> {
             let _ = state.unlock(passphrase);
         }
     }
-    let language = state.with(partnerdesk_core::settings::get_settings).map(|s| s.language).unwrap_or(partnerdesk_core::vocabulary::Language::De);
+    let language = state
+        .with(partnerdesk_core::settings::get_settings)
+        .map(|s| s.language)
+        .unwrap_or(partnerdesk_core::vocabulary::Language::De);
     tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_opener::Builder::new().open_js_links_on_click(false).build())

@@ -108,8 +108,11 @@ fn loops(arrows: &BTreeMap<String, BTreeSet<String>>) -> Vec<Vec<String>> {
     let reach: BTreeMap<&String, BTreeSet<String>> = arrows.keys().map(|m| (m, reaches(m))).collect();
     let mut found: Vec<Vec<String>> = Vec::new();
     for module in arrows.keys() {
-        let members: Vec<String> =
-            arrows.keys().filter(|other| reach[module].contains(*other) && reach[other].contains(module)).cloned().collect();
+        let members: Vec<String> = arrows
+            .keys()
+            .filter(|other| reach[module].contains(*other) && reach[other].contains(module))
+            .cloned()
+            .collect();
         if members.len() > 1 && !found.contains(&members) {
             found.push(members);
         }
@@ -146,10 +149,11 @@ fn the_app_has_floors_without_loops() {
 
 #[test]
 fn the_loop_check_finds_a_loop() {
-    let arrows: BTreeMap<String, BTreeSet<String>> = [("a", vec!["b"]), ("b", vec!["c"]), ("c", vec!["a"]), ("d", vec!["a"])]
-        .into_iter()
-        .map(|(from, to)| (from.to_string(), to.into_iter().map(String::from).collect()))
-        .collect();
+    let arrows: BTreeMap<String, BTreeSet<String>> =
+        [("a", vec!["b"]), ("b", vec!["c"]), ("c", vec!["a"]), ("d", vec!["a"])]
+            .into_iter()
+            .map(|(from, to)| (from.to_string(), to.into_iter().map(String::from).collect()))
+            .collect();
     assert_eq!(loops(&arrows), vec![vec!["a".to_string(), "b".into(), "c".into()]]);
     assert_eq!(
         named_modules("use crate::store::{self, now};\nuse crate::{trips, zoned::Fold};"),

@@ -8,13 +8,12 @@ use std::ops::RangeInclusive;
 use std::path::PathBuf;
 
 use partnerdesk_core::checklists::{checklist_of, ChecklistOwner};
+use partnerdesk_core::names::transliteration::search_text;
 use partnerdesk_core::partnerships::{self, agreements, PartnershipKind, PartnershipStatus};
 use partnerdesk_core::register::people::get_person;
-use partnerdesk_core::names::transliteration::search_text;
-use partnerdesk_core::vocabulary::Side;
 use partnerdesk_core::tasks::{get_task, TaskPriority, TaskStatus};
 use partnerdesk_core::trips::{self, TripStatus};
-use partnerdesk_core::vocabulary::Direction;
+use partnerdesk_core::vocabulary::{Direction, Side};
 use partnerdesk_core::{delegation, gifts, outcomes, programme, settings, store};
 use rusqlite::types::Value;
 use rusqlite::Connection;

@@ -4,10 +4,10 @@
 
 use tauri::{AppHandle, State};
 
-use crate::shell::state::AppState;
-use partnerdesk_core::store::backup::{self, BackupStatus, BackupSummary, Restored};
-use partnerdesk_core::error::{Error, Result};
 use crate::shell::dialogs;
+use crate::shell::state::AppState;
+use partnerdesk_core::error::{Error, Result};
+use partnerdesk_core::store::backup::{self, BackupStatus, BackupSummary, Restored};
 
 #[tauri::command]
 pub async fn backup_status(state: State<'_, AppState>) -> Result<BackupStatus> {

@@ -4,11 +4,11 @@
 
 use tauri::{AppHandle, State};
 
+use crate::shell::keychain;
 use crate::shell::state::AppState;
-use partnerdesk_core::store::encryption::Passphrase;
 use partnerdesk_core::error::Result;
 use partnerdesk_core::settings;
-use crate::shell::keychain;
+use partnerdesk_core::store::encryption::Passphrase;
 
 /// Opens the encrypted database (and keeps the passphrase in the keychain when asked to); the
 /// menu then speaks the language of its settings.
@@ -33,7 +33,11 @@ pub async fn passphrase_remembered(state: State<'_, AppState>) -> Result<bool> {
 pub async fn remember_passphrase(state: State<'_, AppState>, remember: bool) -> Result<()> {
     match (remember, state.key()) {
         (true, Some(key)) => keychain::remember(&state.db_path, &key),
-        (true, None) => Err(partnerdesk_core::error::Error::field("remember", "database_not_encrypted", "the database is not encrypted")),
+        (true, None) => Err(partnerdesk_core::error::Error::field(
+            "remember",
+            "database_not_encrypted",
+            "the database is not encrypted",
+        )),
         (false, _) => keychain::forget(&state.db_path),
     }
 }

@@ -6,13 +6,13 @@ use tauri_plugin_opener::OpenerExt;
 use crate::shell::state::AppState;
 use partnerdesk_core::error::{Error, Result};
 use partnerdesk_core::partnerships::agreements::{self, Agreement, AgreementInput};
-use partnerdesk_core::partnerships::documents;
 use partnerdesk_core::partnerships::themes::{self, ThemeArea};
-use partnerdesk_core::partnerships::{self, Partnership, PartnershipInput, PartnershipPage, PartnershipQuery};
+use partnerdesk_core::partnerships::{self, documents, Partnership, PartnershipInput, PartnershipQuery};
 use partnerdesk_core::settings::office_today;
+use partnerdesk_core::store::paging::Page;
 
 #[tauri::command]
-pub async fn list_partnerships(state: State<'_, AppState>, query: PartnershipQuery) -> Result<PartnershipPage> {
+pub async fn list_partnerships(state: State<'_, AppState>, query: PartnershipQuery) -> Result<Page<Partnership>> {
     state.with(|c| partnerships::list_partnerships(c, &query, office_today(c)?))
 }
 
@@ -91,9 +91,7 @@ pub async fn attach_document(
 #[tauri::command]
 pub async fn open_document(app: AppHandle, state: State<'_, AppState>, id: String) -> Result<()> {
     let path = state.with(|c| documents::document_path(c, &state.documents_dir(), &id))?;
-    app.opener()
-        .open_path(path.to_string_lossy(), None::<&str>)
-        .map_err(|e| Error::Opener(e.to_string()))
+    app.opener().open_path(path.to_string_lossy(), None::<&str>).map_err(|e| Error::Opener(e.to_string()))
 }
 
 #[tauri::command]

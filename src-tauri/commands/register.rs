@@ -5,9 +5,10 @@ use tauri::State;
 use crate::shell::state::AppState;
 use partnerdesk_core::error::Result;
 use partnerdesk_core::register::links::{self, RegisterLinks};
-use partnerdesk_core::register::organisations::{self, Organisation, OrganisationInput, OrganisationPage, OrganisationRecord};
-use partnerdesk_core::register::people::{self, Person, PersonInput, PersonPage, PersonRecord, RegisterQuery};
+use partnerdesk_core::register::organisations::{self, Organisation, OrganisationInput, OrganisationRecord};
+use partnerdesk_core::register::people::{self, Person, PersonInput, PersonRecord, RegisterQuery};
 use partnerdesk_core::register::{self, merge, trash, RegisterEntry};
+use partnerdesk_core::store::paging::Page;
 use partnerdesk_core::vocabulary::{RegisterKind, RegisterRef};
 
 #[tauri::command]
@@ -30,7 +31,7 @@ pub async fn register_links(state: State<'_, AppState>, reference: RegisterRef) 
 }
 
 #[tauri::command]
-pub async fn list_people(state: State<'_, AppState>, query: RegisterQuery) -> Result<PersonPage> {
+pub async fn list_people(state: State<'_, AppState>, query: RegisterQuery) -> Result<Page<Person>> {
     state.with(|c| people::list_people(c, &query))
 }
 
@@ -65,7 +66,7 @@ pub async fn merge_people(state: State<'_, AppState>, keep_id: String, duplicate
 }
 
 #[tauri::command]
-pub async fn list_organisations(state: State<'_, AppState>, query: RegisterQuery) -> Result<OrganisationPage> {
+pub async fn list_organisations(state: State<'_, AppState>, query: RegisterQuery) -> Result<Page<Organisation>> {
     state.with(|c| organisations::list_organisations(c, &query))
 }
 

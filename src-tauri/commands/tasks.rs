@@ -2,15 +2,16 @@
 
 use tauri::State;
 
+use crate::shell::reminders::Reminders;
 use crate::shell::state::AppState;
 use partnerdesk_core::error::Result;
 use partnerdesk_core::settings::office_today;
-use crate::shell::reminders::Reminders;
-use partnerdesk_core::tasks::list::{self, TaskPage, TaskQuery};
+use partnerdesk_core::store::paging::Page;
+use partnerdesk_core::tasks::list::{self, TaskQuery};
 use partnerdesk_core::tasks::{self, trash, Task, TaskInput, TaskStatus};
 
 #[tauri::command]
-pub async fn list_tasks(state: State<'_, AppState>, query: TaskQuery) -> Result<TaskPage> {
+pub async fn list_tasks(state: State<'_, AppState>, query: TaskQuery) -> Result<Page<Task>> {
     state.with(|c| list::list_tasks(c, &query, office_today(c)?))
 }
 

@@ -3,12 +3,13 @@
 use tauri::State;
 
 use crate::shell::state::AppState;
-use partnerdesk_core::error::Result;
-use partnerdesk_core::trips::{self, trash, Trip, TripInput, TripPage, TripQuery};
 use partnerdesk_core::duplicate::DuplicateOptions;
+use partnerdesk_core::error::Result;
+use partnerdesk_core::store::paging::Page;
+use partnerdesk_core::trips::{self, trash, Trip, TripInput, TripQuery};
 
 #[tauri::command]
-pub async fn list_trips(state: State<'_, AppState>, query: TripQuery) -> Result<TripPage> {
+pub async fn list_trips(state: State<'_, AppState>, query: TripQuery) -> Result<Page<Trip>> {
     state.with(|c| trips::list_trips(c, &query))
 }
 

@@ -5,9 +5,9 @@ use std::time::Duration;
 
 use tauri::{AppHandle, Manager};
 
-use partnerdesk_core::store::backup::automatic_backup_if_due;
 use crate::shell::state::AppState;
 use partnerdesk_core::error::Error;
+use partnerdesk_core::store::backup::automatic_backup_if_due;
 
 const EVERY: Duration = Duration::from_secs(60 * 60);
 

@@ -7,8 +7,8 @@ use std::path::Path;
 
 use keyring::Entry;
 
-use partnerdesk_core::store::encryption::Passphrase;
 use partnerdesk_core::error::{Error, Result};
+use partnerdesk_core::store::encryption::Passphrase;
 
 const SERVICE: &str = "de.partnerdesk.app";
 

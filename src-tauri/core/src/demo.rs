@@ -8,17 +8,15 @@ use serde::Serialize;
 use ts_rs::TS;
 
 use crate::delegation::{add_member, MemberInput};
-use crate::vocabulary::MemberRole;
 use crate::error::Result;
 use crate::partnerships::agreements::{add_agreement, AgreementInput, AgreementKind};
 use crate::partnerships::{create_partnership, OurSideKind, PartnershipInput, PartnershipKind, PartnershipStatus};
 use crate::programme::{add_item, ItemInput, ItemKind};
 use crate::register::find_or_create::{ensure_person, hosts_from_text, side_of_hosts, NewPerson};
 use crate::register::organisations::{create_organisation, OrganisationInput, OrganisationKind};
-use crate::vocabulary::{RegisterKind, RegisterRef, Side};
 use crate::store::atomically;
 use crate::trips::{create_trip, Trip, TripInput, TripStatus};
-use crate::vocabulary::Direction;
+use crate::vocabulary::{Direction, MemberRole, RegisterKind, RegisterRef, Side};
 
 mod followups;
 
@@ -905,19 +903,19 @@ mod tests {
         assert_eq!((summary.partnerships, summary.agreements, summary.trips), (4, 6, 4));
         let page = crate::trips::list_trips(&conn, &Default::default()).unwrap();
         assert_eq!(page.total, 4);
-        for trip in &page.trips {
+        for trip in &page.items {
             assert!(trip.partnership_label.is_some(), "{} is linked to its partnership", trip.title);
             let view = crate::programme::programme_view(&conn, &trip.id).unwrap();
             assert!(view.warnings.is_empty(), "{}: {:?}", trip.title, view.warnings);
             assert!(view.outside.is_empty(), "{}", trip.title);
         }
-        let jinhua = page.trips.iter().find(|t| t.title.starts_with("Delegationsreise des Kreises")).unwrap();
+        let jinhua = page.items.iter().find(|t| t.title.starts_with("Delegationsreise des Kreises")).unwrap();
         assert_eq!((jinhua.member_count, jinhua.item_count), (8, 19));
 
         // The party secretary signed the memorandum, hosted the delegation in Jinhua and
         // led the delegation to Düren: one record with all of it.
         let query = crate::register::people::RegisterQuery { search: "朱重烈".into(), ..Default::default() };
-        let zhu = crate::register::people::list_people(&conn, &query).unwrap().people.remove(0);
+        let zhu = crate::register::people::list_people(&conn, &query).unwrap().items.remove(0);
         let record = crate::register::people::person_record(&conn, &zhu.id).unwrap();
         assert_eq!(record.agreements.len(), 1);
         assert_eq!(record.trips.len(), 2);

@@ -12,6 +12,7 @@ use ts_rs::TS;
 
 use crate::checklists::trashed_steps;
 use crate::delegation::trashed_members;
+use crate::error::Result;
 use crate::gifts::{trashed_gifts, Gift};
 use crate::outcomes::trashed_outcomes;
 use crate::partnerships::agreements::trashed_agreements;
@@ -20,7 +21,6 @@ use crate::programme::trash::trashed_items;
 use crate::register::organisations::Organisation;
 use crate::register::people::Person;
 use crate::register::trash::{trashed_organisations, trashed_people};
-use crate::error::Result;
 use crate::store::atomically;
 use crate::store::trash::TrashedEntry;
 use crate::tasks::{trash::trashed_tasks, Task};

@@ -39,7 +39,7 @@ test("commands called with malformed arguments refuse with a typed error and cha
     const settings = (await invoke(browser, "get_settings", {})).ok;
     assert.ok(settings.language, "the IPC answers well-formed calls");
     const onePage = await invoke(browser, "list_trips", { query: { limit: 1 } });
-    assert.equal(onePage.ok.trips.length, 1, "a well-formed query is answered");
+    assert.equal(onePage.ok.items.length, 1, "a well-formed query is answered");
 
     const validTrip = {
       title: "Eingeschleust", direction: "outgoing", partner_place: "Jinhua", partner_country: "China",

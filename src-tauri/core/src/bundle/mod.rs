@@ -9,15 +9,13 @@ use chrono::NaiveDate;
 use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
 
-use crate::vocabulary::MemberRole;
 use crate::error::Result;
 use crate::partnerships::{OurSideKind, PartnershipKind, PartnershipStatus};
 use crate::programme::ItemKind;
 use crate::register::organisations::OrganisationKind;
-use crate::vocabulary::{RegisterKind, Side};
 use crate::tasks::{TaskPriority, TaskStatus};
 use crate::trips::TripStatus;
-use crate::vocabulary::Direction;
+use crate::vocabulary::{Direction, MemberRole, RegisterKind, Side};
 
 mod export;
 pub(crate) mod records;

@@ -219,7 +219,8 @@ pub(crate) fn tasks(conn: &Connection, filter: &str, key: &str) -> Result<Vec<Ta
     })?;
     for task in &mut tasks {
         task.people = linked_people(conn, crate::tasks::TASK_PEOPLE, &task.id)?;
-        task.checklist = steps(conn, "WHERE s.task_id = ?1 AND s.deleted_at IS NULL ORDER BY s.position, s.id", &task.id)?;
+        task.checklist =
+            steps(conn, "WHERE s.task_id = ?1 AND s.deleted_at IS NULL ORDER BY s.position, s.id", &task.id)?;
     }
     Ok(tasks)
 }

@@ -2,12 +2,12 @@ use rusqlite::Connection;
 use serde_json::{json, Value};
 
 use super::*;
-use crate::import::bundle::{check, import_bundle};
 use crate::error::Error;
+use crate::import::bundle::{check, import_bundle};
 use crate::import::{apply, preview, ImportOptions, PreviewAction, RecordKind};
 use crate::programme::{get_item, update_item, ItemInput};
-use crate::vocabulary::RegisterRef;
 use crate::store::open_in_memory;
+use crate::vocabulary::RegisterRef;
 
 const TO_JINHUA: &str = "Delegationsreise des Kreises Düren in die Städteregion Jinhua";
 const SCHEMA: &str = include_str!("../../../../docs/trip-bundle.schema.json");
@@ -182,7 +182,8 @@ fn what_waits_in_the_trash_stays_out_of_the_bundle() {
     assert!(!ids("delegation").contains(&member.id), "a member in the trash does not travel");
     assert!(!ids("programme").contains(&item.id), "nor does an item");
     assert!(bundle["outcomes"].as_array().unwrap().iter().all(|outcome| outcome["item_id"] != item.id.as_str()));
-    let participants = bundle["programme"].as_array().unwrap().iter().flat_map(|i| i["participant_ids"].as_array().unwrap().clone());
+    let participants =
+        bundle["programme"].as_array().unwrap().iter().flat_map(|i| i["participant_ids"].as_array().unwrap().clone());
     assert!(participants.into_iter().all(|p| p != member.id.as_str()));
 }
 

@@ -7,8 +7,8 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::error::{Error, Result};
-use crate::store::{atomically, new_id, now};
 use crate::store::trash::TrashedEntry;
+use crate::store::{atomically, new_id, now};
 
 pub mod templates;
 

@@ -1,10 +1,10 @@
 use super::templates::{get_template, save_template, TemplateInput};
 use super::*;
+use crate::duplicate::{duplicate_trip, DuplicateOptions};
 use crate::error::Error;
 use crate::tasks::tests::{day, task};
 use crate::trips::tests::trip_input;
 use crate::trips::{create_trip, get_trip, TripInput};
-use crate::duplicate::{duplicate_trip, DuplicateOptions};
 use crate::vocabulary::Direction;
 
 fn texts(checklist: &Checklist) -> Vec<&str> {

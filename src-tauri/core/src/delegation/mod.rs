@@ -11,10 +11,10 @@ use ts_rs::TS;
 use crate::error::{Error, FieldError, Problems, Result};
 use crate::register::find_or_create::{ensure_person, side_of_delegation, NewPerson};
 use crate::register::people::person_exists;
-use crate::store::{atomically, new_id, now};
 use crate::store::trash::TrashedEntry;
-use crate::zoned;
+use crate::store::{atomically, new_id, now};
 use crate::vocabulary::{looks_like_email, name_key, MemberRole};
+use crate::zoned;
 
 /// A delegation member as lists show it: never with passport, birth date or visa.
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]

@@ -8,9 +8,9 @@ use rusqlite::{Connection, OptionalExtension};
 use crate::checklists::{add_step, checklist_of, tick_step, ChecklistOwner};
 use crate::error::{Error, Result};
 use crate::outcomes::{add_outcome, task_from_outcome, OutcomeInput};
-use crate::vocabulary::{RegisterKind, RegisterRef};
 use crate::settings::{get_settings, update_settings, Settings};
 use crate::tasks::{create_task, update_task, TaskInput, TaskPriority, TaskStatus};
+use crate::vocabulary::{RegisterKind, RegisterRef};
 
 const TO_JINHUA: &str = "Delegationsreise des Kreises Düren in die Städteregion Jinhua";
 const FROM_JINHUA: &str = "Besuch der Delegation aus Jinhua in Düren";
@@ -254,7 +254,7 @@ mod tests {
         crate::demo::load_demo(&conn).unwrap();
         let today = "2026-11-21".parse().unwrap();
         let all = TaskQuery { view: Some(TaskView::All), ..TaskQuery::default() };
-        let tasks = list_tasks(&conn, &all, today).unwrap().tasks;
+        let tasks = list_tasks(&conn, &all, today).unwrap().items;
         assert_eq!(tasks.len(), 8);
         let exchange = tasks.iter().find(|t| t.title.starts_with("Austausch von Studierenden")).unwrap();
         assert_eq!(exchange.trip.as_ref().map(|t| t.label.as_str()), Some(TO_JINHUA));

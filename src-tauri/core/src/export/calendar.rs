@@ -15,8 +15,8 @@ use super::vtimezone::vtimezone;
 use crate::error::{Error, Result};
 use crate::programme::{event_uid, list_items, ProgrammeItem};
 use crate::settings::get_settings;
-use crate::vocabulary::Language;
 use crate::trips::get_trip;
+use crate::vocabulary::Language;
 use crate::zoned;
 
 /// What a calendar event shows of an item or of a removed one.

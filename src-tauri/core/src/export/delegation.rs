@@ -6,9 +6,8 @@ use rusqlite::Connection;
 use rust_xlsxwriter::{Format, Workbook, XlsxError};
 
 use crate::delegation::{list_members, Member};
-use crate::vocabulary::MemberRole;
 use crate::error::{Error, Result};
-use crate::vocabulary::Language;
+use crate::vocabulary::{Language, MemberRole};
 
 fn headers(language: Language) -> [&'static str; 10] {
     match language {

@@ -11,16 +11,14 @@ use serde::Serialize;
 
 use super::DocumentLanguage;
 use crate::delegation::{list_members, Member};
-use crate::vocabulary::MemberRole;
 use crate::error::{Error, Result};
 use crate::programme::{programme_view, ItemKind, ItemView};
 use crate::register::organisations::get_organisation;
 use crate::register::people::get_person;
 use crate::register::RegisterEntry;
-use crate::vocabulary::RegisterKind;
 use crate::settings::office_today;
 use crate::trips::Trip;
-use crate::vocabulary::Direction;
+use crate::vocabulary::{Direction, MemberRole, RegisterKind};
 use crate::zoned::{self, ZonedTime};
 
 /// A text in the document's language and, in the bilingual modes, in Chinese (else empty).

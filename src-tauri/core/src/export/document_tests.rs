@@ -7,10 +7,10 @@ use crate::export::{html::programme_html, pdf::programme_pdf};
 use crate::programme::{add_item, ItemInput};
 use crate::register::organisations::{create_organisation, OrganisationInput};
 use crate::register::people::{create_person, PersonInput};
-use crate::vocabulary::RegisterRef;
 use crate::store::open_in_memory;
 use crate::trips::create_trip;
 use crate::trips::tests::trip_input;
+use crate::vocabulary::RegisterRef;
 
 const BERLIN: &str = "Europe/Berlin";
 const SHANGHAI: &str = "Asia/Shanghai";

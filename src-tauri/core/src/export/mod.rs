@@ -25,8 +25,8 @@ crate::text_enum! {
     /// travel_copy: a reduced database of the trip to take on the journey.
     pub enum ExportFormat {
         Pdf => "pdf",
-        Ics => "ics",
         Html => "html",
+        Ics => "ics",
         Xlsx => "xlsx",
         Csv => "csv",
         Bundle => "bundle",

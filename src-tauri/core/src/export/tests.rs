@@ -3,11 +3,10 @@ use std::io::BufReader;
 use chrono::{DateTime, NaiveDateTime, TimeZone, Utc};
 
 use super::calendar::trip_calendar;
-use crate::programme::event_uid;
 use super::*;
 use crate::delegation::{add_member, MemberInput};
 use crate::programme::trash::{remove_item, restore_item};
-use crate::programme::{add_item, list_items, update_item, ItemInput, ItemKind};
+use crate::programme::{add_item, event_uid, list_items, update_item, ItemInput, ItemKind};
 use crate::store::open_in_memory;
 use crate::trips::tests::trip_input;
 use crate::trips::{create_trip, TripInput};

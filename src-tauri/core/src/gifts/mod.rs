@@ -12,8 +12,9 @@ use crate::error::{Error, FieldError, Problems, Result};
 use crate::register::organisations::organisation_exists;
 use crate::register::people::person_exists;
 use crate::register::{RegisterEntry, ORGANISATION_LABEL, PERSON_LABEL};
-use crate::vocabulary::{RegisterKind, RegisterRef};
+use crate::store::paging::{Page, PageRequest};
 use crate::store::{like_pattern, new_id, now};
+use crate::vocabulary::{RegisterKind, RegisterRef};
 use crate::zoned;
 
 crate::text_enum! {
@@ -81,12 +82,10 @@ pub struct GiftQuery {
     pub year: Option<i32>,
     #[serde(default)]
     pub search: String,
-    #[serde(default, with = "crate::store::paging::count")]
-    #[ts(as = "u32")]
-    pub offset: i64,
-    #[serde(default, with = "crate::store::paging::optional_count")]
-    #[ts(as = "Option<u32>")]
-    pub limit: Option<i64>,
+    /// Which page of the list.
+    #[serde(flatten)]
+    #[ts(flatten)]
+    pub page: PageRequest,
 }
 
 /// The estimated value of the gifts in one currency.
@@ -100,14 +99,12 @@ pub struct CurrencyTotal {
 #[derive(Debug, Clone, Serialize, TS)]
 #[ts(export)]
 pub struct GiftPage {
-    pub gifts: Vec<Gift>,
-    /// How many gifts match the query in all, for paging.
-    pub total: i64,
+    #[serde(flatten)]
+    #[ts(flatten)]
+    pub page: Page<Gift>,
     /// The estimated values of all matching gifts (not only this page), per currency.
     pub totals: Vec<CurrencyTotal>,
 }
-
-const PAGE_LIMIT: i64 = 200;
 
 /// The columns naming one side (`giver` or `recipient`) of a gift as a register entry —
 /// kind, id, label, detail, side — and the joins they read from.
@@ -430,9 +427,8 @@ pub fn list_gifts(conn: &Connection, query: &GiftQuery) -> Result<GiftPage> {
             totals.push(CurrencyTotal { currency: row.get(0)?, value_minor });
         }
     }
-    let limit = query.limit.unwrap_or(PAGE_LIMIT).clamp(1, PAGE_LIMIT);
-    let offset = query.offset.max(0);
-    let gifts = conn
+    let (limit, offset) = (query.page.size(), query.page.start());
+    let items = conn
         .prepare_cached(&format!(
             "{} WHERE {} ORDER BY g.given_on DESC, g.id DESC LIMIT :limit OFFSET :offset",
             select_gift(),
@@ -440,7 +436,7 @@ pub fn list_gifts(conn: &Connection, query: &GiftQuery) -> Result<GiftPage> {
         ))?
         .query_map(&*filter.params(&[(":limit", &limit), (":offset", &offset)]), from_row)?
         .collect::<rusqlite::Result<Vec<_>>>()?;
-    Ok(GiftPage { gifts, total, totals })
+    Ok(GiftPage { page: Page { items, total }, totals })
 }
 
 /// The years in which gifts were given or received, newest first, for the year filter.

@@ -2,10 +2,11 @@ use super::*;
 use crate::register::find_or_create::{ensure_person, NewPerson};
 use crate::register::organisations::{create_organisation, OrganisationInput};
 use crate::register::trash::delete_person;
-use crate::vocabulary::Side;
 use crate::store::open_in_memory;
+use crate::store::paging::PageRequest;
 use crate::trips::tests::trip_input;
 use crate::trips::{create_trip, trash::delete_trip, TripInput};
+use crate::vocabulary::Side;
 
 fn person(conn: &Connection, name: &str, side: Side) -> RegisterRef {
     let id = ensure_person(conn, &NewPerson::named(name.into(), String::new(), String::new(), side)).unwrap();
@@ -38,7 +39,7 @@ fn trip(conn: &Connection, title: &str, start: &str, end: &str) -> String {
 }
 
 fn descriptions(page: &GiftPage) -> Vec<&str> {
-    page.gifts.iter().map(|g| g.description.as_str()).collect()
+    page.page.items.iter().map(|g| g.description.as_str()).collect()
 }
 
 fn all(conn: &Connection) -> i64 {
@@ -192,7 +193,7 @@ fn gifts_are_listed_per_trip_per_person_and_per_year_with_totals() {
 
     let everything = list_gifts(&conn, &GiftQuery::default()).unwrap();
     assert_eq!(descriptions(&everything), ["Teeservice", "Porzellanteller", "Bildband", "Rollbild"], "newest first");
-    assert_eq!(everything.total, 4);
+    assert_eq!(everything.page.total, 4);
     assert_eq!(
         everything.totals,
         [
@@ -212,11 +213,12 @@ fn gifts_are_listed_per_trip_per_person_and_per_year_with_totals() {
     assert_eq!(descriptions(&of_zhu_2025), ["Rollbild"]);
     assert_eq!(of_zhu_2025.totals, [CurrencyTotal { currency: "EUR".into(), value_minor: 6_550 }]);
     let in_2026 = list_gifts(&conn, &GiftQuery { year: Some(2026), ..Default::default() }).unwrap();
-    assert_eq!(in_2026.total, 3);
+    assert_eq!(in_2026.page.total, 3);
     let found = list_gifts(&conn, &GiftQuery { search: "düren".into(), ..Default::default() }).unwrap();
     assert_eq!(descriptions(&found), ["Rollbild"], "the trip's title is searched too");
-    let paged = list_gifts(&conn, &GiftQuery { offset: 1, limit: Some(2), ..Default::default() }).unwrap();
-    assert_eq!((descriptions(&paged), paged.total), (vec!["Porzellanteller", "Bildband"], 4));
+    let paged = list_gifts(&conn, &GiftQuery { page: PageRequest { offset: 1, limit: Some(2) }, ..Default::default() })
+        .unwrap();
+    assert_eq!((descriptions(&paged), paged.page.total), (vec!["Porzellanteller", "Bildband"], 4));
     assert_eq!(paged.totals, everything.totals, "totals cover every match, not the page");
     assert_eq!(gift_years(&conn).unwrap(), [2026, 2025]);
 }
@@ -240,11 +242,11 @@ fn gifts_go_to_the_trash_and_come_back_and_follow_their_trip() {
     let restored = restore_gift(&conn, &plate.id).unwrap();
     assert_eq!(restored.deleted_at, None);
     assert!(matches!(restore_gift(&conn, &plate.id), Err(Error::NotFound(_))));
-    assert_eq!(list_gifts(&conn, &GiftQuery::default()).unwrap().total, 2);
+    assert_eq!(list_gifts(&conn, &GiftQuery::default()).unwrap().page.total, 2);
 
     delete_trip(&conn, &trip_id).unwrap();
     let listed = list_gifts(&conn, &GiftQuery::default()).unwrap();
-    assert_eq!((listed.total, listed.totals.len()), (0, 0), "gifts of a trip in the trash are not listed");
+    assert_eq!((listed.page.total, listed.totals.len()), (0, 0), "gifts of a trip in the trash are not listed");
     assert!(gift_years(&conn).unwrap().is_empty());
     assert!(matches!(create_gift(&conn, &trip_id, &gift("Teller", "2026-10-23", "", "EUR")), Err(Error::NotFound(_))));
 

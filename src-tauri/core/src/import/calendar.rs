@@ -13,8 +13,8 @@ use super::{ImportOptions, ImportReport, PreviewAction, RecordKind};
 use crate::error::{Error, Result};
 use crate::programme::trash::remove_item;
 use crate::programme::{add_item, get_item, update_item, ItemInput, ItemKind, ProgrammeItem};
-use crate::vocabulary::RegisterRef;
 use crate::trips::{get_trip, Trip};
+use crate::vocabulary::RegisterRef;
 use crate::zoned::{self, Fold};
 
 /// An event as the programme will hold it.

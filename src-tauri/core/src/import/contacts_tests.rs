@@ -28,7 +28,7 @@ TEL;VALUE=uri;TYPE=cell:tel:+86-579-1234\r\n\
 END:VCARD\r\n";
 
 fn register(conn: &Connection) -> Vec<Person> {
-    list_people(conn, &RegisterQuery::default()).unwrap().people
+    list_people(conn, &RegisterQuery::default()).unwrap().items
 }
 
 #[test]

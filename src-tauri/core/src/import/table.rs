@@ -14,12 +14,11 @@ use rusqlite::Connection;
 
 use super::{ImportOptions, ImportReport, PreviewAction, RecordKind, TableLayout};
 use crate::delegation::{add_member, MemberInput};
-use crate::vocabulary::{looks_like_email, MemberRole};
 use crate::error::{Error, Result};
+use crate::names::transliteration::{folded, has_han, person_pinyin};
 use crate::register::find_or_create::{ensure_organisation, find_person};
 use crate::register::people::{create_person, PersonInput};
-use crate::names::transliteration::{folded, has_han, person_pinyin};
-use crate::vocabulary::Side;
+use crate::vocabulary::{looks_like_email, MemberRole, Side};
 
 crate::text_enum! {
     /// The field a table column fills. Party, role, dietary needs and accessibility belong to

@@ -9,9 +9,9 @@ use crate::delegation::{list_members, Member};
 use crate::export::delegation::{delegation_csv, delegation_xlsx};
 use crate::import::{apply, detect, preview, ImportKind, ImportOptions, PreviewAction};
 use crate::register::people::{list_people, Person, RegisterQuery};
-use crate::vocabulary::Language;
 use crate::store::open_in_memory;
 use crate::trips::{create_trip, tests::trip_input};
+use crate::vocabulary::Language;
 
 fn with_trip(title: &str) -> (Connection, String) {
     let conn = open_in_memory().unwrap();
@@ -28,7 +28,7 @@ fn count(conn: &Connection, table: &str) -> i64 {
 }
 
 fn people(conn: &Connection) -> Vec<Person> {
-    list_people(conn, &RegisterQuery::default()).unwrap().people
+    list_people(conn, &RegisterQuery::default()).unwrap().items
 }
 
 fn person<'a>(people: &'a [Person], name: &str) -> &'a Person {

@@ -10,8 +10,8 @@ use ts_rs::TS;
 use crate::error::{Error, Problems, Result};
 use crate::register::links::{check_people, people_of, set_people};
 use crate::register::RegisterEntry;
-use crate::vocabulary::{RegisterKind, RegisterRef};
 use crate::store::{atomically, new_id, now};
+use crate::vocabulary::{RegisterKind, RegisterRef};
 
 use crate::store::trash::{self, TrashedEntry};
 use crate::tasks::{get_task, write_task, Task, TaskInput, TaskStatus};
@@ -60,7 +60,9 @@ pub fn outcomes_of_item(conn: &Connection, item_id: &str) -> Result<Vec<Outcome>
 
 pub fn get_outcome(conn: &Connection, id: &str) -> Result<Outcome> {
     let mut outcome = conn
-        .prepare_cached("SELECT id, item_id, text, created_at, updated_at FROM outcomes WHERE id = ?1 AND deleted_at IS NULL")?
+        .prepare_cached(
+            "SELECT id, item_id, text, created_at, updated_at FROM outcomes WHERE id = ?1 AND deleted_at IS NULL",
+        )?
         .query_row([id], |row| {
             Ok(Outcome {
                 id: row.get(0)?,

@@ -104,12 +104,18 @@ fn outcomes_are_edited_and_moved_to_the_trash_and_their_tasks_stay() {
     assert_eq!(kept.outcome_id, None, "a task does not link to a point in the trash");
     assert_eq!(kept.item.map(|i| i.id), Some(item_id.clone()));
     let trashed = trashed_outcomes(&conn).unwrap();
-    assert_eq!((trashed[0].label.as_str(), trashed[0].context.as_str()), ("Stadtnachrichten monatlich", "Gespräch mit Parteisekretär Zhu"));
+    assert_eq!(
+        (trashed[0].label.as_str(), trashed[0].context.as_str()),
+        ("Stadtnachrichten monatlich", "Gespräch mit Parteisekretär Zhu")
+    );
 
     assert_eq!(restore_outcome(&conn, &outcome.id).unwrap().text, "Stadtnachrichten monatlich");
     assert_eq!(outcomes_of_item(&conn, &item_id).unwrap().len(), 1);
     let linked = crate::tasks::get_task(&conn, &task.id, day("2026-11-21")).unwrap();
     assert_eq!(linked.outcome_id, Some(outcome.id.clone()));
     assert!(trashed_outcomes(&conn).unwrap().is_empty());
-    assert!(matches!(restore_outcome(&conn, &outcome.id), Err(Error::NotFound(_))), "only what is in the trash is restored");
+    assert!(
+        matches!(restore_outcome(&conn, &outcome.id), Err(Error::NotFound(_))),
+        "only what is in the trash is restored"
+    );
 }

@@ -11,8 +11,8 @@ use super::themes::{first_unknown, themes_of_agreement, ThemeArea};
 use crate::error::{Error, Problems, Result};
 use crate::register::links::{check_signatories, set_signatories, signatories_of};
 use crate::register::RegisterEntry;
-use crate::vocabulary::RegisterRef;
 use crate::store::{atomically, new_id, now};
+use crate::vocabulary::RegisterRef;
 
 use crate::store::trash::{self, TrashedEntry};
 use crate::zoned;

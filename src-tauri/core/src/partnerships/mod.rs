@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::error::{Error, Problems, Result};
+use crate::store::paging::{read_page, Page, PageRequest, PageSql};
 use crate::store::{new_id, now};
 use crate::zoned;
 
@@ -82,19 +83,10 @@ pub struct PartnershipQuery {
     pub search: String,
     #[serde(default)]
     pub status: Option<PartnershipStatus>,
-    #[serde(default, with = "crate::store::paging::count")]
-    #[ts(as = "u32")]
-    pub offset: i64,
-    #[serde(default, with = "crate::store::paging::optional_count")]
-    #[ts(as = "Option<u32>")]
-    pub limit: Option<i64>,
-}
-
-#[derive(Debug, Clone, Serialize, TS)]
-#[ts(export)]
-pub struct PartnershipPage {
-    pub partnerships: Vec<Partnership>,
-    pub total: i64,
+    /// Which page of the list.
+    #[serde(flatten)]
+    #[ts(flatten)]
+    pub page: PageRequest,
 }
 
 pub(crate) const SELECT_PARTNERSHIP: &str =
@@ -106,8 +98,6 @@ pub(crate) const SELECT_PARTNERSHIP: &str =
         (SELECT count(*) FROM trips t WHERE t.partnership_id = p.id AND t.deleted_at IS NULL),
         p.deleted_at, p.created_at, p.updated_at
     FROM partnerships p";
-
-const PAGE_LIMIT: i64 = 200;
 
 pub(crate) fn from_row(row: &Row) -> rusqlite::Result<Partnership> {
     Ok(Partnership {
@@ -223,33 +213,24 @@ pub fn partnership_exists(conn: &Connection, id: &str) -> Result<bool> {
     crate::store::trash::exists_outside_trash(conn, "partnerships", id)
 }
 
-pub fn list_partnerships(conn: &Connection, query: &PartnershipQuery, today: NaiveDate) -> Result<PartnershipPage> {
+pub fn list_partnerships(conn: &Connection, query: &PartnershipQuery, today: NaiveDate) -> Result<Page<Partnership>> {
     let pattern = crate::store::like_pattern(&query.search);
-    let filter = "(:pattern = '%%' OR p.our_side LIKE :pattern ESCAPE '\\' OR p.partner_place LIKE :pattern ESCAPE '\\'
-            OR p.partner_country LIKE :pattern ESCAPE '\\' OR p.partner_province LIKE :pattern ESCAPE '\\')
-        AND (:status IS NULL OR p.status = :status) AND p.deleted_at IS NULL";
-    let total = conn
-        .prepare_cached(&format!("SELECT count(*) FROM partnerships p WHERE {filter}"))?
-        .query_row(named_params! { ":pattern": pattern, ":status": query.status }, |row| row.get(0))?;
-    let limit = query.limit.unwrap_or(PAGE_LIMIT).clamp(1, PAGE_LIMIT);
+    let sql = PageSql {
+        select: SELECT_PARTNERSHIP,
+        from: "partnerships p",
+        filter: "(:pattern = '%%' OR p.our_side LIKE :pattern ESCAPE '\\' OR p.partner_place LIKE :pattern ESCAPE '\\'
+                OR p.partner_country LIKE :pattern ESCAPE '\\' OR p.partner_province LIKE :pattern ESCAPE '\\')
+            AND (:status IS NULL OR p.status = :status) AND p.deleted_at IS NULL",
+        order: "p.partner_place, p.our_side, p.id",
+    };
     let (today, warn_until) = expiry_window(today);
-    let partnerships = conn
-        .prepare_cached(&format!(
-            "{SELECT_PARTNERSHIP} WHERE {filter} ORDER BY p.partner_place, p.our_side, p.id LIMIT :limit OFFSET :offset"
-        ))?
-        .query_map(
-            named_params! {
-                ":pattern": pattern,
-                ":status": query.status,
-                ":today": today,
-                ":warn_until": warn_until,
-                ":limit": limit,
-                ":offset": query.offset.max(0),
-            },
-            from_row,
-        )?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
-    Ok(PartnershipPage { partnerships, total })
+    let params = named_params! {
+        ":pattern": pattern,
+        ":status": query.status,
+        ":today": today,
+        ":warn_until": warn_until,
+    };
+    read_page(conn, &sql, params, query.page, from_row)
 }
 
 #[cfg(test)]

@@ -58,7 +58,7 @@ fn partnerships_are_created_listed_and_found() {
     )
     .unwrap();
     let all = list_partnerships(&conn, &PartnershipQuery::default(), today()).unwrap();
-    assert_eq!(all.partnerships.iter().map(|p| p.partner_place.as_str()).collect::<Vec<_>>(), ["Jinhua", "Luzhou"]);
+    assert_eq!(all.items.iter().map(|p| p.partner_place.as_str()).collect::<Vec<_>>(), ["Jinhua", "Luzhou"]);
     let found =
         list_partnerships(&conn, &PartnershipQuery { search: "herne".into(), ..Default::default() }, today()).unwrap();
     assert_eq!(found.total, 1);
@@ -112,10 +112,7 @@ fn agreements_keep_their_themes_and_refuse_ending_before_signature() {
     add_agreement(&conn, &partnership.id, &ending, today).unwrap();
     let counted = get_partnership(&conn, &partnership.id, today).unwrap();
     assert_eq!((counted.agreement_count, counted.expiring_agreements), (2, 1));
-    assert_eq!(
-        list_partnerships(&conn, &PartnershipQuery::default(), today).unwrap().partnerships[0].expiring_agreements,
-        1
-    );
+    assert_eq!(list_partnerships(&conn, &PartnershipQuery::default(), today).unwrap().items[0].expiring_agreements, 1);
 }
 
 #[test]
@@ -123,8 +120,9 @@ fn a_removed_agreement_waits_in_the_trash_with_its_document() {
     let conn = open_in_memory().unwrap();
     let documents = tempfile::tempdir().unwrap();
     let partnership = create_partnership(&conn, &partnership_input("Jinhua"), today()).unwrap();
-    let ending = add_agreement(&conn, &partnership.id, &agreement("Absichtserklärung", "2026-01-01", "2027-01-31"), today())
-        .unwrap();
+    let ending =
+        add_agreement(&conn, &partnership.id, &agreement("Absichtserklärung", "2026-01-01", "2027-01-31"), today())
+            .unwrap();
     let scan = documents.path().join("scan.pdf");
     std::fs::write(&scan, b"%PDF-1.7 signed").unwrap();
     super::documents::attach_document(&conn, &documents.path().join("stored"), &ending.id, &scan, today()).unwrap();
@@ -188,7 +186,7 @@ fn trips_link_to_their_partnership() {
     let of_partnership =
         list_trips(&conn, &TripQuery { partnership_id: Some(partnership.id.clone()), ..Default::default() }).unwrap();
     assert_eq!(
-        of_partnership.trips.iter().map(|t| t.title.as_str()).collect::<Vec<_>>(),
+        of_partnership.items.iter().map(|t| t.title.as_str()).collect::<Vec<_>>(),
         ["Reise nach Jinhua", "Reise nach Jinhua"]
     );
     assert_eq!(get_partnership(&conn, &partnership.id, today()).unwrap().trip_count, 2);

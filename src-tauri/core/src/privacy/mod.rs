@@ -13,13 +13,11 @@ use serde::Serialize;
 use ts_rs::TS;
 
 use crate::delegation::{get_member, MemberDetail};
-use crate::vocabulary::name_key;
 use crate::error::Result;
 use crate::register::people::{person_record, ItemTakenPart, Person, SignedAgreement};
 use crate::settings::get_settings;
-use crate::vocabulary::Language;
 use crate::store::{atomically, now};
-use crate::vocabulary::Direction;
+use crate::vocabulary::{name_key, Direction, Language};
 
 /// A trip whose members still hold travel documents or needs that are due to be erased.
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]

@@ -2,7 +2,6 @@ use chrono::{NaiveDate, TimeZone, Utc};
 
 use super::*;
 use crate::delegation::{add_member, list_members, MemberInput};
-use crate::vocabulary::MemberRole;
 use crate::error::Error;
 use crate::gifts::{create_gift, get_gift, GiftDirection, GiftInput};
 use crate::outcomes::{add_outcome, OutcomeInput};
@@ -11,11 +10,11 @@ use crate::partnerships::{create_partnership, tests::partnership_input};
 use crate::programme::{add_item, get_item, list_items, ItemInput, ItemKind};
 use crate::register::organisations::{create_organisation, OrganisationInput};
 use crate::register::people::{create_person, get_person, PersonInput};
-use crate::vocabulary::{RegisterKind, RegisterRef};
 use crate::settings::{office_date, update_settings, Settings};
 use crate::store::open_in_memory;
 use crate::tasks::{create_task, get_task, TaskInput};
 use crate::trips::{create_trip, get_trip, tests::trip_input, TripInput};
+use crate::vocabulary::{MemberRole, RegisterKind, RegisterRef};
 
 fn day(text: &str) -> NaiveDate {
     text.parse().unwrap()

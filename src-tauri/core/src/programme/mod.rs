@@ -13,10 +13,10 @@ use crate::delegation::{list_members, Member};
 use crate::error::{Error, Problems, Result};
 use crate::register::links::{check_hosts, hosts_of_item, hosts_of_trip, set_hosts};
 use crate::register::RegisterEntry;
-use crate::vocabulary::RegisterRef;
 use crate::settings::get_settings;
 use crate::store::{atomically, new_id, now};
 use crate::trips::{get_trip, Trip};
+use crate::vocabulary::RegisterRef;
 use crate::zoned::{self, stored_time, Fold, ZonedTime};
 
 pub mod conflicts;
@@ -315,7 +315,9 @@ pub fn get_item(conn: &Connection, id: &str) -> Result<ProgrammeItem> {
 pub fn list_items(conn: &Connection, trip_id: &str) -> Result<Vec<ProgrammeItem>> {
     get_trip(conn, trip_id)?;
     let mut items = conn
-        .prepare_cached(&format!("{SELECT_ITEM} WHERE trip_id = ?1 AND deleted_at IS NULL ORDER BY start_utc, end_utc, id"))?
+        .prepare_cached(&format!(
+            "{SELECT_ITEM} WHERE trip_id = ?1 AND deleted_at IS NULL ORDER BY start_utc, end_utc, id"
+        ))?
         .query_map([trip_id], from_row)?
         .collect::<rusqlite::Result<Vec<_>>>()?;
     let mut participants: HashMap<String, Vec<String>> = HashMap::new();

@@ -114,7 +114,8 @@ fn update_replaces_participants_and_rejects_strangers() {
 #[test]
 fn a_removed_item_waits_in_the_trash_and_comes_back_whole() {
     let (conn, trip) = setup();
-    let a = add_member(&conn, &trip.id, &MemberInput { name_latin: "Anna".into(), ..Default::default() }).unwrap().member;
+    let a =
+        add_member(&conn, &trip.id, &MemberInput { name_latin: "Anna".into(), ..Default::default() }).unwrap().member;
     let talks = ItemInput {
         everyone: false,
         participant_ids: vec![a.id.clone()],

@@ -7,8 +7,8 @@ use rusqlite::{params, Connection};
 
 use super::{get_item, ProgrammeItem};
 use crate::error::{Error, Result};
-use crate::store::{atomically, now};
 use crate::store::trash::TrashedEntry;
+use crate::store::{atomically, now};
 
 pub fn remove_item(conn: &Connection, id: &str) -> Result<()> {
     atomically(conn, |tx| {

@@ -6,12 +6,11 @@ use rusqlite::{params, Connection, OptionalExtension};
 
 use super::organisations::{organisation_search_text, transliteration_of as organisation_pinyin};
 use super::people::{person_search_text, transliteration_of as person_pinyin};
+use crate::error::Result;
 use crate::names::hosts::{host_parts, split_original, HostPart};
 use crate::names::transliteration::{folded, has_han};
-use crate::vocabulary::{RegisterKind, RegisterRef, Side};
-use crate::error::Result;
 use crate::store::{new_id, now};
-use crate::vocabulary::Direction;
+use crate::vocabulary::{Direction, RegisterKind, RegisterRef, Side};
 
 /// The record's first name part, folded as the search text begins with it, equals `?1`:
 /// the same name ignoring case, spacing and accents.

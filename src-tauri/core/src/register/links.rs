@@ -9,8 +9,8 @@ use ts_rs::TS;
 
 use super::people::kind_of;
 use super::{RegisterEntry, ORGANISATION_LABEL, PERSON_LABEL};
-use crate::vocabulary::{RegisterKind, RegisterRef};
 use crate::error::{FieldError, Result};
+use crate::vocabulary::{RegisterKind, RegisterRef};
 
 /// Everything that links to a person or organisation, named, for the question before deleting.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, TS)]

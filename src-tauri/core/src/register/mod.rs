@@ -8,6 +8,7 @@ use ts_rs::TS;
 
 use crate::error::{Error, Result};
 use crate::names::transliteration;
+use crate::store::paging::{read_page, Page, PageSql};
 use crate::vocabulary::{RegisterKind, RegisterRef, Side};
 
 pub mod find_or_create;
@@ -40,7 +41,6 @@ pub(crate) const ORGANISATION_LABEL: &str =
     "o.name || CASE WHEN o.name_original = '' THEN '' ELSE ' (' || o.name_original || ')' END";
 
 const PICKER_LIMIT: i64 = 12;
-const PAGE_LIMIT: i64 = 200;
 
 /// One page of people or organisations (`select` reads `table` as `alias`) that match the
 /// query, in the order of `sort_column`, and how many match in all.
@@ -51,34 +51,21 @@ fn page_of<T>(
     sort_column: &str,
     query: &people::RegisterQuery,
     from_row: fn(&rusqlite::Row) -> rusqlite::Result<T>,
-) -> Result<(Vec<T>, i64)> {
+) -> Result<Page<T>> {
     let pattern = crate::store::like_pattern(&transliteration::search_needle(&query.search));
     let filter = format!(
         "{alias}.deleted_at IS NULL AND {alias}.search_text LIKE :pattern ESCAPE '\\'
          AND (:side IS NULL OR {alias}.side = :side)
          AND (:partnership IS NULL OR {alias}.partnership_id = :partnership)"
     );
-    let total = conn.prepare_cached(&format!("SELECT count(*) FROM {table} {alias} WHERE {filter}"))?.query_row(
-        named_params! { ":pattern": pattern, ":side": query.side, ":partnership": query.partnership_id },
-        |row| row.get(0),
-    )?;
-    let sql = format!(
-        "{select} WHERE {filter} ORDER BY {sort_column} COLLATE NOCASE, {alias}.id LIMIT :limit OFFSET :offset"
-    );
-    let rows = conn
-        .prepare_cached(&sql)?
-        .query_map(
-            named_params! {
-                ":pattern": pattern,
-                ":side": query.side,
-                ":partnership": query.partnership_id,
-                ":limit": query.limit.unwrap_or(PAGE_LIMIT).clamp(1, PAGE_LIMIT),
-                ":offset": query.offset.max(0),
-            },
-            from_row,
-        )?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
-    Ok((rows, total))
+    let sql = PageSql {
+        select,
+        from: &format!("{table} {alias}"),
+        filter: &filter,
+        order: &format!("{sort_column} COLLATE NOCASE, {alias}.id"),
+    };
+    let params = named_params! { ":pattern": pattern, ":side": query.side, ":partnership": query.partnership_id };
+    read_page(conn, &sql, params, query.page, from_row)
 }
 
 /// The records whose names match `search`, people and organisations together, for pickers.

@@ -8,11 +8,11 @@ use ts_rs::TS;
 use super::people::{
     from_row as person_from_row, items_taken_part, ItemTakenPart, Person, RegisterQuery, SELECT_PERSON,
 };
-use crate::names::transliteration::{organisation_pinyin, search_text};
-use crate::vocabulary::Side;
-use crate::vocabulary::looks_like_email;
 use crate::error::{Error, Problems, Result};
+use crate::names::transliteration::{organisation_pinyin, search_text};
+use crate::store::paging::Page;
 use crate::store::{new_id, now};
+use crate::vocabulary::{looks_like_email, Side};
 
 crate::text_enum! {
     pub enum OrganisationKind {
@@ -66,13 +66,6 @@ pub struct OrganisationInput {
     pub phone: String,
     pub address: String,
     pub notes: String,
-}
-
-#[derive(Debug, Clone, Serialize, TS)]
-#[ts(export)]
-pub struct OrganisationPage {
-    pub organisations: Vec<Organisation>,
-    pub total: i64,
 }
 
 /// An organisation's page: the record, its people and the programme items it hosted.
@@ -148,10 +141,8 @@ fn validate(conn: &Connection, input: &OrganisationInput) -> Result<()> {
     problems.into_result()
 }
 
-pub fn list_organisations(conn: &Connection, query: &RegisterQuery) -> Result<OrganisationPage> {
-    let (organisations, total) =
-        super::page_of(conn, SELECT_ORGANISATION, ("organisations", "o"), "o.name", query, from_row)?;
-    Ok(OrganisationPage { organisations, total })
+pub fn list_organisations(conn: &Connection, query: &RegisterQuery) -> Result<Page<Organisation>> {
+    super::page_of(conn, SELECT_ORGANISATION, ("organisations", "o"), "o.name", query, from_row)
 }
 
 /// An organisation, also from the trash (its page says so).

@@ -7,14 +7,12 @@ use rusqlite::{named_params, params, Connection, OptionalExtension, Row};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::names::transliteration::{person_pinyin, search_text};
-use crate::vocabulary::{RegisterKind, Side};
-use crate::vocabulary::{looks_like_email, MemberRole};
 use crate::error::{Error, Problems, Result};
-use crate::zoned::stored_time;
+use crate::names::transliteration::{person_pinyin, search_text};
+use crate::store::paging::{Page, PageRequest};
 use crate::store::{new_id, now};
-use crate::vocabulary::Direction;
-use crate::zoned::ZonedTime;
+use crate::vocabulary::{looks_like_email, Direction, MemberRole, RegisterKind, Side};
+use crate::zoned::{stored_time, ZonedTime};
 
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 #[ts(export)]
@@ -70,19 +68,10 @@ pub struct RegisterQuery {
     pub search: String,
     pub side: Option<Side>,
     pub partnership_id: Option<String>,
-    #[serde(with = "crate::store::paging::count")]
-    #[ts(as = "u32")]
-    pub offset: i64,
-    #[serde(with = "crate::store::paging::optional_count")]
-    #[ts(as = "Option<u32>")]
-    pub limit: Option<i64>,
-}
-
-#[derive(Debug, Clone, Serialize, TS)]
-#[ts(export)]
-pub struct PersonPage {
-    pub people: Vec<Person>,
-    pub total: i64,
+    /// Which page of the list.
+    #[serde(flatten)]
+    #[ts(flatten)]
+    pub page: PageRequest,
 }
 
 /// A trip someone travelled with or hosted.
@@ -205,9 +194,8 @@ pub fn person_exists(conn: &Connection, id: &str) -> Result<bool> {
     crate::store::trash::exists_outside_trash(conn, "people", id)
 }
 
-pub fn list_people(conn: &Connection, query: &RegisterQuery) -> Result<PersonPage> {
-    let (people, total) = super::page_of(conn, SELECT_PERSON, ("people", "p"), "p.name_latin", query, from_row)?;
-    Ok(PersonPage { people, total })
+pub fn list_people(conn: &Connection, query: &RegisterQuery) -> Result<Page<Person>> {
+    super::page_of(conn, SELECT_PERSON, ("people", "p"), "p.name_latin", query, from_row)
 }
 
 /// A person, also from the trash (their page says so).

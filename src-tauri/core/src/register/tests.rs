@@ -1,15 +1,15 @@
 use chrono::NaiveDate;
 
-use crate::names::hosts::{host_parts, HostPart};
 use super::links::links_of;
 use super::merge::{merge_organisations, merge_people};
 use super::organisations::{create_organisation, organisation_record, OrganisationInput, OrganisationKind};
 use super::people::{create_person, get_person, list_people, person_record, update_person, PersonInput, RegisterQuery};
-use crate::names::transliteration::{folded, organisation_pinyin, person_pinyin};
 use super::trash::{delete_person, restore_person, trashed_people};
 use super::*;
 use crate::delegation::{add_member, MemberInput};
 use crate::error::Error;
+use crate::names::hosts::{host_parts, HostPart};
+use crate::names::transliteration::{folded, organisation_pinyin, person_pinyin};
 use crate::partnerships::agreements::{add_agreement, AgreementInput};
 use crate::partnerships::create_partnership;
 use crate::partnerships::tests::{agreement, partnership_input};
@@ -27,7 +27,7 @@ pub(crate) fn person_input(name: &str, original: &str) -> PersonInput {
 
 fn search(conn: &Connection, text: &str) -> Vec<String> {
     let query = RegisterQuery { search: text.into(), ..RegisterQuery::default() };
-    list_people(conn, &query).unwrap().people.into_iter().map(|p| p.name_latin).collect()
+    list_people(conn, &query).unwrap().items.into_iter().map(|p| p.name_latin).collect()
 }
 
 #[test]

@@ -5,15 +5,15 @@ use std::path::{Path, PathBuf};
 
 use rusqlite::Connection;
 
-use encryption::Passphrase;
 use crate::error::{Error, Result};
+use encryption::Passphrase;
 
 pub mod backup;
-mod migrations;
 pub mod encryption;
+mod migrations;
 pub mod paging;
-pub mod trash;
 mod text_enum;
+pub mod trash;
 
 pub use migrations::{migrate_to_version, schema_version};
 

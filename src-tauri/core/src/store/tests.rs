@@ -1,7 +1,7 @@
-use super::*;
 use super::migrations::{migration_list, migrations};
-use rusqlite_migration::Migrations;
+use super::*;
 use crate::vocabulary::{RegisterKind, Side};
+use rusqlite_migration::Migrations;
 
 #[test]
 fn migrations_validate() {

@@ -53,8 +53,7 @@ pub fn move_to_trash(conn: &Connection, table: &str, what: &str, id: &str) -> Re
 
 /// Takes the record `id` of `table` out of the trash; `what` names it when it is not there.
 pub fn take_out_of_trash(conn: &Connection, table: &str, what: &str, id: &str) -> Result<()> {
-    let sql =
-        format!("UPDATE {table} SET deleted_at = NULL, updated_at = ?2 WHERE id = ?1 AND deleted_at IS NOT NULL");
+    let sql = format!("UPDATE {table} SET deleted_at = NULL, updated_at = ?2 WHERE id = ?1 AND deleted_at IS NOT NULL");
     if conn.prepare_cached(&sql)?.execute(rusqlite::params![id, now()])? == 0 {
         return Err(Error::NotFound(format!("{what} {id} in the trash")));
     }

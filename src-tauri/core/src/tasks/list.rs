@@ -3,12 +3,13 @@
 
 use chrono::NaiveDate;
 use rusqlite::{named_params, Connection};
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 use ts_rs::TS;
 
 use super::due::week_of;
 use super::{get_task, Task, TaskStatus};
 use crate::error::Result;
+use crate::store::paging::{used_by, Page, PageRequest};
 
 crate::text_enum! {
     pub enum TaskView {
@@ -48,26 +49,15 @@ pub struct TaskQuery {
     pub theme_id: Option<String>,
     #[serde(default)]
     pub sort: Option<TaskSort>,
-    #[serde(default, with = "crate::store::paging::count")]
-    #[ts(as = "u32")]
-    pub offset: i64,
-    #[serde(default, with = "crate::store::paging::optional_count")]
-    #[ts(as = "Option<u32>")]
-    pub limit: Option<i64>,
+    /// Which page of the list.
+    #[serde(flatten)]
+    #[ts(flatten)]
+    pub page: PageRequest,
 }
 
-#[derive(Debug, Clone, Serialize, TS)]
-#[ts(export)]
-pub struct TaskPage {
-    pub tasks: Vec<Task>,
-    /// How many tasks match the query in all, for paging.
-    pub total: i64,
-}
-
-const PAGE_LIMIT: i64 = 200;
 const OPEN: &str = "t.status IN ('open', 'in_progress', 'waiting')";
 
-pub fn list_tasks(conn: &Connection, query: &TaskQuery, today: NaiveDate) -> Result<TaskPage> {
+pub fn list_tasks(conn: &Connection, query: &TaskQuery, today: NaiveDate) -> Result<Page<Task>> {
     let view = match query.view.unwrap_or(TaskView::Open) {
         TaskView::Open => OPEN.to_string(),
         TaskView::Overdue => format!("{OPEN} AND t.due_date < :today"),
@@ -106,7 +96,6 @@ pub fn list_tasks(conn: &Connection, query: &TaskQuery, today: NaiveDate) -> Res
     };
     let (monday, sunday) = week_of(today);
     let pattern = crate::store::like_pattern(&query.search);
-    let limit = query.limit.unwrap_or(PAGE_LIMIT).clamp(1, PAGE_LIMIT);
     let count_sql = format!("SELECT count(*) FROM tasks t WHERE {filter}");
     let page_sql = format!("SELECT t.id FROM tasks t WHERE {filter} ORDER BY {order} LIMIT :limit OFFSET :offset");
     let all_params = named_params! {
@@ -120,8 +109,8 @@ pub fn list_tasks(conn: &Connection, query: &TaskQuery, today: NaiveDate) -> Res
         ":trip": query.trip_id,
         ":partnership": query.partnership_id,
         ":theme": query.theme_id,
-        ":limit": limit,
-        ":offset": query.offset.max(0),
+        ":limit": query.page.size(),
+        ":offset": query.page.start(),
     };
     let mut count = conn.prepare_cached(&count_sql)?;
     // Parameters a statement does not use may not be bound to it.
@@ -132,16 +121,8 @@ pub fn list_tasks(conn: &Connection, query: &TaskQuery, today: NaiveDate) -> Res
     // The page is chosen on the bare rows; only its tasks are read in full.
     let ids =
         page.query_map(page_params.as_slice(), |row| row.get::<_, String>(0))?.collect::<rusqlite::Result<Vec<_>>>()?;
-    let tasks = ids.iter().map(|id| get_task(conn, id, today)).collect::<Result<_>>()?;
-    Ok(TaskPage { tasks, total })
-}
-
-/// The parameters `statement` uses: binding one it does not use is an error.
-fn used_by<'a>(
-    statement: &rusqlite::Statement,
-    params: &[(&'a str, &'a dyn rusqlite::ToSql)],
-) -> Vec<(&'a str, &'a dyn rusqlite::ToSql)> {
-    params.iter().copied().filter(|(name, _)| matches!(statement.parameter_index(name), Ok(Some(_)))).collect()
+    let items = ids.iter().map(|id| get_task(conn, id, today)).collect::<Result<_>>()?;
+    Ok(Page { items, total })
 }
 
 /// Open tasks whose due date has passed in the office's zone: the sidebar's count.

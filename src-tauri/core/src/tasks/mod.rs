@@ -10,8 +10,8 @@ use ts_rs::TS;
 use crate::error::{Error, Problems, Result};
 use crate::register::links::{check_people, people_of, set_people};
 use crate::register::{RegisterEntry, PERSON_LABEL};
-use crate::vocabulary::{RegisterKind, RegisterRef};
 use crate::store::{atomically, new_id, now};
+use crate::vocabulary::{RegisterKind, RegisterRef};
 use crate::zoned;
 
 pub mod due;
@@ -39,7 +39,7 @@ impl TaskStatus {
 }
 
 crate::text_enum! {
-    pub enum TaskPriority { Low => "low", Normal => "normal", High => "high" }
+    pub enum TaskPriority { High => "high", Normal => "normal", Low => "low" }
 }
 
 /// A linked record as task lists show it: its ID and how it reads.

@@ -5,8 +5,8 @@ use chrono::NaiveDate;
 use rusqlite::{params, Connection};
 
 use crate::error::Result;
-use crate::vocabulary::Language;
 use crate::store::{atomically, now};
+use crate::vocabulary::Language;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Reminder {

@@ -1,3 +1,4 @@
+use crate::store::paging::PageRequest;
 use chrono::{DateTime, NaiveDate, Utc};
 
 use super::due::{week_of, DueState};
@@ -12,9 +13,9 @@ use crate::register::organisations::{create_organisation, OrganisationInput};
 use crate::register::people::create_person;
 use crate::register::tests::person_input;
 use crate::settings::office_date;
-use crate::vocabulary::Language;
 use crate::trips::create_trip;
 use crate::trips::tests::trip_input;
+use crate::vocabulary::Language;
 
 pub(crate) fn day(text: &str) -> NaiveDate {
     text.parse().unwrap()
@@ -30,7 +31,7 @@ fn person(conn: &Connection, name: &str) -> RegisterRef {
 }
 
 fn titles(conn: &Connection, query: TaskQuery, today: NaiveDate) -> Vec<String> {
-    list_tasks(conn, &query, today).unwrap().tasks.into_iter().map(|t| t.title).collect()
+    list_tasks(conn, &query, today).unwrap().items.into_iter().map(|t| t.title).collect()
 }
 
 fn count(conn: &Connection) -> i64 {
@@ -175,12 +176,20 @@ fn work_is_seen_by_view_filter_and_sort_and_paged() {
     assert_eq!(titles(&conn, of_trip, today), ["Dank an Jinhua"]);
     let search = TaskQuery { search: "wasser".into(), ..TaskQuery::default() };
     assert_eq!(titles(&conn, search, today), ["Wasserstoff-Workshop"]);
-    let by_priority = TaskQuery { sort: Some(TaskSort::Priority), limit: Some(2), ..TaskQuery::default() };
+    let by_priority = TaskQuery {
+        sort: Some(TaskSort::Priority),
+        page: PageRequest { limit: Some(2), ..Default::default() },
+        ..TaskQuery::default()
+    };
     assert_eq!(titles(&conn, by_priority, today), ["Fotoausstellung planen", "Bericht an den Kreistag"]);
-    let second_page = TaskQuery { sort: Some(TaskSort::Title), offset: 4, limit: Some(2), ..TaskQuery::default() };
+    let second_page = TaskQuery {
+        sort: Some(TaskSort::Title),
+        page: PageRequest { offset: 4, limit: Some(2) },
+        ..TaskQuery::default()
+    };
     let page = list_tasks(&conn, &second_page, today).unwrap();
-    assert_eq!((page.total, page.tasks.len()), (5, 1));
-    assert_eq!(page.tasks[0].title, "Wasserstoff-Workshop");
+    assert_eq!((page.total, page.items.len()), (5, 1));
+    assert_eq!(page.items[0].title, "Wasserstoff-Workshop");
 }
 
 #[test]

@@ -2,16 +2,17 @@
 //! programme next year") and moved to and from the trash.
 
 use chrono::NaiveDate;
-use rusqlite::{params, Connection, OptionalExtension, Row};
+use rusqlite::{named_params, Connection, OptionalExtension, Row};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::checklists::templates::give_checklist;
 use crate::error::{Error, Problems, Result};
 use crate::partnerships::themes::{first_unknown, set_trip_themes, themes_of_trip, ThemeArea};
+use crate::store::paging::{read_page, Page, PageRequest, PageSql};
 use crate::store::{atomically, new_id, now};
-use crate::zoned;
 use crate::vocabulary::Direction;
+use crate::zoned;
 
 pub mod trash;
 
@@ -89,22 +90,11 @@ pub struct TripQuery {
     /// Only the trips of this partnership.
     #[serde(default)]
     pub partnership_id: Option<String>,
-    #[serde(default, with = "crate::store::paging::count")]
-    #[ts(as = "u32")]
-    pub offset: i64,
-    #[serde(default, with = "crate::store::paging::optional_count")]
-    #[ts(as = "Option<u32>")]
-    pub limit: Option<i64>,
+    /// Which page of the list.
+    #[serde(flatten)]
+    #[ts(flatten)]
+    pub page: PageRequest,
 }
-
-#[derive(Debug, Clone, Serialize, TS)]
-#[ts(export)]
-pub struct TripPage {
-    pub trips: Vec<Trip>,
-    /// How many trips match the query in all, for paging.
-    pub total: i64,
-}
-
 
 const SELECT_TRIP: &str = "SELECT t.id, t.title, t.direction, t.partner_place, t.partner_country, t.time_zone,
         t.start_date, t.end_date, t.purpose, t.status, t.notes, t.partnership_id,
@@ -117,8 +107,6 @@ const SELECT_TRIP: &str = "SELECT t.id, t.title, t.direction, t.partner_place, t
         (SELECT count(*) FROM checklist_steps s WHERE s.trip_id = t.id AND s.deleted_at IS NULL),
         t.deleted_at, t.created_at, t.updated_at
     FROM trips t";
-
-const PAGE_LIMIT: i64 = 200;
 
 fn from_row(row: &Row) -> rusqlite::Result<Trip> {
     Ok(Trip {
@@ -253,27 +241,28 @@ fn with_themes(conn: &Connection, mut trip: Trip) -> Result<Trip> {
     Ok(trip)
 }
 
-pub fn list_trips(conn: &Connection, query: &TripQuery) -> Result<TripPage> {
+pub fn list_trips(conn: &Connection, query: &TripQuery) -> Result<Page<Trip>> {
     let pattern = crate::store::like_pattern(&query.search);
-    let filter = "t.deleted_at IS NULL
-        AND (?1 = '%%' OR t.title LIKE ?1 ESCAPE '\\' OR t.partner_place LIKE ?1 ESCAPE '\\'
-             OR t.partner_country LIKE ?1 ESCAPE '\\' OR t.purpose LIKE ?1 ESCAPE '\\')
-        AND (?2 IS NULL OR t.status = ?2)
-        AND (?3 IS NULL OR t.direction = ?3)
-        AND (?4 IS NULL OR t.partnership_id = ?4)";
-    let total = conn
-        .prepare_cached(&format!("SELECT count(*) FROM trips t WHERE {filter}"))?
-        .query_row(params![pattern, query.status, query.direction, query.partnership_id], |row| row.get(0))?;
-    let limit = query.limit.unwrap_or(PAGE_LIMIT).clamp(1, PAGE_LIMIT);
-    let trips = conn
-        .prepare_cached(&format!("{SELECT_TRIP} WHERE {filter} ORDER BY t.start_date DESC, t.id LIMIT ?5 OFFSET ?6"))?
-        .query_map(
-            params![pattern, query.status, query.direction, query.partnership_id, limit, query.offset.max(0)],
-            from_row,
-        )?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
-    let trips = trips.into_iter().map(|trip| with_themes(conn, trip)).collect::<Result<_>>()?;
-    Ok(TripPage { trips, total })
+    let sql = PageSql {
+        select: SELECT_TRIP,
+        from: "trips t",
+        filter: "t.deleted_at IS NULL
+            AND (:pattern = '%%' OR t.title LIKE :pattern ESCAPE '\\' OR t.partner_place LIKE :pattern ESCAPE '\\'
+                 OR t.partner_country LIKE :pattern ESCAPE '\\' OR t.purpose LIKE :pattern ESCAPE '\\')
+            AND (:status IS NULL OR t.status = :status)
+            AND (:direction IS NULL OR t.direction = :direction)
+            AND (:partnership IS NULL OR t.partnership_id = :partnership)",
+        order: "t.start_date DESC, t.id",
+    };
+    let params = named_params! {
+        ":pattern": pattern,
+        ":status": query.status,
+        ":direction": query.direction,
+        ":partnership": query.partnership_id,
+    };
+    let mut page = read_page(conn, &sql, params, query.page, from_row)?;
+    page.items = page.items.into_iter().map(|trip| with_themes(conn, trip)).collect::<Result<_>>()?;
+    Ok(page)
 }
 
 #[cfg(test)]

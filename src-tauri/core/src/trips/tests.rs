@@ -1,8 +1,9 @@
-use crate::duplicate::{duplicate_trip, DuplicateOptions};
 use super::*;
 use crate::delegation::{add_member, list_members, MemberInput};
+use crate::duplicate::{duplicate_trip, DuplicateOptions};
 use crate::programme::{add_item, list_items, ItemInput, ItemKind};
 use crate::store::open_in_memory;
+use crate::store::paging::PageRequest;
 
 pub(crate) fn trip_input(title: &str) -> TripInput {
     TripInput {
@@ -72,11 +73,12 @@ fn list_filters_and_pages() {
         &TripInput { direction: Direction::Incoming, partner_place: "Yangzhou".into(), ..trip_input("Besuch") },
     )
     .unwrap();
-    let page = list_trips(&conn, &TripQuery { limit: Some(2), offset: 1, ..Default::default() }).unwrap();
+    let page = list_trips(&conn, &TripQuery { page: PageRequest { offset: 1, limit: Some(2) }, ..Default::default() })
+        .unwrap();
     assert_eq!(page.total, 6);
-    assert_eq!(page.trips.iter().map(|t| t.title.as_str()).collect::<Vec<_>>(), ["Reise 4", "Reise 3"]);
+    assert_eq!(page.items.iter().map(|t| t.title.as_str()).collect::<Vec<_>>(), ["Reise 4", "Reise 3"]);
     let found = list_trips(&conn, &TripQuery { search: "yangz".into(), ..Default::default() }).unwrap();
-    assert_eq!(found.trips.len(), 1);
+    assert_eq!(found.items.len(), 1);
     let incoming =
         list_trips(&conn, &TripQuery { direction: Some(Direction::Incoming), ..Default::default() }).unwrap();
     assert_eq!(incoming.total, 1);

@@ -1,12 +1,7 @@
-// What task screens share: the closed sets of values and how a due date reads.
+// What task screens share: how a due date reads.
 import type { Task } from "../../lib/bindings/Task";
-import type { TaskPriority } from "../../lib/bindings/TaskPriority";
-import type { TaskStatus } from "../../lib/bindings/TaskStatus";
 import { shortDate } from "../../lib/format";
 import { t } from "../../lib/i18n.svelte";
-
-export const statuses: TaskStatus[] = ["open", "in_progress", "waiting", "done", "dropped"];
-export const priorities: TaskPriority[] = ["high", "normal", "low"];
 
 /** "heute", "überfällig seit 10.11.2026", "21.11.2026" or "—". */
 export function dueText(task: Task): string {

@@ -5,12 +5,12 @@ import type { Agreement } from "../bindings/Agreement";
 import type { AgreementInput } from "../bindings/AgreementInput";
 import type { Partnership } from "../bindings/Partnership";
 import type { PartnershipInput } from "../bindings/PartnershipInput";
-import type { PartnershipPage } from "../bindings/PartnershipPage";
+import type { Page } from "../bindings/Page";
 import type { PartnershipQuery } from "../bindings/PartnershipQuery";
 import type { ThemeArea } from "../bindings/ThemeArea";
 
 export function listPartnerships(query: PartnershipQuery) {
-  return call<PartnershipPage>("list_partnerships", { query });
+  return call<Page<Partnership>>("list_partnerships", { query });
 }
 
 export function getPartnership(id: string) {

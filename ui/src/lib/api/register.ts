@@ -3,11 +3,10 @@
 import { call } from "./call";
 import type { Organisation } from "../bindings/Organisation";
 import type { OrganisationInput } from "../bindings/OrganisationInput";
-import type { OrganisationPage } from "../bindings/OrganisationPage";
 import type { OrganisationRecord } from "../bindings/OrganisationRecord";
 import type { Person } from "../bindings/Person";
 import type { PersonInput } from "../bindings/PersonInput";
-import type { PersonPage } from "../bindings/PersonPage";
+import type { Page } from "../bindings/Page";
 import type { PersonRecord } from "../bindings/PersonRecord";
 import type { RegisterEntry } from "../bindings/RegisterEntry";
 import type { RegisterKind } from "../bindings/RegisterKind";
@@ -28,7 +27,7 @@ export function registerLinks(reference: RegisterRef) {
 }
 
 export function listPeople(query: RegisterQuery) {
-  return call<PersonPage>("list_people", { query });
+  return call<Page<Person>>("list_people", { query });
 }
 
 export function personRecord(id: string) {
@@ -56,7 +55,7 @@ export function mergePeople(keep_id: string, duplicate_id: string) {
 }
 
 export function listOrganisations(query: RegisterQuery) {
-  return call<OrganisationPage>("list_organisations", { query });
+  return call<Page<Organisation>>("list_organisations", { query });
 }
 
 export function organisationRecord(id: string) {

@@ -3,12 +3,12 @@
 import { call } from "./call";
 import type { Task } from "../bindings/Task";
 import type { TaskInput } from "../bindings/TaskInput";
-import type { TaskPage } from "../bindings/TaskPage";
+import type { Page } from "../bindings/Page";
 import type { TaskQuery } from "../bindings/TaskQuery";
 import type { TaskStatus } from "../bindings/TaskStatus";
 
 export function listTasks(query: TaskQuery) {
-  return call<TaskPage>("list_tasks", { query });
+  return call<Page<Task>>("list_tasks", { query });
 }
 
 export function overdueTaskCount() {

@@ -4,11 +4,11 @@ import { call } from "./call";
 import type { DuplicateOptions } from "../bindings/DuplicateOptions";
 import type { Trip } from "../bindings/Trip";
 import type { TripInput } from "../bindings/TripInput";
-import type { TripPage } from "../bindings/TripPage";
+import type { Page } from "../bindings/Page";
 import type { TripQuery } from "../bindings/TripQuery";
 
 export function listTrips(query: TripQuery) {
-  return call<TripPage>("list_trips", { query });
+  return call<Page<Trip>>("list_trips", { query });
 }
 
 export function getTrip(id: string) {

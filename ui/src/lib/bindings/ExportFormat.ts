@@ -5,4 +5,4 @@
  * csv: the delegation list; bundle: the whole trip for a colleague's Partnerdesk;
  * travel_copy: a reduced database of the trip to take on the journey.
  */
-export type ExportFormat = "pdf" | "ics" | "html" | "xlsx" | "csv" | "bundle" | "travel_copy";
+export type ExportFormat = "pdf" | "html" | "ics" | "xlsx" | "csv" | "bundle" | "travel_copy";

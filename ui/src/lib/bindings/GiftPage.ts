@@ -2,12 +2,8 @@
 import type { CurrencyTotal } from "./CurrencyTotal";
 import type { Gift } from "./Gift";
 
-export type GiftPage = { gifts: Array<Gift>, 
-/**
- * How many gifts match the query in all, for paging.
- */
-total: number, 
+export type GiftPage = { 
 /**
  * The estimated values of all matching gifts (not only this page), per currency.
  */
-totals: Array<CurrencyTotal>, };
+totals: Array<CurrencyTotal>, items: Array<Gift>, total: number, };

@@ -17,8 +17,8 @@ use crate::partnerships::themes::set_trip_themes;
 use crate::register::links::{set_hosts, set_people};
 use crate::register::organisations::organisation_search_text;
 use crate::register::people::person_search_text;
-use crate::vocabulary::{RegisterKind, RegisterRef};
 use crate::store::now;
+use crate::vocabulary::{RegisterKind, RegisterRef};
 use crate::zoned;
 
 /// What happens to one record of the bundle.

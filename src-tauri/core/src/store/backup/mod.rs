@@ -14,9 +14,9 @@ use rusqlite::{Connection, ErrorCode, OpenFlags};
 use serde::Serialize;
 use ts_rs::TS;
 
-use crate::store::encryption::{self, Passphrase};
 use crate::error::{Error, Result};
 use crate::store;
+use crate::store::encryption::{self, Passphrase};
 
 /// How many automatic backups are kept; older ones are deleted.
 pub const KEPT_AUTOMATIC: usize = 7;

@@ -3,8 +3,8 @@ use std::path::{Path, PathBuf};
 use rusqlite::Connection;
 
 use super::*;
-use crate::store::backup::{self, record_counts};
 use crate::error::FieldError;
+use crate::store::backup::{self, record_counts};
 
 const PASSPORT: &str = "C4X9T7ZQ2";
 

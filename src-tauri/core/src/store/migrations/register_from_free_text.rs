@@ -65,7 +65,8 @@ fn link_members(tx: &Transaction) -> Result<()> {
             ))
         })?
         .collect::<rusqlite::Result<_>>()?;
-    for (member_id, latin, original, function_title, organisation, email, phone, partnership_id, direction) in &members {
+    for (member_id, latin, original, function_title, organisation, email, phone, partnership_id, direction) in &members
+    {
         let person = Named {
             latin,
             original,
@@ -90,8 +91,8 @@ fn link_hosts(tx: &Transaction) -> Result<()> {
         )?
         .query_map([], |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?)))?
         .collect::<rusqlite::Result<_>>()?;
-    let mut insert = tx
-        .prepare("INSERT INTO item_hosts (item_id, position, person_id, organisation_id) VALUES (?1, ?2, ?3, ?4)")?;
+    let mut insert =
+        tx.prepare("INSERT INTO item_hosts (item_id, position, person_id, organisation_id) VALUES (?1, ?2, ?3, ?4)")?;
     for (item_id, text, direction, partnership_id) in items {
         let side = sides(&direction).1;
         let mut seen = HashSet::new();
@@ -166,7 +167,8 @@ fn ensure_person(tx: &Transaction, person: &Named) -> Result<String> {
 
 fn ensure_organisation(tx: &Transaction, typed: &str, side: &str, partnership_id: Option<&str>) -> Result<String> {
     let (latin, original) = split_original(typed);
-    let (name, original) = if has_han(&original) { (latin, original) } else { (typed.trim().to_string(), String::new()) };
+    let (name, original) =
+        if has_han(&original) { (latin, original) } else { (typed.trim().to_string(), String::new()) };
     let found: Option<String> = tx
         .prepare_cached(&format!("SELECT id FROM organisations WHERE {SAME_NAME} ORDER BY created_at LIMIT 1"))?
         .query_row(params![folded(&name), original], |row| row.get(0))
@@ -181,6 +183,15 @@ fn ensure_organisation(tx: &Transaction, typed: &str, side: &str, partnership_id
             created_at, updated_at)
          VALUES (?1, ?2, ?3, ?4, 'other', ?5, ?6, ?7, ?8, ?8)",
     )?
-    .execute(params![id, name, original, pinyin, side, partnership_id, search_text(&[&name, &original, &pinyin]), now()])?;
+    .execute(params![
+        id,
+        name,
+        original,
+        pinyin,
+        side,
+        partnership_id,
+        search_text(&[&name, &original, &pinyin]),
+        now()
+    ])?;
     Ok(id)
 }
