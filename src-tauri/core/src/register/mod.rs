@@ -8,7 +8,6 @@ use ts_rs::TS;
 
 use crate::error::{Error, Result};
 use crate::names::transliteration;
-use crate::store::paging::{read_page, Page, PageSql};
 use crate::vocabulary::{RegisterKind, RegisterRef, Side};
 
 pub mod find_or_create;
@@ -16,6 +15,7 @@ pub mod links;
 pub mod merge;
 pub mod organisations;
 pub mod people;
+mod record;
 
 pub mod trash;
 
@@ -41,32 +41,6 @@ pub(crate) const ORGANISATION_LABEL: &str =
     "o.name || CASE WHEN o.name_original = '' THEN '' ELSE ' (' || o.name_original || ')' END";
 
 const PICKER_LIMIT: i64 = 12;
-
-/// One page of people or organisations (`select` reads `table` as `alias`) that match the
-/// query, in the order of `sort_column`, and how many match in all.
-fn page_of<T>(
-    conn: &Connection,
-    select: &str,
-    (table, alias): (&str, &str),
-    sort_column: &str,
-    query: &people::RegisterQuery,
-    from_row: fn(&rusqlite::Row) -> rusqlite::Result<T>,
-) -> Result<Page<T>> {
-    let pattern = crate::store::like_pattern(&transliteration::search_needle(&query.search));
-    let filter = format!(
-        "{alias}.deleted_at IS NULL AND {alias}.search_text LIKE :pattern ESCAPE '\\'
-         AND (:side IS NULL OR {alias}.side = :side)
-         AND (:partnership IS NULL OR {alias}.partnership_id = :partnership)"
-    );
-    let sql = PageSql {
-        select,
-        from: &format!("{table} {alias}"),
-        filter: &filter,
-        order: &format!("{sort_column} COLLATE NOCASE, {alias}.id"),
-    };
-    let params = named_params! { ":pattern": pattern, ":side": query.side, ":partnership": query.partnership_id };
-    read_page(conn, &sql, params, query.page, from_row)
-}
 
 /// The records whose names match `search`, people and organisations together, for pickers.
 pub fn search_register(conn: &Connection, search: &str, kinds: &[RegisterKind]) -> Result<Vec<RegisterEntry>> {

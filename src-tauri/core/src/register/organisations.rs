@@ -1,18 +1,19 @@
 //! Organisations in the register: city halls, party committees, companies, universities,
 //! schools, museums, associations, chambers; with their people and the items they hosted.
 
-use rusqlite::{params, Connection, OptionalExtension, Row};
+use rusqlite::{params, Connection, Row};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::people::{
     from_row as person_from_row, items_taken_part, ItemTakenPart, Person, RegisterQuery, SELECT_PERSON,
 };
-use crate::error::{Error, Problems, Result};
+use super::record::{self, RegisterRecord};
+use crate::error::{Problems, Result};
 use crate::names::transliteration::{organisation_pinyin, search_text};
+use crate::store::now;
 use crate::store::paging::Page;
-use crate::store::{new_id, now};
-use crate::vocabulary::{looks_like_email, Side};
+use crate::vocabulary::Side;
 
 crate::text_enum! {
     pub enum OrganisationKind {
@@ -120,53 +121,54 @@ pub(crate) fn organisation_search_text(name: &str, name_original: &str, translit
     search_text(&[name, name_original, transliteration])
 }
 
-pub fn organisation_exists(conn: &Connection, id: &str) -> Result<bool> {
-    Ok(conn.prepare_cached("SELECT 1 FROM organisations WHERE id = ?1 AND deleted_at IS NULL")?.exists([id])?)
+impl RegisterRecord for Organisation {
+    type Input = OrganisationInput;
+    const TABLE: &'static str = "organisations";
+    const ALIAS: &'static str = "o";
+    const WHAT: &'static str = "organisation";
+    const SELECT: &'static str = SELECT_ORGANISATION;
+    const SORT: &'static str = "o.name";
+
+    fn from_row(row: &Row) -> rusqlite::Result<Self> {
+        from_row(row)
+    }
+
+    fn name(input: &OrganisationInput) -> (&'static str, &str, &'static str) {
+        ("name", &input.name, "an organisation needs a name")
+    }
+
+    fn contact(input: &OrganisationInput) -> (&str, Option<&str>) {
+        (&input.email, input.partnership_id.as_deref())
+    }
+
+    fn check_own(_: &Connection, _: &OrganisationInput, _: &mut Problems) -> Result<()> {
+        Ok(())
+    }
+
+    fn write(conn: &Connection, id: &str, input: &OrganisationInput) -> Result<()> {
+        write(conn, id, input)
+    }
 }
 
-fn validate(conn: &Connection, input: &OrganisationInput) -> Result<()> {
-    let mut problems = Problems::default();
-    if input.name.trim().is_empty() {
-        problems.push("name", "required", "an organisation needs a name");
-    }
-    let email = input.email.trim();
-    if !email.is_empty() && !looks_like_email(email) {
-        problems.push("email", "email_invalid", format!("{email:?} is not an e-mail address"));
-    }
-    if let Some(id) = &input.partnership_id {
-        if !crate::store::trash::exists_outside_trash(conn, "partnerships", id)? {
-            problems.push("partnership_id", "unknown_partnership", format!("{id} is not a partnership"));
-        }
-    }
-    problems.into_result()
+pub fn organisation_exists(conn: &Connection, id: &str) -> Result<bool> {
+    record::exists::<Organisation>(conn, id)
 }
 
 pub fn list_organisations(conn: &Connection, query: &RegisterQuery) -> Result<Page<Organisation>> {
-    super::page_of(conn, SELECT_ORGANISATION, ("organisations", "o"), "o.name", query, from_row)
+    record::list(conn, query)
 }
 
 /// An organisation, also from the trash (its page says so).
 pub fn get_organisation(conn: &Connection, id: &str) -> Result<Organisation> {
-    conn.prepare_cached(&format!("{SELECT_ORGANISATION} WHERE o.id = ?1"))?
-        .query_row([id], from_row)
-        .optional()?
-        .ok_or_else(|| Error::NotFound(format!("organisation {id}")))
+    record::get(conn, id)
 }
 
 pub fn create_organisation(conn: &Connection, input: &OrganisationInput) -> Result<Organisation> {
-    validate(conn, input)?;
-    let id = new_id();
-    write(conn, &id, input)?;
-    get_organisation(conn, &id)
+    record::create(conn, input)
 }
 
 pub fn update_organisation(conn: &Connection, id: &str, input: &OrganisationInput) -> Result<Organisation> {
-    if !organisation_exists(conn, id)? {
-        return Err(Error::NotFound(format!("organisation {id}")));
-    }
-    validate(conn, input)?;
-    write(conn, id, input)?;
-    get_organisation(conn, id)
+    record::update(conn, id, input)
 }
 
 fn write(conn: &Connection, id: &str, input: &OrganisationInput) -> Result<()> {

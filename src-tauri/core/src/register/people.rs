@@ -3,15 +3,16 @@
 //! programme item they took part in or hosted.
 
 use chrono::NaiveDate;
-use rusqlite::{named_params, params, Connection, OptionalExtension, Row};
+use rusqlite::{named_params, params, Connection, Row};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::error::{Error, Problems, Result};
+use super::record::{self, RegisterRecord};
+use crate::error::{Problems, Result};
 use crate::names::transliteration::{person_pinyin, search_text};
+use crate::store::now;
 use crate::store::paging::{Page, PageRequest};
-use crate::store::{new_id, now};
-use crate::vocabulary::{looks_like_email, Direction, MemberRole, RegisterKind, Side};
+use crate::vocabulary::{Direction, MemberRole, RegisterKind, Side};
 use crate::zoned::{stored_time, ZonedTime};
 
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
@@ -167,59 +168,60 @@ pub(crate) fn person_search_text(name_latin: &str, name_original: &str, translit
     search_text(&[name_latin, name_original, transliteration])
 }
 
-fn validate(conn: &Connection, input: &PersonInput) -> Result<()> {
-    let mut problems = Problems::default();
-    if input.name_latin.trim().is_empty() {
-        problems.push("name_latin", "required", "a name in Latin script is required");
+impl RegisterRecord for Person {
+    type Input = PersonInput;
+    const TABLE: &'static str = "people";
+    const ALIAS: &'static str = "p";
+    const WHAT: &'static str = "person";
+    const SELECT: &'static str = SELECT_PERSON;
+    const SORT: &'static str = "p.name_latin";
+
+    fn from_row(row: &Row) -> rusqlite::Result<Self> {
+        from_row(row)
     }
-    let email = input.email.trim();
-    if !email.is_empty() && !looks_like_email(email) {
-        problems.push("email", "email_invalid", format!("{email:?} is not an e-mail address"));
+
+    fn name(input: &PersonInput) -> (&'static str, &str, &'static str) {
+        ("name_latin", &input.name_latin, "a name in Latin script is required")
     }
-    if let Some(id) = &input.organisation_id {
-        if !super::organisations::organisation_exists(conn, id)? {
-            let code = if person_exists(conn, id)? { "not_an_organisation" } else { "unknown_organisation" };
-            problems.push("organisation_id", code, "choose an organisation from the register");
+
+    fn contact(input: &PersonInput) -> (&str, Option<&str>) {
+        (&input.email, input.partnership_id.as_deref())
+    }
+
+    fn check_own(conn: &Connection, input: &PersonInput, problems: &mut Problems) -> Result<()> {
+        if let Some(id) = &input.organisation_id {
+            if !super::organisations::organisation_exists(conn, id)? {
+                let code = if person_exists(conn, id)? { "not_an_organisation" } else { "unknown_organisation" };
+                problems.push("organisation_id", code, "choose an organisation from the register");
+            }
         }
+        Ok(())
     }
-    if let Some(id) = &input.partnership_id {
-        if !crate::store::trash::exists_outside_trash(conn, "partnerships", id)? {
-            problems.push("partnership_id", "unknown_partnership", format!("{id} is not a partnership"));
-        }
+
+    fn write(conn: &Connection, id: &str, input: &PersonInput) -> Result<()> {
+        write(conn, id, input)
     }
-    problems.into_result()
 }
 
 pub fn person_exists(conn: &Connection, id: &str) -> Result<bool> {
-    crate::store::trash::exists_outside_trash(conn, "people", id)
+    record::exists::<Person>(conn, id)
 }
 
 pub fn list_people(conn: &Connection, query: &RegisterQuery) -> Result<Page<Person>> {
-    super::page_of(conn, SELECT_PERSON, ("people", "p"), "p.name_latin", query, from_row)
+    record::list(conn, query)
 }
 
 /// A person, also from the trash (their page says so).
 pub fn get_person(conn: &Connection, id: &str) -> Result<Person> {
-    conn.prepare_cached(&format!("{SELECT_PERSON} WHERE p.id = ?1"))?
-        .query_row([id], from_row)
-        .optional()?
-        .ok_or_else(|| Error::NotFound(format!("person {id}")))
+    record::get(conn, id)
 }
 
 pub fn create_person(conn: &Connection, input: &PersonInput) -> Result<Person> {
-    validate(conn, input)?;
-    let id = new_id();
-    write(conn, &id, input)?;
-    get_person(conn, &id)
+    record::create(conn, input)
 }
 
 pub fn update_person(conn: &Connection, id: &str, input: &PersonInput) -> Result<Person> {
-    if !person_exists(conn, id)? {
-        return Err(Error::NotFound(format!("person {id}")));
-    }
-    validate(conn, input)?;
-    write(conn, id, input)?;
-    get_person(conn, id)
+    record::update(conn, id, input)
 }
 
 fn write(conn: &Connection, id: &str, input: &PersonInput) -> Result<()> {
