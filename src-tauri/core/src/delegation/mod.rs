@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
-use rusqlite::{params, Connection, ErrorCode, OptionalExtension, Row};
+use rusqlite::{params, Connection, ErrorCode, OptionalExtension, Row, ToSql};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -70,6 +70,29 @@ pub struct MemberInput {
     /// `YYYY-MM-DD` or empty.
     pub date_of_birth: String,
     pub visa_status: String,
+}
+
+impl MemberInput {
+    /// The input with every text trimmed, as it is stored.
+    fn trimmed(&self) -> MemberInput {
+        let trim = |text: &String| text.trim().to_string();
+        MemberInput {
+            person_id: self.person_id.clone(),
+            name_latin: trim(&self.name_latin),
+            name_original: trim(&self.name_original),
+            function_title: trim(&self.function_title),
+            organisation: trim(&self.organisation),
+            party: trim(&self.party),
+            role: self.role,
+            email: trim(&self.email),
+            phone: trim(&self.phone),
+            dietary: trim(&self.dietary),
+            accessibility: trim(&self.accessibility),
+            passport_number: trim(&self.passport_number),
+            date_of_birth: trim(&self.date_of_birth),
+            visa_status: trim(&self.visa_status),
+        }
+    }
 }
 
 const SELECT_MEMBER: &str =
@@ -182,16 +205,43 @@ fn person_of_member(
     direction: crate::vocabulary::Direction,
     partnership_id: Option<String>,
 ) -> NewPerson {
+    let input = input.trimmed();
     NewPerson {
-        name_latin: input.name_latin.trim().to_string(),
-        name_original: input.name_original.trim().to_string(),
-        function_title: input.function_title.trim().to_string(),
-        organisation: input.organisation.trim().to_string(),
-        email: input.email.trim().to_string(),
-        phone: input.phone.trim().to_string(),
+        name_latin: input.name_latin,
+        name_original: input.name_original,
+        function_title: input.function_title,
+        organisation: input.organisation,
+        email: input.email,
+        phone: input.phone,
         side: side_of_delegation(direction),
         partnership_id,
     }
+}
+
+/// The fields of a member as the form gives them, trimmed, bound by name (`:name_latin`, …)
+/// in both the INSERT and the UPDATE.
+fn member_fields<'a>(
+    input: &'a MemberInput,
+    name_key: &'a String,
+    role: &'a MemberRole,
+    birth: &'a Option<NaiveDate>,
+) -> [(&'static str, &'a dyn ToSql); 14] {
+    [
+        (":name_latin", &input.name_latin),
+        (":name_key", name_key),
+        (":name_original", &input.name_original),
+        (":function_title", &input.function_title),
+        (":organisation", &input.organisation),
+        (":party", &input.party),
+        (":role", role),
+        (":email", &input.email),
+        (":phone", &input.phone),
+        (":dietary", &input.dietary),
+        (":accessibility", &input.accessibility),
+        (":passport_number", &input.passport_number),
+        (":date_of_birth", birth),
+        (":visa_status", &input.visa_status),
+    ]
 }
 
 fn insert_member(
@@ -202,34 +252,19 @@ fn insert_member(
     input: &MemberInput,
     birth: Option<NaiveDate>,
 ) -> Result<()> {
+    let trimmed = input.trimmed();
+    let (key, role) = (name_key(&trimmed.name_latin), trimmed.role.unwrap_or(MemberRole::Member));
     let stamp = now();
+    let mut params = member_fields(&trimmed, &key, &role, &birth).to_vec();
+    params.extend([(":id", &id as &dyn ToSql), (":trip", &trip_id), (":person", &person_id), (":stamp", &stamp)]);
     conn.execute(
         "INSERT INTO members (id, trip_id, person_id, name_latin, name_key, name_original, function_title, organisation, party,
             role, precedence, email, phone, dietary, accessibility, passport_number, date_of_birth, visa_status,
             created_at, updated_at)
-         VALUES (?1, ?2, ?18, ?3, ?4, ?5, ?6, ?7, ?8, ?9,
-            (SELECT coalesce(max(precedence), 0) + 1 FROM members WHERE trip_id = ?2),
-            ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?17)",
-        params![
-            id,
-            trip_id,
-            input.name_latin.trim(),
-            name_key(&input.name_latin),
-            input.name_original.trim(),
-            input.function_title.trim(),
-            input.organisation.trim(),
-            input.party.trim(),
-            input.role.unwrap_or(MemberRole::Member),
-            input.email.trim(),
-            input.phone.trim(),
-            input.dietary.trim(),
-            input.accessibility.trim(),
-            input.passport_number.trim(),
-            birth,
-            input.visa_status.trim(),
-            stamp,
-            person_id
-        ],
+         VALUES (:id, :trip, :person, :name_latin, :name_key, :name_original, :function_title, :organisation, :party,
+            :role, (SELECT coalesce(max(precedence), 0) + 1 FROM members WHERE trip_id = :trip),
+            :email, :phone, :dietary, :accessibility, :passport_number, :date_of_birth, :visa_status, :stamp, :stamp)",
+        params.as_slice(),
     )
     .map_err(|e| map_unique(e, input))?;
     Ok(())
@@ -237,32 +272,20 @@ fn insert_member(
 
 pub fn update_member(conn: &Connection, id: &str, input: &MemberInput) -> Result<MemberDetail> {
     let birth = validate(conn, input)?;
+    let trimmed = input.trimmed();
+    let (key, role) = (name_key(&trimmed.name_latin), trimmed.role.unwrap_or(MemberRole::Member));
+    let stamp = now();
+    let mut params = member_fields(&trimmed, &key, &role, &birth).to_vec();
+    params.extend([(":id", &id as &dyn ToSql), (":person", &input.person_id), (":stamp", &stamp)]);
     let changed = conn
         .execute(
-            "UPDATE members SET name_latin = ?2, name_key = ?3, name_original = ?4, function_title = ?5,
-                organisation = ?6, party = ?7, role = ?8, email = ?9, phone = ?10, dietary = ?11,
-                accessibility = ?12, passport_number = ?13, date_of_birth = ?14, visa_status = ?15, updated_at = ?16,
-                person_id = coalesce(?17, person_id)
-             WHERE id = ?1 AND deleted_at IS NULL",
-            params![
-                id,
-                input.name_latin.trim(),
-                name_key(&input.name_latin),
-                input.name_original.trim(),
-                input.function_title.trim(),
-                input.organisation.trim(),
-                input.party.trim(),
-                input.role.unwrap_or(MemberRole::Member),
-                input.email.trim(),
-                input.phone.trim(),
-                input.dietary.trim(),
-                input.accessibility.trim(),
-                input.passport_number.trim(),
-                birth,
-                input.visa_status.trim(),
-                now(),
-                input.person_id
-            ],
+            "UPDATE members SET name_latin = :name_latin, name_key = :name_key, name_original = :name_original,
+                function_title = :function_title, organisation = :organisation, party = :party, role = :role,
+                email = :email, phone = :phone, dietary = :dietary, accessibility = :accessibility,
+                passport_number = :passport_number, date_of_birth = :date_of_birth, visa_status = :visa_status,
+                updated_at = :stamp, person_id = coalesce(:person, person_id)
+             WHERE id = :id AND deleted_at IS NULL",
+            params.as_slice(),
         )
         .map_err(|e| map_unique(e, input))?;
     if changed == 0 {
