@@ -69,8 +69,11 @@ test("an officer builds the day-by-day programme in local times", async () => {
     // Hosts come from the register, or are created there on the spot.
     await fill(browser, "#item-hosts", "Stefan Weiler");
     await click(browser, "register-create-person");
-    // (typed straight on: Backspace in the empty field would take the last host off again)
-    await (await browser.$("#item-hosts")).addValue("Handelsamt Yangzhou");
+    // Typed straight on (Backspace in the empty field would take the last host off again), once
+    // the picker has taken the new person and emptied the field: a key typed earlier is lost.
+    const hosts = await browser.$("#item-hosts");
+    await eventually(async () => (await hosts.getValue()) === "", { message: "host field emptied" });
+    await hosts.addValue("Handelsamt Yangzhou");
     await click(browser, "register-create-organisation");
     await click(browser, "participants-chosen");
     const boxes = await browser.$$('[data-testid="participant"]');

@@ -39,6 +39,8 @@ test("deleted programme items and members wait in the trash until it is emptied"
     await click(browser, "confirm-yes");
     await eventually(async () => (await itemIds()).length === items.length - 1, { message: "item deleted again" });
     await click(browser, "tab-delegation");
+    // The delegation list is read once the tab has loaded all of it.
+    await eventually(async () => (await browser.$$('[data-testid="member-open"]')).length === members.length, { message: "delegation shown" });
     await (await browser.$$('[data-testid="member-open"]'))[members.length - 1].click();
     await click(browser, "member-remove");
     await click(browser, "confirm-yes");
