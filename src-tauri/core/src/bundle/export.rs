@@ -3,7 +3,7 @@
 
 use std::collections::{BTreeSet, HashSet};
 
-use rusqlite::Connection;
+use rusqlite::{Connection, OptionalExtension};
 
 use super::{records, Bundle, Item, Outcome, Register, Task, ThemeArea, FORMAT, VERSION};
 use crate::error::{Error, Result};
@@ -85,23 +85,23 @@ fn register_of(conn: &Connection, bundle: &Bundle) -> Result<Register> {
         theme_ids.extend(task.theme_id.iter().cloned());
     }
 
-    let people = each(&person_ids, |id| records::people(conn, "WHERE p.id = ?1", id))?;
+    let people = each(&person_ids, |id| records::person(conn, id))?;
     organisation_ids.extend(people.iter().filter_map(|person| person.organisation_id.clone()));
-    let organisations = each(&organisation_ids, |id| records::organisations(conn, "WHERE o.id = ?1", id))?;
+    let organisations = each(&organisation_ids, |id| records::organisation(conn, id))?;
     partnership_ids.extend(people.iter().filter_map(|person| person.partnership_id.clone()));
     partnership_ids.extend(organisations.iter().filter_map(|organisation| organisation.partnership_id.clone()));
-    let partnerships = each(&partnership_ids, |id| records::partnerships(conn, "WHERE p.id = ?1", id))?;
+    let partnerships = each(&partnership_ids, |id| records::partnership(conn, id))?;
     let theme_areas = each(&theme_ids, |id| {
         Ok(conn
             .prepare_cached("SELECT id, name FROM theme_areas WHERE id = ?1")?
-            .query_map([id], |row| Ok(ThemeArea { id: row.get(0)?, name: row.get(1)? }))?
-            .collect::<rusqlite::Result<Vec<_>>>()?)
+            .query_row([id], |row| Ok(ThemeArea { id: row.get(0)?, name: row.get(1)? }))
+            .optional()?)
     })?;
     Ok(Register { partnerships, theme_areas, organisations, people })
 }
 
 /// The records `read` finds for each ID, in the order of the IDs.
-fn each<T>(ids: &BTreeSet<String>, read: impl Fn(&str) -> Result<Vec<T>>) -> Result<Vec<T>> {
+fn each<T>(ids: &BTreeSet<String>, read: impl Fn(&str) -> Result<Option<T>>) -> Result<Vec<T>> {
     let mut found = Vec::with_capacity(ids.len());
     for id in ids {
         found.extend(read(id)?);

@@ -10,9 +10,10 @@ use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
 
 use crate::error::Result;
-use crate::partnerships::{OurSideKind, PartnershipKind, PartnershipStatus};
+use crate::partnerships::{self, OurSideKind, PartnershipKind, PartnershipStatus};
 use crate::programme::ItemKind;
-use crate::register::organisations::OrganisationKind;
+use crate::register::organisations::{self, OrganisationKind};
+use crate::register::people;
 use crate::tasks::{TaskPriority, TaskStatus};
 use crate::trips::TripStatus;
 use crate::vocabulary::{Direction, MemberRole, RegisterKind, Side};
@@ -249,6 +250,71 @@ pub struct Person {
     pub notes: String,
     pub created_at: String,
     pub updated_at: String,
+}
+
+impl From<partnerships::Partnership> for Partnership {
+    fn from(p: partnerships::Partnership) -> Self {
+        Partnership {
+            id: p.id,
+            our_side: p.our_side,
+            our_side_kind: p.our_side_kind,
+            partner_place: p.partner_place,
+            partner_province: p.partner_province,
+            partner_country: p.partner_country,
+            partner_zone: p.partner_zone,
+            kind: p.kind,
+            since: p.since,
+            status: p.status,
+            description: p.description,
+            created_at: p.created_at,
+            updated_at: p.updated_at,
+        }
+    }
+}
+
+/// A link to a partnership in the trash is left out (the register's label is only given for
+/// one that is not).
+impl From<organisations::Organisation> for Organisation {
+    fn from(o: organisations::Organisation) -> Self {
+        Organisation {
+            id: o.id,
+            name: o.name,
+            name_original: o.name_original,
+            transliteration: o.transliteration,
+            kind: o.kind,
+            side: o.side,
+            partnership_id: o.partnership_id.filter(|_| o.partnership_label.is_some()),
+            email: o.email,
+            phone: o.phone,
+            address: o.address,
+            notes: o.notes,
+            created_at: o.created_at,
+            updated_at: o.updated_at,
+        }
+    }
+}
+
+/// Links to an organisation or a partnership in the trash are left out.
+impl From<people::Person> for Person {
+    fn from(p: people::Person) -> Self {
+        Person {
+            id: p.id,
+            name_latin: p.name_latin,
+            name_original: p.name_original,
+            transliteration: p.transliteration,
+            function_title: p.function_title,
+            organisation_id: p.organisation_id.filter(|_| p.organisation_name.is_some()),
+            side: p.side,
+            partnership_id: p.partnership_id.filter(|_| p.partnership_label.is_some()),
+            email: p.email,
+            phone: p.phone,
+            address: p.address,
+            languages: p.languages,
+            notes: p.notes,
+            created_at: p.created_at,
+            updated_at: p.updated_at,
+        }
+    }
 }
 
 /// The trip `trip_id` (not in the trash) as a pretty-printed bundle.

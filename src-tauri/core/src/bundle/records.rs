@@ -6,6 +6,8 @@ use rusqlite::{Connection, Row};
 
 use super::{Host, Item, Member, Organisation, Outcome, Partnership, Person, Step, Task, Time, Trip};
 use crate::error::Result;
+use crate::register::record;
+use crate::register::{organisations, people};
 use crate::vocabulary::RegisterKind;
 
 fn query<T>(conn: &Connection, sql: &str, key: &str, from_row: fn(&Row) -> rusqlite::Result<T>) -> Result<Vec<T>> {
@@ -225,85 +227,19 @@ pub(crate) fn tasks(conn: &Connection, filter: &str, key: &str) -> Result<Vec<Ta
     Ok(tasks)
 }
 
-/// Partnerships (alias `p`), without their agreements.
-pub(crate) fn partnerships(conn: &Connection, filter: &str, key: &str) -> Result<Vec<Partnership>> {
-    let sql = format!(
-        "SELECT p.id, p.our_side, p.our_side_kind, p.partner_place, p.partner_province, p.partner_country,
-            p.partner_zone, p.kind, p.since, p.status, p.description, p.created_at, p.updated_at
-         FROM partnerships p {filter}"
-    );
-    query(conn, &sql, key, |row| {
-        Ok(Partnership {
-            id: row.get(0)?,
-            our_side: row.get(1)?,
-            our_side_kind: row.get(2)?,
-            partner_place: row.get(3)?,
-            partner_province: row.get(4)?,
-            partner_country: row.get(5)?,
-            partner_zone: row.get(6)?,
-            kind: row.get(7)?,
-            since: row.get(8)?,
-            status: row.get(9)?,
-            description: row.get(10)?,
-            created_at: row.get(11)?,
-            updated_at: row.get(12)?,
-        })
-    })
+/// The partnership `id` (also from the trash), without its agreements.
+pub(crate) fn partnership(conn: &Connection, id: &str) -> Result<Option<Partnership>> {
+    // The expiry counts the register reads with it do not go into a bundle.
+    let today = chrono::Utc::now().date_naive();
+    Ok(crate::partnerships::find_partnership(conn, id, today)?.map(Partnership::from))
 }
 
-/// Organisations (alias `o`).
-pub(crate) fn organisations(conn: &Connection, filter: &str, key: &str) -> Result<Vec<Organisation>> {
-    let sql = format!(
-        "SELECT o.id, o.name, o.name_original, o.transliteration, o.kind, o.side, {}, o.email, o.phone, o.address,
-            o.notes, o.created_at, o.updated_at
-         FROM organisations o {filter}",
-        live("partnerships", "o.partnership_id")
-    );
-    query(conn, &sql, key, |row| {
-        Ok(Organisation {
-            id: row.get(0)?,
-            name: row.get(1)?,
-            name_original: row.get(2)?,
-            transliteration: row.get(3)?,
-            kind: row.get(4)?,
-            side: row.get(5)?,
-            partnership_id: row.get(6)?,
-            email: row.get(7)?,
-            phone: row.get(8)?,
-            address: row.get(9)?,
-            notes: row.get(10)?,
-            created_at: row.get(11)?,
-            updated_at: row.get(12)?,
-        })
-    })
+/// The organisation `id`, also from the trash.
+pub(crate) fn organisation(conn: &Connection, id: &str) -> Result<Option<Organisation>> {
+    Ok(record::find::<organisations::Organisation>(conn, id)?.map(Organisation::from))
 }
 
-/// People (alias `p`).
-pub(crate) fn people(conn: &Connection, filter: &str, key: &str) -> Result<Vec<Person>> {
-    let sql = format!(
-        "SELECT p.id, p.name_latin, p.name_original, p.transliteration, p.function_title, {}, p.side, {}, p.email,
-            p.phone, p.address, p.languages, p.notes, p.created_at, p.updated_at
-         FROM people p {filter}",
-        live("organisations", "p.organisation_id"),
-        live("partnerships", "p.partnership_id")
-    );
-    query(conn, &sql, key, |row| {
-        Ok(Person {
-            id: row.get(0)?,
-            name_latin: row.get(1)?,
-            name_original: row.get(2)?,
-            transliteration: row.get(3)?,
-            function_title: row.get(4)?,
-            organisation_id: row.get(5)?,
-            side: row.get(6)?,
-            partnership_id: row.get(7)?,
-            email: row.get(8)?,
-            phone: row.get(9)?,
-            address: row.get(10)?,
-            languages: row.get(11)?,
-            notes: row.get(12)?,
-            created_at: row.get(13)?,
-            updated_at: row.get(14)?,
-        })
-    })
+/// The person `id`, also from the trash.
+pub(crate) fn person(conn: &Connection, id: &str) -> Result<Option<Person>> {
+    Ok(record::find::<people::Person>(conn, id)?.map(Person::from))
 }

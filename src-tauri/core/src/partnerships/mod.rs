@@ -209,6 +209,15 @@ pub fn get_partnership(conn: &Connection, id: &str, today: NaiveDate) -> Result<
         .ok_or_else(|| Error::NotFound(format!("partnership {id}")))
 }
 
+/// The partnership `id`, also from the trash, if there is one.
+pub(crate) fn find_partnership(conn: &Connection, id: &str, today: NaiveDate) -> Result<Option<Partnership>> {
+    let (today, warn_until) = expiry_window(today);
+    Ok(conn
+        .prepare_cached(&format!("{SELECT_PARTNERSHIP} WHERE p.id = :id"))?
+        .query_row(named_params! { ":id": id, ":today": today, ":warn_until": warn_until }, from_row)
+        .optional()?)
+}
+
 pub fn partnership_exists(conn: &Connection, id: &str) -> Result<bool> {
     crate::store::trash::exists_outside_trash(conn, "partnerships", id)
 }

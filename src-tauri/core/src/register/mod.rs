@@ -15,7 +15,7 @@ pub mod links;
 pub mod merge;
 pub mod organisations;
 pub mod people;
-mod record;
+pub(crate) mod record;
 
 pub mod trash;
 

@@ -42,10 +42,15 @@ pub(crate) trait RegisterRecord: Sized {
 
 /// A record, also from the trash (its page says so).
 pub(crate) fn get<R: RegisterRecord>(conn: &Connection, id: &str) -> Result<R> {
-    conn.prepare_cached(&format!("{} WHERE {}.id = ?1", R::SELECT, R::ALIAS))?
+    find(conn, id)?.ok_or_else(|| Error::NotFound(format!("{} {id}", R::WHAT)))
+}
+
+/// The record `id`, also from the trash, if there is one.
+pub(crate) fn find<R: RegisterRecord>(conn: &Connection, id: &str) -> Result<Option<R>> {
+    Ok(conn
+        .prepare_cached(&format!("{} WHERE {}.id = ?1", R::SELECT, R::ALIAS))?
         .query_row([id], R::from_row)
-        .optional()?
-        .ok_or_else(|| Error::NotFound(format!("{} {id}", R::WHAT)))
+        .optional()?)
 }
 
 pub(crate) fn exists<R: RegisterRecord>(conn: &Connection, id: &str) -> Result<bool> {

@@ -190,7 +190,7 @@ impl Merger<'_> {
     }
 
     fn partnership(&mut self, partnership: &Partnership) -> Result<()> {
-        let here = records::partnerships(self.conn, "WHERE p.id = ?1", &partnership.id)?.pop();
+        let here = records::partnership(self.conn, &partnership.id)?;
         let decision = decide(here.as_ref(), partnership);
         if decision.writes() {
             let sql = upsert(
@@ -233,7 +233,7 @@ impl Merger<'_> {
     }
 
     fn organisation(&mut self, organisation: &Organisation) -> Result<()> {
-        let here = records::organisations(self.conn, "WHERE o.id = ?1", &organisation.id)?.pop();
+        let here = records::organisation(self.conn, &organisation.id)?;
         let decision = decide(here.as_ref(), organisation);
         if decision.writes() {
             let sql = upsert(
@@ -283,7 +283,7 @@ impl Merger<'_> {
     }
 
     fn person(&mut self, person: &Person) -> Result<()> {
-        let here = records::people(self.conn, "WHERE p.id = ?1", &person.id)?.pop();
+        let here = records::person(self.conn, &person.id)?;
         let decision = decide(here.as_ref(), person);
         if decision.writes() {
             let sql = upsert(
