@@ -21,8 +21,7 @@ pub(super) fn bundle_of_trip(conn: &Connection, trip_id: &str) -> Result<Bundle>
         .ok_or_else(|| Error::NotFound(format!("trip {trip_id}")))?;
     let checklist =
         records::steps(conn, "WHERE s.trip_id = ?1 AND s.deleted_at IS NULL ORDER BY s.position, s.id", trip_id)?;
-    let delegation =
-        records::members(conn, "WHERE m.trip_id = ?1 AND m.deleted_at IS NULL ORDER BY m.precedence, m.id", trip_id)?;
+    let delegation = records::delegation(conn, trip_id)?;
     let programme = records::items(
         conn,
         "WHERE i.trip_id = ?1 AND i.deleted_at IS NULL ORDER BY i.start_utc, i.end_utc, i.id",

@@ -5,9 +5,11 @@
 use rusqlite::{Connection, Row};
 
 use super::{Host, Item, Member, Organisation, Outcome, Partnership, Person, Step, Task, Time, Trip};
+use crate::delegation;
 use crate::error::Result;
 use crate::register::record;
 use crate::register::{organisations, people};
+use crate::store::trash::exists_outside_trash;
 use crate::vocabulary::RegisterKind;
 
 fn query<T>(conn: &Connection, sql: &str, key: &str, from_row: fn(&Row) -> rusqlite::Result<T>) -> Result<Vec<T>> {
@@ -75,33 +77,40 @@ pub(crate) fn steps(conn: &Connection, filter: &str, key: &str) -> Result<Vec<St
     })
 }
 
-/// Delegation members (alias `m`), without their sensitive fields.
-pub(crate) fn members(conn: &Connection, filter: &str, key: &str) -> Result<Vec<Member>> {
-    let sql = format!(
-        "SELECT m.id, {}, m.name_latin, m.name_original, m.function_title, m.organisation, m.party, m.role,
-            m.precedence, m.email, m.phone, m.dietary, m.accessibility, m.created_at, m.updated_at
-         FROM members m {filter}",
-        live("people", "m.person_id")
-    );
-    query(conn, &sql, key, |row| {
-        Ok(Member {
-            id: row.get(0)?,
-            person_id: row.get(1)?,
-            name_latin: row.get(2)?,
-            name_original: row.get(3)?,
-            function_title: row.get(4)?,
-            organisation: row.get(5)?,
-            party: row.get(6)?,
-            role: row.get(7)?,
-            precedence: row.get(8)?,
-            email: row.get(9)?,
-            phone: row.get(10)?,
-            dietary: row.get(11)?,
-            accessibility: row.get(12)?,
-            created_at: row.get(13)?,
-            updated_at: row.get(14)?,
-        })
+/// A delegation member as the bundle carries it: never with passport, birth date or visa
+/// (the domain's `Member` does not read them), the link to a person in the trash left out.
+fn member(conn: &Connection, m: delegation::Member) -> Result<Member> {
+    let person_id = match m.person_id {
+        Some(id) if exists_outside_trash(conn, "people", &id)? => Some(id),
+        _ => None,
+    };
+    Ok(Member {
+        id: m.id,
+        person_id,
+        name_latin: m.name_latin,
+        name_original: m.name_original,
+        function_title: m.function_title,
+        organisation: m.organisation,
+        party: m.party,
+        role: m.role,
+        precedence: m.precedence,
+        email: m.email,
+        phone: m.phone,
+        dietary: m.dietary,
+        accessibility: m.accessibility,
+        created_at: m.created_at,
+        updated_at: m.updated_at,
     })
+}
+
+/// The delegation of a trip, in order of precedence.
+pub(crate) fn delegation(conn: &Connection, trip_id: &str) -> Result<Vec<Member>> {
+    delegation::list_members(conn, trip_id)?.into_iter().map(|m| member(conn, m)).collect()
+}
+
+/// The member `id`, also from the trash.
+pub(crate) fn find_member(conn: &Connection, id: &str) -> Result<Option<Member>> {
+    delegation::find_member(conn, id)?.map(|m| member(conn, m)).transpose()
 }
 
 /// Programme items (alias `i`) with their hosts and participants.

@@ -120,6 +120,11 @@ fn from_row(row: &Row) -> rusqlite::Result<Member> {
     })
 }
 
+/// The member `id`, also from the trash, if there is one.
+pub(crate) fn find_member(conn: &Connection, id: &str) -> Result<Option<Member>> {
+    Ok(conn.prepare_cached(&format!("{SELECT_MEMBER} WHERE id = ?1"))?.query_row([id], from_row).optional()?)
+}
+
 fn validate(conn: &Connection, input: &MemberInput) -> Result<Option<NaiveDate>> {
     let mut problems = Problems::default();
     if let Some(person_id) = &input.person_id {

@@ -405,7 +405,7 @@ impl Merger<'_> {
     }
 
     fn member(&mut self, trip_id: &str, member: &Member) -> Result<()> {
-        let here = records::members(self.conn, "WHERE m.id = ?1", &member.id)?.pop();
+        let here = records::find_member(self.conn, &member.id)?;
         let decision = decide(here.as_ref(), member);
         let label = member.name_latin.clone();
         let name_key = crate::vocabulary::name_key(&member.name_latin);
