@@ -103,7 +103,11 @@ fn main() {
     );
 
     measure("trip list, first page of 50", || {
-        list_trips(&conn, &TripQuery { limit: Some(50), ..Default::default() }).unwrap();
+        list_trips(
+            &conn,
+            &TripQuery { page: PageRequest { limit: Some(50), ..Default::default() }, ..Default::default() },
+        )
+        .unwrap();
     });
     measure("trip list, page 30 of 50", || {
         list_trips(&conn, &TripQuery { page: PageRequest { offset: 1450, limit: Some(50) }, ..Default::default() })
@@ -137,7 +141,7 @@ fn main() {
     measure("register picker, search \"mitglied 7\"", || {
         search_register(&conn, "mitglied 7", &[RegisterKind::Person, RegisterKind::Organisation]).unwrap();
     });
-    let someone = list_people(&conn, &people("Mitglied 3 der Reise 1999")).unwrap().people.remove(0).id;
+    let someone = list_people(&conn, &people("Mitglied 3 der Reise 1999")).unwrap().items.remove(0).id;
     measure("person page (trips and items taken part in)", || {
         person_record(&conn, &someone).unwrap();
     });

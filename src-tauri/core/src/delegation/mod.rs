@@ -223,30 +223,45 @@ fn person_of_member(
     }
 }
 
-/// The fields of a member as the form gives them, trimmed, bound by name (`:name_latin`, …)
-/// in both the INSERT and the UPDATE.
-fn member_fields<'a>(
-    input: &'a MemberInput,
-    name_key: &'a String,
-    role: &'a MemberRole,
-    birth: &'a Option<NaiveDate>,
-) -> [(&'static str, &'a dyn ToSql); 14] {
-    [
-        (":name_latin", &input.name_latin),
-        (":name_key", name_key),
-        (":name_original", &input.name_original),
-        (":function_title", &input.function_title),
-        (":organisation", &input.organisation),
-        (":party", &input.party),
-        (":role", role),
-        (":email", &input.email),
-        (":phone", &input.phone),
-        (":dietary", &input.dietary),
-        (":accessibility", &input.accessibility),
-        (":passport_number", &input.passport_number),
-        (":date_of_birth", birth),
-        (":visa_status", &input.visa_status),
-    ]
+/// A member's fields as they are stored: the form's texts trimmed, the name key, the role and
+/// the date of birth, bound by name (`:name_latin`, …) in both the INSERT and the UPDATE.
+struct StoredMember {
+    input: MemberInput,
+    name_key: String,
+    role: MemberRole,
+    birth: Option<NaiveDate>,
+}
+
+impl StoredMember {
+    fn of(input: &MemberInput, birth: Option<NaiveDate>) -> Self {
+        let input = input.trimmed();
+        StoredMember {
+            name_key: name_key(&input.name_latin),
+            role: input.role.unwrap_or(MemberRole::Member),
+            input,
+            birth,
+        }
+    }
+
+    fn params(&self) -> Vec<(&'static str, &dyn ToSql)> {
+        let input = &self.input;
+        vec![
+            (":name_latin", &input.name_latin),
+            (":name_key", &self.name_key),
+            (":name_original", &input.name_original),
+            (":function_title", &input.function_title),
+            (":organisation", &input.organisation),
+            (":party", &input.party),
+            (":role", &self.role),
+            (":email", &input.email),
+            (":phone", &input.phone),
+            (":dietary", &input.dietary),
+            (":accessibility", &input.accessibility),
+            (":passport_number", &input.passport_number),
+            (":date_of_birth", &self.birth),
+            (":visa_status", &input.visa_status),
+        ]
+    }
 }
 
 fn insert_member(
@@ -257,10 +272,9 @@ fn insert_member(
     input: &MemberInput,
     birth: Option<NaiveDate>,
 ) -> Result<()> {
-    let trimmed = input.trimmed();
-    let (key, role) = (name_key(&trimmed.name_latin), trimmed.role.unwrap_or(MemberRole::Member));
+    let stored = StoredMember::of(input, birth);
     let stamp = now();
-    let mut params = member_fields(&trimmed, &key, &role, &birth).to_vec();
+    let mut params = stored.params();
     params.extend([(":id", &id as &dyn ToSql), (":trip", &trip_id), (":person", &person_id), (":stamp", &stamp)]);
     conn.execute(
         "INSERT INTO members (id, trip_id, person_id, name_latin, name_key, name_original, function_title, organisation, party,
@@ -277,10 +291,9 @@ fn insert_member(
 
 pub fn update_member(conn: &Connection, id: &str, input: &MemberInput) -> Result<MemberDetail> {
     let birth = validate(conn, input)?;
-    let trimmed = input.trimmed();
-    let (key, role) = (name_key(&trimmed.name_latin), trimmed.role.unwrap_or(MemberRole::Member));
+    let stored = StoredMember::of(input, birth);
     let stamp = now();
-    let mut params = member_fields(&trimmed, &key, &role, &birth).to_vec();
+    let mut params = stored.params();
     params.extend([(":id", &id as &dyn ToSql), (":person", &input.person_id), (":stamp", &stamp)]);
     let changed = conn
         .execute(
