@@ -5,8 +5,8 @@ use std::collections::{BTreeSet, HashSet};
 
 use rusqlite::{Connection, OptionalExtension};
 
-use super::{records, Bundle, Item, Outcome, Register, Task, ThemeArea, FORMAT, VERSION};
-use crate::error::{Error, Result};
+use super::{records, Bundle, Item, Outcome, Register, Task, ThemeArea, Trip, FORMAT, VERSION};
+use crate::error::Result;
 use crate::vocabulary::RegisterKind;
 
 const TASKS_OF_TRIP: &str = "WHERE t.deleted_at IS NULL AND (t.trip_id = ?1
@@ -16,9 +16,7 @@ const TASKS_OF_TRIP: &str = "WHERE t.deleted_at IS NULL AND (t.trip_id = ?1
     ORDER BY t.id";
 
 pub(super) fn bundle_of_trip(conn: &Connection, trip_id: &str) -> Result<Bundle> {
-    let trip = records::trips(conn, "WHERE t.id = ?1 AND t.deleted_at IS NULL", trip_id)?
-        .pop()
-        .ok_or_else(|| Error::NotFound(format!("trip {trip_id}")))?;
+    let trip = Trip::from(crate::trips::get_trip(conn, trip_id)?);
     let checklist =
         records::steps(conn, "WHERE s.trip_id = ?1 AND s.deleted_at IS NULL ORDER BY s.position, s.id", trip_id)?;
     let delegation = records::delegation(conn, trip_id)?;

@@ -15,7 +15,7 @@ use crate::programme::ItemKind;
 use crate::register::organisations::{self, OrganisationKind};
 use crate::register::people;
 use crate::tasks::{TaskPriority, TaskStatus};
-use crate::trips::TripStatus;
+use crate::trips::{self, TripStatus};
 use crate::vocabulary::{Direction, MemberRole, RegisterKind, Side};
 
 mod export;
@@ -250,6 +250,32 @@ pub struct Person {
     pub notes: String,
     pub created_at: String,
     pub updated_at: String,
+}
+
+/// The link to a partnership in the trash is left out; theme areas go by ID.
+impl From<trips::Trip> for Trip {
+    fn from(t: trips::Trip) -> Self {
+        let mut theme_ids: Vec<String> = t.themes.into_iter().map(|theme| theme.id).collect();
+        theme_ids.sort();
+        Trip {
+            id: t.id,
+            title: t.title,
+            direction: t.direction,
+            partner_place: t.partner_place,
+            partner_country: t.partner_country,
+            time_zone: t.time_zone,
+            start_date: t.start_date,
+            end_date: t.end_date,
+            purpose: t.purpose,
+            status: t.status,
+            notes: t.notes,
+            partnership_id: t.partnership_id.filter(|_| t.partnership_label.is_some()),
+            theme_ids,
+            checklist_version: t.checklist_version,
+            created_at: t.created_at,
+            updated_at: t.updated_at,
+        }
+    }
 }
 
 impl From<partnerships::Partnership> for Partnership {

@@ -25,39 +25,9 @@ fn live(table: &str, column: &str) -> String {
     format!("(SELECT x.id FROM {table} x WHERE x.id = {column} AND x.deleted_at IS NULL)")
 }
 
-/// Trips (alias `t`) that `filter` (a WHERE clause, `?1` bound to `key`) selects.
-pub(crate) fn trips(conn: &Connection, filter: &str, key: &str) -> Result<Vec<Trip>> {
-    let sql = format!(
-        "SELECT t.id, t.title, t.direction, t.partner_place, t.partner_country, t.time_zone, t.start_date,
-            t.end_date, t.purpose, t.status, t.notes, {}, t.checklist_version, t.created_at, t.updated_at
-         FROM trips t {filter}",
-        live("partnerships", "t.partnership_id")
-    );
-    let mut trips = query(conn, &sql, key, |row| {
-        Ok(Trip {
-            id: row.get(0)?,
-            title: row.get(1)?,
-            direction: row.get(2)?,
-            partner_place: row.get(3)?,
-            partner_country: row.get(4)?,
-            time_zone: row.get(5)?,
-            start_date: row.get(6)?,
-            end_date: row.get(7)?,
-            purpose: row.get(8)?,
-            status: row.get(9)?,
-            notes: row.get(10)?,
-            partnership_id: row.get(11)?,
-            theme_ids: Vec::new(),
-            checklist_version: row.get(12)?,
-            created_at: row.get(13)?,
-            updated_at: row.get(14)?,
-        })
-    })?;
-    for trip in &mut trips {
-        trip.theme_ids =
-            strings(conn, "SELECT theme_id FROM trip_themes WHERE trip_id = ?1 ORDER BY theme_id", &trip.id)?;
-    }
-    Ok(trips)
+/// The trip `id`, also from the trash.
+pub(crate) fn trip(conn: &Connection, id: &str) -> Result<Option<Trip>> {
+    Ok(crate::trips::find_trip(conn, id)?.map(Trip::from))
 }
 
 /// Checklist steps (alias `s`).

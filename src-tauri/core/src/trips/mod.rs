@@ -52,6 +52,8 @@ pub struct Trip {
     /// Preparation checklist progress: steps ticked of all steps.
     pub checklist_done: i64,
     pub checklist_total: i64,
+    /// The version of the preparation template the checklist was drawn from.
+    pub checklist_version: Option<i64>,
     /// Set while the trip is in the trash.
     pub deleted_at: Option<String>,
     pub created_at: String,
@@ -105,7 +107,7 @@ const SELECT_TRIP: &str = "SELECT t.id, t.title, t.direction, t.partner_place, t
         (SELECT count(*) FROM checklist_steps s
             WHERE s.trip_id = t.id AND s.done_at IS NOT NULL AND s.deleted_at IS NULL),
         (SELECT count(*) FROM checklist_steps s WHERE s.trip_id = t.id AND s.deleted_at IS NULL),
-        t.deleted_at, t.created_at, t.updated_at
+        t.deleted_at, t.created_at, t.updated_at, t.checklist_version
     FROM trips t";
 
 fn from_row(row: &Row) -> rusqlite::Result<Trip> {
@@ -131,6 +133,7 @@ fn from_row(row: &Row) -> rusqlite::Result<Trip> {
         deleted_at: row.get(17)?,
         created_at: row.get(18)?,
         updated_at: row.get(19)?,
+        checklist_version: row.get(20)?,
     })
 }
 
@@ -228,12 +231,16 @@ fn trip_params<'a>(
 }
 
 pub fn get_trip(conn: &Connection, id: &str) -> Result<Trip> {
-    let trip = conn
-        .prepare_cached(&format!("{SELECT_TRIP} WHERE t.id = ?1 AND t.deleted_at IS NULL"))?
-        .query_row([id], from_row)
-        .optional()?
-        .ok_or_else(|| Error::NotFound(format!("trip {id}")))?;
-    with_themes(conn, trip)
+    match find_trip(conn, id)? {
+        Some(trip) if trip.deleted_at.is_none() => Ok(trip),
+        _ => Err(Error::NotFound(format!("trip {id}"))),
+    }
+}
+
+/// The trip `id`, also from the trash, if there is one.
+pub(crate) fn find_trip(conn: &Connection, id: &str) -> Result<Option<Trip>> {
+    let trip = conn.prepare_cached(&format!("{SELECT_TRIP} WHERE t.id = ?1"))?.query_row([id], from_row).optional()?;
+    trip.map(|trip| with_themes(conn, trip)).transpose()
 }
 
 fn with_themes(conn: &Connection, mut trip: Trip) -> Result<Trip> {

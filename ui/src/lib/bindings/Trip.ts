@@ -25,6 +25,10 @@ themes: Array<ThemeArea>, member_count: number, item_count: number,
  */
 checklist_done: number, checklist_total: number, 
 /**
+ * The version of the preparation template the checklist was drawn from.
+ */
+checklist_version: number | null, 
+/**
  * Set while the trip is in the trash.
  */
 deleted_at: string | null, created_at: string, updated_at: string, };

@@ -333,7 +333,7 @@ impl Merger<'_> {
     }
 
     fn trip(&mut self, trip: &Trip, checklist: &[Step]) -> Result<()> {
-        let here = records::trips(self.conn, "WHERE t.id = ?1", &trip.id)?.pop();
+        let here = records::trip(self.conn, &trip.id)?;
         let decision = decide(here.as_ref(), trip);
         if decision.writes() {
             let sql = upsert(
