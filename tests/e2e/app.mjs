@@ -196,6 +196,18 @@ export async function texts(browser, selector) {
   return result;
 }
 
+/** Types `typed` into a register picker and picks the first record found, once that one names
+ *  `shown` (the options of an earlier keystroke may still show). */
+export async function pickFromRegister(browser, input, typed, shown = typed) {
+  await fill(browser, input, typed);
+  await eventually(async () => {
+    const [first] = await browser.$$('[data-testid="register-option"]');
+    // textContent: WebKit's driver leaves the clipped label out of the element's text.
+    return first && (await first.getProperty("textContent")).toLowerCase().includes(shown.toLowerCase());
+  }, { message: `register options for ${typed}` });
+  await click(browser, "register-option");
+}
+
 /** Waits until the elements matching `selector` read `expected` (views load after they show). */
 export async function expectTexts(browser, selector, expected, { timeout = 5000 } = {}) {
   let seen = [];

@@ -6,7 +6,7 @@ import assert from "node:assert/strict";
 import { copyFileSync, mkdirSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { byTestId, choose, cli, click, eventually, expectTexts, fill, freshDataDir, launch, listJson, openTrip, screenshot, skipWelcome, textOf, texts } from "../app.mjs";
+import { byTestId, choose, cli, click, eventually, expectTexts, fill, freshDataDir, launch, listJson, openTrip, pickFromRegister, screenshot, skipWelcome, textOf, texts } from "../app.mjs";
 
 const docs = join(dirname(fileURLToPath(import.meta.url)), "../../../docs/screenshots");
 
@@ -128,8 +128,7 @@ test("signatories come from the register, and an organisation cannot sign", asyn
     await link.click();
     await click(browser, "add-agreement");
     await fill(browser, "#agreement-title", "Absichtserklärung Gesundheitswesen");
-    await fill(browser, "#agreement-signatories", "Stadtregierung");
-    await click(browser, "register-option");
+    await pickFromRegister(browser, "#agreement-signatories", "Stadtregierung");
     assert.match(await textOf(browser, "error-agreement-signatories"), /Stadtregierung Jinhua.*ist eine Organisation/);
     await click(browser, "agreement-save");
     assert.equal((await listJson(dir.db, "agreements")).filter((a) => a.title.startsWith("Absichtserklärung")).length, 0, "nothing saved");
@@ -154,8 +153,7 @@ test("a delegation member is picked from the register and the trip appears on th
     await openTrip(browser, "Delegationsreise nach Luzhou");
     await click(browser, "tab-delegation");
     await click(browser, "add-member");
-    await fill(browser, "#member-from-register", "xia");
-    await click(browser, "register-option");
+    await pickFromRegister(browser, "#member-from-register", "xia");
     await eventually(async () => (await (await browser.$("#member-name-latin")).getValue()) === "Xia Xinmin", { message: "details taken over" });
     assert.equal(await (await browser.$("#member-name-original")).getValue(), "夏心旻");
     await click(browser, "member-save");

@@ -6,7 +6,7 @@ import assert from "node:assert/strict";
 import { copyFileSync, mkdirSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { byTestId, choose, cli, click, eventually, expectTexts, fill, freshDataDir, launch, listJson, openTrip, screenshot, skipWelcome, textOf, texts } from "../app.mjs";
+import { byTestId, choose, cli, click, eventually, expectTexts, fill, freshDataDir, launch, listJson, openTrip, pickFromRegister, screenshot, skipWelcome, textOf, texts } from "../app.mjs";
 
 const docs = join(dirname(fileURLToPath(import.meta.url)), "../../../docs/screenshots");
 const TO_JINHUA = "Delegationsreise des Kreises Düren in die Städteregion Jinhua";
@@ -28,18 +28,15 @@ async function demoDir() {
   return dir;
 }
 
-async function pickFromRegister(browser, input, text) {
-  await fill(browser, input, text);
-  await click(browser, "register-option");
-}
-
 /** Types into a trip picker and picks the first trip found, once the options are those for `text`
  *  (the options of an earlier keystroke may still show). */
 async function pickTrip(browser, selector, text) {
   await fill(browser, selector, text);
   await eventually(async () => {
-    const options = await texts(browser, '[data-testid="trip-option"]');
-    return options.length > 0 && options.every((option) => option.includes(text));
+    // textContent: WebKit's driver leaves clipped text out of an element's text.
+    const labels = [];
+    for (const option of await browser.$$('[data-testid="trip-option"]')) labels.push(await option.getProperty("textContent"));
+    return labels.length > 0 && labels.every((label) => label.includes(text));
   }, { message: `trip options for ${text}` });
   await click(browser, "trip-option");
 }

@@ -4,15 +4,10 @@
 // trip, per person (in the register and on the person's page) and per year.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { byTestId, choose, cli, click, eventually, expectTexts, fill, freshDataDir, launch, listJson, openTrip, screenshot, textOf, texts } from "../app.mjs";
+import { byTestId, choose, cli, click, eventually, expectTexts, fill, freshDataDir, launch, listJson, openTrip, pickFromRegister, screenshot, textOf, texts } from "../app.mjs";
 
 const JINHUA = "Delegationsreise des Kreises Düren in die Städteregion Jinhua";
 const DESCRIPTIONS = '[data-testid="gift-row"] [data-testid="gift-description"]';
-
-async function pick(browser, input, typed) {
-  await fill(browser, input, typed);
-  await click(browser, "register-option");
-}
 
 async function tripId(db, title) {
   return (await listJson(db, "trips")).find((trip) => trip.title === title).id;
@@ -42,8 +37,8 @@ test("an officer records the gifts of a trip and lists them per trip, per person
     assert.match(await textOf(browser, "error-gift-given-on"), /Bitte ein Datum angeben/);
     await click(browser, "gift-received");
     await fill(browser, "#gift-description", "Keramikvase aus Jinhua");
-    await pick(browser, "#gift-giver", "Zhu Chong");
-    await pick(browser, "#gift-recipient", "Krings");
+    await pickFromRegister(browser, "#gift-giver", "Zhu Chong");
+    await pickFromRegister(browser, "#gift-recipient", "Krings");
     assert.match(await textOf(browser, "gift-giver-chosen"), /Parteisekretär Zhu Chonglie/);
     assert.match(await textOf(browser, "gift-recipient-chosen"), /Sabine Krings/);
     await fill(browser, "#gift-occasion", "Arbeitsgespräch im Rathaus Jinhua");
@@ -83,10 +78,10 @@ test("an officer records the gifts of a trip and lists them per trip, per person
     // Per person: in the register of all gifts, and on the person's page.
     await click(browser, "nav-gifts");
     await expectTexts(browser, '[data-testid="gift-totals"]', ["9 Geschenke · Geschätzter Gesamtwert: 7.680,00 CN¥ · 410,00 €"]);
-    await pick(browser, "#gift-person", "Krings");
+    await pickFromRegister(browser, "#gift-person", "Krings");
     await expectTexts(browser, DESCRIPTIONS, ["Keramikvase aus Jinhua"]);
     await click(browser, "gift-person-clear");
-    await pick(browser, "#gift-person", "Zhu Chong");
+    await pickFromRegister(browser, "#gift-person", "Zhu Chong");
     await expectTexts(browser, DESCRIPTIONS, [
       "Keramikvase aus Jinhua",
       "Teeservice aus Longquan-Seladon in Holzkassette",
@@ -127,8 +122,8 @@ test("an officer records the gifts of a trip and lists them per trip, per person
     await byTestId(browser, "trip-gifts-empty");
     await click(browser, "add-gift");
     await fill(browser, "#gift-description", "Bildband „Der Kreis Düren“");
-    await pick(browser, "#gift-giver", "Spelthahn");
-    await pick(browser, "#gift-recipient", "Stadtregierung Jinhua");
+    await pickFromRegister(browser, "#gift-giver", "Spelthahn");
+    await pickFromRegister(browser, "#gift-recipient", "Stadtregierung Jinhua");
     await fill(browser, "#gift-given-on", "10.09.2025");
     await fill(browser, "#gift-value", "39,90");
     await click(browser, "gift-save");
