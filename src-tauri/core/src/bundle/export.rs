@@ -20,11 +20,7 @@ pub(super) fn bundle_of_trip(conn: &Connection, trip_id: &str) -> Result<Bundle>
     let checklist =
         records::steps(conn, "WHERE s.trip_id = ?1 AND s.deleted_at IS NULL ORDER BY s.position, s.id", trip_id)?;
     let delegation = records::delegation(conn, trip_id)?;
-    let programme = records::items(
-        conn,
-        "WHERE i.trip_id = ?1 AND i.deleted_at IS NULL ORDER BY i.start_utc, i.end_utc, i.id",
-        trip_id,
-    )?;
+    let programme = records::programme(conn, trip_id)?;
     let outcomes = records::outcomes(
         conn,
         "JOIN programme_items i ON i.id = o.item_id

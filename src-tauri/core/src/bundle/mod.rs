@@ -11,12 +11,13 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::Result;
 use crate::partnerships::{self, OurSideKind, PartnershipKind, PartnershipStatus};
-use crate::programme::ItemKind;
+use crate::programme::{self, ItemKind};
 use crate::register::organisations::{self, OrganisationKind};
 use crate::register::people;
 use crate::tasks::{TaskPriority, TaskStatus};
 use crate::trips::{self, TripStatus};
 use crate::vocabulary::{Direction, MemberRole, RegisterKind, Side};
+use crate::zoned::ZonedTime;
 
 mod export;
 pub(crate) mod records;
@@ -250,6 +251,35 @@ pub struct Person {
     pub notes: String,
     pub created_at: String,
     pub updated_at: String,
+}
+
+impl From<ZonedTime> for Time {
+    fn from(t: ZonedTime) -> Self {
+        Time { local: t.local, zone: t.zone, utc: t.utc }
+    }
+}
+
+/// Hosts and participants in the trash are left out.
+impl From<programme::ProgrammeItem> for Item {
+    fn from(i: programme::ProgrammeItem) -> Self {
+        Item {
+            id: i.id,
+            kind: i.kind,
+            title: i.title,
+            start: i.start.into(),
+            end: i.end.into(),
+            place: i.place,
+            address: i.address,
+            hosts: i.hosts.into_iter().map(|host| Host { kind: host.kind, id: host.id }).collect(),
+            everyone: i.everyone,
+            participant_ids: i.participant_ids,
+            notes_participants: i.notes_participants,
+            notes_internal: i.notes_internal,
+            sequence: i.sequence,
+            created_at: i.created_at,
+            updated_at: i.updated_at,
+        }
+    }
 }
 
 /// The link to a partnership in the trash is left out; theme areas go by ID.

@@ -1,16 +1,17 @@
-//! Reading bundle records from the database, one query per kind: the export reads a whole
-//! trip's, the import reads the copy of one record already here to compare. Links to records
-//! in the trash are left out, as the app's own screens leave them out.
+//! Reading bundle records from the database: the export reads a whole trip's, the import reads
+//! the copy of one record already here to compare. Trips, members, items and register records
+//! come through their aggregates' own queries and are converted; checklist steps, outcomes and
+//! tasks are read here, because the bundle carries their positions and raw links, which the
+//! screens' shapes do not. Links to records in the trash are left out, as the screens leave them.
 
 use rusqlite::{Connection, Row};
 
-use super::{Host, Item, Member, Organisation, Outcome, Partnership, Person, Step, Task, Time, Trip};
+use super::{Item, Member, Organisation, Outcome, Partnership, Person, Step, Task, Trip};
 use crate::delegation;
 use crate::error::Result;
 use crate::register::record;
 use crate::register::{organisations, people};
 use crate::store::trash::exists_outside_trash;
-use crate::vocabulary::RegisterKind;
 
 fn query<T>(conn: &Connection, sql: &str, key: &str, from_row: fn(&Row) -> rusqlite::Result<T>) -> Result<Vec<T>> {
     Ok(conn.prepare_cached(sql)?.query_map([key], from_row)?.collect::<rusqlite::Result<_>>()?)
@@ -83,57 +84,14 @@ pub(crate) fn find_member(conn: &Connection, id: &str) -> Result<Option<Member>>
     delegation::find_member(conn, id)?.map(|m| member(conn, m)).transpose()
 }
 
-/// Programme items (alias `i`) with their hosts and participants.
-pub(crate) fn items(conn: &Connection, filter: &str, key: &str) -> Result<Vec<Item>> {
-    let sql = format!(
-        "SELECT i.id, i.kind, i.title, i.start_local, i.start_zone, i.start_utc, i.end_local, i.end_zone, i.end_utc,
-            i.place, i.address, i.everyone, i.notes_participants, i.notes_internal, i.sequence, i.created_at,
-            i.updated_at
-         FROM programme_items i {filter}"
-    );
-    let mut items = query(conn, &sql, key, |row| {
-        Ok(Item {
-            id: row.get(0)?,
-            kind: row.get(1)?,
-            title: row.get(2)?,
-            start: Time { local: row.get(3)?, zone: row.get(4)?, utc: row.get(5)? },
-            end: Time { local: row.get(6)?, zone: row.get(7)?, utc: row.get(8)? },
-            place: row.get(9)?,
-            address: row.get(10)?,
-            hosts: Vec::new(),
-            everyone: row.get(11)?,
-            participant_ids: Vec::new(),
-            notes_participants: row.get(12)?,
-            notes_internal: row.get(13)?,
-            sequence: row.get(14)?,
-            created_at: row.get(15)?,
-            updated_at: row.get(16)?,
-        })
-    })?;
-    let hosts_sql = format!(
-        "SELECT {}, {} FROM item_hosts h WHERE h.item_id = ?1 ORDER BY h.position",
-        live("people", "h.person_id"),
-        live("organisations", "h.organisation_id")
-    );
-    for item in &mut items {
-        item.hosts = query(conn, &hosts_sql, &item.id, |row| {
-            Ok((row.get::<_, Option<String>>(0)?, row.get::<_, Option<String>>(1)?))
-        })?
-        .into_iter()
-        .filter_map(|host| match host {
-            (Some(id), _) => Some(Host { kind: RegisterKind::Person, id }),
-            (None, Some(id)) => Some(Host { kind: RegisterKind::Organisation, id }),
-            (None, None) => None,
-        })
-        .collect();
-        item.participant_ids = strings(
-            conn,
-            "SELECT p.member_id FROM item_participants p JOIN members m ON m.id = p.member_id
-             WHERE p.item_id = ?1 AND m.deleted_at IS NULL ORDER BY m.precedence, m.id",
-            &item.id,
-        )?;
-    }
-    Ok(items)
+/// The item `id`, also from the trash.
+pub(crate) fn find_item(conn: &Connection, id: &str) -> Result<Option<Item>> {
+    Ok(crate::programme::find_item(conn, id)?.map(Item::from))
+}
+
+/// The programme of a trip, in order of the items' start instants.
+pub(crate) fn programme(conn: &Connection, trip_id: &str) -> Result<Vec<Item>> {
+    Ok(crate::programme::list_items(conn, trip_id)?.into_iter().map(Item::from).collect())
 }
 
 pub(crate) const OUTCOME_PEOPLE: (&str, &str) = ("outcome_people", "outcome_id");

@@ -295,20 +295,29 @@ pub fn update_item(conn: &Connection, id: &str, input: &ItemInput) -> Result<Pro
 }
 
 pub fn get_item(conn: &Connection, id: &str) -> Result<ProgrammeItem> {
-    let mut item = conn
-        .prepare_cached(&format!("{SELECT_ITEM} WHERE id = ?1 AND deleted_at IS NULL"))?
-        .query_row([id], from_row)
-        .optional()?
-        .ok_or_else(|| Error::NotFound(format!("programme item {id}")))?;
+    read_item(conn, id, "deleted_at IS NULL")?.ok_or_else(|| Error::NotFound(format!("programme item {id}")))
+}
+
+/// The item `id`, also from the trash.
+pub fn find_item(conn: &Connection, id: &str) -> Result<Option<ProgrammeItem>> {
+    read_item(conn, id, "1")
+}
+
+fn read_item(conn: &Connection, id: &str, state: &str) -> Result<Option<ProgrammeItem>> {
+    let Some(mut item) =
+        conn.prepare_cached(&format!("{SELECT_ITEM} WHERE id = ?1 AND {state}"))?.query_row([id], from_row).optional()?
+    else {
+        return Ok(None);
+    };
     item.participant_ids = conn
         .prepare_cached(
             "SELECT p.member_id FROM item_participants p JOIN members m ON m.id = p.member_id
-             WHERE p.item_id = ?1 AND m.deleted_at IS NULL ORDER BY m.precedence",
+             WHERE p.item_id = ?1 AND m.deleted_at IS NULL ORDER BY m.precedence, m.id",
         )?
         .query_map([id], |row| row.get(0))?
         .collect::<rusqlite::Result<_>>()?;
     item.hosts = hosts_of_item(conn, id)?;
-    Ok(item)
+    Ok(Some(item))
 }
 
 /// Every item of a trip in order of its start instant, with participants.
@@ -324,7 +333,7 @@ pub fn list_items(conn: &Connection, trip_id: &str) -> Result<Vec<ProgrammeItem>
     let mut statement = conn.prepare_cached(
         "SELECT p.item_id, p.member_id FROM item_participants p
          JOIN programme_items i ON i.id = p.item_id JOIN members m ON m.id = p.member_id
-         WHERE i.trip_id = ?1 AND i.deleted_at IS NULL AND m.deleted_at IS NULL ORDER BY m.precedence",
+         WHERE i.trip_id = ?1 AND i.deleted_at IS NULL AND m.deleted_at IS NULL ORDER BY m.precedence, m.id",
     )?;
     let rows = statement.query_map([trip_id], |row| Ok((row.get::<_, String>(0)?, row.get::<_, String>(1)?)))?;
     for row in rows {

@@ -469,7 +469,7 @@ impl Merger<'_> {
     }
 
     fn item(&mut self, trip_id: &str, item: &Item) -> Result<()> {
-        let here = records::items(self.conn, "WHERE i.id = ?1", &item.id)?.pop();
+        let here = records::find_item(self.conn, &item.id)?;
         // The calendar SEQUENCE counts changes here; it is no reason to call two copies different.
         let here_sequence = here.as_ref().map(|here| here.sequence);
         let here = here.map(|here| Item { sequence: item.sequence, ..here });
