@@ -5,10 +5,10 @@
 
 use std::time::{Duration, Instant};
 
+use partnerdesk_core::contacts::people::{list_people, person_record, RegisterQuery};
+use partnerdesk_core::contacts::search_register;
 use partnerdesk_core::delegation::{add_member, MemberInput};
 use partnerdesk_core::programme::{add_item, programme_view, ItemInput, ItemKind};
-use partnerdesk_core::register::people::{list_people, person_record, RegisterQuery};
-use partnerdesk_core::register::search_register;
 use partnerdesk_core::store::paging::PageRequest;
 use partnerdesk_core::store::{atomically, open};
 use partnerdesk_core::tasks::list::{list_tasks, overdue_count, TaskQuery, TaskView};

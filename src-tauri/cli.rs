@@ -6,13 +6,13 @@ use std::path::{Path, PathBuf};
 use clap::{Parser, Subcommand};
 use serde::Serialize;
 
+use partnerdesk_core::contacts::organisations;
+use partnerdesk_core::contacts::people::{self, RegisterQuery};
 use partnerdesk_core::error::{Error, Result};
 use partnerdesk_core::export::travel_copy::TravelCopyData;
 use partnerdesk_core::export::{DocumentLanguage, ExportFormat, ExportOptions};
 use partnerdesk_core::import::{ImportOptions, ImportPreview, PreviewAction};
 use partnerdesk_core::partnerships::{self, agreements};
-use partnerdesk_core::register::organisations;
-use partnerdesk_core::register::people::{self, RegisterQuery};
 use partnerdesk_core::store::backup::{self, BackupSummary};
 use partnerdesk_core::store::encryption::Passphrase;
 use partnerdesk_core::store::paging::PageRequest;

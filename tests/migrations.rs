@@ -8,9 +8,9 @@ use std::ops::RangeInclusive;
 use std::path::PathBuf;
 
 use partnerdesk_core::checklists::{checklist_of, ChecklistOwner};
+use partnerdesk_core::contacts::people::get_person;
 use partnerdesk_core::names::transliteration::search_text;
 use partnerdesk_core::partnerships::{self, agreements, PartnershipKind, PartnershipStatus};
-use partnerdesk_core::register::people::get_person;
 use partnerdesk_core::tasks::{get_task, TaskPriority, TaskStatus};
 use partnerdesk_core::trips::{self, TripStatus};
 use partnerdesk_core::vocabulary::{Direction, Side};

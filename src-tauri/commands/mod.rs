@@ -5,6 +5,7 @@
 pub mod app;
 pub mod backup;
 pub mod checklists;
+pub mod contacts;
 pub mod delegation;
 pub mod encryption;
 pub mod export;
@@ -14,7 +15,6 @@ pub mod outcomes;
 pub mod partnerships;
 pub mod privacy;
 pub mod programme;
-pub mod register;
 pub mod tasks;
 pub mod trash;
 pub mod trips;

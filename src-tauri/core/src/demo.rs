@@ -7,13 +7,13 @@ use rusqlite::Connection;
 use serde::Serialize;
 use ts_rs::TS;
 
+use crate::contacts::find_or_create::{ensure_person, hosts_from_text, side_of_hosts, NewPerson};
+use crate::contacts::organisations::{create_organisation, OrganisationInput, OrganisationKind};
 use crate::delegation::{add_member, MemberInput};
 use crate::error::Result;
 use crate::partnerships::agreements::{add_agreement, AgreementInput, AgreementKind};
 use crate::partnerships::{create_partnership, OurSideKind, PartnershipInput, PartnershipKind, PartnershipStatus};
 use crate::programme::{add_item, ItemInput, ItemKind};
-use crate::register::find_or_create::{ensure_person, hosts_from_text, side_of_hosts, NewPerson};
-use crate::register::organisations::{create_organisation, OrganisationInput, OrganisationKind};
 use crate::store::atomically;
 use crate::trips::{create_trip, Trip, TripInput, TripStatus};
 use crate::vocabulary::{Direction, MemberRole, RegisterKind, RegisterRef, Side};
@@ -914,9 +914,9 @@ mod tests {
 
         // The party secretary signed the memorandum, hosted the delegation in Jinhua and
         // led the delegation to Düren: one record with all of it.
-        let query = crate::register::people::RegisterQuery { search: "朱重烈".into(), ..Default::default() };
-        let zhu = crate::register::people::list_people(&conn, &query).unwrap().items.remove(0);
-        let record = crate::register::people::person_record(&conn, &zhu.id).unwrap();
+        let query = crate::contacts::people::RegisterQuery { search: "朱重烈".into(), ..Default::default() };
+        let zhu = crate::contacts::people::list_people(&conn, &query).unwrap().items.remove(0);
+        let record = crate::contacts::people::person_record(&conn, &zhu.id).unwrap();
         assert_eq!(record.agreements.len(), 1);
         assert_eq!(record.trips.len(), 2);
         assert!(record.items.iter().any(|i| i.hosted) && record.items.iter().any(|i| !i.hosted));

@@ -14,6 +14,7 @@
 
 pub mod bundle;
 pub mod checklists;
+pub mod contacts;
 pub mod delegation;
 pub mod demo;
 pub mod duplicate;
@@ -26,7 +27,6 @@ pub mod outcomes;
 pub mod partnerships;
 pub mod privacy;
 pub mod programme;
-pub mod register;
 pub mod settings;
 pub mod store;
 pub mod tasks;

@@ -81,7 +81,7 @@ pub fn get_settings(conn: &Connection) -> Result<Settings> {
             .unwrap_or(defaults.min_transfer_minutes),
         reminders: read(conn, "reminders")?.map_or(defaults.reminders, |v| v == "on"),
         me: match read(conn, "me")? {
-            Some(id) if crate::register::people::person_exists(conn, &id)? => Some(id),
+            Some(id) if crate::contacts::people::person_exists(conn, &id)? => Some(id),
             _ => None,
         },
         erase_travel_documents_after_days: match read(conn, "erase_travel_documents_after_days")? {
@@ -105,7 +105,7 @@ pub fn update_settings(conn: &Connection, settings: &Settings) -> Result<Setting
         );
     }
     if let Some(me) = &settings.me {
-        if !crate::register::people::person_exists(conn, me)? {
+        if !crate::contacts::people::person_exists(conn, me)? {
             problems.push("me", "unknown_person", format!("{me} is not a person in the register"));
         }
     }

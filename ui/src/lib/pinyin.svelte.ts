@@ -1,6 +1,6 @@
 // Keeps a register form's pinyin following the original name as it is typed, until the
 // officer writes their own.
-import { transliterate } from "./api/register";
+import { transliterate } from "./api/contacts";
 import type { RegisterKind } from "./bindings/RegisterKind";
 import { whileCurrent } from "./current";
 

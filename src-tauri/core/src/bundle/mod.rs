@@ -9,11 +9,11 @@ use chrono::NaiveDate;
 use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
 
+use crate::contacts::organisations::{self, OrganisationKind};
+use crate::contacts::people;
 use crate::error::Result;
 use crate::partnerships::{self, OurSideKind, PartnershipKind, PartnershipStatus};
 use crate::programme::{self, ItemKind};
-use crate::register::organisations::{self, OrganisationKind};
-use crate::register::people;
 use crate::tasks::{TaskPriority, TaskStatus};
 use crate::trips::{self, TripStatus};
 use crate::vocabulary::{Direction, MemberRole, RegisterKind, Side};

@@ -7,10 +7,10 @@
 use rusqlite::{Connection, Row};
 
 use super::{Item, Member, Organisation, Outcome, Partnership, Person, Step, Task, Trip};
+use crate::contacts::record;
+use crate::contacts::{organisations, people};
 use crate::delegation;
 use crate::error::Result;
-use crate::register::record;
-use crate::register::{organisations, people};
 use crate::store::trash::exists_outside_trash;
 
 fn query<T>(conn: &Connection, sql: &str, key: &str, from_row: fn(&Row) -> rusqlite::Result<T>) -> Result<Vec<T>> {

@@ -8,9 +8,9 @@ use rusqlite::{params, Connection, ErrorCode, OptionalExtension, Row, ToSql};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use crate::contacts::find_or_create::{ensure_person, side_of_delegation, NewPerson};
+use crate::contacts::people::person_exists;
 use crate::error::{Error, FieldError, Problems, Result};
-use crate::register::find_or_create::{ensure_person, side_of_delegation, NewPerson};
-use crate::register::people::person_exists;
 use crate::store::trash::TrashedEntry;
 use crate::store::{atomically, new_id, now};
 use crate::vocabulary::{looks_like_email, name_key, MemberRole};

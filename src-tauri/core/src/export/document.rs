@@ -10,12 +10,12 @@ use rusqlite::Connection;
 use serde::Serialize;
 
 use super::DocumentLanguage;
+use crate::contacts::organisations::get_organisation;
+use crate::contacts::people::get_person;
+use crate::contacts::RegisterEntry;
 use crate::delegation::{list_members, Member};
 use crate::error::{Error, Result};
 use crate::programme::{programme_view, ItemKind, ItemView};
-use crate::register::organisations::get_organisation;
-use crate::register::people::get_person;
-use crate::register::RegisterEntry;
 use crate::settings::office_today;
 use crate::trips::Trip;
 use crate::vocabulary::{Direction, MemberRole, RegisterKind};

@@ -2,11 +2,11 @@ use std::io::Write;
 use std::process::{Command, Stdio};
 
 use super::*;
+use crate::contacts::organisations::{create_organisation, OrganisationInput};
+use crate::contacts::people::{create_person, PersonInput};
 use crate::delegation::{add_member, MemberInput};
 use crate::export::{html::programme_html, pdf::programme_pdf};
 use crate::programme::{add_item, ItemInput};
-use crate::register::organisations::{create_organisation, OrganisationInput};
-use crate::register::people::{create_person, PersonInput};
 use crate::store::open_in_memory;
 use crate::trips::create_trip;
 use crate::trips::tests::trip_input;

@@ -34,7 +34,7 @@ pub fn travel_copy(conn: &Connection, trip_id: &str, data: TravelCopyData) -> Re
     let copy = store::open(&scratch.0)?;
     crate::import::apply(&copy, &bundle, &ImportOptions::default())?;
     let mut settings = get_settings(conn)?;
-    settings.me = settings.me.filter(|me| crate::register::people::person_exists(&copy, me).unwrap_or(false));
+    settings.me = settings.me.filter(|me| crate::contacts::people::person_exists(&copy, me).unwrap_or(false));
     update_settings(&copy, &settings)?;
     crate::settings::mark_welcome_answered(&copy)?;
     if data.travel_documents {

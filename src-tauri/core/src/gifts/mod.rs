@@ -8,10 +8,10 @@ use rusqlite::{params, Connection, OptionalExtension, Row, ToSql};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use crate::contacts::organisations::organisation_exists;
+use crate::contacts::people::person_exists;
+use crate::contacts::{RegisterEntry, ORGANISATION_LABEL, PERSON_LABEL};
 use crate::error::{Error, FieldError, Problems, Result};
-use crate::register::organisations::organisation_exists;
-use crate::register::people::person_exists;
-use crate::register::{RegisterEntry, ORGANISATION_LABEL, PERSON_LABEL};
 use crate::store::paging::{Page, PageRequest};
 use crate::store::{like_pattern, new_id, now};
 use crate::vocabulary::{RegisterKind, RegisterRef};

@@ -1,7 +1,7 @@
 use super::*;
-use crate::register::find_or_create::{ensure_person, NewPerson};
-use crate::register::organisations::{create_organisation, OrganisationInput};
-use crate::register::trash::delete_person;
+use crate::contacts::find_or_create::{ensure_person, NewPerson};
+use crate::contacts::organisations::{create_organisation, OrganisationInput};
+use crate::contacts::trash::delete_person;
 use crate::store::open_in_memory;
 use crate::store::paging::PageRequest;
 use crate::trips::tests::trip_input;

@@ -1,9 +1,9 @@
 use rusqlite::Connection;
 
 use super::*;
+use crate::contacts::people::{list_people, Person, RegisterQuery};
 use crate::delegation::list_members;
 use crate::import::{apply, detect, preview, ImportKind};
-use crate::register::people::{list_people, Person, RegisterQuery};
 use crate::store::open_in_memory;
 use crate::trips::{create_trip, tests::trip_input};
 

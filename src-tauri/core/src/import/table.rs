@@ -13,11 +13,11 @@ use encoding_rs::WINDOWS_1252;
 use rusqlite::Connection;
 
 use super::{ImportOptions, ImportReport, PreviewAction, RecordKind, TableLayout};
+use crate::contacts::find_or_create::{ensure_organisation, find_person};
+use crate::contacts::people::{create_person, PersonInput};
 use crate::delegation::{add_member, MemberInput};
 use crate::error::{Error, Result};
 use crate::names::transliteration::{folded, has_han, person_pinyin};
-use crate::register::find_or_create::{ensure_organisation, find_person};
-use crate::register::people::{create_person, PersonInput};
 use crate::vocabulary::{looks_like_email, MemberRole, Side};
 
 crate::text_enum! {

@@ -5,10 +5,10 @@ use rusqlite::Connection;
 use rust_xlsxwriter::Workbook;
 
 use super::*;
+use crate::contacts::people::{list_people, Person, RegisterQuery};
 use crate::delegation::{list_members, Member};
 use crate::export::delegation::{delegation_csv, delegation_xlsx};
 use crate::import::{apply, detect, preview, ImportKind, ImportOptions, PreviewAction};
-use crate::register::people::{list_people, Person, RegisterQuery};
 use crate::store::open_in_memory;
 use crate::trips::{create_trip, tests::trip_input};
 use crate::vocabulary::Language;

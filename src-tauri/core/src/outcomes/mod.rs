@@ -7,9 +7,9 @@ use rusqlite::{params, Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use crate::contacts::links::{check_people, people_of, set_people};
+use crate::contacts::RegisterEntry;
 use crate::error::{Error, Problems, Result};
-use crate::register::links::{check_people, people_of, set_people};
-use crate::register::RegisterEntry;
 use crate::store::{atomically, new_id, now};
 use crate::vocabulary::{RegisterKind, RegisterRef};
 

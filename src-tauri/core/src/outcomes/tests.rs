@@ -1,11 +1,11 @@
 use chrono::{DateTime, Utc};
 
 use super::*;
+use crate::contacts::people::create_person;
+use crate::contacts::tests::person_input;
 use crate::partnerships::create_partnership;
 use crate::partnerships::tests::partnership_input;
 use crate::programme::{add_item, ItemInput, ItemKind};
-use crate::register::people::create_person;
-use crate::register::tests::person_input;
 use crate::tasks::tests::day;
 use crate::trips::tests::trip_input;
 use crate::trips::{create_trip, TripInput};

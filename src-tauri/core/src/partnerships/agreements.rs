@@ -8,9 +8,9 @@ use ts_rs::TS;
 
 use super::partnership_exists;
 use super::themes::{first_unknown, themes_of_agreement, ThemeArea};
+use crate::contacts::links::{check_signatories, set_signatories, signatories_of};
+use crate::contacts::RegisterEntry;
 use crate::error::{Error, Problems, Result};
-use crate::register::links::{check_signatories, set_signatories, signatories_of};
-use crate::register::RegisterEntry;
 use crate::store::{atomically, new_id, now};
 use crate::vocabulary::RegisterRef;
 

@@ -12,9 +12,9 @@ use rusqlite::{named_params, params, Connection};
 use serde::Serialize;
 use ts_rs::TS;
 
+use crate::contacts::people::{person_record, ItemTakenPart, Person, SignedAgreement};
 use crate::delegation::{get_member, MemberDetail};
 use crate::error::Result;
-use crate::register::people::{person_record, ItemTakenPart, Person, SignedAgreement};
 use crate::settings::get_settings;
 use crate::store::{atomically, now};
 use crate::vocabulary::{name_key, Direction, Language};
@@ -235,7 +235,7 @@ pub fn former_member_label(language: Language) -> &'static str {
 /// hosted and gifts they gave or received name their organisation instead, if they had one;
 /// tasks lose them as owner or link; agreements lose them as signatory.
 pub fn erase_person(conn: &Connection, person_id: &str) -> Result<()> {
-    let organisation_id = crate::register::people::get_person(conn, person_id)?.organisation_id;
+    let organisation_id = crate::contacts::people::get_person(conn, person_id)?.organisation_id;
     let label = former_member_label(get_settings(conn)?.language);
     atomically(conn, |tx| {
         let stamp = now();

@@ -1,6 +1,8 @@
 use chrono::{NaiveDate, TimeZone, Utc};
 
 use super::*;
+use crate::contacts::organisations::{create_organisation, OrganisationInput};
+use crate::contacts::people::{create_person, get_person, PersonInput};
 use crate::delegation::{add_member, list_members, MemberInput};
 use crate::error::Error;
 use crate::gifts::{create_gift, get_gift, GiftDirection, GiftInput};
@@ -8,8 +10,6 @@ use crate::outcomes::{add_outcome, OutcomeInput};
 use crate::partnerships::agreements::{add_agreement, AgreementInput, AgreementKind};
 use crate::partnerships::{create_partnership, tests::partnership_input};
 use crate::programme::{add_item, get_item, list_items, ItemInput, ItemKind};
-use crate::register::organisations::{create_organisation, OrganisationInput};
-use crate::register::people::{create_person, get_person, PersonInput};
 use crate::settings::{office_date, update_settings, Settings};
 use crate::store::open_in_memory;
 use crate::tasks::{create_task, get_task, TaskInput};

@@ -9,10 +9,10 @@ use rusqlite::{params, Connection, OptionalExtension, Row};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use crate::contacts::links::{check_hosts, hosts_of_item, hosts_of_trip, set_hosts};
+use crate::contacts::RegisterEntry;
 use crate::delegation::{list_members, Member};
 use crate::error::{Error, Problems, Result};
-use crate::register::links::{check_hosts, hosts_of_item, hosts_of_trip, set_hosts};
-use crate::register::RegisterEntry;
 use crate::settings::get_settings;
 use crate::store::{atomically, new_id, now};
 use crate::trips::{get_trip, Trip};
@@ -304,8 +304,10 @@ pub fn find_item(conn: &Connection, id: &str) -> Result<Option<ProgrammeItem>> {
 }
 
 fn read_item(conn: &Connection, id: &str, state: &str) -> Result<Option<ProgrammeItem>> {
-    let Some(mut item) =
-        conn.prepare_cached(&format!("{SELECT_ITEM} WHERE id = ?1 AND {state}"))?.query_row([id], from_row).optional()?
+    let Some(mut item) = conn
+        .prepare_cached(&format!("{SELECT_ITEM} WHERE id = ?1 AND {state}"))?
+        .query_row([id], from_row)
+        .optional()?
     else {
         return Ok(None);
     };

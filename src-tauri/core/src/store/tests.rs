@@ -92,7 +92,7 @@ fn a_first_slice_database_upgrades_with_its_free_text_turned_into_register_recor
     // Every member keeps what was typed and now points at a person in the register.
     let members = crate::delegation::list_members(&conn, "t1").unwrap();
     assert_eq!(members[0].name_latin, "Frank Peter  Ullrich", "the member's own text is untouched");
-    let mayor = crate::register::people::get_person(&conn, members[0].person_id.as_deref().unwrap()).unwrap();
+    let mayor = crate::contacts::people::get_person(&conn, members[0].person_id.as_deref().unwrap()).unwrap();
     assert_eq!(
         (mayor.name_latin.as_str(), mayor.function_title.as_str(), mayor.organisation_name.as_deref()),
         ("Frank Peter Ullrich", "Bürgermeister", Some("Stadt Düren"))
@@ -101,7 +101,7 @@ fn a_first_slice_database_upgrades_with_its_free_text_turned_into_register_recor
         (mayor.email.as_str(), mayor.phone.as_str(), mayor.side),
         ("f.ullrich@dueren.de", "+49 2421 25-0", Side::Ours)
     );
-    let interpreter = crate::register::people::get_person(&conn, members[1].person_id.as_deref().unwrap()).unwrap();
+    let interpreter = crate::contacts::people::get_person(&conn, members[1].person_id.as_deref().unwrap()).unwrap();
     assert_eq!((interpreter.name_original.as_str(), interpreter.transliteration.as_str()), ("李梅", "Li Mei"));
 
     // Every line of hosts reads exactly as before, now made of register records.

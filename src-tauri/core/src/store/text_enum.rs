@@ -87,7 +87,7 @@ mod tests {
             crate::partnerships::PartnershipStatus => PartnershipStatus,
             crate::programme::conflicts::WarningKind => WarningKind,
             crate::programme::ItemKind => ItemKind,
-            crate::register::organisations::OrganisationKind => OrganisationKind,
+            crate::contacts::organisations::OrganisationKind => OrganisationKind,
             crate::tasks::due::DueState => DueState,
             crate::tasks::list::TaskView => TaskView,
             crate::tasks::list::TaskSort => TaskSort,

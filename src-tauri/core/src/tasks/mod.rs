@@ -7,9 +7,9 @@ use rusqlite::{named_params, Connection, OptionalExtension, Row};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use crate::contacts::links::{check_people, people_of, set_people};
+use crate::contacts::{RegisterEntry, PERSON_LABEL};
 use crate::error::{Error, Problems, Result};
-use crate::register::links::{check_people, people_of, set_people};
-use crate::register::{RegisterEntry, PERSON_LABEL};
 use crate::store::{atomically, new_id, now};
 use crate::vocabulary::{RegisterKind, RegisterRef};
 use crate::zoned;

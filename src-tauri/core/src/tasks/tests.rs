@@ -7,11 +7,11 @@ use super::reminders::{notifications, take_due_reminders, Reminder};
 use super::trash::{delete_task, restore_task, trashed_tasks};
 use super::*;
 use crate::checklists::{add_step, checklist_of, tick_step, ChecklistOwner};
+use crate::contacts::organisations::{create_organisation, OrganisationInput};
+use crate::contacts::people::create_person;
+use crate::contacts::tests::person_input;
 use crate::partnerships::create_partnership;
 use crate::partnerships::tests::partnership_input;
-use crate::register::organisations::{create_organisation, OrganisationInput};
-use crate::register::people::create_person;
-use crate::register::tests::person_input;
 use crate::settings::office_date;
 use crate::trips::create_trip;
 use crate::trips::tests::trip_input;
@@ -272,7 +272,7 @@ fn merging_two_records_of_a_person_keeps_their_tasks() {
     crate::settings::update_settings(&conn, &crate::settings::Settings { me: Some(duplicate.id.clone()), ..settings })
         .unwrap();
 
-    crate::register::merge::merge_people(&conn, &keep.id, &duplicate.id).unwrap();
+    crate::contacts::merge::merge_people(&conn, &keep.id, &duplicate.id).unwrap();
     assert_eq!(get_task(&conn, &owned.id, today).unwrap().owner.map(|o| o.id), Some(keep.id.clone()));
     assert_eq!(get_task(&conn, &linked.id, today).unwrap().people[0].id, keep.id);
     assert_eq!(crate::settings::get_settings(&conn).unwrap().me, Some(keep.id));

@@ -11,12 +11,12 @@ use rusqlite::{params, Connection, OptionalExtension};
 
 use crate::bundle::records::{self, OUTCOME_PEOPLE};
 use crate::bundle::{Bundle, Item, Member, Organisation, Outcome, Partnership, Person, Step, Task, ThemeArea, Trip};
+use crate::contacts::links::{set_hosts, set_people};
+use crate::contacts::organisations::organisation_search_text;
+use crate::contacts::people::person_search_text;
 use crate::error::Result;
 use crate::import::{ImportReport, PreviewAction, RecordKind};
 use crate::partnerships::themes::set_trip_themes;
-use crate::register::links::{set_hosts, set_people};
-use crate::register::organisations::organisation_search_text;
-use crate::register::people::person_search_text;
 use crate::store::now;
 use crate::vocabulary::{RegisterKind, RegisterRef};
 use crate::zoned;

@@ -1,6 +1,6 @@
 // Deleting a register record: the question that names what links to it, and the move to the
 // trash with an undo.
-import { deleteOrganisation, deletePerson, registerLinks, restoreOrganisation, restorePerson } from "../../lib/api/register";
+import { deleteOrganisation, deletePerson, registerLinks, restoreOrganisation, restorePerson } from "../../lib/api/contacts";
 import type { RegisterKind } from "../../lib/bindings/RegisterKind";
 import type { RegisterLinks } from "../../lib/bindings/RegisterLinks";
 import { generalMessage } from "../../lib/errors";

@@ -3,11 +3,11 @@
 use tauri::State;
 
 use crate::shell::state::AppState;
+use partnerdesk_core::contacts::links::{self, RegisterLinks};
+use partnerdesk_core::contacts::organisations::{self, Organisation, OrganisationInput, OrganisationRecord};
+use partnerdesk_core::contacts::people::{self, Person, PersonInput, PersonRecord, RegisterQuery};
+use partnerdesk_core::contacts::{self, merge, trash, RegisterEntry};
 use partnerdesk_core::error::Result;
-use partnerdesk_core::register::links::{self, RegisterLinks};
-use partnerdesk_core::register::organisations::{self, Organisation, OrganisationInput, OrganisationRecord};
-use partnerdesk_core::register::people::{self, Person, PersonInput, PersonRecord, RegisterQuery};
-use partnerdesk_core::register::{self, merge, trash, RegisterEntry};
 use partnerdesk_core::store::paging::Page;
 use partnerdesk_core::vocabulary::{RegisterKind, RegisterRef};
 
@@ -17,12 +17,12 @@ pub async fn search_register(
     search: String,
     kinds: Vec<RegisterKind>,
 ) -> Result<Vec<RegisterEntry>> {
-    state.with(|c| register::search_register(c, &search, &kinds))
+    state.with(|c| contacts::search_register(c, &search, &kinds))
 }
 
 #[tauri::command(rename_all = "snake_case")]
 pub async fn transliterate(original: String, latin_name: String, kind: RegisterKind) -> Result<String> {
-    Ok(register::transliterate(&original, &latin_name, kind))
+    Ok(contacts::transliterate(&original, &latin_name, kind))
 }
 
 #[tauri::command]
