@@ -6,10 +6,10 @@ use std::path::{Path, PathBuf};
 use clap::{Parser, Subcommand};
 use serde::Serialize;
 
+use partnerdesk_core::audience::{Recipient, Ticked};
 use partnerdesk_core::contacts::organisations;
 use partnerdesk_core::contacts::people::{self, RegisterQuery};
 use partnerdesk_core::error::{Error, Result};
-use partnerdesk_core::export::travel_copy::TravelCopyData;
 use partnerdesk_core::export::{DocumentLanguage, ExportFormat, ExportOptions};
 use partnerdesk_core::import::{ImportOptions, ImportPreview, PreviewAction};
 use partnerdesk_core::partnerships::{self, agreements};
@@ -114,9 +114,17 @@ pub enum ExportCommand {
         /// travel_copy: take passport numbers, dates of birth and visa status along.
         #[arg(long)]
         with_travel_documents: bool,
-        /// travel_copy: take dietary and accessibility notes along.
+        /// travel_copy, xlsx, csv, and a bundle for the own office: take dietary and
+        /// accessibility notes along.
         #[arg(long)]
         with_health_notes: bool,
+        /// travel_copy: take the office's internal notes along.
+        #[arg(long)]
+        with_internal_notes: bool,
+        /// bundle: own_office (a colleague, internal notes included) or other_office (the
+        /// partner office of a Stadt or Kreis, no internal notes and no health notes).
+        #[arg(long = "for", value_name = "RECIPIENT", default_value = "own_office")]
+        recipient: Recipient,
         /// The file to write; it is replaced whole or not at all.
         #[arg(long, value_name = "FILE")]
         out: PathBuf,
@@ -222,11 +230,25 @@ pub fn run(db: &Path, key: Option<&Passphrase>, command: &Command) -> Result<Str
             ))
         }
         Command::Export {
-            what: ExportCommand::Trip { id, format, member, lang, with_travel_documents, with_health_notes, out },
+            what:
+                ExportCommand::Trip {
+                    id,
+                    format,
+                    member,
+                    lang,
+                    with_travel_documents,
+                    with_health_notes,
+                    with_internal_notes,
+                    recipient,
+                    out,
+                },
         } => {
-            let travel_data =
-                TravelCopyData { travel_documents: *with_travel_documents, health_notes: *with_health_notes };
-            let options = ExportOptions { member_id: member.clone(), language: *lang, travel_data };
+            let ticked = Ticked {
+                travel_documents: *with_travel_documents,
+                health_notes: *with_health_notes,
+                internal_notes: *with_internal_notes,
+            };
+            let options = ExportOptions { member_id: member.clone(), language: *lang, ticked, recipient: *recipient };
             let bytes = export::trip_file(&conn, id, *format, &options)?;
             export::write_atomically(out, &bytes)?;
             Ok(format!("Wrote {}.\n", out.display()))

@@ -4,14 +4,15 @@
 //!
 //! Floors, each importing only the floors below it (`docs/architecture.md`; `tests/floors.rs`
 //! fails on a loop):
-//! 1. `error`, `zoned`, `vocabulary`, `names`, and `store` (opening, keying, migrating and
+//! 1. `error`, `zoned`, `vocabulary`, `audience` (which field goes out where), `names`, and `store` (opening, keying, migrating and
 //!    backing up the SQLite file; the trash mark; paging);
-//! 2. one module per aggregate: `register` (people and organisations), `checklists`,
+//! 2. one module per aggregate: `contacts` (people and organisations), `checklists`,
 //!    `partnerships`, `settings`, `gifts`, `tasks`, `trips`, `outcomes`, `delegation`,
 //!    `programme`;
 //! 3. modules that span aggregates: `duplicate`, `privacy`, `trash`, `bundle`, `import`,
 //!    `export`, `demo`.
 
+pub mod audience;
 pub mod bundle;
 pub mod checklists;
 pub mod contacts;

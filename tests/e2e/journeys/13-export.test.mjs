@@ -1,6 +1,7 @@
 // Sharing a trip with people who do not use Partnerdesk: the programme as PDF (bilingual with
 // Chinese), for the phone (HTML) and as a calendar file, whole and for one member; the
-// delegation list for a hotel; the whole trip as a bundle. Each is saved through the system's
+// delegation list for a hotel, with dietary notes only when ticked; the whole trip as a bundle for
+// a colleague (internal notes included) or another office (without). Each is saved through the system's
 // save dialog (the test names the file the dialog would return) and read back by a real reader.
 import { test } from "node:test";
 import assert from "node:assert/strict";
@@ -11,6 +12,7 @@ import { fileURLToPath } from "node:url";
 import { byTestId, choose, cli, click, eventually, freshDataDir, launch, listJson, openTrip, screenshot } from "../app.mjs";
 
 const TO_JINHUA = "Delegationsreise des Kreises Düren in die Städteregion Jinhua";
+const INTERNAL_NOTE = "Nur Landrat, Wirtschaftsförderung und Dolmetscherin.";
 const docs = join(dirname(fileURLToPath(import.meta.url)), "../../../docs/screenshots");
 
 function events(text) {
@@ -18,7 +20,7 @@ function events(text) {
 }
 
 /** Exports in the open trip with the chosen format and waits for the complete file. */
-async function exportAs(browser, target, format, { language, member } = {}) {
+async function exportAs(browser, target, format, { language, member, recipient, ticks = [], shot } = {}) {
   rmSync(target, { force: true });
   await click(browser, "trip-export");
   await byTestId(browser, "export-dialog");
@@ -28,6 +30,9 @@ async function exportAs(browser, target, format, { language, member } = {}) {
     await click(browser, "export-member");
     await choose(browser, "#export-member-choice", member);
   }
+  if (recipient) await click(browser, `export-recipient-${recipient}`);
+  for (const tick of ticks) await click(browser, tick);
+  if (shot) await screenshot(browser, shot);
   await click(browser, "export-save");
   await eventually(() => existsSync(target) && statSync(target).size > 0, { message: `the ${format} file written`, timeout: 15000 });
   return target;
@@ -109,7 +114,7 @@ test("an officer hands out the programme as a bilingual PDF and for the phone", 
   }
 });
 
-test("an officer exports the delegation list for the hotel and the trip for a colleague", async () => {
+test("an officer exports the delegation list for the hotel and the trip for a colleague and for another office", async () => {
   const dir = freshDataDir();
   await cli(dir.db, "demo");
   const trip = (await listJson(dir.db, "trips")).find((t) => t.title === TO_JINHUA);
@@ -127,6 +132,12 @@ test("an officer exports the delegation list for the hotel and the trip for a co
     assert.ok(lines[0].startsWith("Nr.;Name;"), lines[0]);
     assert.equal(lines.length, members.length + 1, "a line per member");
     assert.ok(lines[1].includes(members[0].name_latin), "in order of precedence");
+    assert.ok(!lines[0].includes("Ernährung") && !lines.some((line) => line.includes("vegetarisch")), "no dietary notes unless ticked");
+
+    await exportAs(browser, csv, "csv", { ticks: ["export-health"] });
+    const ticked = readFileSync(csv, "utf8").replace(/^\uFEFF/, "").trim().split("\r\n");
+    assert.ok(ticked[0].includes("Ernährung;Barrierefreiheit"), ticked[0]);
+    assert.ok(ticked.some((line) => line.includes("Sabine Krings") && line.includes("vegetarisch")), "the ticked dietary note");
   } finally {
     await close();
   }
@@ -138,6 +149,14 @@ test("an officer exports the delegation list for the hotel and the trip for a co
     const data = JSON.parse(readFileSync(bundle, "utf8"));
     assert.equal(data.format, "partnerdesk-trip-bundle");
     assert.ok(JSON.stringify(data).includes(trip.id));
+    assert.ok(JSON.stringify(data).includes(INTERNAL_NOTE), "internal notes go to a colleague of the office");
+    assert.deepEqual(data.withheld, ["travel_documents", "health_notes"]);
+
+    await exportAs(browser, bundle, "bundle", { recipient: "other_office", shot: "export-dialog-bundle" });
+    const forOtherOffice = readFileSync(bundle, "utf8");
+    assert.ok(forOtherOffice.includes(trip.id));
+    assert.ok(!forOtherOffice.includes(INTERNAL_NOTE) && !forOtherOffice.includes("vegetarisch"), "nothing internal for another office");
+    assert.deepEqual(JSON.parse(forOtherOffice).withheld, ["travel_documents", "health_notes", "internal_notes"]);
   } finally {
     await close();
   }

@@ -34,6 +34,7 @@ pub(super) fn bundle_of_trip(conn: &Connection, trip_id: &str) -> Result<Bundle>
     let mut bundle = Bundle {
         format: FORMAT.into(),
         version: VERSION,
+        withheld: Vec::new(),
         trip,
         checklist,
         delegation,

@@ -9,6 +9,7 @@ use chrono::NaiveDate;
 use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
 
+use crate::audience::{Outgoing, Sensitive, Ticked};
 use crate::contacts::organisations::{self, OrganisationKind};
 use crate::contacts::people;
 use crate::error::Result;
@@ -25,7 +26,8 @@ pub(crate) mod records;
 /// What the `format` field of every trip bundle says.
 pub const FORMAT: &str = "partnerdesk-trip-bundle";
 /// The newest version of the format this build writes and reads; older ones are read too.
-pub const VERSION: u32 = 1;
+/// Version 2 names the kinds of field the bundle leaves out (`withheld`).
+pub const VERSION: u32 = 2;
 
 /// The whole trip as the file holds it. Lists are ordered so that two exports of the same
 /// data give the same bytes.
@@ -34,6 +36,10 @@ pub const VERSION: u32 = 1;
 pub struct Bundle {
     pub format: String,
     pub version: u32,
+    /// The kinds of field left out for the bundle's recipient (`audience`): empty there, and
+    /// kept as they are where the bundle is taken in.
+    #[serde(default)]
+    pub withheld: Vec<Sensitive>,
     pub trip: Trip,
     /// The trip's preparation checklist, in order.
     pub checklist: Vec<Step>,
@@ -373,9 +379,65 @@ impl From<people::Person> for Person {
     }
 }
 
-/// The trip `trip_id` (not in the trash) as a pretty-printed bundle.
-pub fn export_bundle(conn: &Connection, trip_id: &str) -> Result<Vec<u8>> {
-    let mut bytes = serde_json::to_vec_pretty(&export::bundle_of_trip(conn, trip_id)?)?;
+impl Bundle {
+    /// Empties the fields of the kinds in `fields`.
+    fn withhold(&mut self, fields: Vec<Sensitive>) {
+        for field in &fields {
+            match field {
+                // Never read into a bundle in the first place.
+                Sensitive::TravelDocuments => {}
+                Sensitive::HealthNotes => {
+                    for member in &mut self.delegation {
+                        member.dietary.clear();
+                        member.accessibility.clear();
+                    }
+                }
+                Sensitive::InternalNotes => {
+                    self.trip.notes.clear();
+                    self.programme.iter_mut().for_each(|item| item.notes_internal.clear());
+                    self.register.people.iter_mut().for_each(|person| person.notes.clear());
+                    self.register.organisations.iter_mut().for_each(|organisation| organisation.notes.clear());
+                }
+            }
+        }
+        self.withheld = fields;
+    }
+
+    /// Puts the values kept here into the fields the bundle withheld, so that taking it in
+    /// keeps them.
+    pub(crate) fn keep_withheld(&mut self, conn: &Connection) -> Result<()> {
+        let withheld = self.withheld.clone();
+        if withheld.contains(&Sensitive::HealthNotes) {
+            for member in &mut self.delegation {
+                let here = records::find_member(conn, &member.id)?;
+                (member.dietary, member.accessibility) =
+                    here.map(|here| (here.dietary, here.accessibility)).unwrap_or_default();
+            }
+        }
+        if withheld.contains(&Sensitive::InternalNotes) {
+            self.trip.notes = records::trip(conn, &self.trip.id)?.map(|here| here.notes).unwrap_or_default();
+            for item in &mut self.programme {
+                item.notes_internal =
+                    records::find_item(conn, &item.id)?.map(|here| here.notes_internal).unwrap_or_default();
+            }
+            for person in &mut self.register.people {
+                person.notes = records::person(conn, &person.id)?.map(|here| here.notes).unwrap_or_default();
+            }
+            for organisation in &mut self.register.organisations {
+                organisation.notes =
+                    records::organisation(conn, &organisation.id)?.map(|here| here.notes).unwrap_or_default();
+            }
+        }
+        Ok(())
+    }
+}
+
+/// The trip `trip_id` (not in the trash) as a pretty-printed bundle for `path`, without the
+/// fields that `audience` keeps from it.
+pub fn export_bundle(conn: &Connection, trip_id: &str, path: Outgoing, ticked: &Ticked) -> Result<Vec<u8>> {
+    let mut bundle = export::bundle_of_trip(conn, trip_id)?;
+    bundle.withhold(crate::audience::withheld(path, ticked));
+    let mut bytes = serde_json::to_vec_pretty(&bundle)?;
     bytes.push(b'\n');
     Ok(bytes)
 }

@@ -27,8 +27,10 @@ fn trip_id(conn: &Connection, title: &str) -> String {
     conn.query_row("SELECT id FROM trips WHERE title = ?1", [title], |row| row.get(0)).unwrap()
 }
 
+/// A bundle for a colleague of the office with the health notes ticked: every field goes along.
 fn export(conn: &Connection, trip_id: &str) -> Vec<u8> {
-    export_bundle(conn, trip_id).unwrap()
+    let ticked = Ticked { health_notes: true, ..Ticked::default() };
+    export_bundle(conn, trip_id, Outgoing::BundleForOffice, &ticked).unwrap()
 }
 
 fn import_into(conn: &Connection, bytes: &[u8]) -> crate::import::ImportSummary {
@@ -154,7 +156,7 @@ fn two_exports_of_the_same_data_are_identical_and_pretty_printed() {
     let first = export(&conn, &id);
     assert_eq!(first, export(&conn, &id));
     let text = String::from_utf8(first).unwrap();
-    assert!(text.starts_with("{\n  \"format\": \"partnerdesk-trip-bundle\",\n  \"version\": 1,\n"), "{}", &text[..80]);
+    assert!(text.starts_with("{\n  \"format\": \"partnerdesk-trip-bundle\",\n  \"version\": 2,\n  \"withheld\": [\n    \"travel_documents\"\n  ],\n"), "{}", &text[..120]);
     assert!(text.ends_with("}\n"));
 }
 
@@ -163,8 +165,9 @@ fn a_trip_in_the_trash_or_unknown_is_not_exported() {
     let conn = demo();
     let id = trip_id(&conn, TO_JINHUA);
     crate::trips::trash::delete_trip(&conn, &id).unwrap();
-    assert!(matches!(export_bundle(&conn, &id), Err(Error::NotFound(_))));
-    assert!(matches!(export_bundle(&conn, "no-such-trip"), Err(Error::NotFound(_))));
+    let (path, ticked) = (Outgoing::BundleForOffice, Ticked::default());
+    assert!(matches!(export_bundle(&conn, &id, path, &ticked), Err(Error::NotFound(_))));
+    assert!(matches!(export_bundle(&conn, "no-such-trip", path, &ticked), Err(Error::NotFound(_))));
 }
 
 #[test]
@@ -517,4 +520,66 @@ fn the_schema_refuses_what_the_import_refuses() {
             serde_json::to_string(&document).unwrap().chars().take(200).collect::<String>()
         );
     }
+}
+
+/// The Jinhua trip with a passport number, health notes and internal notes on its records.
+fn with_secrets() -> (Connection, String) {
+    let conn = demo();
+    let id = trip_id(&conn, TO_JINHUA);
+    conn.execute_batch(&format!(
+        "UPDATE members SET passport_number = 'C4X9TRV21', dietary = 'Nussallergie', accessibility = 'Rollstuhl'
+           WHERE trip_id = '{id}';
+         UPDATE trips SET notes = 'Intern: Budget knapp' WHERE id = '{id}';
+         UPDATE programme_items SET notes_internal = 'Intern: Sitzordnung' WHERE trip_id = '{id}';
+         UPDATE people SET notes = 'Intern: spricht kein Englisch'
+           WHERE id IN (SELECT person_id FROM members WHERE trip_id = '{id}');"
+    ))
+    .unwrap();
+    (conn, id)
+}
+
+const SECRETS: [&str; 6] =
+    ["C4X9TRV21", "Nussallergie", "Rollstuhl", "Intern: Budget", "Intern: Sitzordnung", "Intern: spricht"];
+
+fn found(bytes: &[u8]) -> Vec<&'static str> {
+    let text = String::from_utf8_lossy(bytes);
+    SECRETS.into_iter().filter(|secret| text.contains(secret)).collect()
+}
+
+#[test]
+fn a_bundle_for_another_office_holds_no_personal_data_and_no_internal_notes_even_when_ticked() {
+    let (conn, id) = with_secrets();
+    let all = Ticked { travel_documents: true, health_notes: true, internal_notes: true };
+    let bytes = export_bundle(&conn, &id, Outgoing::OtherOffice, &all).unwrap();
+    assert_eq!(found(&bytes), [""; 0]);
+    let bundle: Bundle = serde_json::from_slice(&bytes).unwrap();
+    assert_eq!(bundle.withheld, Sensitive::ALL);
+}
+
+#[test]
+fn a_bundle_for_a_colleague_carries_internal_notes_and_health_notes_only_when_ticked() {
+    let (conn, id) = with_secrets();
+    let plain = export_bundle(&conn, &id, Outgoing::BundleForOffice, &Ticked::default()).unwrap();
+    assert_eq!(found(&plain), ["Intern: Budget", "Intern: Sitzordnung", "Intern: spricht"]);
+    let ticked = Ticked { travel_documents: true, health_notes: true, internal_notes: false };
+    let with_health = export_bundle(&conn, &id, Outgoing::BundleForOffice, &ticked).unwrap();
+    assert_eq!(
+        found(&with_health),
+        ["Nussallergie", "Rollstuhl", "Intern: Budget", "Intern: Sitzordnung", "Intern: spricht"]
+    );
+}
+
+#[test]
+fn taking_in_a_bundle_keeps_the_fields_it_left_out() {
+    let (conn, id) = with_secrets();
+    let all = Ticked { travel_documents: true, health_notes: true, internal_notes: true };
+    let bytes = export_bundle(&conn, &id, Outgoing::OtherOffice, &all).unwrap();
+    let before = dump(&conn);
+    let summary = import_into(&conn, &bytes);
+    assert_eq!(summary.updated, 0, "nothing it left out counts as a change: {summary:?}");
+    assert_eq!(dump(&conn), before);
+
+    let elsewhere = open_in_memory().unwrap();
+    import_into(&elsewhere, &bytes);
+    assert_eq!(found(&export(&elsewhere, &id)), [""; 0], "the other office never had them");
 }

@@ -1,15 +1,23 @@
 //! The delegation list as a spreadsheet (.xlsx) or as CSV the way German Excel reads it (UTF-8
 //! with byte-order mark, semicolons, CRLF): the columns an office hands to a hotel or a host,
-//! in order of precedence. Passport numbers, birth dates and visa status are never in it.
+//! in order of precedence. Passport numbers, birth dates and visa status are never in it;
+//! dietary and accessibility notes only when the officer ticks them (`audience`).
 
 use rusqlite::Connection;
 use rust_xlsxwriter::{Format, Workbook, XlsxError};
 
+use crate::audience::{carries, Outgoing, Sensitive, Ticked};
 use crate::delegation::{list_members, Member};
 use crate::error::{Error, Result};
 use crate::vocabulary::{Language, MemberRole};
 
-fn headers(language: Language) -> [&'static str; 10] {
+/// The columns of the list: the health notes only when they go along.
+fn headers(language: Language, health_notes: bool) -> Vec<&'static str> {
+    let all = all_headers(language);
+    all[..if health_notes { 10 } else { 8 }].to_vec()
+}
+
+fn all_headers(language: Language) -> [&'static str; 10] {
     match language {
         Language::De => [
             "Nr.",
@@ -60,8 +68,8 @@ fn role(role: MemberRole, language: Language) -> &'static str {
     }
 }
 
-fn row(member: &Member, language: Language) -> [String; 10] {
-    [
+fn row(member: &Member, language: Language, health_notes: bool) -> Vec<String> {
+    let mut row = vec![
         member.precedence.to_string(),
         member.name_latin.clone(),
         member.name_original.clone(),
@@ -70,25 +78,33 @@ fn row(member: &Member, language: Language) -> [String; 10] {
         role(member.role, language).to_string(),
         member.email.clone(),
         member.phone.clone(),
-        member.dietary.clone(),
-        member.accessibility.clone(),
-    ]
+    ];
+    if health_notes {
+        row.extend([member.dietary.clone(), member.accessibility.clone()]);
+    }
+    row
 }
 
-pub fn delegation_csv(conn: &Connection, trip_id: &str, language: Language) -> Result<Vec<u8>> {
+fn with_health_notes(ticked: &Ticked) -> bool {
+    carries(Sensitive::HealthNotes, Outgoing::DelegationList, ticked)
+}
+
+pub fn delegation_csv(conn: &Connection, trip_id: &str, language: Language, ticked: &Ticked) -> Result<Vec<u8>> {
+    let health_notes = with_health_notes(ticked);
     let mut writer = csv::WriterBuilder::new()
         .delimiter(b';')
         .terminator(csv::Terminator::CRLF)
         .from_writer("\u{feff}".as_bytes().to_vec());
     let failed = |error: csv::Error| Error::Table(error.to_string());
-    writer.write_record(headers(language)).map_err(failed)?;
+    writer.write_record(headers(language, health_notes)).map_err(failed)?;
     for member in list_members(conn, trip_id)? {
-        writer.write_record(row(&member, language)).map_err(failed)?;
+        writer.write_record(row(&member, language, health_notes)).map_err(failed)?;
     }
     writer.into_inner().map_err(|error| Error::Table(error.to_string()))
 }
 
-pub fn delegation_xlsx(conn: &Connection, trip_id: &str, language: Language) -> Result<Vec<u8>> {
+pub fn delegation_xlsx(conn: &Connection, trip_id: &str, language: Language, ticked: &Ticked) -> Result<Vec<u8>> {
+    let health_notes = with_health_notes(ticked);
     let trip = crate::trips::get_trip(conn, trip_id)?;
     let members = list_members(conn, trip_id)?;
     let failed = |error: XlsxError| Error::Table(error.to_string());
@@ -98,11 +114,11 @@ pub fn delegation_xlsx(conn: &Connection, trip_id: &str, language: Language) -> 
     sheet.set_name(sheet_name).map_err(failed)?;
     let bold = Format::new().set_bold();
     sheet.write_string_with_format(0, 0, &trip.title, &bold).map_err(failed)?;
-    for (column, header) in headers(language).iter().enumerate() {
+    for (column, header) in headers(language, health_notes).iter().enumerate() {
         sheet.write_string_with_format(2, column as u16, *header, &bold).map_err(failed)?;
     }
     for (index, member) in members.iter().enumerate() {
-        for (column, value) in row(member, language).iter().enumerate() {
+        for (column, value) in row(member, language, health_notes).iter().enumerate() {
             let at = (3 + index as u32, column as u16);
             if column == 0 {
                 sheet.write_number(at.0, at.1, member.precedence as f64).map_err(failed)?;

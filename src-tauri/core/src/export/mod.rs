@@ -6,6 +6,7 @@ use std::path::Path;
 
 use rusqlite::Connection;
 
+use crate::audience::{Recipient, Ticked};
 use crate::error::{Error, Result};
 use crate::settings::get_settings;
 use crate::vocabulary::Language;
@@ -63,9 +64,12 @@ pub struct ExportOptions {
     pub member_id: Option<String>,
     #[serde(default)]
     pub language: Option<DocumentLanguage>,
-    /// For a travel copy: which personal data goes along.
+    /// What the officer ticked to go along (`audience` says where a tick counts).
     #[serde(default)]
-    pub travel_data: travel_copy::TravelCopyData,
+    pub ticked: Ticked,
+    /// For a trip bundle: whom it is for.
+    #[serde(default)]
+    pub recipient: Recipient,
 }
 
 /// An export read from the database, ready to become bytes without it: Typst sets a PDF
@@ -119,10 +123,10 @@ pub fn prepare_trip_file(
         }
         ExportFormat::Ics => calendar::trip_calendar(conn, trip_id, member)?.into_bytes(),
         ExportFormat::Html => html::programme_html(conn, trip_id, member, language)?.into_bytes(),
-        ExportFormat::Xlsx => delegation::delegation_xlsx(conn, trip_id, app_language)?,
-        ExportFormat::Csv => delegation::delegation_csv(conn, trip_id, app_language)?,
-        ExportFormat::Bundle => crate::bundle::export_bundle(conn, trip_id)?,
-        ExportFormat::TravelCopy => travel_copy::travel_copy(conn, trip_id, options.travel_data)?,
+        ExportFormat::Xlsx => delegation::delegation_xlsx(conn, trip_id, app_language, &options.ticked)?,
+        ExportFormat::Csv => delegation::delegation_csv(conn, trip_id, app_language, &options.ticked)?,
+        ExportFormat::Bundle => crate::bundle::export_bundle(conn, trip_id, options.recipient.path(), &options.ticked)?,
+        ExportFormat::TravelCopy => travel_copy::travel_copy(conn, trip_id, &options.ticked)?,
     };
     Ok(PreparedExport::Bytes(bytes))
 }

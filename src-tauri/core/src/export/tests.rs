@@ -4,6 +4,7 @@ use chrono::{DateTime, NaiveDateTime, TimeZone, Utc};
 
 use super::calendar::trip_calendar;
 use super::*;
+use crate::audience::Ticked;
 use crate::delegation::{add_member, MemberInput};
 use crate::programme::trash::{remove_item, restore_item};
 use crate::programme::{add_item, event_uid, list_items, update_item, ItemInput, ItemKind};
@@ -212,7 +213,11 @@ fn delegation_of_two() -> (rusqlite::Connection, String) {
 #[test]
 fn the_delegation_list_reads_back_as_csv_the_way_german_excel_writes_it() {
     let (conn, trip) = delegation_of_two();
-    let bytes = trip_file(&conn, &trip, ExportFormat::Csv, &ExportOptions::default()).unwrap();
+    let plain =
+        String::from_utf8(trip_file(&conn, &trip, ExportFormat::Csv, &ExportOptions::default()).unwrap()).unwrap();
+    assert!(!plain.contains("Ernährung") && !plain.contains("vegetarisch"), "health notes only when ticked");
+    let ticked = ExportOptions { ticked: Ticked { health_notes: true, ..Ticked::default() }, ..Default::default() };
+    let bytes = trip_file(&conn, &trip, ExportFormat::Csv, &ticked).unwrap();
     assert!(bytes.starts_with("\u{feff}".as_bytes()), "a byte-order mark, so that Excel reads UTF-8");
     let text = String::from_utf8(bytes[3..].to_vec()).unwrap();
     assert!(text.contains("\r\n"));
@@ -237,6 +242,12 @@ fn the_delegation_list_reads_back_as_a_spreadsheet() {
     let bytes = trip_file(&conn, &trip, ExportFormat::Xlsx, &ExportOptions::default()).unwrap();
     let mut workbook: calamine::Xlsx<_> = calamine::open_workbook_from_rs(std::io::Cursor::new(bytes)).unwrap();
     let sheet = workbook.worksheet_range("Delegation").unwrap();
+    assert_eq!(sheet.get_size().1, 8, "no dietary and accessibility columns unless ticked");
+    assert!(sheet.rows().all(|row| row.iter().all(|v| *v != "vegetarisch; keine Nüsse")));
+    let ticked = ExportOptions { ticked: Ticked { health_notes: true, ..Ticked::default() }, ..Default::default() };
+    let bytes = trip_file(&conn, &trip, ExportFormat::Xlsx, &ticked).unwrap();
+    let mut workbook: calamine::Xlsx<_> = calamine::open_workbook_from_rs(std::io::Cursor::new(bytes)).unwrap();
+    let sheet = workbook.worksheet_range("Delegation").unwrap();
     let cell = |row: u32, column: u32| sheet.get_value((row, column)).map(|v| v.to_string()).unwrap_or_default();
     assert_eq!(cell(0, 0), "Jinhua 2026");
     assert_eq!(cell(2, 1), "Name");
@@ -245,6 +256,7 @@ fn the_delegation_list_reads_back_as_a_spreadsheet() {
         ("1".to_string(), "Wolfgang Spelthahn".to_string(), "Landrat".to_string())
     );
     assert_eq!(cell(4, 2), "李娜");
+    assert_eq!((cell(2, 8), cell(3, 8)), ("Ernährung".to_string(), "vegetarisch; keine Nüsse".to_string()));
     assert!(sheet.rows().all(|row| row.iter().all(|v| *v != "C01X00T47")));
 }
 
@@ -263,7 +275,8 @@ fn only_a_programme_is_made_for_one_member() {
 }
 
 mod travel_copy {
-    use super::super::travel_copy::{travel_copy, TravelCopyData};
+    use super::super::travel_copy::travel_copy;
+    use crate::audience::{Outgoing, Ticked};
     use crate::bundle::export_bundle;
     use crate::import::{apply, ImportOptions};
     use crate::programme::{list_items, update_item, ItemInput};
@@ -282,6 +295,8 @@ mod travel_copy {
             [&trip, PASSPORT],
         )
         .unwrap();
+        conn.execute("UPDATE programme_items SET notes_internal = 'Intern: Sitzordnung' WHERE trip_id = ?1", [&trip])
+            .unwrap();
         (conn, trip)
     }
 
@@ -300,7 +315,7 @@ mod travel_copy {
     #[test]
     fn a_travel_copy_holds_the_trip_alone_and_leaves_documents_and_health_notes_at_home() {
         let (office, trip) = office();
-        let bytes = travel_copy(&office, &trip, TravelCopyData::default()).unwrap();
+        let bytes = travel_copy(&office, &trip, &Ticked::default()).unwrap();
         assert!(!bytes.windows(PASSPORT.len()).any(|w| w == PASSPORT.as_bytes()), "no passport number in the file");
         let (_dir, copy) = open(&bytes);
         assert_eq!(count(&copy, "SELECT count(*) FROM trips"), 1);
@@ -309,6 +324,7 @@ mod travel_copy {
             list_items(&office, &trip).unwrap().len() as i64
         );
         assert_eq!(count(&copy, "SELECT count(*) FROM members WHERE dietary <> '' OR passport_number <> ''"), 0);
+        assert_eq!(count(&copy, "SELECT count(*) FROM programme_items WHERE notes_internal <> ''"), 0);
         assert!(count(&copy, "SELECT count(*) FROM people") < count(&office, "SELECT count(*) FROM people"));
         assert!(!crate::settings::welcome_pending(&copy).unwrap(), "the copy opens straight on the trip");
     }
@@ -316,8 +332,9 @@ mod travel_copy {
     #[test]
     fn documents_and_health_notes_go_along_only_when_chosen() {
         let (office, trip) = office();
-        let data = TravelCopyData { travel_documents: true, health_notes: true };
-        let (_dir, copy) = open(&travel_copy(&office, &trip, data).unwrap());
+        let ticked = Ticked { travel_documents: true, health_notes: true, internal_notes: true };
+        let (_dir, copy) = open(&travel_copy(&office, &trip, &ticked).unwrap());
+        assert!(count(&copy, "SELECT count(*) FROM programme_items WHERE notes_internal = 'Intern: Sitzordnung'") > 0);
         let head: (String, String) = copy
             .query_row("SELECT passport_number, dietary FROM members WHERE precedence = 1", [], |row| {
                 Ok((row.get(0)?, row.get(1)?))
@@ -329,7 +346,7 @@ mod travel_copy {
     #[test]
     fn what_changed_while_travelling_comes_home_through_the_bundle() {
         let (office, trip) = office();
-        let (_dir, copy) = open(&travel_copy(&office, &trip, TravelCopyData::default()).unwrap());
+        let (_dir, copy) = open(&travel_copy(&office, &trip, &Ticked::default()).unwrap());
         let item = list_items(&copy, &trip).unwrap().remove(2);
         std::thread::sleep(std::time::Duration::from_millis(5));
         let mut input = ItemInput::new(
@@ -341,7 +358,12 @@ mod travel_copy {
         input.place = item.place.clone();
         update_item(&copy, &item.id, &input).unwrap();
 
-        let summary = apply(&office, &export_bundle(&copy, &trip).unwrap(), &ImportOptions::default()).unwrap();
+        let summary = apply(
+            &office,
+            &export_bundle(&copy, &trip, Outgoing::BundleForOffice, &Ticked::default()).unwrap(),
+            &ImportOptions::default(),
+        )
+        .unwrap();
         assert_eq!((summary.added, summary.updated), (0, 1), "{summary:?}");
         let home = list_items(&office, &trip).unwrap();
         assert!(home.iter().any(|i| i.id == item.id && i.title == "Empfang (verschoben)"));
@@ -351,5 +373,9 @@ mod travel_copy {
             })
             .unwrap();
         assert_eq!(head_passport, PASSPORT, "the office keeps what the copy never had");
+        let head_dietary: String = office
+            .query_row("SELECT dietary FROM members WHERE trip_id = ?1 AND precedence = 1", [&trip], |row| row.get(0))
+            .unwrap();
+        assert_eq!(head_dietary, "keine Nüsse");
     }
 }

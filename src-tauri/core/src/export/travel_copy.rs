@@ -1,35 +1,23 @@
 //! The travel copy: a reduced database holding one trip, its people and what they link to, to
 //! take on the journey on a laptop that may be lost or inspected. It is the trip bundle
-//! imported into a fresh database, so passport numbers, dates of birth and visa status stay
-//! behind unless the officer includes them, and so do health and dietary notes. What changes
-//! while travelling comes back through the trip bundle import, matched by ID.
+//! imported into a fresh database; passport numbers, dates of birth and visa status, health
+//! and dietary notes, and the office's internal notes go along only when the officer ticks
+//! them (`audience`). What changes while travelling comes back through the trip bundle
+//! import, matched by ID; fields left behind are kept as they are at the office.
 
 use std::path::{Path, PathBuf};
 
 use rusqlite::{params, Connection};
-use serde::Deserialize;
-use ts_rs::TS;
 
+use crate::audience::{carries, Outgoing, Sensitive, Ticked};
 use crate::error::Result;
 use crate::import::ImportOptions;
 use crate::settings::{get_settings, update_settings};
 use crate::store::{self, new_id};
 
-/// What personal data beyond names, functions and contacts goes along.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, TS)]
-#[ts(export)]
-pub struct TravelCopyData {
-    /// Passport numbers, dates of birth and visa status.
-    #[serde(default)]
-    pub travel_documents: bool,
-    /// Dietary and accessibility notes.
-    #[serde(default)]
-    pub health_notes: bool,
-}
-
 /// The bytes of a travel copy of `trip_id`: a complete SQLite database.
-pub fn travel_copy(conn: &Connection, trip_id: &str, data: TravelCopyData) -> Result<Vec<u8>> {
-    let bundle = crate::bundle::export_bundle(conn, trip_id)?;
+pub fn travel_copy(conn: &Connection, trip_id: &str, ticked: &Ticked) -> Result<Vec<u8>> {
+    let bundle = crate::bundle::export_bundle(conn, trip_id, Outgoing::TravelCopy, ticked)?;
     let scratch = ScratchFile(std::env::temp_dir().join(format!("partnerdesk-travel-{}.sqlite", new_id())));
     let copy = store::open(&scratch.0)?;
     crate::import::apply(&copy, &bundle, &ImportOptions::default())?;
@@ -37,11 +25,8 @@ pub fn travel_copy(conn: &Connection, trip_id: &str, data: TravelCopyData) -> Re
     settings.me = settings.me.filter(|me| crate::contacts::people::person_exists(&copy, me).unwrap_or(false));
     update_settings(&copy, &settings)?;
     crate::settings::mark_welcome_answered(&copy)?;
-    if data.travel_documents {
+    if carries(Sensitive::TravelDocuments, Outgoing::TravelCopy, ticked) {
         copy_travel_documents(conn, &copy, trip_id)?;
-    }
-    if !data.health_notes {
-        copy.execute("UPDATE members SET dietary = '', accessibility = ''", [])?;
     }
     // One self-contained file: the write-ahead log folded in, nothing beside it.
     copy.pragma_update(None, "journal_mode", "DELETE")?;

@@ -5,6 +5,7 @@ use rusqlite::Connection;
 use rust_xlsxwriter::Workbook;
 
 use super::*;
+use crate::audience::Ticked;
 use crate::contacts::people::{list_people, Person, RegisterQuery};
 use crate::delegation::{list_members, Member};
 use crate::export::delegation::{delegation_csv, delegation_xlsx};
@@ -222,11 +223,12 @@ fn our_own_delegation_export_imports_into_another_trip() {
         add_member(&conn, &from, &member).unwrap();
     }
     let exported = described(&list_members(&conn, &from).unwrap());
+    let every = Ticked { health_notes: true, ..Ticked::default() };
     let files = [
-        delegation_csv(&conn, &from, Language::De).unwrap(),
-        delegation_csv(&conn, &from, Language::En).unwrap(),
-        delegation_xlsx(&conn, &from, Language::De).unwrap(),
-        delegation_xlsx(&conn, &from, Language::En).unwrap(),
+        delegation_csv(&conn, &from, Language::De, &every).unwrap(),
+        delegation_csv(&conn, &from, Language::En, &every).unwrap(),
+        delegation_xlsx(&conn, &from, Language::De, &every).unwrap(),
+        delegation_xlsx(&conn, &from, Language::En, &every).unwrap(),
     ];
     for (index, file) in files.iter().enumerate() {
         let to = create_trip(&conn, &trip_input(&format!("Gegenbesuch {index}"))).unwrap().id;

@@ -73,6 +73,9 @@ mod tests {
 
     fn every_text_enum() -> Vec<(&'static str, Vec<&'static str>)> {
         every_text_enum![
+            crate::audience::Sensitive => Sensitive,
+            crate::audience::Outgoing => Outgoing,
+            crate::audience::Recipient => Recipient,
             crate::checklists::ChecklistOwnerKind => ChecklistOwnerKind,
             crate::export::ExportFormat => ExportFormat,
             crate::export::DocumentLanguage => DocumentLanguage,

@@ -13,12 +13,15 @@ import type { Language } from "./Language";
 import type { MemberRole } from "./MemberRole";
 import type { OrganisationKind } from "./OrganisationKind";
 import type { OurSideKind } from "./OurSideKind";
+import type { Outgoing } from "./Outgoing";
 import type { PartnershipKind } from "./PartnershipKind";
 import type { PartnershipStatus } from "./PartnershipStatus";
 import type { PersonField } from "./PersonField";
 import type { PreviewAction } from "./PreviewAction";
+import type { Recipient } from "./Recipient";
 import type { RecordKind } from "./RecordKind";
 import type { RegisterKind } from "./RegisterKind";
+import type { Sensitive } from "./Sensitive";
 import type { Side } from "./Side";
 import type { TaskPriority } from "./TaskPriority";
 import type { TaskSort } from "./TaskSort";
@@ -55,6 +58,8 @@ export const organisationKindValues: readonly OrganisationKind[] = ["city_hall",
 
 export const ourSideKindValues: readonly OurSideKind[] = ["city", "district", "region", "agency"];
 
+export const outgoingValues: readonly Outgoing[] = ["office_sharing", "bundle_for_office", "other_office", "travel_copy", "handout", "calendar", "delegation_list"];
+
 export const partnershipKindValues: readonly PartnershipKind[] = ["town_twinning", "friendship", "regional_cooperation", "project_partnership"];
 
 export const partnershipStatusValues: readonly PartnershipStatus[] = ["prospect", "active", "dormant", "ended"];
@@ -63,9 +68,13 @@ export const personFieldValues: readonly PersonField[] = ["name_latin", "first_n
 
 export const previewActionValues: readonly PreviewAction[] = ["add", "update", "remove", "unchanged", "kept_newer", "skip"];
 
+export const recipientValues: readonly Recipient[] = ["own_office", "other_office"];
+
 export const recordKindValues: readonly RecordKind[] = ["trip", "item", "member", "person", "organisation", "partnership", "outcome", "task"];
 
 export const registerKindValues: readonly RegisterKind[] = ["person", "organisation"];
+
+export const sensitiveValues: readonly Sensitive[] = ["travel_documents", "health_notes", "internal_notes"];
 
 export const sideValues: readonly Side[] = ["ours", "partner"];
 

@@ -97,6 +97,7 @@ fn person_refs(ids: &[String]) -> Vec<RegisterRef> {
 }
 
 pub(super) fn merge(conn: &Connection, mut bundle: Bundle, report: &mut ImportReport) -> Result<()> {
+    bundle.keep_withheld(conn)?;
     let theme_ids = themes_here(conn, &bundle.register.theme_areas)?;
     bundle.trip.theme_ids = bundle.trip.theme_ids.iter().map(|id| theme_ids[id].clone()).collect();
     bundle.trip.theme_ids.sort();
