@@ -56,6 +56,12 @@ pub enum Error {
     /// The system could not open a file with its viewer.
     #[error("{0}")]
     Opener(String),
+    /// The office folder or a file in it could not be used.
+    #[error("{0}")]
+    Sharing(String),
+    /// The office key does not open the shared folder's files.
+    #[error("{0}")]
+    OfficeKey(String),
 }
 
 /// A text that is none of a closed set of values (as the command line reads them).
@@ -88,6 +94,8 @@ impl Error {
             Error::Table(_) => ErrorKind::Table,
             Error::Pdf(_) => ErrorKind::Pdf,
             Error::Opener(_) => ErrorKind::Opener,
+            Error::Sharing(_) => ErrorKind::Sharing,
+            Error::OfficeKey(_) => ErrorKind::OfficeKey,
         }
     }
 }
@@ -110,6 +118,8 @@ pub enum ErrorKind {
     Table,
     Pdf,
     Opener,
+    Sharing,
+    OfficeKey,
     InvalidArgument,
     Internal,
 }

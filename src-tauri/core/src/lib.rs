@@ -10,7 +10,7 @@
 //!    `partnerships`, `settings`, `gifts`, `tasks`, `trips`, `outcomes`, `delegation`,
 //!    `programme`;
 //! 3. modules that span aggregates: `duplicate`, `privacy`, `trash`, `bundle`, `import`,
-//!    `export`, `demo`.
+//!    `export`, `demo`, `sharing` (the office's laptops through a shared folder).
 
 pub mod audience;
 pub mod bundle;
@@ -29,6 +29,7 @@ pub mod partnerships;
 pub mod privacy;
 pub mod programme;
 pub mod settings;
+pub mod sharing;
 pub mod store;
 pub mod tasks;
 pub mod trash;

@@ -56,14 +56,14 @@ pub fn office_date(instant: chrono::DateTime<chrono::Utc>, home_zone: chrono_tz:
     instant.with_timezone(&home_zone).date_naive()
 }
 
-fn read(conn: &Connection, key: &str) -> Result<Option<String>> {
+pub(crate) fn read(conn: &Connection, key: &str) -> Result<Option<String>> {
     Ok(conn
         .prepare_cached("SELECT value FROM settings WHERE key = ?1")?
         .query_row([key], |row| row.get(0))
         .optional()?)
 }
 
-fn write(conn: &Connection, key: &str, value: &str) -> Result<()> {
+pub(crate) fn write(conn: &Connection, key: &str, value: &str) -> Result<()> {
     conn.prepare_cached(
         "INSERT INTO settings (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO UPDATE SET value = ?2",
     )?

@@ -1,0 +1,559 @@
+//! Sharing between the office's laptops through a folder they already sync (Nextcloud,
+//! an SMB share, Syncthing). Nothing here runs unless the officer turns sharing on.
+//!
+//! Each sync first sends: the shared tables as they may leave the laptop (`tables`, with the
+//! fields `audience` keeps here blanked) are compared with the state of the last sync (the
+//! base, a database file beside this one) by SQLite's session extension, and the change set
+//! goes, encrypted, into a new file of this laptop's own (`files`). Then it applies the other
+//! laptops' files it has not seen, each in one transaction (`merge`), and takes the result
+//! as the new base. A file once written is never changed; a laptop joins by applying all of
+//! them to an empty database.
+
+pub mod files;
+mod merge;
+pub mod tables;
+
+use std::collections::{HashMap, HashSet};
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use rusqlite::fallible_streaming_iterator::FallibleStreamingIterator;
+use rusqlite::session::{ChangesetIter, Session};
+use rusqlite::{params, Connection, OptionalExtension};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::error::{Error, Result};
+use crate::settings;
+use crate::store::paging::{read_page, Page, PageRequest, PageSql};
+use crate::store::{new_id, now};
+use files::OfficeKey;
+use tables::{Table, SHARED};
+
+const FOLDER_SETTING: &str = "sharing.folder";
+const KEY_SETTING: &str = "sharing.key";
+const DEVICE_SETTING: &str = "sharing.device";
+const NAME_SETTING: &str = "sharing.device_name";
+const LAST_SYNC_SETTING: &str = "sharing.last_sync";
+const SEQUENCE_SETTING: &str = "sharing.sequence";
+
+/// How this laptop shares, when it does.
+struct Setup {
+    folder: PathBuf,
+    key: OfficeKey,
+    device: String,
+    device_name: String,
+}
+
+fn setup(conn: &Connection) -> Result<Option<Setup>> {
+    let (Some(folder), Some(key), Some(device)) = (
+        settings::read(conn, FOLDER_SETTING)?,
+        settings::read(conn, KEY_SETTING)?,
+        settings::read(conn, DEVICE_SETTING)?,
+    ) else {
+        return Ok(None);
+    };
+    let key = OfficeKey::from_hex(&key).ok_or_else(|| Error::Sharing("the office key kept here is damaged".into()))?;
+    let device_name = settings::read(conn, NAME_SETTING)?.unwrap_or_default();
+    Ok(Some(Setup { folder: PathBuf::from(folder), key, device, device_name }))
+}
+
+/// Sharing as the settings and the sidebar show it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct SharingStatus {
+    pub enabled: bool,
+    pub folder: Option<String>,
+    pub device_name: String,
+    pub last_sync: Option<String>,
+    /// Other laptops' change files in the folder not applied here yet.
+    pub waiting: u32,
+    /// Conflicts not looked at yet.
+    pub conflicts: u32,
+}
+
+/// What one sync did.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct SyncSummary {
+    /// Changes of this laptop written to the folder.
+    pub sent: u32,
+    /// Changes of other laptops applied here.
+    pub applied: u32,
+    /// Values set aside by the merge rules in this sync.
+    pub conflicts: u32,
+}
+
+/// What the officer enters to turn sharing on.
+#[derive(Debug, Clone, Deserialize, TS)]
+#[ts(export)]
+pub struct SharingInput {
+    pub folder: String,
+    pub passphrase: String,
+    pub device_name: String,
+}
+
+pub fn status(conn: &Connection) -> Result<SharingStatus> {
+    let conflicts: u32 =
+        conn.query_row("SELECT count(*) FROM sharing_conflicts WHERE resolved_at IS NULL", [], |row| row.get(0))?;
+    let Some(setup) = setup(conn)? else {
+        return Ok(SharingStatus {
+            enabled: false,
+            folder: None,
+            device_name: String::new(),
+            last_sync: None,
+            waiting: 0,
+            conflicts,
+        });
+    };
+    let waiting = unseen(conn, &setup)?.len() as u32;
+    Ok(SharingStatus {
+        enabled: true,
+        folder: Some(setup.folder.display().to_string()),
+        device_name: setup.device_name,
+        last_sync: settings::read(conn, LAST_SYNC_SETTING)?,
+        waiting,
+        conflicts,
+    })
+}
+
+/// Turns sharing on with `input.folder`: checks the office key against the folder's key
+/// file (or starts the folder's key file), and keeps the key, never the passphrase.
+pub fn turn_on(conn: &Connection, input: &SharingInput) -> Result<SharingStatus> {
+    let device_name = input.device_name.trim();
+    if device_name.is_empty() {
+        return Err(Error::field(
+            "device_name",
+            "required",
+            "name this laptop, so that colleagues see whose changes they get",
+        ));
+    }
+    base_path(conn)?;
+    let folder = PathBuf::from(input.folder.trim());
+    let key = files::office_key(&folder, &input.passphrase)?;
+    crate::store::atomically(conn, |conn| {
+        if settings::read(conn, DEVICE_SETTING)?.is_none() {
+            settings::write(conn, DEVICE_SETTING, &new_id())?;
+        }
+        settings::write(conn, FOLDER_SETTING, &folder.display().to_string())?;
+        settings::write(conn, KEY_SETTING, &key.to_hex())?;
+        settings::write(conn, NAME_SETTING, device_name)
+    })?;
+    status(conn)
+}
+
+/// Turns sharing off: the folder, the key and the base go; the data stays as it is.
+pub fn turn_off(conn: &Connection) -> Result<()> {
+    crate::store::atomically(conn, |conn| {
+        conn.execute(
+            "DELETE FROM settings WHERE key IN (?1, ?2, ?3, ?4)",
+            params![FOLDER_SETTING, KEY_SETTING, LAST_SYNC_SETTING, SEQUENCE_SETTING],
+        )?;
+        conn.execute("DELETE FROM sharing_applied", [])?;
+        Ok(())
+    })?;
+    let base = base_path(conn)?;
+    match std::fs::remove_file(&base) {
+        Err(error) if error.kind() != std::io::ErrorKind::NotFound => Err(error.into()),
+        _ => Ok(()),
+    }
+}
+
+/// Starts this (empty) database from the folder: every laptop's changes applied in order.
+pub fn join(conn: &Connection, input: &SharingInput) -> Result<SyncSummary> {
+    let records: i64 = conn.query_row(
+        "SELECT (SELECT count(*) FROM trips) + (SELECT count(*) FROM people) + (SELECT count(*) FROM organisations)
+              + (SELECT count(*) FROM partnerships) + (SELECT count(*) FROM tasks)",
+        [],
+        |row| row.get(0),
+    )?;
+    if records > 0 {
+        return Err(Error::Sharing(
+            "joining starts an empty database, and this one holds records; turn sharing on in its settings instead"
+                .into(),
+        ));
+    }
+    if !files::sync_dir(Path::new(input.folder.trim())).join("office-key.json").exists() {
+        return Err(Error::field("folder", "not_shared", "no laptop of the office shares this folder yet"));
+    }
+    turn_on(conn, input)?;
+    sync_with(conn, false)
+}
+
+/// Sends this laptop's changes and applies the others'.
+pub fn sync(conn: &Connection) -> Result<SyncSummary> {
+    sync_with(conn, true)
+}
+
+fn sync_with(conn: &Connection, send_changes: bool) -> Result<SyncSummary> {
+    let setup = setup(conn)?.ok_or_else(|| Error::Sharing("sharing is not turned on".into()))?;
+    if !setup.folder.is_dir() {
+        return Err(Error::Sharing(format!("the shared folder {} cannot be reached", setup.folder.display())));
+    }
+    files::check_folder_key(&setup.folder, &setup.key)?;
+    let tables = Arc::new(tables::shared_tables(conn)?);
+    let _attached = Attached::new(conn, &base_path(conn)?)?;
+    prepare_copies(conn, &tables)?;
+    let mut summary = SyncSummary::default();
+    if send_changes {
+        summary.sent = send(conn, &tables, &setup)?;
+    }
+    let received = receive(conn, &tables, &setup, &mut summary);
+    transaction(conn, |conn| {
+        fill_outgoing(conn, &tables)?;
+        take_as_base(conn, &tables)?;
+        settings::write(conn, LAST_SYNC_SETTING, &now())
+    })?;
+    received.map(|_| summary)
+}
+
+/// Where the state of the last sync is kept: beside the database file.
+fn base_path(conn: &Connection) -> Result<PathBuf> {
+    match conn.path().filter(|path| !path.is_empty()) {
+        Some(path) => Ok(PathBuf::from(format!("{path}.sharing-base"))),
+        None => Err(Error::Sharing("sharing needs a database file".into())),
+    }
+}
+
+/// The base and a scratch copy of what leaves the laptop, attached while a sync runs.
+struct Attached<'a>(&'a Connection);
+
+impl<'a> Attached<'a> {
+    fn new(conn: &'a Connection, base: &Path) -> Result<Self> {
+        // The base takes the database's own key when it is encrypted; the scratch copy is in memory.
+        conn.execute("ATTACH DATABASE ?1 AS sharing_base", [base.display().to_string()])?;
+        let attached = Attached(conn);
+        conn.execute_batch("ATTACH DATABASE ':memory:' AS sharing_out KEY ''")?;
+        Ok(attached)
+    }
+}
+
+impl Drop for Attached<'_> {
+    fn drop(&mut self) {
+        for schema in ["sharing_out", "sharing_base"] {
+            let _ = self.0.execute_batch(&format!("DETACH DATABASE {schema}"));
+        }
+    }
+}
+
+fn transaction<T>(conn: &Connection, work: impl FnOnce(&Connection) -> Result<T>) -> Result<T> {
+    conn.execute_batch("BEGIN IMMEDIATE")?;
+    match work(conn) {
+        Ok(value) => {
+            conn.execute_batch("COMMIT")?;
+            Ok(value)
+        }
+        Err(error) => {
+            let _ = conn.execute_batch("ROLLBACK");
+            Err(error)
+        }
+    }
+}
+
+fn create_copy(conn: &Connection, schema: &str, table: &Table) -> Result<()> {
+    let columns = table.columns.join(", ");
+    let key = table.key_columns().join(", ");
+    conn.execute_batch(&format!("CREATE TABLE {schema}.{} ({columns}, PRIMARY KEY ({key}))", table.name))?;
+    Ok(())
+}
+
+/// The copies' tables; a base table of an older schema starts again empty, so that its
+/// records are sent once more and merge as equal.
+fn prepare_copies(conn: &Connection, tables: &HashMap<&'static str, Table>) -> Result<()> {
+    for name in SHARED {
+        let table = &tables[name];
+        let base_columns: Vec<String> = conn
+            .prepare(&format!("SELECT name FROM pragma_table_info('{name}', 'sharing_base') ORDER BY cid"))?
+            .query_map([], |row| row.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        if base_columns != table.columns {
+            if !base_columns.is_empty() {
+                conn.execute_batch(&format!("DROP TABLE sharing_base.{name}"))?;
+            }
+            create_copy(conn, "sharing_base", table)?;
+        }
+        create_copy(conn, "sharing_out", table)?;
+    }
+    Ok(())
+}
+
+fn fill_outgoing(conn: &Connection, tables: &HashMap<&'static str, Table>) -> Result<()> {
+    for name in SHARED {
+        let table = &tables[name];
+        conn.execute_batch(&format!(
+            "DELETE FROM sharing_out.{name}; INSERT INTO sharing_out.{name} SELECT {} FROM main.{name};",
+            table.shared_select()
+        ))?;
+    }
+    Ok(())
+}
+
+fn take_as_base(conn: &Connection, tables: &HashMap<&'static str, Table>) -> Result<()> {
+    for name in tables.keys() {
+        conn.execute_batch(&format!(
+            "DELETE FROM sharing_base.{name}; INSERT INTO sharing_base.{name} SELECT * FROM sharing_out.{name};"
+        ))?;
+    }
+    Ok(())
+}
+
+/// How many changes a change set holds.
+fn count_changes(changeset: &[u8]) -> Result<u32> {
+    let mut reader: &[u8] = changeset;
+    let input: &mut dyn Read = &mut reader;
+    let mut changes = ChangesetIter::start_strm(&input)?;
+    let mut count = 0;
+    while changes.next()?.is_some() {
+        count += 1;
+    }
+    Ok(count)
+}
+
+/// Writes this laptop's changes since the last sync into a new file of its own.
+fn send(conn: &Connection, tables: &HashMap<&'static str, Table>, setup: &Setup) -> Result<u32> {
+    transaction(conn, |conn| {
+        fill_outgoing(conn, tables)?;
+        let mut changeset = Vec::new();
+        {
+            let mut session = Session::new_with_name(conn, "sharing_out")?;
+            for name in SHARED {
+                session.attach(Some(*name))?;
+                session.diff::<&str, &str>("sharing_base", name)?;
+            }
+            session.changeset_strm(&mut changeset)?;
+        }
+        if changeset.is_empty() {
+            return Ok(0);
+        }
+        let sent = count_changes(&changeset)?;
+        let written = files::list_changes(&setup.folder)?
+            .into_iter()
+            .filter(|(device, ..)| *device == setup.device)
+            .map(|(_, sequence, _)| sequence)
+            .max()
+            .unwrap_or(0);
+        let kept: u64 = settings::read(conn, SEQUENCE_SETTING)?.and_then(|text| text.parse().ok()).unwrap_or(0);
+        let sequence = written.max(kept) + 1;
+        let header = files::new_header(&setup.device, sequence, crate::store::schema_version());
+        let bytes = files::seal_change(&setup.key, &header, &setup.device_name, &changeset)?;
+        files::write_once(&files::change_path(&setup.folder, &setup.device, sequence), &bytes)?;
+        settings::write(conn, SEQUENCE_SETTING, &sequence.to_string())?;
+        take_as_base(conn, tables)?;
+        Ok(sent)
+    })
+}
+
+/// The other laptops' files not applied here, each laptop's in sequence up to its first gap.
+fn unseen(conn: &Connection, setup: &Setup) -> Result<Vec<(String, u64, PathBuf)>> {
+    let applied: HashSet<(String, u64)> = conn
+        .prepare_cached("SELECT device, sequence FROM sharing_applied")?
+        .query_map([], |row| Ok((row.get(0)?, row.get::<_, i64>(1)? as u64)))?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut next: HashMap<String, u64> = HashMap::new();
+    for (device, sequence) in &applied {
+        let entry = next.entry(device.clone()).or_insert(1);
+        *entry = (*entry).max(sequence + 1);
+    }
+    let mut found = Vec::new();
+    for (device, sequence, path) in files::list_changes(&setup.folder)? {
+        if device == setup.device || applied.contains(&(device.clone(), sequence)) {
+            continue;
+        }
+        let expected = next.entry(device.clone()).or_insert(1);
+        if sequence == *expected {
+            *expected += 1;
+            found.push((device, sequence, path));
+        }
+    }
+    Ok(found)
+}
+
+/// Applies the unseen files, oldest first, each in one transaction.
+fn receive(
+    conn: &Connection,
+    tables: &Arc<HashMap<&'static str, Table>>,
+    setup: &Setup,
+    summary: &mut SyncSummary,
+) -> Result<()> {
+    let schema_version = crate::store::schema_version();
+    let mut changes = Vec::new();
+    for (_, _, path) in unseen(conn, setup)? {
+        let metadata = std::fs::metadata(&path)?;
+        if metadata.len() > files::MAX_FILE {
+            return Err(Error::Sharing(format!(
+                "{} is larger than any change file Partnerdesk writes",
+                path.display()
+            )));
+        }
+        let mut bytes = Vec::new();
+        std::fs::File::open(&path)?.read_to_end(&mut bytes)?;
+        changes.push(files::open_change(&bytes, &setup.key, schema_version, &path.display().to_string())?);
+    }
+    // Per laptop in sequence; across laptops by the time each file was written.
+    changes.sort_by(|a, b| {
+        (&a.header.created_at, &a.header.device, a.header.sequence).cmp(&(
+            &b.header.created_at,
+            &b.header.device,
+            b.header.sequence,
+        ))
+    });
+    for change in changes {
+        let sides = merge::Sides { remote: &change.device_name, here: &setup.device_name };
+        let (applied, conflicts) = transaction(conn, |conn| {
+            let conflicts = merge::apply(conn, tables, &change.changeset, sides)?;
+            conn.execute(
+                "INSERT INTO sharing_applied (device, sequence, applied_at) VALUES (?1, ?2, ?3)",
+                params![change.header.device, change.header.sequence as i64, now()],
+            )?;
+            Ok((count_changes(&change.changeset)?, conflicts))
+        })?;
+        summary.applied += applied;
+        summary.conflicts += conflicts as u32;
+    }
+    Ok(())
+}
+
+/// A value a merge rule set aside, as the conflict list shows it.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct Conflict {
+    pub id: String,
+    /// `concurrent_edit`, `edit_of_deleted`, `orphan` or `name_clash`.
+    pub kind: String,
+    pub table_name: String,
+    /// The record's primary key, as JSON.
+    pub row_key: String,
+    pub column_name: String,
+    /// The values as JSON.
+    pub kept_value: String,
+    pub lost_value: String,
+    pub lost_by: String,
+    pub lost_at: Option<String>,
+    pub recorded_at: String,
+    /// The record's title where it is still there, to recognise it by.
+    pub record_label: String,
+}
+
+/// The conflicts not looked at yet, newest first.
+pub fn list_conflicts(conn: &Connection, page: PageRequest) -> Result<Page<Conflict>> {
+    let sql = PageSql {
+        select:
+            "SELECT id, kind, table_name, row_key, column_name, kept_value, lost_value, lost_by, lost_at, recorded_at
+                 FROM sharing_conflicts",
+        from: "sharing_conflicts",
+        filter: "resolved_at IS NULL",
+        order: "recorded_at DESC, id",
+    };
+    let mut found = read_page(conn, &sql, &[], page, |row| {
+        Ok(Conflict {
+            id: row.get(0)?,
+            kind: row.get(1)?,
+            table_name: row.get(2)?,
+            row_key: row.get(3)?,
+            column_name: row.get(4)?,
+            kept_value: row.get(5)?,
+            lost_value: row.get(6)?,
+            lost_by: row.get(7)?,
+            lost_at: row.get(8)?,
+            recorded_at: row.get(9)?,
+            record_label: String::new(),
+        })
+    })?;
+    for conflict in &mut found.items {
+        conflict.record_label = record_label(conn, &conflict.table_name, &conflict.row_key)?;
+    }
+    Ok(found)
+}
+
+/// The title, name or text of a record with a single `id` key.
+fn record_label(conn: &Connection, table: &str, row_key: &str) -> Result<String> {
+    let Some(table) = SHARED.iter().find(|name| **name == table) else { return Ok(String::new()) };
+    let key: Vec<serde_json::Value> = serde_json::from_str(row_key).unwrap_or_default();
+    let [serde_json::Value::String(id)] = key.as_slice() else { return Ok(String::new()) };
+    let column = match *table {
+        "trips" | "programme_items" | "tasks" | "agreements" => "title",
+        "members" | "people" => "name_latin",
+        "organisations" | "theme_areas" => "name",
+        "outcomes" | "checklist_steps" => "text",
+        "gifts" => "description",
+        "partnerships" => "partner_place",
+        _ => return Ok(String::new()),
+    };
+    Ok(conn
+        .query_row(&format!("SELECT {column} FROM {table} WHERE id = ?1"), [id], |row| row.get(0))
+        .optional()?
+        .unwrap_or_default())
+}
+
+/// Takes the value that lost after all, as an edit made here (which the next sync sends).
+pub fn keep_lost_value(conn: &Connection, id: &str) -> Result<()> {
+    crate::store::atomically(conn, |conn| {
+        let (kind, table, row_key, column, lost): (String, String, String, String, String) = conn
+            .query_row(
+                "SELECT kind, table_name, row_key, column_name, lost_value FROM sharing_conflicts
+                 WHERE id = ?1 AND resolved_at IS NULL",
+                [id],
+                |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?, row.get(4)?)),
+            )
+            .optional()?
+            .ok_or_else(|| Error::NotFound(format!("conflict {id}")))?;
+        if kind != "concurrent_edit" {
+            return Err(Error::Sharing("only a value of a record both laptops kept can be taken back".into()));
+        }
+        let tables = tables::shared_tables(conn)?;
+        let table = tables.get(table.as_str()).ok_or_else(|| Error::NotFound(format!("table {table}")))?;
+        if table.index(&column).is_none() {
+            return Err(Error::NotFound(format!("column {column}")));
+        }
+        let key: Vec<serde_json::Value> = serde_json::from_str(&row_key)?;
+        let lost: serde_json::Value = serde_json::from_str(&lost)?;
+        let mut assignments = format!("{column} = ?");
+        if table.updated_at.is_some() {
+            assignments += ", updated_at = ?";
+        }
+        let condition = table.key_columns().iter().map(|name| format!("{name} = ?")).collect::<Vec<_>>().join(" AND ");
+        let mut values = vec![sql_value(&lost)];
+        if table.updated_at.is_some() {
+            values.push(rusqlite::types::Value::Text(now()));
+        }
+        values.extend(key.iter().map(sql_value));
+        let changed = conn.execute(
+            &format!("UPDATE {} SET {assignments} WHERE {condition}", table.name),
+            rusqlite::params_from_iter(values),
+        )?;
+        if changed == 0 {
+            return Err(Error::NotFound("the record of this conflict".into()));
+        }
+        conn.execute("UPDATE sharing_conflicts SET resolved_at = ?2 WHERE id = ?1", params![id, now()])?;
+        Ok(())
+    })
+}
+
+/// Marks a conflict as looked at, keeping the value that won.
+pub fn dismiss_conflict(conn: &Connection, id: &str) -> Result<()> {
+    let changed = conn.execute(
+        "UPDATE sharing_conflicts SET resolved_at = ?2 WHERE id = ?1 AND resolved_at IS NULL",
+        params![id, now()],
+    )?;
+    if changed == 0 {
+        return Err(Error::NotFound(format!("conflict {id}")));
+    }
+    Ok(())
+}
+
+fn sql_value(value: &serde_json::Value) -> rusqlite::types::Value {
+    use rusqlite::types::Value;
+    match value {
+        serde_json::Value::Null => Value::Null,
+        serde_json::Value::Bool(flag) => Value::Integer(i64::from(*flag)),
+        serde_json::Value::Number(number) => {
+            number.as_i64().map(Value::Integer).unwrap_or_else(|| Value::Real(number.as_f64().unwrap_or_default()))
+        }
+        serde_json::Value::String(text) => Value::Text(text.clone()),
+        other => Value::Text(other.to_string()),
+    }
+}
+
+#[cfg(test)]
+mod tests;

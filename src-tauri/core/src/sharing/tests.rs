@@ -1,0 +1,377 @@
+use std::path::{Path, PathBuf};
+
+use rusqlite::Connection;
+
+use super::*;
+use crate::store;
+
+const KEY: &str = "Partnerschaft Jinhua 2026";
+const PASSPORT: &str = "C4X9TRV21";
+const HEALTH: &str = "Erdnussallergie";
+const INTERNAL: &str = "Intern: Sitzordnung klären";
+const TO_JINHUA: &str = "Delegationsreise des Kreises Düren in die Städteregion Jinhua";
+
+struct Office {
+    _dir: tempfile::TempDir,
+    folder: PathBuf,
+    root: PathBuf,
+}
+
+impl Office {
+    fn new() -> Self {
+        let dir = tempfile::tempdir().unwrap();
+        let folder = dir.path().join("Nextcloud/Partnerschaften");
+        std::fs::create_dir_all(&folder).unwrap();
+        Office { root: dir.path().to_path_buf(), folder, _dir: dir }
+    }
+
+    fn input(&self, name: &str) -> SharingInput {
+        SharingInput { folder: self.folder.display().to_string(), passphrase: KEY.into(), device_name: name.into() }
+    }
+
+    fn laptop(&self, name: &str) -> Connection {
+        store::open(&self.root.join(format!("{name}.sqlite"))).unwrap()
+    }
+
+    /// The first laptop, with the demo office, sharing; then the others joined from the folder.
+    fn three_laptops(&self) -> [Connection; 3] {
+        let a = self.laptop("a");
+        crate::demo::load_demo(&a).unwrap();
+        turn_on(&a, &self.input("Laptop A")).unwrap();
+        sync(&a).unwrap();
+        let b = self.laptop("b");
+        join(&b, &self.input("Laptop B")).unwrap();
+        let c = self.laptop("c");
+        join(&c, &self.input("Laptop C")).unwrap();
+        [a, b, c]
+    }
+}
+
+fn one(conn: &Connection, sql: &str) -> String {
+    use rusqlite::types::Value;
+    match conn.query_row(sql, [], |row| row.get::<_, Value>(0)).unwrap() {
+        Value::Text(text) => text,
+        Value::Integer(number) => number.to_string(),
+        Value::Null => String::new(),
+        other => format!("{other:?}"),
+    }
+}
+
+fn later() {
+    std::thread::sleep(std::time::Duration::from_millis(3));
+}
+
+/// Every shared table, sorted, as the office's laptops must agree on it: private columns left out.
+fn shared_dump(conn: &Connection) -> Vec<String> {
+    let tables = tables::shared_tables(conn).unwrap();
+    let mut lines = Vec::new();
+    for name in SHARED {
+        let table = &tables[name];
+        let columns: Vec<&String> = table
+            .columns
+            .iter()
+            .zip(&table.private)
+            .filter(|(_, private)| private.is_none())
+            .map(|(column, _)| column)
+            .collect();
+        let select = columns.iter().map(|column| format!("quote({column})")).collect::<Vec<_>>().join(" || '|' || ");
+        let mut rows: Vec<String> = conn
+            .prepare(&format!("SELECT {select} FROM {name}"))
+            .unwrap()
+            .query_map([], |row| row.get(0))
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap();
+        rows.sort();
+        lines.extend(rows.into_iter().map(|row| format!("{name}: {row}")));
+    }
+    lines
+}
+
+fn lost_values(conns: &[&Connection]) -> Vec<String> {
+    let mut values: Vec<String> = conns
+        .iter()
+        .flat_map(|conn| {
+            conn.prepare("SELECT lost_value FROM sharing_conflicts")
+                .unwrap()
+                .query_map([], |row| row.get(0))
+                .unwrap()
+                .map(|value| value.unwrap())
+                .collect::<Vec<String>>()
+        })
+        .collect();
+    values.sort();
+    values
+}
+
+fn every_file(dir: &Path) -> Vec<PathBuf> {
+    let mut found = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            found.extend(every_file(&path));
+        } else {
+            found.push(path);
+        }
+    }
+    found
+}
+
+/// Offline edits on three laptops that touch each rule, then syncs in `order`, twice round.
+fn edit_offline_and_sync(order: [usize; 3]) {
+    let office = Office::new();
+    let laptops = office.three_laptops();
+    let [a, b, c] = &laptops;
+    let trip = one(a, &format!("SELECT id FROM trips WHERE title = '{TO_JINHUA}'"));
+    let item = one(a, &format!("SELECT id FROM programme_items WHERE trip_id = '{trip}' ORDER BY start_utc LIMIT 1"));
+    let person = one(a, "SELECT id FROM people WHERE name_latin = 'Rolf Hamacher'");
+    let other_trip = one(a, &format!("SELECT id FROM trips WHERE title <> '{TO_JINHUA}' ORDER BY id LIMIT 1"));
+
+    // A and B edit different fields of one trip: both edits stay.
+    a.execute(
+        "UPDATE trips SET purpose = 'Wasserstoff und Bildung', updated_at = ?2 WHERE id = ?1",
+        [&trip, &store::now()],
+    )
+    .unwrap();
+    later();
+    b.execute(
+        "UPDATE trips SET partner_place = 'Jinhua (Zhejiang)', updated_at = ?2 WHERE id = ?1",
+        [&trip, &store::now()],
+    )
+    .unwrap();
+    // A and B edit one field of one item: B's later title wins, A's is in a conflict list.
+    later();
+    a.execute(
+        "UPDATE programme_items SET title = 'Titel von A', updated_at = ?2 WHERE id = ?1",
+        [&item, &store::now()],
+    )
+    .unwrap();
+    later();
+    b.execute(
+        "UPDATE programme_items SET title = 'Titel von B', updated_at = ?2 WHERE id = ?1",
+        [&item, &store::now()],
+    )
+    .unwrap();
+    // C deletes a person for good while A edits them: the deletion stands.
+    later();
+    c.execute("DELETE FROM people WHERE id = ?1", [&person]).unwrap();
+    a.execute(
+        "UPDATE people SET function_title = 'Fraktionsvorsitzender', updated_at = ?2 WHERE id = ?1",
+        [&person, &store::now()],
+    )
+    .unwrap();
+    // B and C both add the theme area "Kultur": one keeps the name, the other is marked.
+    crate::partnerships::themes::add_theme(b, "Kultur").unwrap();
+    later();
+    crate::partnerships::themes::add_theme(c, "Kultur").unwrap();
+    // C deletes a trip for good while A adds an outcome to one of its items: the outcome goes too.
+    let other_item = one(a, &format!("SELECT id FROM programme_items WHERE trip_id = '{other_trip}' LIMIT 1"));
+    c.execute("DELETE FROM trips WHERE id = ?1", [&other_trip]).unwrap();
+    if !other_item.is_empty() {
+        a.execute(
+            "INSERT INTO outcomes (id, item_id, text, position, created_at, updated_at) VALUES (?1, ?2, 'Absichtserklärung', 99, ?3, ?3)",
+            [&store::new_id(), &other_item, &store::now()],
+        )
+        .unwrap();
+    }
+    // A records what must never leave A.
+    a.execute(
+        "UPDATE members SET passport_number = ?2, dietary = ?3, updated_at = ?4 WHERE trip_id = ?1 AND precedence = 1",
+        [&trip, PASSPORT, HEALTH, &store::now()],
+    )
+    .unwrap();
+    a.execute("UPDATE programme_items SET notes_internal = ?2 WHERE id = ?1", [&item, INTERNAL]).unwrap();
+
+    for _ in 0..2 {
+        for at in order {
+            sync(&laptops[at]).unwrap();
+        }
+    }
+
+    let dumps: Vec<Vec<String>> = laptops.iter().map(shared_dump).collect();
+    assert_eq!(dumps[0], dumps[1], "A and B agree");
+    assert_eq!(dumps[1], dumps[2], "B and C agree");
+    for laptop in &laptops {
+        assert_eq!(one(laptop, &format!("SELECT purpose FROM trips WHERE id = '{trip}'")), "Wasserstoff und Bildung");
+        assert_eq!(one(laptop, &format!("SELECT partner_place FROM trips WHERE id = '{trip}'")), "Jinhua (Zhejiang)");
+        assert_eq!(one(laptop, &format!("SELECT title FROM programme_items WHERE id = '{item}'")), "Titel von B");
+        assert_eq!(one(laptop, &format!("SELECT count(*) FROM people WHERE id = '{person}'")), "0");
+        assert_eq!(one(laptop, &format!("SELECT count(*) FROM trips WHERE id = '{other_trip}'")), "0");
+        assert_eq!(
+            one(laptop, "SELECT count(*) FROM theme_areas WHERE name = 'Kultur' OR name LIKE 'Kultur (____)'"),
+            "2"
+        );
+        assert_eq!(one(laptop, "SELECT count(*) FROM theme_areas WHERE name = 'Kultur'"), "1");
+        assert_eq!(
+            one(laptop, &format!("SELECT notes_internal FROM programme_items WHERE id = '{item}'")),
+            INTERNAL,
+            "internal notes travel in the office"
+        );
+    }
+    assert_eq!(one(b, "SELECT count(*) FROM members WHERE passport_number <> '' OR dietary = 'Erdnussallergie'"), "0");
+    assert_eq!(
+        one(a, &format!("SELECT passport_number FROM members WHERE trip_id = '{trip}' AND precedence = 1")),
+        PASSPORT,
+        "A keeps its own"
+    );
+    let lost = lost_values(&[a, b, c]);
+    assert!(lost.contains(&"\"Titel von A\"".to_string()), "{lost:?}");
+    assert!(lost.contains(&"\"Fraktionsvorsitzender\"".to_string()), "{lost:?}");
+    assert!(lost.contains(&"\"Kultur\"".to_string()), "{lost:?}");
+
+    for path in every_file(&office.folder) {
+        let name = path.file_name().unwrap().to_string_lossy().to_string();
+        assert!(name == "office-key.json" || name.ends_with(".pdsync") && !name.contains("conflict"), "{name}");
+        let bytes = std::fs::read(&path).unwrap();
+        for secret in [PASSPORT, HEALTH, INTERNAL, "Titel von A", "Rolf Hamacher"] {
+            assert!(!String::from_utf8_lossy(&bytes).contains(secret), "{secret} readable in {name}");
+        }
+    }
+}
+
+#[test]
+fn three_laptops_agree_after_syncing_a_b_c() {
+    edit_offline_and_sync([0, 1, 2]);
+}
+
+#[test]
+fn three_laptops_agree_after_syncing_c_b_a() {
+    edit_offline_and_sync([2, 1, 0]);
+}
+
+#[test]
+fn what_a_laptop_keeps_to_itself_is_not_in_its_change_files_even_decrypted() {
+    let office = Office::new();
+    let a = office.laptop("a");
+    crate::demo::load_demo(&a).unwrap();
+    a.execute("UPDATE members SET passport_number = ?1, dietary = ?2, accessibility = 'Rollstuhl', date_of_birth = '1970-01-02'", [PASSPORT, HEALTH]).unwrap();
+    a.execute("UPDATE programme_items SET notes_internal = ?1", [INTERNAL]).unwrap();
+    turn_on(&a, &office.input("Laptop A")).unwrap();
+    assert!(sync(&a).unwrap().sent > 100);
+    a.execute(
+        "UPDATE members SET passport_number = 'X1234567', visa_status = 'erteilt', updated_at = ?1",
+        [store::now()],
+    )
+    .unwrap();
+    sync(&a).unwrap();
+
+    let key = setup(&a).unwrap().unwrap().key;
+    let mut decrypted = String::new();
+    for (_, _, path) in files::list_changes(&office.folder).unwrap() {
+        let change = files::open_change(&std::fs::read(&path).unwrap(), &key, store::schema_version(), "test").unwrap();
+        decrypted += &String::from_utf8_lossy(&change.changeset);
+    }
+    assert!(decrypted.contains(INTERNAL), "the decrypted changes are readable, so the search below can fail");
+    for secret in [PASSPORT, "X1234567", HEALTH, "Rollstuhl", "1970-01-02", "erteilt"] {
+        assert!(!decrypted.contains(secret), "{secret} in a change file");
+    }
+}
+
+#[test]
+fn a_wrong_office_key_is_refused_and_changes_nothing() {
+    let office = Office::new();
+    let a = office.laptop("a");
+    crate::demo::load_demo(&a).unwrap();
+    turn_on(&a, &office.input("Laptop A")).unwrap();
+    sync(&a).unwrap();
+
+    let b = office.laptop("b");
+    let wrong = SharingInput { passphrase: "Partnerschaft Luzhou 2026".into(), ..office.input("Laptop B") };
+    assert!(matches!(join(&b, &wrong), Err(Error::OfficeKey(_))));
+    assert!(!status(&b).unwrap().enabled);
+    assert_eq!(one(&b, "SELECT count(*) FROM trips"), "0");
+    let short = SharingInput { passphrase: "kurz".into(), ..office.input("Laptop B") };
+    assert!(matches!(join(&b, &short), Err(Error::Validation(_))));
+
+    // A file sealed with another key, as if from a laptop with an old key, is refused whole.
+    let files_before = files::list_changes(&office.folder).unwrap().len();
+    let other = Office::new();
+    let stranger = files::office_key(&other.folder, "ein ganz anderer Schlüssel").unwrap();
+    let header = files::new_header("0192b3c4-0000-7000-8000-00000000abcd", 1, store::schema_version());
+    let bytes = files::seal_change(&stranger, &header, "Fremd", b"nonsense").unwrap();
+    files::write_once(&files::change_path(&office.folder, &header.device, 1), &bytes).unwrap();
+    let c = office.laptop("c");
+    let before = shared_dump(&a);
+    let error = sync(&a).unwrap_err();
+    assert!(matches!(error, Error::OfficeKey(_)), "{error}");
+    assert_eq!(shared_dump(&a), before);
+    assert_eq!(files::list_changes(&office.folder).unwrap().len(), files_before + 1);
+    drop(c);
+}
+
+#[test]
+fn a_file_from_a_newer_partnerdesk_is_refused_with_the_reason() {
+    let office = Office::new();
+    let a = office.laptop("a");
+    turn_on(&a, &office.input("Laptop A")).unwrap();
+    let key = setup(&a).unwrap().unwrap().key;
+    let header = files::new_header("0192b3c4-0000-7000-8000-00000000abcd", 1, store::schema_version() + 1);
+    let bytes = files::seal_change(&key, &header, "Neuer Laptop", b"").unwrap();
+    files::write_once(&files::change_path(&office.folder, &header.device, 1), &bytes).unwrap();
+    let error = sync(&a).unwrap_err().to_string();
+    assert!(error.contains("newer Partnerdesk") && error.contains("update"), "{error}");
+    for damaged in [&bytes[..20], b"PDSYNC\0\x01\xff\xff\xff\xff".as_slice(), b"not a change file".as_slice()] {
+        let error = files::open_change(damaged, &key, store::schema_version(), "x.pdsync").unwrap_err();
+        assert!(error.to_string().contains("not a Partnerdesk change file"), "{error}");
+    }
+}
+
+#[test]
+fn without_sharing_nothing_is_written_and_nothing_runs() {
+    let office = Office::new();
+    let a = office.laptop("a");
+    crate::demo::load_demo(&a).unwrap();
+    assert!(!status(&a).unwrap().enabled);
+    assert!(matches!(sync(&a), Err(Error::Sharing(_))));
+    assert!(!office.root.join("a.sqlite.sharing-base").exists());
+    assert!(std::fs::read_dir(&office.folder).unwrap().next().is_none());
+}
+
+#[test]
+fn deletions_travel_and_a_lost_value_can_be_taken_back() {
+    let office = Office::new();
+    let [a, b, _c] = office.three_laptops();
+    let task = one(&a, "SELECT id FROM tasks ORDER BY id LIMIT 1");
+    let gift = one(&a, "SELECT id FROM gifts ORDER BY id LIMIT 1");
+    a.execute("DELETE FROM gifts WHERE id = ?1", [&gift]).unwrap();
+    a.execute("UPDATE tasks SET title = 'Von A', updated_at = '2030-01-01T00:00:00.000Z' WHERE id = ?1", [&task])
+        .unwrap();
+    b.execute("UPDATE tasks SET title = 'Von B', updated_at = '2030-01-01T00:00:01.000Z' WHERE id = ?1", [&task])
+        .unwrap();
+    sync(&a).unwrap();
+    let summary = sync(&b).unwrap();
+    assert_eq!(summary.conflicts, 1, "{summary:?}");
+    assert_eq!(one(&b, &format!("SELECT count(*) FROM gifts WHERE id = '{gift}'")), "0", "the deletion travelled");
+    assert_eq!(one(&b, &format!("SELECT title FROM tasks WHERE id = '{task}'")), "Von B");
+
+    let conflicts = list_conflicts(&b, PageRequest::default()).unwrap();
+    assert_eq!(conflicts.total, 1);
+    let conflict = &conflicts.items[0];
+    assert_eq!(
+        (conflict.kind.as_str(), conflict.lost_value.as_str(), conflict.lost_by.as_str()),
+        ("concurrent_edit", "\"Von A\"", "Laptop A")
+    );
+    assert_eq!(conflict.record_label, "Von B");
+    keep_lost_value(&b, &conflict.id).unwrap();
+    assert_eq!(list_conflicts(&b, PageRequest::default()).unwrap().total, 0);
+    assert_eq!(one(&b, &format!("SELECT title FROM tasks WHERE id = '{task}'")), "Von A");
+    sync(&b).unwrap();
+    sync(&a).unwrap();
+    assert_eq!(one(&a, &format!("SELECT title FROM tasks WHERE id = '{task}'")), "Von A", "taken back everywhere");
+    assert!(matches!(keep_lost_value(&b, &conflict.id), Err(Error::NotFound(_))));
+}
+
+#[test]
+fn every_table_is_either_shared_or_kept_on_the_laptop() {
+    let conn = store::open_in_memory().unwrap();
+    let names: Vec<String> = conn
+        .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+        .unwrap()
+        .query_map([], |row| row.get(0))
+        .unwrap()
+        .collect::<rusqlite::Result<_>>()
+        .unwrap();
+    for name in names {
+        assert!(SHARED.contains(&name.as_str()) ^ tables::LOCAL.contains(&name.as_str()), "{name}: shared or local?");
+    }
+}
