@@ -13,6 +13,7 @@ use partnerdesk_core::error::{Error, Result};
 use partnerdesk_core::export::{DocumentLanguage, ExportFormat, ExportOptions};
 use partnerdesk_core::import::{ImportOptions, ImportPreview, PreviewAction};
 use partnerdesk_core::partnerships::{self, agreements};
+use partnerdesk_core::sharing::{self, SharingInput};
 use partnerdesk_core::store::backup::{self, BackupSummary};
 use partnerdesk_core::store::encryption::Passphrase;
 use partnerdesk_core::store::paging::PageRequest;
@@ -80,6 +81,43 @@ pub enum Command {
     Privacy {
         #[command(subcommand)]
         what: PrivacyCommand,
+    },
+    /// Share with the office's other laptops through a folder they sync: send this laptop's
+    /// changes and apply the others'. The first time (or with another folder) give the
+    /// office key through --key-env; this laptop keeps it.
+    #[command(args_conflicts_with_subcommands = true)]
+    Sync {
+        #[command(subcommand)]
+        what: Option<SyncCommand>,
+        #[command(flatten)]
+        folder: SyncFolder,
+        /// Print {"sent": N, "applied": N, "conflicts": N}.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Debug, clap::Args)]
+pub struct SyncFolder {
+    /// The office's shared folder (Nextcloud, an SMB share, Syncthing).
+    #[arg(long, value_name = "DIR")]
+    pub folder: Option<PathBuf>,
+    /// Read the office key (at least 10 characters) from this environment variable.
+    #[arg(long, value_name = "VAR")]
+    pub key_env: Option<String>,
+    /// This laptop's name as colleagues see it in their conflict list.
+    #[arg(long, value_name = "NAME")]
+    pub name: Option<String>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum SyncCommand {
+    /// Start this empty database from the shared folder: everything the office shares.
+    Join {
+        #[command(flatten)]
+        folder: SyncFolder,
+        #[arg(long)]
+        json: bool,
     },
 }
 
@@ -181,6 +219,12 @@ pub enum ListCommand {
         /// Which tasks: open, overdue, this_week, closed or all.
         #[arg(long, default_value = "all")]
         view: TaskView,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Values that lost when two laptops changed the same field, and changes the sharing
+    /// rules set aside, newest first.
+    Conflicts {
         #[arg(long)]
         json: bool,
     },
@@ -370,6 +414,29 @@ pub fn run(db: &Path, key: Option<&Passphrase>, command: &Command) -> Result<Str
                 format!("{}	{}	{}	{}", t.id, due, t.status, t.title)
             })
         }
+        Command::Sync { what: None, folder, json } => {
+            if let Some(input) = sharing_input(&conn, folder, false)? {
+                sharing::turn_on(&conn, &input)?;
+            }
+            sync_text(*json, &sharing::sync(&conn)?)
+        }
+        Command::Sync { what: Some(SyncCommand::Join { folder, json }), .. } => {
+            let input = sharing_input(&conn, folder, true)?
+                .ok_or_else(|| Error::field("key_env", "required", "give the office key"))?;
+            sync_text(*json, &sharing::join(&conn, &input)?)
+        }
+        Command::List { what: ListCommand::Conflicts { json } } => {
+            let all = all_pages(|offset| {
+                let page = sharing::list_conflicts(&conn, PageRequest { offset, ..Default::default() })?;
+                Ok((page.items, page.total))
+            })?;
+            render(*json, &all, |c| {
+                format!(
+                    "{}\t{}\t{}.{}\t{}\tkept {}\tlost {} ({})",
+                    c.id, c.kind, c.table_name, c.column_name, c.record_label, c.kept_value, c.lost_value, c.lost_by
+                )
+            })
+        }
         Command::List { what: ListCommand::Gifts { trip, year, json } } => {
             let all = all_pages(|offset| {
                 let query = gifts::GiftQuery {
@@ -388,6 +455,51 @@ pub fn run(db: &Path, key: Option<&Passphrase>, command: &Command) -> Result<Str
             })
         }
     }
+}
+
+/// What `sync` and `sync join` are given, as the window's form would give it.
+fn sharing_input(conn: &rusqlite::Connection, folder: &SyncFolder, required: bool) -> Result<Option<SharingInput>> {
+    let status = sharing::status(conn)?;
+    let Some(variable) = &folder.key_env else {
+        if required {
+            return Err(Error::field("key_env", "required", "give the office key with --key-env VAR"));
+        }
+        let configured = status.folder.as_deref().map(PathBuf::from);
+        return match (&folder.folder, configured) {
+            (_, None) => {
+                Err(Error::field("key_env", "required", "sharing is off here: give the office key with --key-env VAR"))
+            }
+            (Some(given), Some(configured)) if *given != configured => Err(Error::field(
+                "folder",
+                "other_folder",
+                format!(
+                    "this laptop shares through {}; give the office key with --key-env VAR to change",
+                    configured.display()
+                ),
+            )),
+            _ => Ok(None),
+        };
+    };
+    let passphrase = std::env::var(variable).unwrap_or_default();
+    let dir = folder.folder.clone().or(status.folder.map(PathBuf::from));
+    let dir = dir.ok_or_else(|| Error::field("folder", "required", "give the shared folder with --folder DIR"))?;
+    let device_name = folder
+        .name
+        .clone()
+        .or((!status.device_name.is_empty()).then_some(status.device_name))
+        .or_else(|| std::env::var("HOSTNAME").ok())
+        .unwrap_or_else(|| "Laptop".into());
+    Ok(Some(SharingInput { folder: dir.display().to_string(), passphrase, device_name }))
+}
+
+fn sync_text(json: bool, summary: &sharing::SyncSummary) -> Result<String> {
+    if json {
+        return Ok(format!("{}\n", serde_json::to_string(summary)?));
+    }
+    Ok(format!(
+        "Sent {} changes, applied {} from other laptops, {} conflicts set aside.\n",
+        summary.sent, summary.applied, summary.conflicts
+    ))
 }
 
 fn backup_summary_text(summary: &BackupSummary) -> String {

@@ -405,3 +405,61 @@ fn an_encrypted_database_opens_with_the_passphrase_from_the_named_environment_va
     );
     assert!(!partnerdesk(&saved, &["list", "trips"]).status.success(), "the backup is encrypted too");
 }
+
+fn partnerdesk_with_key(db: &Path, key: &str, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_partnerdesk"))
+        .arg("--db")
+        .arg(db)
+        .args(args)
+        .env_remove("PARTNERDESK_DB")
+        .env("OFFICE_KEY", key)
+        .output()
+        .expect("the binary runs")
+}
+
+#[test]
+fn two_laptops_share_through_a_folder_and_a_wrong_key_changes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("Nextcloud");
+    std::fs::create_dir(&folder).unwrap();
+    let folder = folder.to_str().unwrap();
+    let (a, b, c) = (dir.path().join("a.sqlite"), dir.path().join("b.sqlite"), dir.path().join("c.sqlite"));
+    let key = "Partnerschaft Jinhua 2026";
+    assert!(partnerdesk(&a, &["demo"]).status.success());
+
+    let sent = json(&partnerdesk_with_key(
+        &a,
+        key,
+        &["sync", "--folder", folder, "--key-env", "OFFICE_KEY", "--name", "A", "--json"],
+    ));
+    assert!(sent["sent"].as_u64().unwrap() > 100, "{sent}");
+    assert_eq!((sent["applied"].as_u64(), sent["conflicts"].as_u64()), (Some(0), Some(0)));
+
+    let joined = json(&partnerdesk_with_key(
+        &b,
+        key,
+        &["sync", "join", "--folder", folder, "--key-env", "OFFICE_KEY", "--json"],
+    ));
+    assert_eq!(joined["applied"], sent["sent"]);
+    assert_eq!(
+        json(&partnerdesk(&b, &["list", "trips", "--json"])),
+        json(&partnerdesk(&a, &["list", "trips", "--json"]))
+    );
+    assert_eq!(json(&partnerdesk(&b, &["list", "conflicts", "--json"])), serde_json::json!([]));
+
+    let refused = partnerdesk_with_key(
+        &c,
+        "nicht der Büroschlüssel",
+        &["sync", "join", "--folder", folder, "--key-env", "OFFICE_KEY"],
+    );
+    assert!(!refused.status.success());
+    assert!(
+        String::from_utf8_lossy(&refused.stderr).contains("not the office key"),
+        "{}",
+        String::from_utf8_lossy(&refused.stderr)
+    );
+    assert_eq!(json(&partnerdesk(&c, &["list", "trips", "--json"])), serde_json::json!([]));
+
+    let again = json(&partnerdesk(&a, &["sync", "--json"]));
+    assert_eq!((again["sent"].as_u64(), again["applied"].as_u64()), (Some(0), Some(0)), "nothing new either way");
+}

@@ -214,6 +214,16 @@ INSERT INTO checklist_steps (id, task_id, trip_id, position, text, done_at, crea
     NULL, '2026-03-02T09:15:00.000Z', '2026-03-06T10:00:00.000Z', '2026-03-06T10:00:00.000Z');
 ";
 
+const SHARING: &str = "
+INSERT INTO sharing_applied (device, sequence, applied_at) VALUES
+ ('0192f0a0-f000-7000-8000-000000000001', 1, '2026-12-05T08:00:00.000Z');
+INSERT INTO sharing_conflicts (id, kind, table_name, row_key, column_name, kept_value, lost_value, lost_by, lost_at,
+    recorded_at, resolved_at) VALUES
+ ('0192f0a0-f100-7000-8000-000000000001', 'concurrent_edit', 'trips', '[\"0192f0a0-1000-7000-8000-000000000001\"]',
+    'purpose', '\"Wasserstoff\"', '\"Bildung\"', 'Laptop Becker', '2026-12-05T07:59:00.000Z', '2026-12-05T08:00:00.000Z',
+    NULL);
+";
+
 /// What a fixture of each version holds: every block whose range contains the version.
 const DATA: &[(RangeInclusive<usize>, &str)] = &[
     (1..=usize::MAX, CORE),
@@ -224,6 +234,7 @@ const DATA: &[(RangeInclusive<usize>, &str)] = &[
     (5..=usize::MAX, CALENDAR_EXPORT),
     (6..=usize::MAX, CALENDAR_IMPORT),
     (7..=usize::MAX, TRASH_FOR_EVERY_RECORD),
+    (8..=usize::MAX, SHARING),
 ];
 
 /// Columns a later migration drops, with the version that drops them; what they held is

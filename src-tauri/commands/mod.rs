@@ -15,6 +15,7 @@ pub mod outcomes;
 pub mod partnerships;
 pub mod privacy;
 pub mod programme;
+pub mod sharing;
 pub mod tasks;
 pub mod trash;
 pub mod trips;

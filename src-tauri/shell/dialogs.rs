@@ -1,6 +1,6 @@
 //! The system's file dialogs. End-to-end tests cannot click a native dialog, so a test run
-//! names the file to pick in `PARTNERDESK_TEST_PICK_FILE`, and the file to save to in
-//! `PARTNERDESK_TEST_SAVE_FILE`, instead.
+//! names the file to pick in `PARTNERDESK_TEST_PICK_FILE`, the folder in
+//! `PARTNERDESK_TEST_PICK_FOLDER`, and the file to save to in `PARTNERDESK_TEST_SAVE_FILE`, instead.
 
 use std::path::PathBuf;
 
@@ -27,4 +27,12 @@ pub fn save_file<R: Runtime>(
     }
     let dialog = app.dialog().file().set_title(title).set_file_name(file_name).add_filter(filter_name, &[extension]);
     dialog.blocking_save_file()?.into_path().ok()
+}
+
+/// Asks the user for a folder; `None` when they cancel.
+pub fn pick_folder<R: Runtime>(app: &AppHandle<R>, title: &str) -> Option<PathBuf> {
+    if let Some(injected) = std::env::var_os("PARTNERDESK_TEST_PICK_FOLDER") {
+        return Some(PathBuf::from(injected));
+    }
+    app.dialog().file().set_title(title).blocking_pick_folder()?.into_path().ok()
 }

@@ -15,6 +15,7 @@ export type Route =
   | { name: "task"; id: string }
   | { name: "gifts" }
   | { name: "trash" }
+  | { name: "conflicts" }
   | { name: "settings" };
 
 export interface Notice {

@@ -178,7 +178,9 @@ pub fn join(conn: &Connection, input: &SharingInput) -> Result<SyncSummary> {
         return Err(Error::field("folder", "not_shared", "no laptop of the office shares this folder yet"));
     }
     turn_on(conn, input)?;
-    sync_with(conn, false)
+    let summary = sync_with(conn, false)?;
+    settings::mark_welcome_answered(conn)?;
+    Ok(summary)
 }
 
 /// Sends this laptop's changes and applies the others'.

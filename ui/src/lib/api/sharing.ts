@@ -1,0 +1,42 @@
+// Sharing with the office's other laptops through a shared folder, and the conflict list.
+// One function per command of src-tauri/commands/sharing.rs, named as the command in camelCase.
+import { call } from "./call";
+import type { Conflict } from "../bindings/Conflict";
+import type { Page } from "../bindings/Page";
+import type { PageRequest } from "../bindings/PageRequest";
+import type { SharingInput } from "../bindings/SharingInput";
+import type { SharingStatus } from "../bindings/SharingStatus";
+import type { SyncSummary } from "../bindings/SyncSummary";
+
+export function sharingStatus() {
+  return call<SharingStatus>("sharing_status");
+}
+
+/** The folder picked in the system's dialog; null when the user cancels. */
+export function chooseSharingFolder(title: string) {
+  return call<string | null>("choose_sharing_folder", { title });
+}
+
+export function turnOnSharing(input: SharingInput) {
+  return call<SharingStatus>("turn_on_sharing", { input });
+}
+
+export function turnOffSharing() {
+  return call<null>("turn_off_sharing");
+}
+
+export function syncNow() {
+  return call<SyncSummary>("sync_now");
+}
+
+export function listConflicts(page: PageRequest) {
+  return call<Page<Conflict>>("list_conflicts", { page });
+}
+
+export function keepLostValue(id: string) {
+  return call<null>("keep_lost_value", { id });
+}
+
+export function dismissConflict(id: string) {
+  return call<null>("dismiss_conflict", { id });
+}
