@@ -1,6 +1,7 @@
-//! Crash safety: the app is killed with SIGKILL at random moments during large imports and
-//! during rapid editing; afterwards the database must pass `PRAGMA integrity_check`, every
-//! save the app reported must be there, and an import must have landed whole or not at all.
+//! Crash safety: the app is killed with SIGKILL at random moments during large imports, during
+//! rapid editing and while a sync applies the office's changes; afterwards the database must
+//! pass `PRAGMA integrity_check`, every save the app reported must be there, an import must
+//! have landed whole or not at all, and the next sync must complete.
 //! `PARTNERDESK_CRASH_SEED` replays a run (each test prints the seed it used).
 
 use std::collections::HashMap;
@@ -411,4 +412,82 @@ fn large_imports_land_whole_or_not_at_all_when_killed() {
     assert!(mid_transaction >= IMPORT_KILLS / 3, "only {mid_transaction} kills landed inside the transaction");
     assert!(interrupted > mid_transaction, "no import was killed before its transaction began");
     assert!(finished + committed >= 4, "only {} imports completed", finished + committed);
+}
+
+const SYNC_KILLS: u32 = 20;
+const SHARED_PEOPLE: usize = 20_000;
+
+fn partnerdesk(db: &Path, args: &[&str]) -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_partnerdesk"));
+    command.arg("--db").arg(db).args(args).env_remove("PARTNERDESK_DB").env("OFFICE_KEY", "Partnerschaft Jinhua 2026");
+    command
+}
+
+fn trip_titles(db: &Path) -> Vec<String> {
+    let conn = Connection::open(db).unwrap();
+    let mut statement = conn.prepare("SELECT id || ' ' || title FROM trips ORDER BY id").unwrap();
+    statement.query_map([], |row| row.get(0)).unwrap().map(Result::unwrap).collect()
+}
+
+/// A laptop joining the office folder is killed while it applies the office's changes; the
+/// database stays intact, and the next sync completes with everything applied exactly once.
+#[test]
+fn a_sync_killed_while_applying_leaves_the_database_intact_and_the_next_one_completes() {
+    let mut rng = Rng::seeded("a_sync_killed_while_applying_leaves_the_database_intact_and_the_next_one_completes");
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("office-folder");
+    std::fs::create_dir(&folder).unwrap();
+    let office = dir.path().join("a.sqlite");
+    assert!(partnerdesk(&office, &["demo"]).status().unwrap().success());
+    let conn = Connection::open(&office).unwrap();
+    conn.execute_batch(&format!(
+        "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < {SHARED_PEOPLE})
+         INSERT INTO people (id, name_latin, side, search_text, created_at, updated_at)
+         SELECT printf('0192f0a0-0000-7000-8000-%012d', i), 'Person ' || i, 'partner', 'person ' || i,
+                '2026-12-01T00:00:00.000Z', '2026-12-01T00:00:00.000Z' FROM n"
+    ))
+    .unwrap();
+    drop(conn);
+    let shared = ["--folder", folder.to_str().unwrap(), "--key-env", "OFFICE_KEY"];
+    assert!(partnerdesk(&office, &[&["sync"][..], &shared].concat()).stdout(Stdio::null()).status().unwrap().success());
+    let expected = trip_titles(&office);
+    let office_device: String = Connection::open(&office)
+        .unwrap()
+        .query_row("SELECT value FROM settings WHERE key = 'sharing.device'", [], |row| row.get(0))
+        .unwrap();
+    let (mut killed_while_busy, started) = (0, Instant::now());
+    // Kills fall anywhere within the time an uninterrupted join takes, and a little after.
+    let reference = dir.path().join("reference.sqlite");
+    let joined = Instant::now();
+    assert!(partnerdesk(&reference, &[&["sync", "join"][..], &shared].concat()).stdout(Stdio::null()).status().unwrap().success());
+    let (min_delay, max_delay) = (joined.elapsed() / 4, joined.elapsed() * 6 / 5);
+
+    for round in 0..SYNC_KILLS {
+        let laptop = dir.path().join(format!("b{round}.sqlite"));
+        let mut child = partnerdesk(&laptop, &[&["sync", "join"][..], &shared].concat()).stdout(Stdio::null()).spawn().unwrap();
+        thread::sleep(min_delay + rng.delay_up_to(max_delay - min_delay));
+        let busy = laptop.exists() && writer_busy(&laptop);
+        if !kill(&mut child) && busy {
+            killed_while_busy += 1;
+        }
+        assert_intact(&Connection::open(&laptop).unwrap(), &format!("a kill in round {round}"));
+        // Sharing was turned on before the kill, or it was not: the next sync picks up either way.
+        let enabled: bool = store::open(&laptop)
+            .unwrap()
+            .query_row("SELECT count(*) FROM settings WHERE key = 'sharing.folder'", [], |row| row.get(0))
+            .unwrap();
+        let next: &[&str] = if enabled { &["sync", "--json"] } else { &["sync", "join", "--json"] };
+        let output = partnerdesk(&laptop, &[next, &shared].concat()).output().unwrap();
+        assert!(output.status.success(), "round {round}: {}", String::from_utf8_lossy(&output.stderr));
+        assert_eq!(trip_titles(&laptop), expected, "round {round}");
+        let conn = Connection::open(&laptop).unwrap();
+        let applied: i64 = conn
+            .query_row("SELECT count(*) FROM sharing_applied WHERE device = ?1", [&office_device], |row| row.get(0))
+            .unwrap();
+        assert_eq!(applied, 1, "round {round}: the office's one file applied once");
+        let conflicts: i64 = conn.query_row("SELECT count(*) FROM sharing_conflicts", [], |row| row.get(0)).unwrap();
+        assert_eq!(conflicts, 0, "round {round}: sending again what it had taken in is no conflict");
+    }
+    eprintln!("{SYNC_KILLS} kills within {min_delay:?}–{max_delay:?}, {killed_while_busy} while writing, {:?}", started.elapsed());
+    assert!(killed_while_busy > 0, "no kill fell while the changes were applied");
 }

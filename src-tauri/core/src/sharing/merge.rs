@@ -263,17 +263,10 @@ fn decide(
                             ));
                         }
                         set.push((name.clone(), new));
-                    } else if !is_time {
-                        notes.set_aside.push(set_aside(
-                            "concurrent_edit",
-                            &key,
-                            name,
-                            local,
-                            new,
-                            remote,
-                            incoming_time.clone(),
-                        ));
                     }
+                    // An older copy losing is not set aside here: it may be a laptop sending
+                    // again what it had taken in before a crash; where it was made, it is the
+                    // local copy that loses, and is set aside there.
                 }
                 if !set.is_empty() {
                     notes.later.push(Later::Set { table: table.name, key, columns: set });
