@@ -11,9 +11,10 @@ for_tests=false
 packages=(build-essential pkg-config libwebkit2gtk-4.1-dev libxdo-dev libssl-dev libayatana-appindicator3-dev librsvg2-dev
   libdbus-1-dev libclang-dev)
 # strace, iproute2 and util-linux (unshare) run the offline journey in a namespace without network;
-# dbus and gnome-keyring give the end-to-end journeys a system keychain of their own.
+# dbus and gnome-keyring give the end-to-end journeys a system keychain of their own; rclone serves
+# the shared folder over WebDAV in tests/sharing_webdav.rs.
 $for_tests && packages+=(xvfb xauth webkit2gtk-driver poppler-utils fonts-dejavu-core strace iproute2 util-linux
-  dbus gnome-keyring)
+  dbus gnome-keyring rclone)
 
 missing=()
 for package in "${packages[@]}"; do

@@ -459,12 +459,17 @@ fn a_sync_killed_while_applying_leaves_the_database_intact_and_the_next_one_comp
     // Kills fall anywhere within the time an uninterrupted join takes, and a little after.
     let reference = dir.path().join("reference.sqlite");
     let joined = Instant::now();
-    assert!(partnerdesk(&reference, &[&["sync", "join"][..], &shared].concat()).stdout(Stdio::null()).status().unwrap().success());
+    assert!(partnerdesk(&reference, &[&["sync", "join"][..], &shared].concat())
+        .stdout(Stdio::null())
+        .status()
+        .unwrap()
+        .success());
     let (min_delay, max_delay) = (joined.elapsed() / 4, joined.elapsed() * 6 / 5);
 
     for round in 0..SYNC_KILLS {
         let laptop = dir.path().join(format!("b{round}.sqlite"));
-        let mut child = partnerdesk(&laptop, &[&["sync", "join"][..], &shared].concat()).stdout(Stdio::null()).spawn().unwrap();
+        let mut child =
+            partnerdesk(&laptop, &[&["sync", "join"][..], &shared].concat()).stdout(Stdio::null()).spawn().unwrap();
         thread::sleep(min_delay + rng.delay_up_to(max_delay - min_delay));
         let busy = laptop.exists() && writer_busy(&laptop);
         if !kill(&mut child) && busy {
@@ -488,6 +493,9 @@ fn a_sync_killed_while_applying_leaves_the_database_intact_and_the_next_one_comp
         let conflicts: i64 = conn.query_row("SELECT count(*) FROM sharing_conflicts", [], |row| row.get(0)).unwrap();
         assert_eq!(conflicts, 0, "round {round}: sending again what it had taken in is no conflict");
     }
-    eprintln!("{SYNC_KILLS} kills within {min_delay:?}–{max_delay:?}, {killed_while_busy} while writing, {:?}", started.elapsed());
+    eprintln!(
+        "{SYNC_KILLS} kills within {min_delay:?}–{max_delay:?}, {killed_while_busy} while writing, {:?}",
+        started.elapsed()
+    );
     assert!(killed_while_busy > 0, "no kill fell while the changes were applied");
 }

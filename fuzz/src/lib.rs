@@ -65,3 +65,32 @@ pub fn row_counts(conn: &Connection) -> Vec<(String, i64)> {
         })
         .collect()
 }
+
+/// Reads `bytes` as a change file of the office folder, and applies them as another laptop's
+/// change set to the demo office inside a savepoint: one that is refused must leave every table
+/// as it was, one that is taken in must leave no link pointing nowhere.
+pub fn take_in_changes(bytes: &[u8]) {
+    use partnerdesk_core::sharing::{files, tables, take_in};
+    use std::sync::Arc;
+
+    let key = files::OfficeKey::from_hex(&"00".repeat(32)).expect("a key");
+    let _ = files::open_change(bytes, &key, partnerdesk_core::store::schema_version(), "fuzz.pdsync");
+
+    let conn = open_in_memory().expect("in-memory store");
+    partnerdesk_core::demo::load_demo(&conn).expect("the demo office");
+    let shared = Arc::new(tables::shared_tables(&conn).expect("shared tables"));
+    let before = row_counts(&conn);
+    conn.execute_batch("SAVEPOINT fuzz").expect("savepoint");
+    match take_in(&conn, &shared, bytes, "Fuzz", "Hier") {
+        Ok(_) => {
+            let broken: i64 =
+                conn.query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |row| row.get(0)).expect("check");
+            assert_eq!(broken, 0, "a change set left links pointing nowhere");
+            conn.execute_batch("RELEASE fuzz").expect("release");
+        }
+        Err(_) => {
+            conn.execute_batch("ROLLBACK TO fuzz; RELEASE fuzz").expect("rollback");
+            assert_eq!(row_counts(&conn), before, "a refused change set changed the database");
+        }
+    }
+}

@@ -107,7 +107,7 @@ pub fn status(conn: &Connection) -> Result<SharingStatus> {
             conflicts,
         });
     };
-    let waiting = unseen(conn, &setup)?.len() as u32;
+    let waiting = unseen(conn, &setup, false)?.len() as u32;
     Ok(SharingStatus {
         enabled: true,
         folder: Some(setup.folder.display().to_string()),
@@ -195,13 +195,21 @@ fn sync_with(conn: &Connection, send_changes: bool) -> Result<SyncSummary> {
     }
     files::check_folder_key(&setup.folder, &setup.key)?;
     let tables = Arc::new(tables::shared_tables(conn)?);
-    let _attached = Attached::new(conn, &base_path(conn)?)?;
+    let base = base_path(conn)?;
+    // Without the state of the last sync (a backup was restored) every record is offered again,
+    // and every file taken in again, this laptop's own too: the merge keeps what is newest.
+    let start_over =
+        !base.exists() && files::list_changes(&setup.folder)?.iter().any(|(device, ..)| *device == setup.device);
+    if start_over {
+        conn.execute("DELETE FROM sharing_applied", [])?;
+    }
+    let _attached = Attached::new(conn, &base)?;
     prepare_copies(conn, &tables)?;
     let mut summary = SyncSummary::default();
     if send_changes {
         summary.sent = send(conn, &tables, &setup)?;
     }
-    let received = receive(conn, &tables, &setup, &mut summary);
+    let received = receive(conn, &tables, &setup, start_over, &mut summary);
     transaction(conn, |conn| {
         fill_outgoing(conn, &tables)?;
         take_as_base(conn, &tables)?;
@@ -213,7 +221,7 @@ fn sync_with(conn: &Connection, send_changes: bool) -> Result<SyncSummary> {
 /// Where the state of the last sync is kept: beside the database file.
 fn base_path(conn: &Connection) -> Result<PathBuf> {
     match conn.path().filter(|path| !path.is_empty()) {
-        Some(path) => Ok(PathBuf::from(format!("{path}.sharing-base"))),
+        Some(path) => Ok(crate::store::sharing_base_path(Path::new(path))),
         None => Err(Error::Sharing("sharing needs a database file".into())),
     }
 }
@@ -346,8 +354,9 @@ fn send(conn: &Connection, tables: &HashMap<&'static str, Table>, setup: &Setup)
     })
 }
 
-/// The other laptops' files not applied here, each laptop's in sequence up to its first gap.
-fn unseen(conn: &Connection, setup: &Setup) -> Result<Vec<(String, u64, PathBuf)>> {
+/// The other laptops' files not applied here (with `own`, this laptop's too), each laptop's in
+/// sequence up to its first gap.
+fn unseen(conn: &Connection, setup: &Setup, own: bool) -> Result<Vec<(String, u64, PathBuf)>> {
     let applied: HashSet<(String, u64)> = conn
         .prepare_cached("SELECT device, sequence FROM sharing_applied")?
         .query_map([], |row| Ok((row.get(0)?, row.get::<_, i64>(1)? as u64)))?
@@ -359,7 +368,7 @@ fn unseen(conn: &Connection, setup: &Setup) -> Result<Vec<(String, u64, PathBuf)
     }
     let mut found = Vec::new();
     for (device, sequence, path) in files::list_changes(&setup.folder)? {
-        if device == setup.device || applied.contains(&(device.clone(), sequence)) {
+        if (device == setup.device && !own) || applied.contains(&(device.clone(), sequence)) {
             continue;
         }
         let expected = next.entry(device.clone()).or_insert(1);
@@ -376,11 +385,12 @@ fn receive(
     conn: &Connection,
     tables: &Arc<HashMap<&'static str, Table>>,
     setup: &Setup,
+    own: bool,
     summary: &mut SyncSummary,
 ) -> Result<()> {
     let schema_version = crate::store::schema_version();
     let mut changes = Vec::new();
-    for (_, _, path) in unseen(conn, setup)? {
+    for (_, _, path) in unseen(conn, setup, own)? {
         let metadata = std::fs::metadata(&path)?;
         if metadata.len() > files::MAX_FILE {
             return Err(Error::Sharing(format!(
@@ -401,19 +411,32 @@ fn receive(
         ))
     });
     for change in changes {
-        let sides = merge::Sides { remote: &change.device_name, here: &setup.device_name };
         let (applied, conflicts) = transaction(conn, |conn| {
-            let conflicts = merge::apply(conn, tables, &change.changeset, sides)?;
+            let summary = take_in(conn, tables, &change.changeset, &change.device_name, &setup.device_name)?;
             conn.execute(
                 "INSERT INTO sharing_applied (device, sequence, applied_at) VALUES (?1, ?2, ?3)",
                 params![change.header.device, change.header.sequence as i64, now()],
             )?;
-            Ok((count_changes(&change.changeset)?, conflicts))
+            Ok(summary)
         })?;
         summary.applied += applied;
-        summary.conflicts += conflicts as u32;
+        summary.conflicts += conflicts;
     }
     Ok(())
+}
+
+/// Applies one change set of the laptop named `from`, in the caller's transaction: how many
+/// changes it held and how many values the rules set aside.
+pub fn take_in(
+    conn: &Connection,
+    tables: &Arc<HashMap<&'static str, Table>>,
+    changeset: &[u8],
+    from: &str,
+    here: &str,
+) -> Result<(u32, u32)> {
+    let changes = count_changes(changeset)?;
+    let conflicts = merge::apply(conn, tables, changeset, merge::Sides { remote: from, here })?;
+    Ok((changes, conflicts as u32))
 }
 
 /// A value a merge rule set aside, as the conflict list shows it.

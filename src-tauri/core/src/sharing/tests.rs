@@ -375,3 +375,35 @@ fn every_table_is_either_shared_or_kept_on_the_laptop() {
         assert!(SHARED.contains(&name.as_str()) ^ tables::LOCAL.contains(&name.as_str()), "{name}: shared or local?");
     }
 }
+
+#[test]
+fn a_restored_backup_does_not_undo_what_the_office_did_since() {
+    let office = Office::new();
+    let [a, b, _c] = office.three_laptops();
+    let backup = office.root.join("a-backup.sqlite");
+    crate::store::backup::backup_to(&a, &backup, None).unwrap();
+    let trip = one(&a, &format!("SELECT id FROM trips WHERE title = '{TO_JINHUA}'"));
+    a.execute("UPDATE trips SET purpose = 'Nach der Sicherung', updated_at = ?2 WHERE id = ?1", [&trip, &store::now()])
+        .unwrap();
+    sync(&a).unwrap();
+    later();
+    b.execute(
+        "UPDATE trips SET partner_place = 'Jinhua, Zhejiang', updated_at = ?2 WHERE id = ?1",
+        [&trip, &store::now()],
+    )
+    .unwrap();
+    sync(&b).unwrap();
+
+    let path = office.root.join("a.sqlite");
+    drop(a);
+    crate::store::backup::restore_from(&path, &backup, None).unwrap();
+    let a = store::open(&path).unwrap();
+    assert_ne!(one(&a, &format!("SELECT purpose FROM trips WHERE id = '{trip}'")), "Nach der Sicherung", "restored");
+    sync(&a).unwrap();
+    sync(&b).unwrap();
+    for laptop in [&a, &b] {
+        assert_eq!(one(laptop, &format!("SELECT purpose FROM trips WHERE id = '{trip}'")), "Nach der Sicherung");
+        assert_eq!(one(laptop, &format!("SELECT partner_place FROM trips WHERE id = '{trip}'")), "Jinhua, Zhejiang");
+    }
+    assert_eq!(shared_dump(&a), shared_dump(&b));
+}

@@ -44,6 +44,15 @@ pub fn open_with_key(path: &Path, key: Option<&Passphrase>) -> Result<Connection
     Ok(conn)
 }
 
+/// Where sharing keeps the state of the last sync: beside the database file. A restore removes
+/// it, so that the next sync offers the restored records as they are instead of reverting the
+/// other laptops' newer ones.
+pub fn sharing_base_path(db_path: &Path) -> PathBuf {
+    let mut name = db_path.as_os_str().to_owned();
+    name.push(".sharing-base");
+    PathBuf::from(name)
+}
+
 pub fn open_in_memory() -> Result<Connection> {
     let mut conn = Connection::open_in_memory()?;
     prepare(&mut conn)?;
