@@ -18,7 +18,9 @@ use partnerdesk_core::store::backup::{self, BackupSummary};
 use partnerdesk_core::store::encryption::Passphrase;
 use partnerdesk_core::store::paging::PageRequest;
 use partnerdesk_core::tasks::list::{list_tasks, TaskQuery, TaskView};
-use partnerdesk_core::{delegation, demo, export, gifts, import, privacy, programme, settings, store, trips};
+use partnerdesk_core::{
+    delegation, demo, export, gifts, import, privacy, programme, publishing, settings, store, trips,
+};
 
 #[derive(Debug, Parser)]
 #[command(name = "partnerdesk", version, about = "Partnerdesk: delegation trips, programmes and partnerships")]
@@ -85,6 +87,11 @@ pub enum Command {
     /// Share with the office's other laptops through a folder they sync: send this laptop's
     /// changes and apply the others'. The first time (or with another folder) give the
     /// office key through --key-env; this laptop keeps it.
+    /// Publish to a calendar server.
+    Publish {
+        #[command(subcommand)]
+        what: PublishCommand,
+    },
     #[command(args_conflicts_with_subcommands = true)]
     Sync {
         #[command(subcommand)]
@@ -92,6 +99,30 @@ pub enum Command {
         #[command(flatten)]
         folder: SyncFolder,
         /// Print {"sent": N, "applied": N, "conflicts": N}.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum PublishCommand {
+    /// A trip's programme (or one member's) on a CalDAV calendar: changed items with a raised
+    /// SEQUENCE, removed ones cancelled.
+    Calendar {
+        #[arg(long, value_name = "ID")]
+        trip: String,
+        /// Only the items this delegation member takes part in.
+        #[arg(long, value_name = "ID")]
+        member: Option<String>,
+        /// The calendar's address (its collection URL).
+        #[arg(long, value_name = "URL")]
+        url: String,
+        #[arg(long, value_name = "NAME")]
+        user: String,
+        /// Read the password from this environment variable.
+        #[arg(long, value_name = "VAR")]
+        password_env: String,
+        /// Print {"events": N, "cancelled": N}.
         #[arg(long)]
         json: bool,
     },
@@ -413,6 +444,15 @@ pub fn run(db: &Path, key: Option<&Passphrase>, command: &Command) -> Result<Str
                 let due = t.due_date.map(|d| d.to_string()).unwrap_or_else(|| "no due date".into());
                 format!("{}	{}	{}	{}", t.id, due, t.status, t.title)
             })
+        }
+        Command::Publish { what: PublishCommand::Calendar { trip, member, url, user, password_env, json } } => {
+            let password = std::env::var(password_env).unwrap_or_default();
+            let account = publishing::CalendarAccount { url: url.clone(), user: user.clone() };
+            let published = publishing::publish_calendar(&conn, trip, member.as_deref(), &account, &password)?;
+            if *json {
+                return Ok(format!("{}\n", serde_json::to_string(&published)?));
+            }
+            Ok(format!("Published {} events ({} cancelled).\n", published.events, published.cancelled))
         }
         Command::Sync { what: None, folder, json } => {
             if let Some(input) = sharing_input(&conn, folder, false)? {

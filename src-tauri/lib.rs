@@ -49,6 +49,8 @@ pub fn run_app(db_path: std::path::PathBuf) -> tauri::Result<()> {
             commands::backup::save_backup,
             commands::backup::choose_restore_file,
             commands::backup::restore_backup,
+            commands::publishing::last_calendar_account,
+            commands::publishing::publish_calendar,
             commands::sharing::sharing_status,
             commands::sharing::choose_sharing_folder,
             commands::sharing::turn_on_sharing,

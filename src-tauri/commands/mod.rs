@@ -15,6 +15,7 @@ pub mod outcomes;
 pub mod partnerships;
 pub mod privacy;
 pub mod programme;
+pub mod publishing;
 pub mod sharing;
 pub mod tasks;
 pub mod trash;

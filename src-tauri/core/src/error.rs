@@ -62,6 +62,9 @@ pub enum Error {
     /// The office key does not open the shared folder's files.
     #[error("{0}")]
     OfficeKey(String),
+    /// A calendar server could not be reached or did not take the calendar.
+    #[error("{0}")]
+    Publishing(String),
 }
 
 /// A text that is none of a closed set of values (as the command line reads them).
@@ -96,6 +99,7 @@ impl Error {
             Error::Opener(_) => ErrorKind::Opener,
             Error::Sharing(_) => ErrorKind::Sharing,
             Error::OfficeKey(_) => ErrorKind::OfficeKey,
+            Error::Publishing(_) => ErrorKind::Publishing,
         }
     }
 }
@@ -120,6 +124,7 @@ pub enum ErrorKind {
     Opener,
     Sharing,
     OfficeKey,
+    Publishing,
     InvalidArgument,
     Internal,
 }

@@ -10,7 +10,8 @@
 //!    `partnerships`, `settings`, `gifts`, `tasks`, `trips`, `outcomes`, `delegation`,
 //!    `programme`;
 //! 3. modules that span aggregates: `duplicate`, `privacy`, `trash`, `bundle`, `import`,
-//!    `export`, `demo`, `sharing` (the office's laptops through a shared folder).
+//!    `export`, `demo`, `sharing` (the office's laptops through a shared folder), `publishing`
+//!    (a programme on a CalDAV calendar).
 
 pub mod audience;
 pub mod bundle;
@@ -28,6 +29,7 @@ pub mod outcomes;
 pub mod partnerships;
 pub mod privacy;
 pub mod programme;
+pub mod publishing;
 pub mod settings;
 pub mod sharing;
 pub mod store;
