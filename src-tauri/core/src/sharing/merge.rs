@@ -144,6 +144,10 @@ fn decide(
         lost_by: lost_by.to_string(),
         lost_at,
     };
+    // A change to a record deleted elsewhere: the deletion stands, the changed value is noted.
+    let edit_of_deleted = |key: &[Value], column: &str, lost: Value, lost_by: &str, lost_at: Option<Value>| {
+        set_aside("edit_of_deleted", key, column, Value::Null, lost, lost_by, lost_at)
+    };
     let shared = |at: usize| !table.primary_key[at] && table.private[at].is_none();
     match (kind, op.code()) {
         (ConflictType::SQLITE_CHANGESET_DATA, Action::SQLITE_UPDATE) => {
@@ -200,15 +204,7 @@ fn decide(
                     (owned(item.old_value(at)).unwrap_or(Value::Null), owned(item.conflict(at)).unwrap_or(Value::Null));
                 if old != local {
                     let name = &table.columns[at];
-                    notes.set_aside.push(set_aside(
-                        "edit_of_deleted",
-                        &key,
-                        name,
-                        Value::Null,
-                        local,
-                        here,
-                        local_time.clone(),
-                    ));
+                    notes.set_aside.push(edit_of_deleted(&key, name, local, here, local_time.clone()));
                 }
             }
             ConflictAction::SQLITE_CHANGESET_REPLACE
@@ -219,15 +215,7 @@ fn decide(
             for at in (0..columns).filter(|at| shared(*at) && Some(*at) != table.updated_at) {
                 if let Some(new) = owned(item.new_value(at)) {
                     let name = &table.columns[at];
-                    notes.set_aside.push(set_aside(
-                        "edit_of_deleted",
-                        &key,
-                        name,
-                        Value::Null,
-                        new,
-                        remote,
-                        incoming_time.clone(),
-                    ));
+                    notes.set_aside.push(edit_of_deleted(&key, name, new, remote, incoming_time.clone()));
                 }
             }
             ConflictAction::SQLITE_CHANGESET_OMIT
