@@ -23,11 +23,9 @@ pub async fn choose_sharing_folder(app: AppHandle, title: String) -> Result<Opti
 /// Turns sharing on and syncs once.
 #[tauri::command]
 pub async fn turn_on_sharing(state: State<'_, AppState>, input: SharingInput) -> Result<SharingStatus> {
-    state.with(|conn| {
-        sharing::turn_on(conn, &input)?;
-        sharing::sync(conn)?;
-        sharing::status(conn)
-    })
+    state.with(|conn| sharing::turn_on(conn, &input))?;
+    sharing::sync(&state.second_connection()?)?;
+    state.with(sharing::status)
 }
 
 #[tauri::command]
@@ -35,9 +33,10 @@ pub async fn turn_off_sharing(state: State<'_, AppState>) -> Result<()> {
     state.with(sharing::turn_off)
 }
 
+/// Syncs on a connection of its own, so that the window stays responsive meanwhile.
 #[tauri::command]
 pub async fn sync_now(state: State<'_, AppState>) -> Result<SyncSummary> {
-    state.with(sharing::sync)
+    sharing::sync(&state.second_connection()?)
 }
 
 #[tauri::command]

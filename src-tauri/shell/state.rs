@@ -99,6 +99,13 @@ impl AppState {
         rewritten
     }
 
+    /// A connection of its own to the open database, for long work (a sync) that must not
+    /// keep the window's commands waiting; SQLite's write lock still orders the writes.
+    pub fn second_connection(&self) -> Result<Connection> {
+        self.with(|_| Ok(()))?;
+        store::open_with_key(&self.db_path, self.key().as_ref())
+    }
+
     /// Where attached documents are kept: beside the database file.
     pub fn documents_dir(&self) -> PathBuf {
         self.db_path.parent().map(|dir| dir.join("documents")).unwrap_or_else(|| PathBuf::from("documents"))

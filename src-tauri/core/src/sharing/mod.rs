@@ -191,7 +191,11 @@ pub fn sync(conn: &Connection) -> Result<SyncSummary> {
 fn sync_with(conn: &Connection, send_changes: bool) -> Result<SyncSummary> {
     let setup = setup(conn)?.ok_or_else(|| Error::Sharing("sharing is not turned on".into()))?;
     if !setup.folder.is_dir() {
-        return Err(Error::Sharing(format!("the shared folder {} cannot be reached", setup.folder.display())));
+        return Err(Error::field(
+            "folder",
+            "folder_unreachable",
+            format!("the shared folder {} cannot be reached", setup.folder.display()),
+        ));
     }
     files::check_folder_key(&setup.folder, &setup.key)?;
     let tables = Arc::new(tables::shared_tables(conn)?);
@@ -211,8 +215,11 @@ fn sync_with(conn: &Connection, send_changes: bool) -> Result<SyncSummary> {
     }
     let received = receive(conn, &tables, &setup, start_over, &mut summary);
     transaction(conn, |conn| {
-        fill_outgoing(conn, &tables)?;
-        take_as_base(conn, &tables)?;
+        // What the other laptops' changes did here is the base from now on, not a change of ours.
+        if summary.applied > 0 {
+            fill_outgoing(conn, &tables)?;
+            take_as_base(conn, &tables)?;
+        }
         settings::write(conn, LAST_SYNC_SETTING, &now())
     })?;
     received.map(|_| summary)

@@ -407,3 +407,20 @@ fn a_restored_backup_does_not_undo_what_the_office_did_since() {
     }
     assert_eq!(shared_dump(&a), shared_dump(&b));
 }
+
+#[test]
+fn a_folder_out_of_reach_is_said_as_such_and_changes_nothing() {
+    let office = Office::new();
+    let a = office.laptop("a");
+    crate::demo::load_demo(&a).unwrap();
+    turn_on(&a, &office.input("Laptop A")).unwrap();
+    sync(&a).unwrap();
+    a.execute("UPDATE trips SET purpose = 'unterwegs geändert', updated_at = ?1", [store::now()]).unwrap();
+    let before = shared_dump(&a);
+    std::fs::rename(&office.folder, office.root.join("unmounted")).unwrap();
+    let error = sync(&a).unwrap_err();
+    assert!(matches!(&error, Error::Validation(fields) if fields[0].code == "folder_unreachable"), "{error}");
+    assert_eq!(shared_dump(&a), before);
+    std::fs::rename(office.root.join("unmounted"), &office.folder).unwrap();
+    assert_eq!(sync(&a).unwrap().sent, 4, "what changed offline goes once the folder is back");
+}

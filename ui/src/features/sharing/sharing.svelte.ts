@@ -3,7 +3,7 @@
 // since offline is normal on the road.
 import { sharingStatus, syncNow } from "../../lib/api/sharing";
 import type { SharingStatus } from "../../lib/bindings/SharingStatus";
-import { generalMessage } from "../../lib/errors";
+import { fieldDetails, generalMessage } from "../../lib/errors";
 import { t } from "../../lib/i18n.svelte";
 import { changed, notify } from "../../lib/state.svelte";
 
@@ -15,6 +15,8 @@ export const sharing = $state({
   syncing: false,
   /** Why the last sync failed, until one succeeds. */
   problem: "",
+  /** The last sync failed only because the folder is out of reach (offline, say). */
+  unreachable: false,
 });
 
 export async function refreshSharing() {
@@ -32,11 +34,13 @@ export async function sync(asked = false) {
   try {
     const summary = await syncNow();
     sharing.problem = "";
+    sharing.unreachable = false;
     if (summary.applied > 0) changed();
     if (asked) notify(t("sharing.synced", { sent: summary.sent, applied: summary.applied }));
     if (summary.conflicts > 0) notify(t("sharing.new_conflicts", { n: summary.conflicts }));
   } catch (error) {
     sharing.problem = generalMessage(error);
+    sharing.unreachable = fieldDetails(error).some((field) => field.code === "folder_unreachable");
     if (asked) notify(sharing.problem, "error");
   } finally {
     sharing.syncing = false;

@@ -583,6 +583,8 @@ export const de = {
   "error.calendar_refused": "Der Kalenderserver hat Benutzername oder Passwort abgelehnt.",
   "error.calendar_not_found": "Unter dieser Adresse gibt es keinen Kalender.",
   "error.calendar_url": "Die Adresse beginnt mit https://",
+  "sharing.stopped": "Abgleich angehalten",
+  "error.folder_unreachable": "Der gemeinsame Ordner ist gerade nicht erreichbar; abgeglichen wird, sobald er es wieder ist.",
   "export.travel.data": "Mitnehmen",
   "export.travel.documents": "Passnummern, Geburtsdaten, Visa-Angaben",
   "export.travel.health": "Ernährungs- und Gesundheitshinweise",

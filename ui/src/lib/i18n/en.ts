@@ -585,6 +585,8 @@ export const en: Record<MessageKey, string> = {
   "error.calendar_refused": "The calendar server refused the user name or password.",
   "error.calendar_not_found": "There is no calendar at this address.",
   "error.calendar_url": "The address starts with https://",
+  "sharing.stopped": "Sync stopped",
+  "error.folder_unreachable": "The shared folder cannot be reached just now; syncing resumes once it can.",
   "export.travel.data": "Take along",
   "export.travel.documents": "Passport numbers, dates of birth, visa details",
   "export.travel.health": "Dietary and health notes",
