@@ -108,7 +108,7 @@ impl AppState {
 
     /// Where attached documents are kept: beside the database file.
     pub fn documents_dir(&self) -> PathBuf {
-        self.db_path.parent().map(|dir| dir.join("documents")).unwrap_or_else(|| PathBuf::from("documents"))
+        store::documents_dir(&self.db_path)
     }
 
     pub fn choose_import_file(&self, path: PathBuf) {

@@ -3,6 +3,8 @@
 //! written once and never changed. A change file is a readable header (format, version,
 //! schema version, laptop, sequence, time) and the change set, encrypted with the office key
 //! (XChaCha20-Poly1305, the header as associated data, so it cannot be altered either).
+//! Signed agreement documents travel beside them, encrypted the same way, in
+//! `partnerdesk-sync/documents/<stored name>.pddoc`, each written once.
 
 use std::fmt;
 use std::io::Write;
@@ -275,6 +277,34 @@ pub fn new_header(device: &str, sequence: u64, schema_version: usize) -> Header 
         sequence,
         created_at: crate::store::now(),
     }
+}
+
+const DOCUMENTS: &str = "documents";
+const DOCUMENT_EXTENSION: &str = "pddoc";
+
+/// Whether `name` is a document name as Partnerdesk stores them (an ID and an extension), so
+/// that a name from another laptop can never point outside the documents folder.
+pub fn is_document_name(name: &str) -> bool {
+    !name.is_empty()
+        && name.len() <= 80
+        && !name.starts_with('.')
+        && !name.contains("..")
+        && name.bytes().all(|byte| byte.is_ascii_alphanumeric() || byte == b'-' || byte == b'.')
+}
+
+pub fn document_path(folder: &Path, name: &str) -> PathBuf {
+    sync_dir(folder).join(DOCUMENTS).join(format!("{name}.{DOCUMENT_EXTENSION}"))
+}
+
+/// The bytes of an encrypted document; its name is the associated data.
+pub fn seal_document(key: &OfficeKey, name: &str, bytes: &[u8]) -> Result<Vec<u8>> {
+    key.seal(bytes, name.as_bytes())
+}
+
+/// A document read back; refused when the key does not open it or it was altered or renamed.
+pub fn open_document(key: &OfficeKey, name: &str, sealed: &[u8]) -> Result<Vec<u8>> {
+    key.open(sealed, name.as_bytes())
+        .ok_or_else(|| Error::OfficeKey(format!("the document {name} does not open with this laptop's office key")))
 }
 
 /// Writes a file that must not exist yet: to a temporary name, synced, then renamed, so

@@ -222,7 +222,9 @@ fn sync_with(conn: &Connection, send_changes: bool) -> Result<SyncSummary> {
         }
         settings::write(conn, LAST_SYNC_SETTING, &now())
     })?;
-    received.map(|_| summary)
+    received?;
+    receive_documents(conn, &setup)?;
+    Ok(summary)
 }
 
 /// Where the state of the last sync is kept: beside the database file.
@@ -340,6 +342,7 @@ fn send(conn: &Connection, tables: &HashMap<&'static str, Table>, setup: &Setup)
             }
             session.changeset_strm(&mut changeset)?;
         }
+        send_documents(conn, setup)?;
         if changeset.is_empty() {
             return Ok(0);
         }
@@ -359,6 +362,55 @@ fn send(conn: &Connection, tables: &HashMap<&'static str, Table>, setup: &Setup)
         take_as_base(conn, tables)?;
         Ok(sent)
     })
+}
+
+/// The names of the attached documents the shared agreements name.
+fn document_names(conn: &Connection) -> Result<Vec<String>> {
+    let names: Vec<String> = conn
+        .prepare_cached("SELECT document_file FROM agreements WHERE document_file IS NOT NULL")?
+        .query_map([], |row| row.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(names.into_iter().filter(|name| files::is_document_name(name)).collect())
+}
+
+fn documents_dir(conn: &Connection) -> Result<PathBuf> {
+    let db = conn
+        .path()
+        .filter(|path| !path.is_empty())
+        .ok_or_else(|| Error::Sharing("sharing needs a database file".into()))?;
+    Ok(crate::store::documents_dir(Path::new(db)))
+}
+
+/// Puts the documents kept here that the folder lacks into it, encrypted.
+fn send_documents(conn: &Connection, setup: &Setup) -> Result<()> {
+    let dir = documents_dir(conn)?;
+    for name in document_names(conn)? {
+        let (here, there) = (dir.join(&name), files::document_path(&setup.folder, &name));
+        if here.is_file() && !there.exists() {
+            files::write_once(&there, &files::seal_document(&setup.key, &name, &std::fs::read(&here)?)?)?;
+        }
+    }
+    Ok(())
+}
+
+/// Takes the documents this laptop lacks from the folder; one not there yet comes with a later sync.
+fn receive_documents(conn: &Connection, setup: &Setup) -> Result<()> {
+    let dir = documents_dir(conn)?;
+    for name in document_names(conn)? {
+        let (here, there) = (dir.join(&name), files::document_path(&setup.folder, &name));
+        if here.exists() || !there.is_file() {
+            continue;
+        }
+        if std::fs::metadata(&there)?.len() > crate::partnerships::documents::MAX_DOCUMENT_BYTES + 64 {
+            return Err(Error::Sharing(format!("{} is larger than any document Partnerdesk keeps", there.display())));
+        }
+        let bytes = files::open_document(&setup.key, &name, &std::fs::read(&there)?)?;
+        std::fs::create_dir_all(&dir)?;
+        let partial = dir.join(format!(".{name}.partial"));
+        std::fs::write(&partial, bytes)?;
+        std::fs::rename(&partial, &here)?;
+    }
+    Ok(())
 }
 
 /// The other laptops' files not applied here (with `own`, this laptop's too), each laptop's in

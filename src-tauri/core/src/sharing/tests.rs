@@ -424,3 +424,34 @@ fn a_folder_out_of_reach_is_said_as_such_and_changes_nothing() {
     std::fs::rename(office.root.join("unmounted"), &office.folder).unwrap();
     assert_eq!(sync(&a).unwrap().sent, 4, "what changed offline goes once the folder is back");
 }
+
+#[test]
+fn a_signed_agreement_travels_encrypted_and_a_name_from_outside_cannot_leave_the_documents_folder() {
+    let office = Office::new();
+    let a = office.laptop("a");
+    crate::demo::load_demo(&a).unwrap();
+    turn_on(&a, &office.input("Laptop A")).unwrap();
+    let agreement = one(&a, "SELECT id FROM agreements ORDER BY id LIMIT 1");
+    let scan = office.root.join("Memorandum Jinhua.pdf");
+    std::fs::write(&scan, b"%PDF-1.7 unterzeichnet in Jinhua").unwrap();
+    let a_docs = crate::store::documents_dir(&office.root.join("a.sqlite"));
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 12, 5).unwrap();
+    crate::partnerships::documents::attach_document(&a, &a_docs, &agreement, &scan, today).unwrap();
+    sync(&a).unwrap();
+    let stored = one(&a, &format!("SELECT document_file FROM agreements WHERE id = '{agreement}'"));
+    let in_folder = std::fs::read(files::document_path(&office.folder, &stored)).unwrap();
+    assert!(!String::from_utf8_lossy(&in_folder).contains("unterzeichnet"), "encrypted in the folder");
+
+    let b_path = office.root.join("Laptop B").join("b.sqlite");
+    let b = store::open(&b_path).unwrap();
+    join(&b, &office.input("Laptop B")).unwrap();
+    assert_eq!(one(&b, &format!("SELECT document_file FROM agreements WHERE id = '{agreement}'")), stored);
+    let b_docs = crate::store::documents_dir(&b_path);
+    assert_ne!(a_docs, b_docs);
+    assert_eq!(std::fs::read(b_docs.join(&stored)).unwrap(), b"%PDF-1.7 unterzeichnet in Jinhua");
+
+    for name in ["../../etc/passwd", ".hidden", "a/b.pdf", "", "x..pdf"] {
+        assert!(!files::is_document_name(name), "{name}");
+    }
+    assert!(files::is_document_name(&stored));
+}

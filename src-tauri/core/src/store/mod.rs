@@ -44,6 +44,11 @@ pub fn open_with_key(path: &Path, key: Option<&Passphrase>) -> Result<Connection
     Ok(conn)
 }
 
+/// Where the attached documents (signed agreements) are kept: beside the database file.
+pub fn documents_dir(db_path: &Path) -> PathBuf {
+    db_path.parent().map(|dir| dir.join("documents")).unwrap_or_else(|| PathBuf::from("documents"))
+}
+
 /// Where sharing keeps the state of the last sync: beside the database file. A restore removes
 /// it, so that the next sync offers the restored records as they are instead of reverting the
 /// other laptops' newer ones.
