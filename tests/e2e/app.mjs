@@ -45,12 +45,6 @@ export function cli(db, ...args) {
   });
 }
 
-/**
- * Starts the app on `db` and returns the WebdriverIO browser plus a `close()`.
- * The app inherits XDG directories inside `home`, so its webview data stays there too.
- * With `traceTo`, strace writes every connect/send of the driver, WebKitWebDriver, the app
- * and its web processes to that file (tests/e2e/offline); it is complete once `close()` returns.
- */
 /** A D-Bus session of its own with an unlocked, throwaway GNOME keyring: "the system keychain"
  *  for an app launched with `env`, without touching the user's own. */
 export function throwawayKeychain() {
@@ -73,7 +67,14 @@ export function throwawayKeychain() {
   return { env, stop };
 }
 
-export async function launch({ home, db }, name = "last", extraEnv = {}, { traceTo } = {}) {
+/**
+ * Starts the app on `db` and returns the WebdriverIO browser plus a `close()`.
+ * The app inherits XDG directories inside `home`, so its webview data stays there too.
+ * With `traceTo`, strace writes every connect/send of the driver, WebKitWebDriver, the app
+ * and its web processes to that file (tests/e2e/offline); it is complete once `close()` returns.
+ * A second app running at the same time needs a driver `port` of its own (it uses the next one too).
+ */
+export async function launch({ home, db }, name = "last", extraEnv = {}, { traceTo, port = PORT } = {}) {
   const env = {
     ...process.env,
     ...extraEnv,
@@ -84,20 +85,20 @@ export async function launch({ home, db }, name = "last", extraEnv = {}, { trace
   // The driver's output goes to a file: a pipe inherited by the app would keep this process alive.
   const logPath = join(home, "tauri-driver.log");
   const log = openSync(logPath, "w");
-  const driverArgs = ["--port", String(PORT), "--native-port", String(PORT + 1)];
+  const driverArgs = ["--port", String(port), "--native-port", String(port + 1)];
   const trace = ["strace", "-f", "--seccomp-bpf", "-qq", "-e", "trace=connect,sendto,sendmsg,sendmmsg", "-o", traceTo];
   const [command, ...args] = [...(traceTo ? trace : []), "tauri-driver", ...driverArgs];
   const driver = spawn(command, args, { env, stdio: ["ignore", log, log] });
   // strace ignores SIGTERM and ends with the last process it follows: end the driver under it.
   const stopDriver = () => (traceTo ? spawnSync("pkill", ["-P", String(driver.pid)]) : driver.kill());
   closeSync(log);
-  for (let waited = 0; waited < 10000 && !(await portOpen(PORT)); waited += 100) await sleep(100);
+  for (let waited = 0; waited < 10000 && !(await portOpen(port)); waited += 100) await sleep(100);
   let browser;
   for (let attempt = 0; attempt < 40 && !browser; attempt += 1) {
     try {
       browser = await remote({
         hostname: "127.0.0.1",
-        port: PORT,
+        port,
         logLevel: "silent",
         connectionRetryCount: 0,
         capabilities: {

@@ -1,7 +1,8 @@
-// Two laptops of one office share through a folder: laptop A turns sharing on in the settings
-// (the office key checked as it is typed), laptop B joins from the folder, an edit on one shows
-// on the other, and when both changed the trip's title offline, A's window lists the value that
-// lost under "Konflikte" and takes it back in one click, which then reaches B too.
+// Two laptops of one office share through a folder, both windows open at once: laptop A turns
+// sharing on in the settings (the office key checked as it is typed), laptop B joins from the
+// folder; both change the trip's title offline, B syncs (Ctrl+Shift+S), then A: A's window shows
+// B's title and lists its own under "Konflikte", takes it back in one click and syncs, and B's
+// window shows it after B's next sync.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { mkdtempSync, readdirSync, readFileSync, statSync } from "node:fs";
@@ -11,12 +12,21 @@ import { byTestId, cli, click, eventually, fill, freshDataDir, launch, listJson,
 
 const TO_JINHUA = "Delegationsreise des Kreises Düren in die Städteregion Jinhua";
 const KEY = "Partnerschaft Jinhua seit 2007";
+const SECOND_DRIVER_PORT = Number(process.env.TAURI_DRIVER_PORT ?? 4444) + 2;
 
 async function retitle(browser, title) {
   await click(browser, "trip-edit");
   await fill(browser, "#trip-title", title);
   await click(browser, "trip-save");
   await eventually(async () => (await textOf(browser, "trip-title")) === title, { message: `the title ${title}` });
+}
+
+async function syncByKeyboard(browser, sent) {
+  await browser.keys(["Control", "Shift", "s"]);
+  await eventually(async () => (await texts(browser, '[data-testid="notice"]')).some((text) => text.startsWith(`Abgeglichen – gesendet: ${sent},`)), {
+    message: "the sync's notice",
+    timeout: 10000,
+  });
 }
 
 function everyFile(dir) {
@@ -26,13 +36,14 @@ function everyFile(dir) {
 test("two laptops share through the office folder, and a conflict is shown and resolved in the window", async () => {
   const folder = mkdtempSync(join(tmpdir(), "partnerdesk-office-folder-"));
   const a = freshDataDir();
+  const b = freshDataDir();
   await cli(a.db, "demo");
   const trip = (await listJson(a.db, "trips")).find((t) => t.title === TO_JINHUA);
 
-  let browser;
-  let close;
-  ({ browser, close } = await launch(a, "sharing-a", { PARTNERDESK_TEST_PICK_FOLDER: folder }));
+  const laptopA = await launch(a, "sharing-a", { PARTNERDESK_TEST_PICK_FOLDER: folder });
+  let laptopB;
   try {
+    const { browser } = laptopA;
     await click(browser, "nav-settings");
     await (await byTestId(browser, "settings-sharing")).scrollIntoView();
     await click(browser, "sharing-choose-folder");
@@ -47,37 +58,24 @@ test("two laptops share through the office folder, and a conflict is shown and r
     await byTestId(browser, "sharing-sync");
     await eventually(async () => (await textOf(browser, "sharing-status")).startsWith("Abgeglichen"), { message: "the status line" });
 
-    // A edits the title and closes the laptop before syncing.
+    // B joins from the folder while A's window stays open, and shows A's trips.
+    process.env.PARTNERDESK_OFFICE_KEY = KEY;
+    await cli(b.db, "sync", "join", "--folder", folder, "--key-env", "PARTNERDESK_OFFICE_KEY", "--name", "Laptop Becker");
+    laptopB = await launch(b, "sharing-b", {}, { port: SECOND_DRIVER_PORT });
+    await openTrip(laptopB.browser, TO_JINHUA);
+
+    // Both change the title offline; B syncs first.
     await click(browser, "nav-trips");
     await openTrip(browser, TO_JINHUA);
     await retitle(browser, "Reise nach Jinhua (Fassung A)");
-  } finally {
-    await close();
-  }
+    await retitle(laptopB.browser, "Reise nach Jinhua (Fassung B)");
+    await syncByKeyboard(laptopB.browser, 1);
 
-  // B joins from the folder and sees A's trips; it edits the same title and syncs (Ctrl+Shift+S).
-  const b = freshDataDir();
-  process.env.PARTNERDESK_OFFICE_KEY = KEY;
-  await cli(b.db, "sync", "join", "--folder", folder, "--key-env", "PARTNERDESK_OFFICE_KEY", "--name", "Laptop Becker");
-  ({ browser, close } = await launch(b, "sharing-b"));
-  try {
-    await openTrip(browser, TO_JINHUA);
-    await retitle(browser, "Reise nach Jinhua (Fassung B)");
-    await browser.keys(["Control", "Shift", "s"]);
-    await eventually(async () => (await texts(browser, '[data-testid="notice"]')).some((text) => text.startsWith("Abgeglichen – gesendet: 1,")), {
-      message: "the sync's notice",
-      timeout: 10000,
-    });
-  } finally {
-    await close();
-  }
-
-  // A syncs as it starts: B's later title wins, A's is kept under "Konflikte" and comes back.
-  ({ browser, close } = await launch(a, "sharing-conflict"));
-  try {
-    const link = await byTestId(browser, "nav-conflicts", { timeout: 15000 });
+    // A syncs: B's later title shows in A's window, A's own waits under "Konflikte".
+    await syncByKeyboard(browser, 1);
+    await eventually(async () => (await textOf(browser, "trip-title")) === "Reise nach Jinhua (Fassung B)", { message: "B's edit in A's window" });
+    const link = await byTestId(browser, "nav-conflicts");
     assert.equal(await link.getText(), "Konflikte: 1");
-    assert.equal((await listJson(a.db, "trips")).find((t) => t.id === trip.id).title, "Reise nach Jinhua (Fassung B)", "B's edit arrived");
     await link.click();
     await byTestId(browser, "conflicts-view");
     assert.equal(await textOf(browser, "conflict-kept"), "Reise nach Jinhua (Fassung B)");
@@ -87,18 +85,16 @@ test("two laptops share through the office folder, and a conflict is shown and r
     await byTestId(browser, "conflicts-empty");
     await eventually(async () => !(await browser.$('[data-testid="nav-conflicts"]').isExisting()), { message: "the conflict count gone" });
     assert.equal((await listJson(a.db, "trips")).find((t) => t.id === trip.id).title, "Reise nach Jinhua (Fassung A)");
-    await click(browser, "nav-settings");
-    await click(browser, "sharing-sync");
-    await eventually(async () => (await texts(browser, '[data-testid="notice"]')).some((text) => text.startsWith("Abgeglichen – gesendet: 1,")), {
-      message: "the resolution sent",
-      timeout: 10000,
-    });
+    await syncByKeyboard(browser, 1);
+
+    // B's next sync brings the value taken back into B's window.
+    await syncByKeyboard(laptopB.browser, 0);
+    await eventually(async () => (await textOf(laptopB.browser, "trip-title")) === "Reise nach Jinhua (Fassung A)", { message: "A's choice in B's window" });
   } finally {
-    await close();
+    await laptopB?.close();
+    await laptopA.close();
   }
 
-  await cli(b.db, "sync");
-  assert.equal((await listJson(b.db, "trips")).find((t) => t.id === trip.id).title, "Reise nach Jinhua (Fassung A)", "the value taken back reached B");
   for (const file of everyFile(folder)) {
     assert.ok(!readFileSync(file, "latin1").includes("Fassung"), `${file} is encrypted`);
   }
