@@ -455,3 +455,18 @@ fn a_signed_agreement_travels_encrypted_and_a_name_from_outside_cannot_leave_the
     }
     assert!(files::is_document_name(&stored));
 }
+
+#[test]
+fn the_state_of_the_last_sync_is_encrypted_when_the_database_is() {
+    let office = Office::new();
+    let path = office.root.join("encrypted.sqlite");
+    let key = crate::store::encryption::Passphrase::new("Verschlüsselt seit 2026");
+    let a = store::open_with_key(&path, Some(&key)).unwrap();
+    crate::demo::load_demo(&a).unwrap();
+    turn_on(&a, &office.input("Laptop A")).unwrap();
+    sync(&a).unwrap();
+    let base = std::fs::read(store::sharing_base_path(&path)).unwrap();
+    assert!(base.len() > 4096, "the base holds the office's records");
+    assert_ne!(&base[..16], b"SQLite format 3\0", "the base is not a plain SQLite file");
+    assert!(!String::from_utf8_lossy(&base).contains("Jinhua"));
+}
