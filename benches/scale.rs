@@ -1,6 +1,8 @@
 //! Measures the queries behind every screen on an office with decades of history:
 //! 2,000 trips, 20,000 delegation members (each a person in the register), 40,000 programme
 //! items, 50,000 follow-up tasks and 20,000 preparation checklist steps, in a real database file.
+//! Then it shares the office through a folder and times a sync beside the peer an office would
+//! otherwise use: the database file itself copied into the synced folder.
 //! Run with `cargo bench --bench scale`; it prints the median of repeated runs.
 
 use std::time::{Duration, Instant};
@@ -9,8 +11,9 @@ use partnerdesk_core::contacts::people::{list_people, person_record, RegisterQue
 use partnerdesk_core::contacts::search_register;
 use partnerdesk_core::delegation::{add_member, MemberInput};
 use partnerdesk_core::programme::{add_item, programme_view, ItemInput, ItemKind};
+use partnerdesk_core::sharing::{self, SharingInput};
 use partnerdesk_core::store::paging::PageRequest;
-use partnerdesk_core::store::{atomically, open};
+use partnerdesk_core::store::{atomically, now, open};
 use partnerdesk_core::tasks::list::{list_tasks, overdue_count, TaskQuery, TaskView};
 use partnerdesk_core::tasks::{create_task, TaskInput, TaskStatus};
 use partnerdesk_core::trips::{create_trip, list_trips, TripInput, TripQuery, TripStatus};
@@ -168,6 +171,41 @@ fn main() {
     measure("sidebar: count of overdue tasks", || {
         overdue_count(&conn, today).unwrap();
     });
+
+    let folder = dir.join("office-folder");
+    std::fs::create_dir_all(&folder).expect("the office folder");
+    let input = SharingInput {
+        folder: folder.display().to_string(),
+        passphrase: "Partnerschaft Jinhua seit 2007".into(),
+        device_name: "Bench".into(),
+    };
+    sharing::turn_on(&conn, &input).expect("sharing on");
+    let first = Instant::now();
+    let sent = sharing::sync(&conn).expect("first sync").sent;
+    println!(
+        "{:<48} {:>9.2} ms ({sent} records)",
+        "sync, the first (every record sent)",
+        first.elapsed().as_secs_f64() * 1000.0
+    );
+    measure("sync, nothing changed", || {
+        sharing::sync(&conn).unwrap();
+    });
+    measure("sync, one trip renamed", || {
+        conn.execute("UPDATE trips SET title = title || '.', updated_at = ?2 WHERE id = ?1", [&sample_trip, &now()])
+            .unwrap();
+        sharing::sync(&conn).unwrap();
+    });
+    let db = dir.join("office.sqlite");
+    conn.execute_batch("PRAGMA wal_checkpoint(TRUNCATE)").unwrap();
+    measure("peer: the database file copied into the folder", || {
+        std::fs::copy(&db, folder.join("office-copy.sqlite")).unwrap();
+    });
+    let last_change = sharing::files::list_changes(&folder).unwrap().pop().expect("a change file").2;
+    println!(
+        "bytes into the folder for one renamed trip: {} (the database file: {})",
+        std::fs::metadata(last_change).unwrap().len(),
+        std::fs::metadata(&db).unwrap().len()
+    );
     drop(conn);
     let _ = std::fs::remove_dir_all(dir);
 }

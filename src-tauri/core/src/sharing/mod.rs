@@ -308,10 +308,15 @@ fn fill_outgoing(conn: &Connection, tables: &HashMap<&'static str, Table>) -> Re
     Ok(())
 }
 
+/// Makes the base what the scratch copy holds, writing only the records that differ.
 fn take_as_base(conn: &Connection, tables: &HashMap<&'static str, Table>) -> Result<()> {
-    for name in tables.keys() {
+    for (name, table) in tables {
+        let key = format!("({})", table.key_columns().join(", "));
         conn.execute_batch(&format!(
-            "DELETE FROM sharing_base.{name}; INSERT INTO sharing_base.{name} SELECT * FROM sharing_out.{name};"
+            "DELETE FROM sharing_base.{name} WHERE {key} NOT IN (SELECT {key_columns} FROM sharing_out.{name});
+             INSERT OR REPLACE INTO sharing_base.{name}
+               SELECT * FROM (SELECT * FROM sharing_out.{name} EXCEPT SELECT * FROM sharing_base.{name});",
+            key_columns = table.key_columns().join(", "),
         ))?;
     }
     Ok(())
