@@ -84,14 +84,14 @@ pub enum Command {
         #[command(subcommand)]
         what: PrivacyCommand,
     },
-    /// Share with the office's other laptops through a folder they sync: send this laptop's
-    /// changes and apply the others'. The first time (or with another folder) give the
-    /// office key through --key-env; this laptop keeps it.
     /// Publish to a calendar server.
     Publish {
         #[command(subcommand)]
         what: PublishCommand,
     },
+    /// Share with the office's other laptops through a folder they sync: send this laptop's
+    /// changes and apply the others'. The first time (or with another folder) give the
+    /// office key through --key-env; this laptop keeps it.
     #[command(args_conflicts_with_subcommands = true)]
     Sync {
         #[command(subcommand)]
@@ -147,6 +147,13 @@ pub enum SyncCommand {
     Join {
         #[command(flatten)]
         folder: SyncFolder,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Sync, then write a snapshot of everything shared and take this laptop's change files
+    /// out of the folder that the snapshot covers and every colleague has applied.
+    Compact {
+        /// Print {"sent": N, "applied": N, "conflicts": N, "snapshot_written": B, "removed": N, "kept": N}.
         #[arg(long)]
         json: bool,
     },
@@ -464,6 +471,25 @@ pub fn run(db: &Path, key: Option<&Passphrase>, command: &Command) -> Result<Str
             let input = sharing_input(&conn, folder, true)?
                 .ok_or_else(|| Error::field("key_env", "required", "give the office key"))?;
             sync_text(*json, &sharing::join(&conn, &input)?)
+        }
+        Command::Sync { what: Some(SyncCommand::Compact { json }), .. } => {
+            let (summary, compaction) = sharing::compact(&conn)?;
+            if *json {
+                let mut both = serde_json::to_value(summary)?;
+                if let (Some(both), serde_json::Value::Object(tidied)) =
+                    (both.as_object_mut(), serde_json::to_value(compaction)?)
+                {
+                    both.extend(tidied);
+                }
+                return Ok(format!("{both}\n"));
+            }
+            Ok(format!(
+                "{}{}Took {} of this laptop's files out of the folder; {} stay until every colleague has them.\n",
+                sync_text(false, &summary)?,
+                if compaction.snapshot_written { "Wrote a snapshot of everything shared.\n" } else { "" },
+                compaction.removed,
+                compaction.kept
+            ))
         }
         Command::List { what: ListCommand::Conflicts { json } } => {
             let all = all_pages(|offset| {

@@ -462,4 +462,19 @@ fn two_laptops_share_through_a_folder_and_a_wrong_key_changes_nothing() {
 
     let again = json(&partnerdesk(&a, &["sync", "--json"]));
     assert_eq!((again["sent"].as_u64(), again["applied"].as_u64()), (Some(0), Some(0)), "nothing new either way");
+
+    let tidied = json(&partnerdesk(&a, &["sync", "compact", "--json"]));
+    assert_eq!(tidied["snapshot_written"], true, "{tidied}");
+    assert_eq!((tidied["removed"].as_u64(), tidied["kept"].as_u64()), (Some(1), Some(0)), "B has A's file: {tidied}");
+    let d = dir.path().join("d.sqlite");
+    let joined = json(&partnerdesk_with_key(
+        &d,
+        key,
+        &["sync", "join", "--folder", folder, "--key-env", "OFFICE_KEY", "--json"],
+    ));
+    assert_eq!(joined["applied"], sent["sent"], "D starts from the snapshot");
+    assert_eq!(
+        json(&partnerdesk(&d, &["list", "trips", "--json"])),
+        json(&partnerdesk(&a, &["list", "trips", "--json"]))
+    );
 }

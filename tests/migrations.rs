@@ -224,6 +224,12 @@ INSERT INTO sharing_conflicts (id, kind, table_name, row_key, column_name, kept_
     NULL);
 ";
 
+const SHARING_PEERS: &str = "
+INSERT INTO sharing_peers (device, name, seen_at, applied) VALUES
+ ('0192f0a0-f000-7000-8000-000000000001', 'Laptop Becker', '2026-12-05T08:00:00.000Z',
+    '{\"0192f0a0-f000-7000-8000-000000000002\": 4}');
+";
+
 /// What a fixture of each version holds: every block whose range contains the version.
 const DATA: &[(RangeInclusive<usize>, &str)] = &[
     (1..=usize::MAX, CORE),
@@ -235,6 +241,7 @@ const DATA: &[(RangeInclusive<usize>, &str)] = &[
     (6..=usize::MAX, CALENDAR_IMPORT),
     (7..=usize::MAX, TRASH_FOR_EVERY_RECORD),
     (8..=usize::MAX, SHARING),
+    (9..=usize::MAX, SHARING_PEERS),
 ];
 
 /// Columns a later migration drops, with the version that drops them; what they held is

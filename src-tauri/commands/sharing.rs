@@ -6,7 +6,7 @@ use tauri::{AppHandle, State};
 use crate::shell::dialogs;
 use crate::shell::state::AppState;
 use partnerdesk_core::error::Result;
-use partnerdesk_core::sharing::{self, Conflict, SharingInput, SharingStatus, SyncSummary};
+use partnerdesk_core::sharing::{self, Compaction, Conflict, SharingInput, SharingStatus, SyncSummary};
 use partnerdesk_core::store::paging::{Page, PageRequest};
 
 #[tauri::command]
@@ -37,6 +37,12 @@ pub async fn turn_off_sharing(state: State<'_, AppState>) -> Result<()> {
 #[tauri::command]
 pub async fn sync_now(state: State<'_, AppState>) -> Result<SyncSummary> {
     sharing::sync(&state.second_connection()?)
+}
+
+/// Syncs, writes a snapshot and takes this laptop's files out of the folder that no one needs.
+#[tauri::command]
+pub async fn compact_sharing_folder(state: State<'_, AppState>) -> Result<Compaction> {
+    sharing::compact(&state.second_connection()?).map(|(_, compaction)| compaction)
 }
 
 #[tauri::command]

@@ -2,7 +2,8 @@
 // sharing on in the settings (the office key checked as it is typed), laptop B joins from the
 // folder; both change the trip's title offline, B syncs (Ctrl+Shift+S), then A: A's window shows
 // B's title and lists its own under "Konflikte", takes it back in one click and syncs, and B's
-// window shows it after B's next sync.
+// window shows it after B's next sync. Then A tidies the folder up: a snapshot, and A's change
+// files gone, since B has taken them all in.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { mkdtempSync, readdirSync, readFileSync, statSync } from "node:fs";
@@ -90,12 +91,30 @@ test("two laptops share through the office folder, and a conflict is shown and r
     // B's next sync brings the value taken back into B's window.
     await syncByKeyboard(laptopB.browser, 0);
     await eventually(async () => (await textOf(laptopB.browser, "trip-title")) === "Reise nach Jinhua (Fassung A)", { message: "A's choice in B's window" });
+
+    await click(browser, "nav-settings");
+    await (await byTestId(browser, "settings-sharing")).scrollIntoView();
+    assert.equal(await textOf(browser, "sharing-laptops"), "2");
+    await click(browser, "sharing-compact");
+    await eventually(
+      async () => (await texts(browser, '[data-testid="notice"]')).some((text) => /^Aufgeräumt: [1-9]\d* Dateien entfernt, 0 bleiben/.test(text)),
+      { message: "the tidying up's notice", timeout: 10000 },
+    );
+    await screenshot(browser, "sharing-compacted");
   } finally {
     await laptopB?.close();
     await laptopA.close();
   }
 
-  for (const file of everyFile(folder)) {
+  const files = everyFile(folder);
+  for (const file of files) {
     assert.ok(!readFileSync(file, "latin1").includes("Fassung"), `${file} is encrypted`);
   }
+  assert.equal(files.filter((file) => file.endsWith(".pdsnap")).length, 1, "one snapshot");
+  const changeFilesByLaptop = readdirSync(join(folder, "partnerdesk-sync"))
+    .filter((name) => name !== "snapshots" && name !== "documents" && statSync(join(folder, "partnerdesk-sync", name)).isDirectory())
+    .map((laptop) => readdirSync(join(folder, "partnerdesk-sync", laptop)).filter((name) => name.endsWith(".pdsync")).length)
+    .sort();
+  assert.equal(changeFilesByLaptop.length, 2);
+  assert.equal(changeFilesByLaptop[0], 0, "A's change files are out of the folder");
 });

@@ -4,10 +4,14 @@
 //! schema version, laptop, sequence, time) and the change set, encrypted with the office key
 //! (XChaCha20-Poly1305, the header as associated data, so it cannot be altered either).
 //! Signed agreement documents travel beside them, encrypted the same way, in
-//! `partnerdesk-sync/documents/<stored name>.pddoc`, each written once.
+//! `partnerdesk-sync/documents/<stored name>.pddoc`, each written once. A snapshot
+//! `partnerdesk-sync/snapshots/<device>-<number>.pdsnap` holds the whole shared state as one
+//! laptop had it, with the files of each laptop it covers; new laptops start from it, and
+//! the change files it covers can go.
 
+use std::collections::BTreeMap;
 use std::fmt;
-use std::io::Write;
+use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 
 use argon2::Argon2;
@@ -22,10 +26,16 @@ pub const FOLDER: &str = "partnerdesk-sync";
 const KEY_FILE: &str = "office-key.json";
 const KEY_FORMAT: &str = "partnerdesk-office-key";
 const FORMAT: &str = "partnerdesk-changes";
-/// The version of the change file format this build writes and reads.
-pub const VERSION: u32 = 1;
+const SNAPSHOT_FORMAT: &str = "partnerdesk-snapshot";
+/// The version of the change file format this build writes and reads (2: headers say what
+/// their laptop had applied).
+pub const VERSION: u32 = 2;
 const MAGIC: &[u8; 8] = b"PDSYNC\0\x01";
 const EXTENSION: &str = "pdsync";
+const SNAPSHOTS: &str = "snapshots";
+const SNAPSHOT_EXTENSION: &str = "pdsnap";
+/// The mark a laptop leaves in its folder when sharing is turned off on it.
+const LEFT_FILE: &str = "left.json";
 /// What the key file's check value decrypts to with the right key.
 const CHECK_TEXT: &[u8] = b"partnerdesk office key";
 /// Larger headers are not read: no laptop writes one.
@@ -153,10 +163,11 @@ pub fn check_folder_key(folder: &Path, key: &OfficeKey) -> Result<()> {
     let path = sync_dir(folder).join(KEY_FILE);
     match read_key_file(&path)? {
         Some(file) => check_key(&file, key, &path),
-        None => Err(Error::Sharing(format!(
-            "{} holds no office key file; is the shared folder reachable?",
-            sync_dir(folder).display()
-        ))),
+        None => Err(Error::field(
+            "folder",
+            "no_office_key",
+            format!("{} holds no office key file; is the shared folder reachable?", sync_dir(folder).display()),
+        )),
     }
 }
 
@@ -183,10 +194,15 @@ fn check_key(file: &KeyFile, key: &OfficeKey, path: &Path) -> Result<()> {
 }
 
 fn damaged(path: &Path) -> Error {
-    Error::Sharing(format!("{} is damaged or not a Partnerdesk file", path.display()))
+    Error::field("folder", "damaged_file", format!("{} is damaged or not a Partnerdesk file", path.display()))
 }
 
-/// The readable part of a change file.
+/// A file in the folder that is not what Partnerdesk wrote there.
+pub fn not_ours(name: &str) -> Error {
+    Error::field("folder", "damaged_file", format!("{name} is not a Partnerdesk change file"))
+}
+
+/// The readable part of a change file or snapshot.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Header {
@@ -194,8 +210,19 @@ pub struct Header {
     pub version: u32,
     pub schema_version: usize,
     pub device: String,
+    /// The change file's number; a snapshot's own number.
     pub sequence: u64,
     pub created_at: String,
+    /// The last file of each laptop the writer had taken in: for a change file, what the
+    /// others may now drop; for a snapshot, what it covers (its own laptop's files too).
+    #[serde(default)]
+    pub applied: BTreeMap<String, u64>,
+}
+
+impl Header {
+    pub fn is_snapshot(&self) -> bool {
+        self.format == SNAPSHOT_FORMAT
+    }
 }
 
 /// The encrypted part of a change file.
@@ -235,40 +262,71 @@ pub fn seal_change(key: &OfficeKey, header: &Header, device_name: &str, changese
     Ok(bytes)
 }
 
+/// The header's length as the first twelve bytes give it, if they are a Partnerdesk file's.
+fn header_length(start: &[u8]) -> Option<usize> {
+    if start.len() < 12 || &start[..8] != MAGIC {
+        return None;
+    }
+    let length = u32::from_le_bytes(start[8..12].try_into().ok()?) as usize;
+    (length <= MAX_HEADER).then_some(length)
+}
+
+/// The readable header of a change file or snapshot, without reading the rest.
+pub fn read_header(path: &Path) -> Result<Header> {
+    let refuse = || not_ours(&path.display().to_string());
+    let mut file = std::fs::File::open(path)?;
+    let mut start = [0u8; 12];
+    file.read_exact(&mut start).map_err(|_| refuse())?;
+    let length = header_length(&start).ok_or_else(refuse)?;
+    let mut header = vec![0u8; length];
+    file.read_exact(&mut header).map_err(|_| refuse())?;
+    serde_json::from_slice(&header).map_err(|_| refuse())
+}
+
 /// Reads a change file's bytes: its header, then, with the office key, its change set. A
 /// file of another format, a newer version or a newer schema is refused with the reason.
 pub fn open_change(bytes: &[u8], key: &OfficeKey, schema_version: usize, name: &str) -> Result<ChangeFile> {
-    let not_ours = || Error::Sharing(format!("{name} is not a Partnerdesk change file"));
-    if bytes.len() < 12 || &bytes[..8] != MAGIC {
-        return Err(not_ours());
-    }
-    let length = u32::from_le_bytes(bytes[8..12].try_into().map_err(|_| not_ours())?) as usize;
-    if length > MAX_HEADER || bytes.len() < 12 + length {
-        return Err(not_ours());
+    open_sealed(bytes, key, schema_version, name, FORMAT)
+}
+
+/// Reads a snapshot's bytes as `open_change` reads a change file's.
+pub fn open_snapshot(bytes: &[u8], key: &OfficeKey, schema_version: usize, name: &str) -> Result<ChangeFile> {
+    open_sealed(bytes, key, schema_version, name, SNAPSHOT_FORMAT)
+}
+
+fn open_sealed(bytes: &[u8], key: &OfficeKey, schema_version: usize, name: &str, format: &str) -> Result<ChangeFile> {
+    let refuse = || not_ours(name);
+    let length = header_length(bytes).ok_or_else(refuse)?;
+    if bytes.len() < 12 + length {
+        return Err(refuse());
     }
     let header_bytes = &bytes[12..12 + length];
-    let header: Header = serde_json::from_slice(header_bytes).map_err(|_| not_ours())?;
-    if header.format != FORMAT {
-        return Err(not_ours());
+    let header: Header = serde_json::from_slice(header_bytes).map_err(|_| refuse())?;
+    if header.format != format {
+        return Err(refuse());
     }
     if header.version > VERSION || header.schema_version > schema_version {
-        return Err(Error::Sharing(format!(
-            "{name} was written by a newer Partnerdesk (change files version {}, schema {}; this one reads up to \
-             {VERSION} and {schema_version}). Please update Partnerdesk on this laptop",
-            header.version, header.schema_version
-        )));
+        return Err(Error::field(
+            "folder",
+            "newer_partnerdesk",
+            format!(
+                "{name} was written by a newer Partnerdesk (change files version {}, schema {}; this one reads up to \
+                 {VERSION} and {schema_version}). Please update Partnerdesk on this laptop",
+                header.version, header.schema_version
+            ),
+        ));
     }
     let aad = [MAGIC.as_slice(), header_bytes].concat();
     let payload = key.open(&bytes[12 + length..], &aad).ok_or_else(|| {
         Error::OfficeKey(format!("{name} does not open with this laptop's office key, or it was altered"))
     })?;
     let meta_length = payload.get(..4).map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]) as usize);
-    let meta_length = meta_length.filter(|length| payload.len() >= 4 + length).ok_or_else(not_ours)?;
-    let meta: Meta = serde_json::from_slice(&payload[4..4 + meta_length]).map_err(|_| not_ours())?;
+    let meta_length = meta_length.filter(|length| payload.len() >= 4 + length).ok_or_else(refuse)?;
+    let meta: Meta = serde_json::from_slice(&payload[4..4 + meta_length]).map_err(|_| refuse())?;
     Ok(ChangeFile { header, device_name: meta.device_name, changeset: payload[4 + meta_length..].to_vec() })
 }
 
-pub fn new_header(device: &str, sequence: u64, schema_version: usize) -> Header {
+pub fn new_header(device: &str, sequence: u64, schema_version: usize, applied: BTreeMap<String, u64>) -> Header {
     Header {
         format: FORMAT.into(),
         version: VERSION,
@@ -276,7 +334,61 @@ pub fn new_header(device: &str, sequence: u64, schema_version: usize) -> Header 
         device: device.to_string(),
         sequence,
         created_at: crate::store::now(),
+        applied,
     }
+}
+
+pub fn snapshot_header(device: &str, number: u64, schema_version: usize, covers: BTreeMap<String, u64>) -> Header {
+    Header { format: SNAPSHOT_FORMAT.into(), ..new_header(device, number, schema_version, covers) }
+}
+
+pub fn snapshot_path(folder: &Path, device: &str, number: u64) -> PathBuf {
+    sync_dir(folder).join(SNAPSHOTS).join(format!("{device}-{number:08}.{SNAPSHOT_EXTENSION}"))
+}
+
+/// The snapshots in the folder with their headers, oldest first; anything else is left alone.
+pub fn list_snapshots(folder: &Path) -> Result<Vec<(Header, PathBuf)>> {
+    let mut found = Vec::new();
+    let Ok(entries) = std::fs::read_dir(sync_dir(folder).join(SNAPSHOTS)) else { return Ok(found) };
+    for entry in entries {
+        let path = entry?.path();
+        if path.extension().is_some_and(|extension| extension == SNAPSHOT_EXTENSION) {
+            match read_header(&path) {
+                Ok(header) if header.is_snapshot() => found.push((header, path)),
+                _ => {}
+            }
+        }
+    }
+    found.sort_by(|(a, _), (b, _)| (&a.created_at, &a.device, a.sequence).cmp(&(&b.created_at, &b.device, b.sequence)));
+    Ok(found)
+}
+
+/// Leaves the mark that this laptop no longer shares, so that the others stop waiting for it.
+pub fn mark_left(folder: &Path, device: &str) -> Result<()> {
+    let path = sync_dir(folder).join(device).join(LEFT_FILE);
+    if path.exists() {
+        return Ok(());
+    }
+    write_once(&path, format!("{{\"left_at\": \"{}\"}}\n", crate::store::now()).as_bytes())
+}
+
+/// The laptops that write into the folder and have not left it.
+pub fn sharing_devices(folder: &Path) -> Result<Vec<String>> {
+    let mut devices = Vec::new();
+    let Ok(entries) = std::fs::read_dir(sync_dir(folder)) else { return Ok(devices) };
+    for entry in entries {
+        let entry = entry?;
+        let name = entry.file_name().to_string_lossy().to_string();
+        if entry.file_type()?.is_dir()
+            && name != SNAPSHOTS
+            && name != DOCUMENTS
+            && !entry.path().join(LEFT_FILE).exists()
+        {
+            devices.push(name);
+        }
+    }
+    devices.sort();
+    Ok(devices)
 }
 
 const DOCUMENTS: &str = "documents";
@@ -339,6 +451,9 @@ pub fn list_changes(folder: &Path) -> Result<Vec<(String, u64, PathBuf)>> {
             continue;
         }
         let device_id = device.file_name().to_string_lossy().to_string();
+        if device_id == SNAPSHOTS || device_id == DOCUMENTS {
+            continue;
+        }
         for file in std::fs::read_dir(device.path())? {
             let path = file?.path();
             let sequence = path

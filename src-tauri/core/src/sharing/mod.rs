@@ -6,14 +6,16 @@
 //! base, a database file beside this one) by SQLite's session extension, and the change set
 //! goes, encrypted, into a new file of this laptop's own (`files`). Then it applies the other
 //! laptops' files it has not seen, each in one transaction (`merge`), and takes the result
-//! as the new base. A file once written is never changed; a laptop joins by applying all of
-//! them to an empty database.
+//! as the new base. A file once written is never changed. Now and then a laptop writes a
+//! snapshot of the whole shared state; a laptop joins from the newest snapshot and the files
+//! after it, and each laptop takes its own change files out of the folder once a snapshot
+//! covers them and every colleague has applied them (`compact`).
 
 pub mod files;
 mod merge;
 pub mod tables;
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -37,6 +39,9 @@ const DEVICE_SETTING: &str = "sharing.device";
 const NAME_SETTING: &str = "sharing.device_name";
 const LAST_SYNC_SETTING: &str = "sharing.last_sync";
 const SEQUENCE_SETTING: &str = "sharing.sequence";
+const SNAPSHOT_SETTING: &str = "sharing.snapshot_number";
+/// A sync writes a snapshot when this many change files in the folder are not in one.
+const SNAPSHOT_EVERY: usize = 200;
 
 /// How this laptop shares, when it does.
 struct Setup {
@@ -71,6 +76,8 @@ pub struct SharingStatus {
     pub waiting: u32,
     /// Conflicts not looked at yet.
     pub conflicts: u32,
+    /// The laptops sharing the folder, this one included.
+    pub laptops: u32,
 }
 
 /// What one sync did.
@@ -83,6 +90,18 @@ pub struct SyncSummary {
     pub applied: u32,
     /// Values set aside by the merge rules in this sync.
     pub conflicts: u32,
+}
+
+/// What tidying the folder did.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct Compaction {
+    /// Whether this laptop wrote a new snapshot.
+    pub snapshot_written: bool,
+    /// This laptop's change files and snapshots taken out of the folder.
+    pub removed: u32,
+    /// This laptop's change files still in the folder.
+    pub kept: u32,
 }
 
 /// What the officer enters to turn sharing on.
@@ -105,9 +124,11 @@ pub fn status(conn: &Connection) -> Result<SharingStatus> {
             last_sync: None,
             waiting: 0,
             conflicts,
+            laptops: 0,
         });
     };
     let waiting = unseen(conn, &setup, false)?.len() as u32;
+    let laptops = files::sharing_devices(&setup.folder)?.into_iter().filter(|device| *device != setup.device).count();
     Ok(SharingStatus {
         enabled: true,
         folder: Some(setup.folder.display().to_string()),
@@ -115,6 +136,7 @@ pub fn status(conn: &Connection) -> Result<SharingStatus> {
         last_sync: settings::read(conn, LAST_SYNC_SETTING)?,
         waiting,
         conflicts,
+        laptops: laptops as u32 + 1,
     })
 }
 
@@ -143,14 +165,21 @@ pub fn turn_on(conn: &Connection, input: &SharingInput) -> Result<SharingStatus>
     status(conn)
 }
 
-/// Turns sharing off: the folder, the key and the base go; the data stays as it is.
+/// Turns sharing off: the folder, the key and the base go; the data stays as it is. The
+/// folder gets the mark that this laptop left, so that the others stop waiting for it before
+/// they tidy up; turned on again, it shares as a new laptop.
 pub fn turn_off(conn: &Connection) -> Result<()> {
+    if let Some(setup) = setup(conn)? {
+        if setup.folder.is_dir() {
+            files::mark_left(&setup.folder, &setup.device)?;
+        }
+    }
     crate::store::atomically(conn, |conn| {
         conn.execute(
-            "DELETE FROM settings WHERE key IN (?1, ?2, ?3, ?4)",
-            params![FOLDER_SETTING, KEY_SETTING, LAST_SYNC_SETTING, SEQUENCE_SETTING],
+            "DELETE FROM settings WHERE key IN (?1, ?2, ?3, ?4, ?5, ?6)",
+            params![FOLDER_SETTING, KEY_SETTING, LAST_SYNC_SETTING, SEQUENCE_SETTING, DEVICE_SETTING, SNAPSHOT_SETTING],
         )?;
-        conn.execute("DELETE FROM sharing_applied", [])?;
+        conn.execute_batch("DELETE FROM sharing_applied; DELETE FROM sharing_peers;")?;
         Ok(())
     })?;
     let base = base_path(conn)?;
@@ -178,17 +207,33 @@ pub fn join(conn: &Connection, input: &SharingInput) -> Result<SyncSummary> {
         return Err(Error::field("folder", "not_shared", "no laptop of the office shares this folder yet"));
     }
     turn_on(conn, input)?;
-    let summary = sync_with(conn, false)?;
+    let (summary, _) = sync_with(conn, false)?;
     settings::mark_welcome_answered(conn)?;
     Ok(summary)
 }
 
-/// Sends this laptop's changes and applies the others'.
+/// Sends this laptop's changes and applies the others'; writes a snapshot when many change
+/// files are not in one yet, and takes this laptop's files out that no one needs any more.
 pub fn sync(conn: &Connection) -> Result<SyncSummary> {
-    sync_with(conn, true)
+    sync_with(conn, true).map(|(summary, _)| summary)
 }
 
-fn sync_with(conn: &Connection, send_changes: bool) -> Result<SyncSummary> {
+/// Syncs, then writes a snapshot of the shared state now and takes out of the folder every
+/// file of this laptop that the snapshot covers and every colleague has applied: what was
+/// erased here leaves the folder with them.
+pub fn compact(conn: &Connection) -> Result<(SyncSummary, Compaction)> {
+    sync_with_compaction(conn, true, true)
+}
+
+fn sync_with(conn: &Connection, send_changes: bool) -> Result<(SyncSummary, Compaction)> {
+    sync_with_compaction(conn, send_changes, false)
+}
+
+fn sync_with_compaction(
+    conn: &Connection,
+    send_changes: bool,
+    snapshot_now: bool,
+) -> Result<(SyncSummary, Compaction)> {
     let setup = setup(conn)?.ok_or_else(|| Error::Sharing("sharing is not turned on".into()))?;
     if !setup.folder.is_dir() {
         return Err(Error::field(
@@ -202,8 +247,7 @@ fn sync_with(conn: &Connection, send_changes: bool) -> Result<SyncSummary> {
     let base = base_path(conn)?;
     // Without the state of the last sync (a backup was restored) every record is offered again,
     // and every file taken in again, this laptop's own too: the merge keeps what is newest.
-    let start_over =
-        !base.exists() && files::list_changes(&setup.folder)?.iter().any(|(device, ..)| *device == setup.device);
+    let start_over = !base.exists() && written_to_folder(&setup)? > 0;
     if start_over {
         conn.execute("DELETE FROM sharing_applied", [])?;
     }
@@ -223,8 +267,12 @@ fn sync_with(conn: &Connection, send_changes: bool) -> Result<SyncSummary> {
         settings::write(conn, LAST_SYNC_SETTING, &now())
     })?;
     received?;
+    if summary.applied > 0 {
+        write_change_file(conn, &setup, &[])?;
+    }
+    let compaction = tidy_folder(conn, &tables, &setup, snapshot_now)?;
     receive_documents(conn, &setup)?;
-    Ok(summary)
+    Ok((summary, compaction))
 }
 
 /// Where the state of the last sync is kept: beside the database file.
@@ -352,21 +400,166 @@ fn send(conn: &Connection, tables: &HashMap<&'static str, Table>, setup: &Setup)
             return Ok(0);
         }
         let sent = count_changes(&changeset)?;
-        let written = files::list_changes(&setup.folder)?
-            .into_iter()
-            .filter(|(device, ..)| *device == setup.device)
-            .map(|(_, sequence, _)| sequence)
-            .max()
-            .unwrap_or(0);
-        let kept: u64 = settings::read(conn, SEQUENCE_SETTING)?.and_then(|text| text.parse().ok()).unwrap_or(0);
-        let sequence = written.max(kept) + 1;
-        let header = files::new_header(&setup.device, sequence, crate::store::schema_version());
-        let bytes = files::seal_change(&setup.key, &header, &setup.device_name, &changeset)?;
-        files::write_once(&files::change_path(&setup.folder, &setup.device, sequence), &bytes)?;
-        settings::write(conn, SEQUENCE_SETTING, &sequence.to_string())?;
+        write_change_file(conn, setup, &changeset)?;
         take_as_base(conn, tables)?;
         Ok(sent)
     })
+}
+
+/// Writes this laptop's next change file; without changes it only tells the others which of
+/// their files this laptop has applied.
+fn write_change_file(conn: &Connection, setup: &Setup, changeset: &[u8]) -> Result<()> {
+    let sequence = own_sequence(conn, setup)? + 1;
+    let header = files::new_header(&setup.device, sequence, crate::store::schema_version(), applied(conn)?);
+    let bytes = files::seal_change(&setup.key, &header, &setup.device_name, changeset)?;
+    files::write_once(&files::change_path(&setup.folder, &setup.device, sequence), &bytes)?;
+    settings::write(conn, SEQUENCE_SETTING, &sequence.to_string())
+}
+
+/// The number of this laptop's last change file.
+fn own_sequence(conn: &Connection, setup: &Setup) -> Result<u64> {
+    let kept: u64 = settings::read(conn, SEQUENCE_SETTING)?.and_then(|text| text.parse().ok()).unwrap_or(0);
+    Ok(written_to_folder(setup)?.max(kept))
+}
+
+/// The number of the last change file this laptop wrote as the folder shows it: its files
+/// there, or the snapshots that cover those taken out.
+fn written_to_folder(setup: &Setup) -> Result<u64> {
+    let in_files = files::list_changes(&setup.folder)?
+        .into_iter()
+        .filter(|(device, ..)| *device == setup.device)
+        .map(|(_, sequence, _)| sequence)
+        .max();
+    let in_snapshots = files::list_snapshots(&setup.folder)?
+        .into_iter()
+        .filter_map(|(header, _)| header.applied.get(&setup.device).copied())
+        .max();
+    Ok(in_files.max(in_snapshots).unwrap_or(0))
+}
+
+/// The last file of each other laptop applied here.
+fn applied(conn: &Connection) -> Result<BTreeMap<String, u64>> {
+    Ok(conn
+        .prepare_cached("SELECT device, max(sequence) FROM sharing_applied GROUP BY device")?
+        .query_map([], |row| Ok((row.get(0)?, row.get::<_, i64>(1)? as u64)))?
+        .collect::<rusqlite::Result<_>>()?)
+}
+
+/// Notes what another laptop had applied when it wrote a file, unless a later file said more.
+fn heard_from(conn: &Connection, header: &files::Header, name: &str) -> Result<()> {
+    conn.execute(
+        "INSERT INTO sharing_peers (device, name, seen_at, applied) VALUES (?1, ?2, ?3, ?4)
+         ON CONFLICT (device) DO UPDATE SET name = excluded.name, seen_at = excluded.seen_at, applied = excluded.applied
+         WHERE excluded.seen_at >= sharing_peers.seen_at",
+        params![header.device, name, header.created_at, serde_json::to_string(&header.applied)?],
+    )?;
+    Ok(())
+}
+
+/// Writes a snapshot when asked or when many change files are in none, then takes out of the
+/// folder this laptop's change files the newest snapshot covers and every colleague has
+/// applied, and its snapshots older than the newest.
+fn tidy_folder(
+    conn: &Connection,
+    tables: &HashMap<&'static str, Table>,
+    setup: &Setup,
+    snapshot_now: bool,
+) -> Result<Compaction> {
+    let mut compaction = Compaction::default();
+    let own = own_sequence(conn, setup)?;
+    let mut covers = applied(conn)?;
+    covers.remove(&setup.device);
+    if own > 0 {
+        covers.insert(setup.device.clone(), own);
+    }
+    let mut snapshots = files::list_snapshots(&setup.folder)?;
+    let changes = files::list_changes(&setup.folder)?;
+    let newest_covers = snapshots.last().map(|(header, _)| header.applied.clone()).unwrap_or_default();
+    let outside_snapshot = changes
+        .iter()
+        .filter(|(device, sequence, _)| newest_covers.get(device).is_none_or(|covered| sequence > covered))
+        .count();
+    if (snapshot_now || outside_snapshot >= SNAPSHOT_EVERY) && newest_covers != covers && !covers.is_empty() {
+        snapshots.push(write_snapshot(conn, tables, setup, covers)?);
+        compaction.snapshot_written = true;
+    }
+    let Some((newest, _)) = snapshots.last() else {
+        compaction.kept = changes.iter().filter(|(device, ..)| *device == setup.device).count() as u32;
+        return Ok(compaction);
+    };
+    let mut removable = newest.applied.get(&setup.device).copied().unwrap_or(0);
+    let peers: HashMap<String, BTreeMap<String, u64>> = conn
+        .prepare("SELECT device, applied FROM sharing_peers")?
+        .query_map([], |row| Ok((row.get::<_, String>(0)?, row.get::<_, String>(1)?)))?
+        .map(|row| {
+            let (device, applied) = row?;
+            Ok((device, serde_json::from_str(&applied).unwrap_or_default()))
+        })
+        .collect::<Result<_>>()?;
+    for device in files::sharing_devices(&setup.folder)? {
+        if device == setup.device {
+            continue;
+        }
+        let from_files = peers.get(&device).and_then(|applied| applied.get(&setup.device)).copied();
+        let from_snapshots = snapshots
+            .iter()
+            .filter(|(header, _)| header.device == device)
+            .filter_map(|(header, _)| header.applied.get(&setup.device).copied())
+            .max();
+        removable = removable.min(from_files.max(from_snapshots).unwrap_or(0));
+    }
+    for (device, sequence, path) in &changes {
+        if *device != setup.device {
+            continue;
+        }
+        if *sequence <= removable {
+            std::fs::remove_file(path)?;
+            compaction.removed += 1;
+        } else {
+            compaction.kept += 1;
+        }
+    }
+    let newest_path = snapshots.last().map(|(_, path)| path.clone());
+    for (header, path) in &snapshots {
+        if header.device == setup.device && Some(path) != newest_path.as_ref() {
+            std::fs::remove_file(path)?;
+            compaction.removed += 1;
+        }
+    }
+    Ok(compaction)
+}
+
+/// Writes the state of the last sync (the base, attached while a sync runs) as a snapshot
+/// covering `covers`.
+fn write_snapshot(
+    conn: &Connection,
+    tables: &HashMap<&'static str, Table>,
+    setup: &Setup,
+    covers: BTreeMap<String, u64>,
+) -> Result<(files::Header, PathBuf)> {
+    conn.execute_batch("ATTACH DATABASE ':memory:' AS sharing_empty KEY ''")?;
+    let changeset = (|| {
+        let mut changeset = Vec::new();
+        for name in SHARED {
+            create_copy(conn, "sharing_empty", &tables[name])?;
+        }
+        let mut session = Session::new_with_name(conn, "sharing_base")?;
+        for name in SHARED {
+            session.attach(Some(*name))?;
+            session.diff::<&str, &str>("sharing_empty", name)?;
+        }
+        session.changeset_strm(&mut changeset)?;
+        Ok::<_, Error>(changeset)
+    })();
+    conn.execute_batch("DETACH DATABASE sharing_empty")?;
+    let changeset = changeset?;
+    let number: u64 = settings::read(conn, SNAPSHOT_SETTING)?.and_then(|text| text.parse().ok()).unwrap_or(0) + 1;
+    let header = files::snapshot_header(&setup.device, number, crate::store::schema_version(), covers);
+    let bytes = files::seal_change(&setup.key, &header, &setup.device_name, &changeset)?;
+    let path = files::snapshot_path(&setup.folder, &setup.device, number);
+    files::write_once(&path, &bytes)?;
+    settings::write(conn, SNAPSHOT_SETTING, &number.to_string())?;
+    Ok((header, path))
 }
 
 /// The names of the attached documents the shared agreements name.
@@ -407,7 +600,11 @@ fn receive_documents(conn: &Connection, setup: &Setup) -> Result<()> {
             continue;
         }
         if std::fs::metadata(&there)?.len() > crate::partnerships::documents::MAX_DOCUMENT_BYTES + 64 {
-            return Err(Error::Sharing(format!("{} is larger than any document Partnerdesk keeps", there.display())));
+            return Err(Error::field(
+                "folder",
+                "damaged_file",
+                format!("{} is larger than any document Partnerdesk keeps", there.display()),
+            ));
         }
         let bytes = files::open_document(&setup.key, &name, &std::fs::read(&there)?)?;
         std::fs::create_dir_all(&dir)?;
@@ -453,14 +650,12 @@ fn receive(
     summary: &mut SyncSummary,
 ) -> Result<()> {
     let schema_version = crate::store::schema_version();
+    catch_up_from_snapshot(conn, tables, setup, own, summary)?;
     let mut changes = Vec::new();
     for (_, _, path) in unseen(conn, setup, own)? {
         let metadata = std::fs::metadata(&path)?;
         if metadata.len() > files::MAX_FILE {
-            return Err(Error::Sharing(format!(
-                "{} is larger than any change file Partnerdesk writes",
-                path.display()
-            )));
+            return Err(files::not_ours(&path.display().to_string()));
         }
         let mut bytes = Vec::new();
         std::fs::File::open(&path)?.read_to_end(&mut bytes)?;
@@ -481,11 +676,60 @@ fn receive(
                 "INSERT INTO sharing_applied (device, sequence, applied_at) VALUES (?1, ?2, ?3)",
                 params![change.header.device, change.header.sequence as i64, now()],
             )?;
+            heard_from(conn, &change.header, &change.device_name)?;
             Ok(summary)
         })?;
         summary.applied += applied;
         summary.conflicts += conflicts;
     }
+    Ok(())
+}
+
+/// Takes in the newest snapshot when the files this laptop would need next are no longer in
+/// the folder because the snapshot covers them: on joining, after a restored backup, or
+/// after a long time away.
+fn catch_up_from_snapshot(
+    conn: &Connection,
+    tables: &Arc<HashMap<&'static str, Table>>,
+    setup: &Setup,
+    own: bool,
+    summary: &mut SyncSummary,
+) -> Result<()> {
+    let Some((header, path)) = files::list_snapshots(&setup.folder)?.pop() else { return Ok(()) };
+    let applied = applied(conn)?;
+    let present: HashSet<(String, u64)> =
+        files::list_changes(&setup.folder)?.into_iter().map(|(device, sequence, _)| (device, sequence)).collect();
+    let behind = header.applied.iter().any(|(device, covered)| {
+        let next = applied.get(device).copied().unwrap_or(0) + 1;
+        (own || *device != setup.device) && next <= *covered && !present.contains(&(device.clone(), next))
+    });
+    if !behind {
+        return Ok(());
+    }
+    if std::fs::metadata(&path)?.len() > files::MAX_FILE {
+        return Err(files::not_ours(&path.display().to_string()));
+    }
+    let snapshot = files::open_snapshot(
+        &std::fs::read(&path)?,
+        &setup.key,
+        crate::store::schema_version(),
+        &path.display().to_string(),
+    )?;
+    let (changes, conflicts) = transaction(conn, |conn| {
+        let taken = take_in(conn, tables, &snapshot.changeset, &snapshot.device_name, &setup.device_name)?;
+        for (device, covered) in &snapshot.header.applied {
+            if (own || *device != setup.device) && applied.get(device).is_none_or(|done| done < covered) {
+                conn.execute(
+                    "INSERT OR REPLACE INTO sharing_applied (device, sequence, applied_at) VALUES (?1, ?2, ?3)",
+                    params![device, *covered as i64, now()],
+                )?;
+            }
+        }
+        heard_from(conn, &snapshot.header, &snapshot.device_name)?;
+        Ok(taken)
+    })?;
+    summary.applied += changes;
+    summary.conflicts += conflicts;
     Ok(())
 }
 
@@ -498,6 +742,9 @@ pub fn take_in(
     from: &str,
     here: &str,
 ) -> Result<(u32, u32)> {
+    if changeset.is_empty() {
+        return Ok((0, 0));
+    }
     let changes = count_changes(changeset)?;
     let conflicts = merge::apply(conn, tables, changeset, merge::Sides { remote: from, here })?;
     Ok((changes, conflicts as u32))

@@ -38,7 +38,7 @@ pub const SHARED: &[&str] = &[
 
 /// Tables that stay on this laptop: its settings (the folder, the office key, the window's
 /// choices), the reminders it has shown, and what sharing itself keeps.
-pub const LOCAL: &[&str] = &["settings", "task_reminders", "sharing_applied", "sharing_conflicts"];
+pub const LOCAL: &[&str] = &["settings", "task_reminders", "sharing_applied", "sharing_conflicts", "sharing_peers"];
 
 /// A unique key that two laptops can both use for different records: the rule keeps the
 /// value for the record with the smaller ID and marks the other one's `column`.

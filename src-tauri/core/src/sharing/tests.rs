@@ -287,7 +287,8 @@ fn a_wrong_office_key_is_refused_and_changes_nothing() {
     let files_before = files::list_changes(&office.folder).unwrap().len();
     let other = Office::new();
     let stranger = files::office_key(&other.folder, "ein ganz anderer Schlüssel").unwrap();
-    let header = files::new_header("0192b3c4-0000-7000-8000-00000000abcd", 1, store::schema_version());
+    let header =
+        files::new_header("0192b3c4-0000-7000-8000-00000000abcd", 1, store::schema_version(), Default::default());
     let bytes = files::seal_change(&stranger, &header, "Fremd", b"nonsense").unwrap();
     files::write_once(&files::change_path(&office.folder, &header.device, 1), &bytes).unwrap();
     let c = office.laptop("c");
@@ -305,7 +306,8 @@ fn a_file_from_a_newer_partnerdesk_is_refused_with_the_reason() {
     let a = office.laptop("a");
     turn_on(&a, &office.input("Laptop A")).unwrap();
     let key = setup(&a).unwrap().unwrap().key;
-    let header = files::new_header("0192b3c4-0000-7000-8000-00000000abcd", 1, store::schema_version() + 1);
+    let header =
+        files::new_header("0192b3c4-0000-7000-8000-00000000abcd", 1, store::schema_version() + 1, Default::default());
     let bytes = files::seal_change(&key, &header, "Neuer Laptop", b"").unwrap();
     files::write_once(&files::change_path(&office.folder, &header.device, 1), &bytes).unwrap();
     let error = sync(&a).unwrap_err().to_string();
@@ -469,4 +471,129 @@ fn the_state_of_the_last_sync_is_encrypted_when_the_database_is() {
     assert!(base.len() > 4096, "the base holds the office's records");
     assert_ne!(&base[..16], b"SQLite format 3\0", "the base is not a plain SQLite file");
     assert!(!String::from_utf8_lossy(&base).contains("Jinhua"));
+}
+
+/// Whether any file in the folder, decrypted, holds `text`.
+fn folder_holds(office: &Office, key: &OfficeKey, text: &str) -> bool {
+    every_file(&files::sync_dir(&office.folder)).iter().any(|path| {
+        let bytes = std::fs::read(path).unwrap();
+        let name = path.display().to_string();
+        let readable = match path.extension().and_then(|extension| extension.to_str()) {
+            Some("pdsync") => files::open_change(&bytes, key, store::schema_version(), &name).unwrap().changeset,
+            Some("pdsnap") => files::open_snapshot(&bytes, key, store::schema_version(), &name).unwrap().changeset,
+            _ => bytes,
+        };
+        readable.windows(text.len()).any(|window| window == text.as_bytes())
+    })
+}
+
+fn own_files(office: &Office, laptop: &Connection) -> usize {
+    let device = setup(laptop).unwrap().unwrap().device;
+    files::list_changes(&office.folder).unwrap().iter().filter(|(owner, ..)| *owner == device).count()
+}
+
+#[test]
+fn a_laptop_takes_its_files_out_once_a_snapshot_covers_them_and_every_colleague_has_them() {
+    let office = Office::new();
+    let [a, b, c] = office.three_laptops();
+    let trip = one(&a, &format!("SELECT id FROM trips WHERE title = '{TO_JINHUA}'"));
+    a.execute("UPDATE trips SET purpose = 'Vor dem Aufräumen', updated_at = ?2 WHERE id = ?1", [&trip, &store::now()])
+        .unwrap();
+
+    let (_, first) = compact(&a).unwrap();
+    assert!(first.snapshot_written);
+    assert_eq!((first.removed, first.kept), (1, 1), "the file B and C have not applied yet stays");
+    sync(&b).unwrap();
+    sync(&c).unwrap();
+    assert_eq!(own_files(&office, &a), 1);
+    sync(&a).unwrap();
+    assert_eq!(own_files(&office, &a), 0, "once B and C have it, any sync takes it out");
+    let (_, second) = compact(&a).unwrap();
+    assert!(second.snapshot_written);
+    assert_eq!((second.removed, second.kept), (1, 0), "the older snapshot goes");
+    assert_eq!(files::list_snapshots(&office.folder).unwrap().len(), 1);
+
+    let d = office.laptop("d");
+    let joined = join(&d, &office.input("Laptop D")).unwrap();
+    assert!(joined.applied > 100, "D starts from the snapshot: {joined:?}");
+    assert_eq!(shared_dump(&d), shared_dump(&a));
+    assert_eq!(one(&d, &format!("SELECT purpose FROM trips WHERE id = '{trip}'")), "Vor dem Aufräumen");
+
+    later();
+    d.execute("UPDATE trips SET purpose = 'Von D', updated_at = ?2 WHERE id = ?1", [&trip, &store::now()]).unwrap();
+    sync(&d).unwrap();
+    for laptop in [&a, &b, &c] {
+        sync(laptop).unwrap();
+        assert_eq!(one(laptop, &format!("SELECT purpose FROM trips WHERE id = '{trip}'")), "Von D");
+    }
+}
+
+#[test]
+fn a_person_erased_for_good_leaves_the_folder_once_every_laptop_has_tidied_up() {
+    let office = Office::new();
+    let [a, b, c] = office.three_laptops();
+    let key = setup(&a).unwrap().unwrap().key;
+    let person = one(&a, "SELECT id FROM people WHERE name_latin = 'Rolf Hamacher'");
+    b.execute("UPDATE people SET phone = '+49 2421 22-1234', updated_at = ?2 WHERE id = ?1", [&person, &store::now()])
+        .unwrap();
+    for laptop in [&b, &a, &c] {
+        sync(laptop).unwrap();
+    }
+    assert!(folder_holds(&office, &key, "Rolf Hamacher") && folder_holds(&office, &key, "22-1234"));
+
+    crate::privacy::erase_person(&a, &person).unwrap();
+    for laptop in [&a, &b, &c, &a, &b, &c] {
+        compact(laptop).unwrap();
+    }
+    for text in ["Rolf Hamacher", "22-1234"] {
+        assert!(!folder_holds(&office, &key, text), "{text} is still in the folder");
+    }
+    assert_eq!(shared_dump(&a), shared_dump(&b));
+    assert_eq!(shared_dump(&b), shared_dump(&c));
+    assert_eq!(one(&c, &format!("SELECT count(*) FROM people WHERE id = '{person}'")), "0");
+}
+
+#[test]
+fn a_laptop_that_stops_sharing_is_no_longer_waited_for() {
+    let office = Office::new();
+    let [a, b, c] = office.three_laptops();
+    a.execute("UPDATE trips SET purpose = 'Ohne C', updated_at = ?1", [store::now()]).unwrap();
+    sync(&a).unwrap();
+    sync(&b).unwrap();
+    assert!(compact(&a).unwrap().1.kept > 0, "C has not applied A's last file");
+    turn_off(&c).unwrap();
+    assert_eq!(compact(&a).unwrap().1.kept, 0);
+    assert!(setup(&c).unwrap().is_none());
+}
+
+#[test]
+fn a_backup_restored_after_tidying_up_takes_the_snapshot_and_numbers_on() {
+    let office = Office::new();
+    let [a, b, c] = office.three_laptops();
+    let backup = office.root.join("a-backup.sqlite");
+    crate::store::backup::backup_to(&a, &backup, None).unwrap();
+    let trip = one(&a, &format!("SELECT id FROM trips WHERE title = '{TO_JINHUA}'"));
+    a.execute("UPDATE trips SET purpose = 'Nach der Sicherung', updated_at = ?2 WHERE id = ?1", [&trip, &store::now()])
+        .unwrap();
+    for laptop in [&a, &b, &c, &a] {
+        sync(laptop).unwrap();
+    }
+    assert_eq!(compact(&a).unwrap().1.kept, 0);
+
+    let path = office.root.join("a.sqlite");
+    drop(a);
+    crate::store::backup::restore_from(&path, &backup, None).unwrap();
+    let a = store::open(&path).unwrap();
+    sync(&a).unwrap();
+    assert_eq!(one(&a, &format!("SELECT purpose FROM trips WHERE id = '{trip}'")), "Nach der Sicherung");
+    later();
+    a.execute(
+        "UPDATE trips SET purpose = 'Nach der Rücksicherung', updated_at = ?2 WHERE id = ?1",
+        [&trip, &store::now()],
+    )
+    .unwrap();
+    sync(&a).unwrap();
+    sync(&b).unwrap();
+    assert_eq!(one(&b, &format!("SELECT purpose FROM trips WHERE id = '{trip}'")), "Nach der Rücksicherung");
+    assert_eq!(shared_dump(&a), shared_dump(&b));
 }

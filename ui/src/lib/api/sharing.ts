@@ -1,6 +1,7 @@
 // Sharing with the office's other laptops through a shared folder, and the conflict list.
 // One function per command of src-tauri/commands/sharing.rs, named as the command in camelCase.
 import { call } from "./call";
+import type { Compaction } from "../bindings/Compaction";
 import type { Conflict } from "../bindings/Conflict";
 import type { Page } from "../bindings/Page";
 import type { PageRequest } from "../bindings/PageRequest";
@@ -27,6 +28,10 @@ export function turnOffSharing() {
 
 export function syncNow() {
   return call<SyncSummary>("sync_now");
+}
+
+export function compactSharingFolder() {
+  return call<Compaction>("compact_sharing_folder");
 }
 
 export function listConflicts(page: PageRequest) {

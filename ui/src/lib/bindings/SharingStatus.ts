@@ -11,4 +11,8 @@ waiting: number,
 /**
  * Conflicts not looked at yet.
  */
-conflicts: number, };
+conflicts: number, 
+/**
+ * The laptops sharing the folder, this one included.
+ */
+laptops: number, };

@@ -21,6 +21,7 @@ pub(super) fn migration_list() -> Vec<M<'static>> {
         M::up(include_str!("0006_calendar_import.sql")),
         M::up(include_str!("0007_trash_for_every_record.sql")),
         M::up(include_str!("0008_sharing.sql")),
+        M::up(include_str!("0009_sharing_peers.sql")),
     ]
 }
 
