@@ -230,6 +230,15 @@ INSERT INTO sharing_peers (device, name, seen_at, applied) VALUES
     '{\"0192f0a0-f000-7000-8000-000000000002\": 4}');
 ";
 
+const PARTNER_OFFICES: &str = "
+INSERT INTO partner_offices (id, name, folder, office_key, device, our_name, created_at) VALUES
+ ('0192f0a0-f200-7000-8000-000000000001', 'Kreis Düren', '/home/krings/Nextcloud/Stadt und Kreis',
+    '00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff', '0192f0a0-f200-7000-8000-000000000002',
+    'Stadt Düren', '2026-12-05T09:00:00.000Z');
+INSERT INTO partner_office_shares (office_id, trip_id, partnership_id, shared_at) VALUES
+ ('0192f0a0-f200-7000-8000-000000000001', '0192f0a0-1000-7000-8000-000000000001', NULL, '2026-12-05T09:01:00.000Z');
+";
+
 /// What a fixture of each version holds: every block whose range contains the version.
 const DATA: &[(RangeInclusive<usize>, &str)] = &[
     (1..=usize::MAX, CORE),
@@ -242,6 +251,7 @@ const DATA: &[(RangeInclusive<usize>, &str)] = &[
     (7..=usize::MAX, TRASH_FOR_EVERY_RECORD),
     (8..=usize::MAX, SHARING),
     (9..=usize::MAX, SHARING_PEERS),
+    (10..=usize::MAX, PARTNER_OFFICES),
 ];
 
 /// Columns a later migration drops, with the version that drops them; what they held is
@@ -260,6 +270,7 @@ const ADDED_COLUMNS: &[(&str, &str, &str)] = &[
     ("agreements", "deleted_at", "deleted_at IS NULL"),
     ("outcomes", "deleted_at", "deleted_at IS NULL"),
     ("checklist_steps", "deleted_at", "deleted_at IS NULL"),
+    ("sharing_applied", "channel", "channel = ''"),
 ];
 
 /// Tables a migration fills (seeds, or records made from older data); every other new table starts empty.

@@ -78,7 +78,7 @@ pub fn take_in_changes(bytes: &[u8]) {
 
     let conn = open_in_memory().expect("in-memory store");
     partnerdesk_core::demo::load_demo(&conn).expect("the demo office");
-    let shared = Arc::new(tables::shared_tables(&conn).expect("shared tables"));
+    let shared = Arc::new(tables::shared_tables(&conn, partnerdesk_core::audience::Outgoing::OfficeSharing).expect("shared tables"));
     let before = row_counts(&conn);
     conn.execute_batch("SAVEPOINT fuzz").expect("savepoint");
     match take_in(&conn, &shared, bytes, "Fuzz", "Hier") {

@@ -13,6 +13,7 @@
 
 pub mod files;
 mod merge;
+pub mod partner_offices;
 pub mod tables;
 
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -26,6 +27,7 @@ use rusqlite::{params, Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use crate::audience::Outgoing;
 use crate::error::{Error, Result};
 use crate::settings;
 use crate::store::paging::{read_page, Page, PageRequest, PageSql};
@@ -43,12 +45,38 @@ const SNAPSHOT_SETTING: &str = "sharing.snapshot_number";
 /// A sync writes a snapshot when this many change files in the folder are not in one.
 const SNAPSHOT_EVERY: usize = 200;
 
-/// How this laptop shares, when it does.
+/// How this laptop shares through one folder: the office's own, or one with a partner office.
 struct Setup {
     folder: PathBuf,
     key: OfficeKey,
     device: String,
     device_name: String,
+    /// '' for the office's own folder, else the partner office's ID.
+    channel: String,
+}
+
+/// The key of one of the office folder's settings, or of the same for the folder of `channel`.
+fn channel_setting(channel: &str, office_key: &str) -> String {
+    if channel.is_empty() {
+        office_key.to_string()
+    } else {
+        office_key.replacen("sharing.", &format!("sharing.partner.{channel}."), 1)
+    }
+}
+
+impl Setup {
+    fn setting(&self, office_key: &str) -> String {
+        channel_setting(&self.channel, office_key)
+    }
+
+    /// Who reads what goes through this folder.
+    fn audience(&self) -> Outgoing {
+        if self.channel.is_empty() {
+            Outgoing::OfficeSharing
+        } else {
+            Outgoing::OtherOffice
+        }
+    }
 }
 
 fn setup(conn: &Connection) -> Result<Option<Setup>> {
@@ -61,7 +89,7 @@ fn setup(conn: &Connection) -> Result<Option<Setup>> {
     };
     let key = OfficeKey::from_hex(&key).ok_or_else(|| Error::Sharing("the office key kept here is damaged".into()))?;
     let device_name = settings::read(conn, NAME_SETTING)?.unwrap_or_default();
-    Ok(Some(Setup { folder: PathBuf::from(folder), key, device, device_name }))
+    Ok(Some(Setup { folder: PathBuf::from(folder), key, device, device_name, channel: String::new() }))
 }
 
 /// Sharing as the settings and the sidebar show it.
@@ -78,6 +106,8 @@ pub struct SharingStatus {
     pub conflicts: u32,
     /// The laptops sharing the folder, this one included.
     pub laptops: u32,
+    /// The partner offices this laptop shares with through folders of their own.
+    pub partner_offices: u32,
 }
 
 /// What one sync did.
@@ -90,6 +120,14 @@ pub struct SyncSummary {
     pub applied: u32,
     /// Values set aside by the merge rules in this sync.
     pub conflicts: u32,
+}
+
+impl SyncSummary {
+    fn add(&mut self, other: SyncSummary) {
+        self.sent += other.sent;
+        self.applied += other.applied;
+        self.conflicts += other.conflicts;
+    }
 }
 
 /// What tidying the folder did.
@@ -116,6 +154,7 @@ pub struct SharingInput {
 pub fn status(conn: &Connection) -> Result<SharingStatus> {
     let conflicts: u32 =
         conn.query_row("SELECT count(*) FROM sharing_conflicts WHERE resolved_at IS NULL", [], |row| row.get(0))?;
+    let partner_offices: u32 = conn.query_row("SELECT count(*) FROM partner_offices", [], |row| row.get(0))?;
     let Some(setup) = setup(conn)? else {
         return Ok(SharingStatus {
             enabled: false,
@@ -125,6 +164,7 @@ pub fn status(conn: &Connection) -> Result<SharingStatus> {
             waiting: 0,
             conflicts,
             laptops: 0,
+            partner_offices,
         });
     };
     let waiting = unseen(conn, &setup, false)?.len() as u32;
@@ -137,6 +177,7 @@ pub fn status(conn: &Connection) -> Result<SharingStatus> {
         waiting,
         conflicts,
         laptops: laptops as u32 + 1,
+        partner_offices,
     })
 }
 
@@ -151,7 +192,7 @@ pub fn turn_on(conn: &Connection, input: &SharingInput) -> Result<SharingStatus>
             "name this laptop, so that colleagues see whose changes they get",
         ));
     }
-    base_path(conn)?;
+    base_path(conn, "")?;
     let folder = PathBuf::from(input.folder.trim());
     let key = files::office_key(&folder, &input.passphrase)?;
     crate::store::atomically(conn, |conn| {
@@ -179,10 +220,10 @@ pub fn turn_off(conn: &Connection) -> Result<()> {
             "DELETE FROM settings WHERE key IN (?1, ?2, ?3, ?4, ?5, ?6)",
             params![FOLDER_SETTING, KEY_SETTING, LAST_SYNC_SETTING, SEQUENCE_SETTING, DEVICE_SETTING, SNAPSHOT_SETTING],
         )?;
-        conn.execute_batch("DELETE FROM sharing_applied; DELETE FROM sharing_peers;")?;
+        conn.execute("DELETE FROM sharing_applied WHERE channel = ''", [])?;
         Ok(())
     })?;
-    let base = base_path(conn)?;
+    let base = base_path(conn, "")?;
     match std::fs::remove_file(&base) {
         Err(error) if error.kind() != std::io::ErrorKind::NotFound => Err(error.into()),
         _ => Ok(()),
@@ -212,10 +253,25 @@ pub fn join(conn: &Connection, input: &SharingInput) -> Result<SyncSummary> {
     Ok(summary)
 }
 
-/// Sends this laptop's changes and applies the others'; writes a snapshot when many change
-/// files are not in one yet, and takes this laptop's files out that no one needs any more.
+/// Sends this laptop's changes and applies the others', through the office folder and the
+/// partner offices' folders; writes a snapshot when many change files are not in one yet, and
+/// takes this laptop's files out that no one needs any more. A partner office's folder out of
+/// reach does not stop the office's sync; it is said when the office folder is not shared.
 pub fn sync(conn: &Connection) -> Result<SyncSummary> {
-    sync_with(conn, true).map(|(summary, _)| summary)
+    let office = setup(conn)?;
+    let partners: u32 = conn.query_row("SELECT count(*) FROM partner_offices", [], |row| row.get(0))?;
+    if office.is_none() && partners == 0 {
+        return Err(Error::Sharing("sharing is not turned on".into()));
+    }
+    let mut summary = SyncSummary::default();
+    let from_partners = partner_offices::sync_all(conn);
+    if let Some(office) = office {
+        summary.add(sync_folder(conn, &office, true, false)?.0);
+        summary.add(from_partners.unwrap_or_default());
+        return Ok(summary);
+    }
+    summary.add(from_partners?);
+    Ok(summary)
 }
 
 /// Syncs, then writes a snapshot of the shared state now and takes out of the folder every
@@ -235,6 +291,16 @@ fn sync_with_compaction(
     snapshot_now: bool,
 ) -> Result<(SyncSummary, Compaction)> {
     let setup = setup(conn)?.ok_or_else(|| Error::Sharing("sharing is not turned on".into()))?;
+    sync_folder(conn, &setup, send_changes, snapshot_now)
+}
+
+/// Sends and applies through one folder, then tidies it up.
+fn sync_folder(
+    conn: &Connection,
+    setup: &Setup,
+    send_changes: bool,
+    snapshot_now: bool,
+) -> Result<(SyncSummary, Compaction)> {
     if !setup.folder.is_dir() {
         return Err(Error::field(
             "folder",
@@ -243,42 +309,42 @@ fn sync_with_compaction(
         ));
     }
     files::check_folder_key(&setup.folder, &setup.key)?;
-    let tables = Arc::new(tables::shared_tables(conn)?);
-    let base = base_path(conn)?;
+    let tables = Arc::new(tables::shared_tables(conn, setup.audience())?);
+    let base = base_path(conn, &setup.channel)?;
     // Without the state of the last sync (a backup was restored) every record is offered again,
     // and every file taken in again, this laptop's own too: the merge keeps what is newest.
-    let start_over = !base.exists() && written_to_folder(&setup)? > 0;
+    let start_over = !base.exists() && written_to_folder(setup)? > 0;
     if start_over {
-        conn.execute("DELETE FROM sharing_applied", [])?;
+        conn.execute("DELETE FROM sharing_applied WHERE channel = ?1", [&setup.channel])?;
     }
     let _attached = Attached::new(conn, &base)?;
     prepare_copies(conn, &tables)?;
     let mut summary = SyncSummary::default();
     if send_changes {
-        summary.sent = send(conn, &tables, &setup)?;
+        summary.sent = send(conn, &tables, setup)?;
     }
-    let received = receive(conn, &tables, &setup, start_over, &mut summary);
+    let received = receive(conn, &tables, setup, start_over, &mut summary);
     transaction(conn, |conn| {
         // What the other laptops' changes did here is the base from now on, not a change of ours.
         if summary.applied > 0 {
-            fill_outgoing(conn, &tables)?;
+            fill_outgoing(conn, &tables, setup)?;
             take_as_base(conn, &tables)?;
         }
-        settings::write(conn, LAST_SYNC_SETTING, &now())
+        settings::write(conn, &setup.setting(LAST_SYNC_SETTING), &now())
     })?;
     received?;
     if summary.applied > 0 {
-        write_change_file(conn, &setup, &[])?;
+        write_change_file(conn, setup, &[])?;
     }
-    let compaction = tidy_folder(conn, &tables, &setup, snapshot_now)?;
-    receive_documents(conn, &setup)?;
+    let compaction = tidy_folder(conn, &tables, setup, snapshot_now)?;
+    receive_documents(conn, setup)?;
     Ok((summary, compaction))
 }
 
-/// Where the state of the last sync is kept: beside the database file.
-fn base_path(conn: &Connection) -> Result<PathBuf> {
+/// Where the state of the last sync through a folder is kept: beside the database file.
+fn base_path(conn: &Connection, channel: &str) -> Result<PathBuf> {
     match conn.path().filter(|path| !path.is_empty()) {
-        Some(path) => Ok(crate::store::sharing_base_path(Path::new(path))),
+        Some(path) => Ok(crate::store::sharing_base_path(Path::new(path), channel)),
         None => Err(Error::Sharing("sharing needs a database file".into())),
     }
 }
@@ -345,13 +411,18 @@ fn prepare_copies(conn: &Connection, tables: &HashMap<&'static str, Table>) -> R
     Ok(())
 }
 
-fn fill_outgoing(conn: &Connection, tables: &HashMap<&'static str, Table>) -> Result<()> {
+/// Fills the scratch copy with what leaves the laptop through the folder: for a partner
+/// office, only what is shared with it.
+fn fill_outgoing(conn: &Connection, tables: &HashMap<&'static str, Table>, setup: &Setup) -> Result<()> {
     for name in SHARED {
         let table = &tables[name];
         conn.execute_batch(&format!(
             "DELETE FROM sharing_out.{name}; INSERT INTO sharing_out.{name} SELECT {} FROM main.{name};",
             table.shared_select()
         ))?;
+    }
+    if !setup.channel.is_empty() {
+        partner_offices::keep_only_shared(conn, &setup.channel)?;
     }
     Ok(())
 }
@@ -385,7 +456,7 @@ fn count_changes(changeset: &[u8]) -> Result<u32> {
 /// Writes this laptop's changes since the last sync into a new file of its own.
 fn send(conn: &Connection, tables: &HashMap<&'static str, Table>, setup: &Setup) -> Result<u32> {
     transaction(conn, |conn| {
-        fill_outgoing(conn, tables)?;
+        fill_outgoing(conn, tables, setup)?;
         let mut changeset = Vec::new();
         {
             let mut session = Session::new_with_name(conn, "sharing_out")?;
@@ -410,15 +481,17 @@ fn send(conn: &Connection, tables: &HashMap<&'static str, Table>, setup: &Setup)
 /// their files this laptop has applied.
 fn write_change_file(conn: &Connection, setup: &Setup, changeset: &[u8]) -> Result<()> {
     let sequence = own_sequence(conn, setup)? + 1;
-    let header = files::new_header(&setup.device, sequence, crate::store::schema_version(), applied(conn)?);
+    let header =
+        files::new_header(&setup.device, sequence, crate::store::schema_version(), applied(conn, &setup.channel)?);
     let bytes = files::seal_change(&setup.key, &header, &setup.device_name, changeset)?;
     files::write_once(&files::change_path(&setup.folder, &setup.device, sequence), &bytes)?;
-    settings::write(conn, SEQUENCE_SETTING, &sequence.to_string())
+    settings::write(conn, &setup.setting(SEQUENCE_SETTING), &sequence.to_string())
 }
 
 /// The number of this laptop's last change file.
 fn own_sequence(conn: &Connection, setup: &Setup) -> Result<u64> {
-    let kept: u64 = settings::read(conn, SEQUENCE_SETTING)?.and_then(|text| text.parse().ok()).unwrap_or(0);
+    let kept: u64 =
+        settings::read(conn, &setup.setting(SEQUENCE_SETTING))?.and_then(|text| text.parse().ok()).unwrap_or(0);
     Ok(written_to_folder(setup)?.max(kept))
 }
 
@@ -437,11 +510,11 @@ fn written_to_folder(setup: &Setup) -> Result<u64> {
     Ok(in_files.max(in_snapshots).unwrap_or(0))
 }
 
-/// The last file of each other laptop applied here.
-fn applied(conn: &Connection) -> Result<BTreeMap<String, u64>> {
+/// The last file of each other laptop applied here from the folder of `channel`.
+fn applied(conn: &Connection, channel: &str) -> Result<BTreeMap<String, u64>> {
     Ok(conn
-        .prepare_cached("SELECT device, max(sequence) FROM sharing_applied GROUP BY device")?
-        .query_map([], |row| Ok((row.get(0)?, row.get::<_, i64>(1)? as u64)))?
+        .prepare_cached("SELECT device, max(sequence) FROM sharing_applied WHERE channel = ?1 GROUP BY device")?
+        .query_map([channel], |row| Ok((row.get(0)?, row.get::<_, i64>(1)? as u64)))?
         .collect::<rusqlite::Result<_>>()?)
 }
 
@@ -467,7 +540,7 @@ fn tidy_folder(
 ) -> Result<Compaction> {
     let mut compaction = Compaction::default();
     let own = own_sequence(conn, setup)?;
-    let mut covers = applied(conn)?;
+    let mut covers = applied(conn, &setup.channel)?;
     covers.remove(&setup.device);
     if own > 0 {
         covers.insert(setup.device.clone(), own);
@@ -553,19 +626,20 @@ fn write_snapshot(
     })();
     conn.execute_batch("DETACH DATABASE sharing_empty")?;
     let changeset = changeset?;
-    let number: u64 = settings::read(conn, SNAPSHOT_SETTING)?.and_then(|text| text.parse().ok()).unwrap_or(0) + 1;
+    let number: u64 =
+        settings::read(conn, &setup.setting(SNAPSHOT_SETTING))?.and_then(|text| text.parse().ok()).unwrap_or(0) + 1;
     let header = files::snapshot_header(&setup.device, number, crate::store::schema_version(), covers);
     let bytes = files::seal_change(&setup.key, &header, &setup.device_name, &changeset)?;
     let path = files::snapshot_path(&setup.folder, &setup.device, number);
     files::write_once(&path, &bytes)?;
-    settings::write(conn, SNAPSHOT_SETTING, &number.to_string())?;
+    settings::write(conn, &setup.setting(SNAPSHOT_SETTING), &number.to_string())?;
     Ok((header, path))
 }
 
 /// The names of the attached documents the shared agreements name.
-fn document_names(conn: &Connection) -> Result<Vec<String>> {
+fn document_names(conn: &Connection, schema: &str) -> Result<Vec<String>> {
     let names: Vec<String> = conn
-        .prepare_cached("SELECT document_file FROM agreements WHERE document_file IS NOT NULL")?
+        .prepare_cached(&format!("SELECT document_file FROM {schema}.agreements WHERE document_file IS NOT NULL"))?
         .query_map([], |row| row.get(0))?
         .collect::<rusqlite::Result<_>>()?;
     Ok(names.into_iter().filter(|name| files::is_document_name(name)).collect())
@@ -579,10 +653,10 @@ fn documents_dir(conn: &Connection) -> Result<PathBuf> {
     Ok(crate::store::documents_dir(Path::new(db)))
 }
 
-/// Puts the documents kept here that the folder lacks into it, encrypted.
+/// Puts the documents of the agreements that leave the laptop that the folder lacks into it, encrypted.
 fn send_documents(conn: &Connection, setup: &Setup) -> Result<()> {
     let dir = documents_dir(conn)?;
-    for name in document_names(conn)? {
+    for name in document_names(conn, "sharing_out")? {
         let (here, there) = (dir.join(&name), files::document_path(&setup.folder, &name));
         if here.is_file() && !there.exists() {
             files::write_once(&there, &files::seal_document(&setup.key, &name, &std::fs::read(&here)?)?)?;
@@ -594,7 +668,7 @@ fn send_documents(conn: &Connection, setup: &Setup) -> Result<()> {
 /// Takes the documents this laptop lacks from the folder; one not there yet comes with a later sync.
 fn receive_documents(conn: &Connection, setup: &Setup) -> Result<()> {
     let dir = documents_dir(conn)?;
-    for name in document_names(conn)? {
+    for name in document_names(conn, "main")? {
         let (here, there) = (dir.join(&name), files::document_path(&setup.folder, &name));
         if here.exists() || !there.is_file() {
             continue;
@@ -619,8 +693,8 @@ fn receive_documents(conn: &Connection, setup: &Setup) -> Result<()> {
 /// sequence up to its first gap.
 fn unseen(conn: &Connection, setup: &Setup, own: bool) -> Result<Vec<(String, u64, PathBuf)>> {
     let applied: HashSet<(String, u64)> = conn
-        .prepare_cached("SELECT device, sequence FROM sharing_applied")?
-        .query_map([], |row| Ok((row.get(0)?, row.get::<_, i64>(1)? as u64)))?
+        .prepare_cached("SELECT device, sequence FROM sharing_applied WHERE channel = ?1")?
+        .query_map([&setup.channel], |row| Ok((row.get(0)?, row.get::<_, i64>(1)? as u64)))?
         .collect::<rusqlite::Result<_>>()?;
     let mut next: HashMap<String, u64> = HashMap::new();
     for (device, sequence) in &applied {
@@ -673,8 +747,8 @@ fn receive(
         let (applied, conflicts) = transaction(conn, |conn| {
             let summary = take_in(conn, tables, &change.changeset, &change.device_name, &setup.device_name)?;
             conn.execute(
-                "INSERT INTO sharing_applied (device, sequence, applied_at) VALUES (?1, ?2, ?3)",
-                params![change.header.device, change.header.sequence as i64, now()],
+                "INSERT INTO sharing_applied (device, sequence, applied_at, channel) VALUES (?1, ?2, ?3, ?4)",
+                params![change.header.device, change.header.sequence as i64, now(), setup.channel],
             )?;
             heard_from(conn, &change.header, &change.device_name)?;
             Ok(summary)
@@ -696,7 +770,7 @@ fn catch_up_from_snapshot(
     summary: &mut SyncSummary,
 ) -> Result<()> {
     let Some((header, path)) = files::list_snapshots(&setup.folder)?.pop() else { return Ok(()) };
-    let applied = applied(conn)?;
+    let applied = applied(conn, &setup.channel)?;
     let present: HashSet<(String, u64)> =
         files::list_changes(&setup.folder)?.into_iter().map(|(device, sequence, _)| (device, sequence)).collect();
     let behind = header.applied.iter().any(|(device, covered)| {
@@ -720,8 +794,9 @@ fn catch_up_from_snapshot(
         for (device, covered) in &snapshot.header.applied {
             if (own || *device != setup.device) && applied.get(device).is_none_or(|done| done < covered) {
                 conn.execute(
-                    "INSERT OR REPLACE INTO sharing_applied (device, sequence, applied_at) VALUES (?1, ?2, ?3)",
-                    params![device, *covered as i64, now()],
+                    "INSERT OR REPLACE INTO sharing_applied (device, sequence, applied_at, channel)
+                     VALUES (?1, ?2, ?3, ?4)",
+                    params![device, *covered as i64, now(), setup.channel],
                 )?;
             }
         }
@@ -837,7 +912,7 @@ pub fn keep_lost_value(conn: &Connection, id: &str) -> Result<()> {
         if kind != "concurrent_edit" {
             return Err(Error::Sharing("only a value of a record both laptops kept can be taken back".into()));
         }
-        let tables = tables::shared_tables(conn)?;
+        let tables = tables::shared_tables(conn, Outgoing::OfficeSharing)?;
         let table = tables.get(table.as_str()).ok_or_else(|| Error::NotFound(format!("table {table}")))?;
         if table.index(&column).is_none() {
             return Err(Error::NotFound(format!("column {column}")));

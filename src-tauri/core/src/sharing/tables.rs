@@ -38,7 +38,15 @@ pub const SHARED: &[&str] = &[
 
 /// Tables that stay on this laptop: its settings (the folder, the office key, the window's
 /// choices), the reminders it has shown, and what sharing itself keeps.
-pub const LOCAL: &[&str] = &["settings", "task_reminders", "sharing_applied", "sharing_conflicts", "sharing_peers"];
+pub const LOCAL: &[&str] = &[
+    "settings",
+    "task_reminders",
+    "sharing_applied",
+    "sharing_conflicts",
+    "sharing_peers",
+    "partner_offices",
+    "partner_office_shares",
+];
 
 /// A unique key that two laptops can both use for different records: the rule keeps the
 /// value for the record with the smaller ID and marks the other one's `column`.
@@ -93,9 +101,9 @@ impl Table {
     }
 }
 
-/// The shared tables of this schema, by name.
-pub fn shared_tables(conn: &Connection) -> Result<HashMap<&'static str, Table>> {
-    let private: Vec<(&str, &str)> = audience::withheld(Outgoing::OfficeSharing, &Ticked::default())
+/// The shared tables of this schema, by name, with the columns kept from `audience` blanked.
+pub fn shared_tables(conn: &Connection, audience: Outgoing) -> Result<HashMap<&'static str, Table>> {
+    let private: Vec<(&str, &str)> = audience::withheld(audience, &Ticked::default())
         .into_iter()
         .flat_map(|field| audience::columns(field).iter().copied())
         .collect();

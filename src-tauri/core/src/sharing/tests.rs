@@ -63,7 +63,7 @@ fn later() {
 
 /// Every shared table, sorted, as the office's laptops must agree on it: private columns left out.
 fn shared_dump(conn: &Connection) -> Vec<String> {
-    let tables = tables::shared_tables(conn).unwrap();
+    let tables = tables::shared_tables(conn, crate::audience::Outgoing::OfficeSharing).unwrap();
     let mut lines = Vec::new();
     for name in SHARED {
         let table = &tables[name];
@@ -467,7 +467,7 @@ fn the_state_of_the_last_sync_is_encrypted_when_the_database_is() {
     crate::demo::load_demo(&a).unwrap();
     turn_on(&a, &office.input("Laptop A")).unwrap();
     sync(&a).unwrap();
-    let base = std::fs::read(store::sharing_base_path(&path)).unwrap();
+    let base = std::fs::read(store::sharing_base_path(&path, "")).unwrap();
     assert!(base.len() > 4096, "the base holds the office's records");
     assert_ne!(&base[..16], b"SQLite format 3\0", "the base is not a plain SQLite file");
     assert!(!String::from_utf8_lossy(&base).contains("Jinhua"));
@@ -596,4 +596,107 @@ fn a_backup_restored_after_tidying_up_takes_the_snapshot_and_numbers_on() {
     sync(&b).unwrap();
     assert_eq!(one(&b, &format!("SELECT purpose FROM trips WHERE id = '{trip}'")), "Nach der Rücksicherung");
     assert_eq!(shared_dump(&a), shared_dump(&b));
+}
+
+const BETWEEN_OFFICES: &str = "Stadt und Kreis Düren teilen";
+
+fn partner_input(folder: &Path, name: &str, our_name: &str) -> partner_offices::PartnerOfficeInput {
+    partner_offices::PartnerOfficeInput {
+        name: name.into(),
+        folder: folder.display().to_string(),
+        passphrase: BETWEEN_OFFICES.into(),
+        our_name: our_name.into(),
+    }
+}
+
+fn share(laptop: &Connection, office_id: &str, trip: &str, shared: bool) {
+    let input = partner_offices::ShareInput {
+        office_id: office_id.into(),
+        trip_id: Some(trip.into()),
+        partnership_id: None,
+        shared,
+    };
+    partner_offices::set_shared(laptop, &input).unwrap();
+}
+
+/// Every decrypted change file in `folder`, as text.
+fn decrypted(folder: &Path, key: &OfficeKey) -> String {
+    files::list_changes(folder)
+        .unwrap()
+        .iter()
+        .map(|(_, _, path)| {
+            let change =
+                files::open_change(&std::fs::read(path).unwrap(), key, store::schema_version(), "test").unwrap();
+            String::from_utf8_lossy(&change.changeset).to_string()
+        })
+        .collect()
+}
+
+#[test]
+fn a_partner_office_gets_only_the_trips_shared_with_it_and_nothing_internal() {
+    let office = Office::new();
+    let [a, b, _c] = office.three_laptops();
+    let between = office.root.join("Nextcloud/Stadt und Kreis");
+    std::fs::create_dir_all(&between).unwrap();
+    let trip = one(&a, &format!("SELECT id FROM trips WHERE title = '{TO_JINHUA}'"));
+    let other_trip = one(&a, &format!("SELECT title FROM trips WHERE id <> '{trip}' ORDER BY id LIMIT 1"));
+    let task = one(&a, "SELECT title FROM tasks ORDER BY id LIMIT 1");
+    a.execute("UPDATE trips SET notes = ?2, updated_at = ?3 WHERE id = ?1", [&trip, INTERNAL, &store::now()]).unwrap();
+    a.execute("UPDATE members SET passport_number = ?2 WHERE trip_id = ?1", [&trip, PASSPORT]).unwrap();
+
+    let kreis = partner_offices::link(&a, &partner_input(&between, "Kreis Düren", "Stadt Düren")).unwrap();
+    let refused = partner_offices::link(&a, &partner_input(&office.folder, "Kreis Düren", "Stadt Düren"));
+    assert!(matches!(refused, Err(Error::Validation(ref fields)) if fields[0].code == "folder_in_use"), "{refused:?}");
+    let k = office.laptop("k");
+    let stadt = partner_offices::link(&k, &partner_input(&between, "Stadt Düren", "Kreis Düren")).unwrap();
+    let mut wrong = partner_input(&between, "Stadt Düren", "Kreis Düren");
+    wrong.passphrase = "nicht der vereinbarte Schlüssel".into();
+    assert!(matches!(partner_offices::link(&k, &wrong), Err(Error::Validation(_) | Error::OfficeKey(_))));
+
+    share(&a, &kreis.id, &trip, true);
+    sync(&a).unwrap();
+    let received = sync(&k).unwrap();
+    assert!(received.applied > 10, "{received:?}");
+    assert_eq!(one(&k, "SELECT group_concat(title) FROM trips"), TO_JINHUA, "only the shared trip");
+    let programme = format!("SELECT count(*) FROM programme_items WHERE trip_id = '{trip}'");
+    assert_eq!(one(&k, &programme), one(&a, &programme));
+    let delegation = format!("SELECT count(*) FROM members WHERE trip_id = '{trip}'");
+    assert_eq!(one(&k, &delegation), one(&a, &delegation));
+    assert_ne!(one(&k, "SELECT count(*) FROM people"), "0", "the register records the trip links to");
+    assert_eq!(one(&k, "SELECT count(*) FROM tasks"), "0");
+    assert_eq!(one(&k, &format!("SELECT notes FROM trips WHERE id = '{trip}'")), "");
+    let key = partner_offices::setup(&a, &kreis.id).unwrap().key;
+    let sent = decrypted(&between, &key);
+    assert!(sent.contains(TO_JINHUA), "the decrypted changes are readable, so the search below can fail");
+    for kept_here in [INTERNAL, PASSPORT, other_trip.as_str(), task.as_str()] {
+        assert!(!sent.contains(kept_here), "{kept_here} went to the partner office");
+    }
+
+    // The Kreis shares the trip back and edits it: the Stadt's laptops get the edit.
+    share(&k, &stadt.id, &trip, true);
+    later();
+    k.execute(
+        "UPDATE trips SET purpose = 'Gemeinsam mit dem Kreis', updated_at = ?2 WHERE id = ?1",
+        [&trip, &store::now()],
+    )
+    .unwrap();
+    sync(&k).unwrap();
+    sync(&a).unwrap();
+    sync(&b).unwrap();
+    for laptop in [&a, &b] {
+        assert_eq!(one(laptop, &format!("SELECT purpose FROM trips WHERE id = '{trip}'")), "Gemeinsam mit dem Kreis");
+        assert_eq!(one(laptop, &format!("SELECT notes FROM trips WHERE id = '{trip}'")), INTERNAL, "kept here");
+    }
+
+    // Stopping to share sends no deletion: the Kreis keeps its copy.
+    share(&a, &kreis.id, &trip, false);
+    assert_eq!(partner_offices::list(&a).unwrap()[0].trips, 0);
+    sync(&a).unwrap();
+    sync(&k).unwrap();
+    assert_eq!(one(&k, "SELECT count(*) FROM trips"), "1");
+    assert_eq!(one(&k, &programme), one(&a, &programme));
+
+    partner_offices::unlink(&a, &kreis.id).unwrap();
+    assert!(partner_offices::list(&a).unwrap().is_empty());
+    assert_eq!(one(&a, &format!("SELECT count(*) FROM trips WHERE id = '{trip}'")), "1", "the records stay");
 }

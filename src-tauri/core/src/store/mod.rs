@@ -49,13 +49,34 @@ pub fn documents_dir(db_path: &Path) -> PathBuf {
     db_path.parent().map(|dir| dir.join("documents")).unwrap_or_else(|| PathBuf::from("documents"))
 }
 
-/// Where sharing keeps the state of the last sync: beside the database file. A restore removes
-/// it, so that the next sync offers the restored records as they are instead of reverting the
-/// other laptops' newer ones.
-pub fn sharing_base_path(db_path: &Path) -> PathBuf {
+/// Where sharing keeps the state of the last sync through a folder (`channel`: '' for the
+/// office's own, else a partner office's ID): beside the database file. A restore removes
+/// them, so that the next sync offers the restored records as they are instead of reverting
+/// the other laptops' newer ones.
+pub fn sharing_base_path(db_path: &Path, channel: &str) -> PathBuf {
     let mut name = db_path.as_os_str().to_owned();
     name.push(".sharing-base");
+    if !channel.is_empty() {
+        name.push(format!("-{channel}"));
+    }
     PathBuf::from(name)
+}
+
+/// Removes the state of the last sync of every folder.
+pub fn remove_sharing_bases(db_path: &Path) -> std::io::Result<()> {
+    let office = sharing_base_path(db_path, "");
+    let (Some(dir), Some(prefix)) = (office.parent(), office.file_name()) else { return Ok(()) };
+    let prefix = prefix.to_string_lossy().to_string();
+    let Ok(entries) = std::fs::read_dir(if dir.as_os_str().is_empty() { Path::new(".") } else { dir }) else {
+        return Ok(());
+    };
+    for entry in entries {
+        let entry = entry?;
+        if entry.file_name().to_string_lossy().starts_with(&prefix) {
+            std::fs::remove_file(entry.path())?;
+        }
+    }
+    Ok(())
 }
 
 pub fn open_in_memory() -> Result<Connection> {

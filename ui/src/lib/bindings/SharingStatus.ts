@@ -15,4 +15,8 @@ conflicts: number,
 /**
  * The laptops sharing the folder, this one included.
  */
-laptops: number, };
+laptops: number, 
+/**
+ * The partner offices this laptop shares with through folders of their own.
+ */
+partner_offices: number, };

@@ -192,10 +192,7 @@ pub fn restore_from(db_path: &Path, backup_path: &Path, key: Option<&Passphrase>
     let restored = stage(backup_path, &staging, key).and_then(|staged| copy_database(&staged, &mut live));
     let _ = std::fs::remove_file(&staging);
     restored?;
-    match std::fs::remove_file(store::sharing_base_path(db_path)) {
-        Err(error) if error.kind() != std::io::ErrorKind::NotFound => return Err(error.into()),
-        _ => {}
-    }
+    store::remove_sharing_bases(db_path)?;
     Ok(Restored { summary, kept_as: kept_as.display().to_string() })
 }
 

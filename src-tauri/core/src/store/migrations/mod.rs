@@ -22,6 +22,7 @@ pub(super) fn migration_list() -> Vec<M<'static>> {
         M::up(include_str!("0007_trash_for_every_record.sql")),
         M::up(include_str!("0008_sharing.sql")),
         M::up(include_str!("0009_sharing_peers.sql")),
+        M::up(include_str!("0010_partner_offices.sql")),
     ]
 }
 
