@@ -13,6 +13,7 @@ use partnerdesk_core::error::{Error, Result};
 use partnerdesk_core::export::{DocumentLanguage, ExportFormat, ExportOptions};
 use partnerdesk_core::import::{ImportOptions, ImportPreview, PreviewAction};
 use partnerdesk_core::partnerships::{self, agreements};
+use partnerdesk_core::sharing::partner_offices::{self, PartnerOfficeInput, ShareInput};
 use partnerdesk_core::sharing::{self, SharingInput};
 use partnerdesk_core::store::backup::{self, BackupSummary};
 use partnerdesk_core::store::encryption::Passphrase;
@@ -84,6 +85,11 @@ pub enum Command {
         #[command(subcommand)]
         what: PrivacyCommand,
     },
+    /// Share chosen trips and partnerships with a partner office through a folder of its own.
+    PartnerOffice {
+        #[command(subcommand)]
+        what: PartnerOfficeCommand,
+    },
     /// Publish to a calendar server.
     Publish {
         #[command(subcommand)]
@@ -102,6 +108,60 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum PartnerOfficeCommand {
+    /// Start sharing with a partner office through DIR, with the key the two offices agreed on.
+    Link {
+        /// The partner office's name, as trips and partnerships show it.
+        #[arg(long, value_name = "NAME")]
+        name: String,
+        #[arg(long, value_name = "DIR")]
+        folder: PathBuf,
+        /// Read the agreed key (at least 10 characters) from this environment variable.
+        #[arg(long, value_name = "VAR")]
+        key_env: String,
+        /// How this office is named in the partner office's conflict list.
+        #[arg(long = "as", value_name = "NAME")]
+        our_name: String,
+        /// Print the partner office as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// The partner offices, what is shared with each and when it last synced.
+    List {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Share a trip (with its programme and delegation) or a partnership (with its agreements).
+    Share {
+        #[arg(value_name = "OFFICE")]
+        office: String,
+        #[command(flatten)]
+        record: SharedRecord,
+    },
+    /// Stop sharing a trip or partnership; the partner office keeps what it has.
+    Unshare {
+        #[arg(value_name = "OFFICE")]
+        office: String,
+        #[command(flatten)]
+        record: SharedRecord,
+    },
+    /// Stop sharing with a partner office; all records stay.
+    Unlink {
+        #[arg(value_name = "OFFICE")]
+        office: String,
+    },
+}
+
+#[derive(Debug, clap::Args)]
+#[group(required = true, multiple = false)]
+pub struct SharedRecord {
+    #[arg(long, value_name = "ID")]
+    trip: Option<String>,
+    #[arg(long, value_name = "ID")]
+    partnership: Option<String>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -349,6 +409,7 @@ pub fn run(db: &Path, key: Option<&Passphrase>, command: &Command) -> Result<Str
             let kept = format!("Restored. The data it replaced is kept in {}.\n", restored.kept_as);
             Ok(backup_summary_text(&summary) + &kept)
         }
+        Command::PartnerOffice { what } => partner_office(&conn, what),
         Command::Privacy { what: PrivacyCommand::EraseDue { dry_run } } => {
             let today = settings::office_today(&conn)?;
             let due = privacy::due_erasures(&conn, today)?;
@@ -523,6 +584,51 @@ pub fn run(db: &Path, key: Option<&Passphrase>, command: &Command) -> Result<Str
     }
 }
 
+fn partner_office(conn: &rusqlite::Connection, what: &PartnerOfficeCommand) -> Result<String> {
+    match what {
+        PartnerOfficeCommand::Link { name, folder, key_env, our_name, json } => {
+            let input = PartnerOfficeInput {
+                name: name.clone(),
+                folder: folder.display().to_string(),
+                passphrase: std::env::var(key_env).unwrap_or_default(),
+                our_name: our_name.clone(),
+            };
+            let office = partner_offices::link(conn, &input)?;
+            if *json {
+                return Ok(format!("{}\n", serde_json::to_string(&office)?));
+            }
+            Ok(format!("{}\tConnected with {}.\n", office.id, office.name))
+        }
+        PartnerOfficeCommand::List { json } => render(*json, &partner_offices::list(conn)?, |office| {
+            format!(
+                "{}\t{}\t{}\t{} trips, {} partnerships\t{}{}",
+                office.id,
+                office.name,
+                office.folder,
+                office.trips,
+                office.partnerships,
+                office.last_sync.as_deref().unwrap_or("never synced"),
+                office.problem.as_deref().map(|problem| format!("\t{problem}")).unwrap_or_default()
+            )
+        }),
+        PartnerOfficeCommand::Share { office, record } | PartnerOfficeCommand::Unshare { office, record } => {
+            let shared = matches!(what, PartnerOfficeCommand::Share { .. });
+            let input = ShareInput {
+                office_id: office.clone(),
+                trip_id: record.trip.clone(),
+                partnership_id: record.partnership.clone(),
+                shared,
+            };
+            partner_offices::set_shared(conn, &input)?;
+            Ok(if shared { "Shared.\n" } else { "No longer shared; the partner office keeps what it has.\n" }.into())
+        }
+        PartnerOfficeCommand::Unlink { office } => {
+            partner_offices::unlink(conn, office)?;
+            Ok("Disconnected; all records stay.\n".into())
+        }
+    }
+}
+
 /// What `sync` and `sync join` are given, as the window's form would give it.
 fn sharing_input(conn: &rusqlite::Connection, folder: &SyncFolder, required: bool) -> Result<Option<SharingInput>> {
     let status = sharing::status(conn)?;
@@ -532,6 +638,7 @@ fn sharing_input(conn: &rusqlite::Connection, folder: &SyncFolder, required: boo
         }
         let configured = status.folder.as_deref().map(PathBuf::from);
         return match (&folder.folder, configured) {
+            (None, None) if status.partner_offices > 0 => Ok(None),
             (_, None) => {
                 Err(Error::field("key_env", "required", "sharing is off here: give the office key with --key-env VAR"))
             }

@@ -478,3 +478,54 @@ fn two_laptops_share_through_a_folder_and_a_wrong_key_changes_nothing() {
         json(&partnerdesk(&a, &["list", "trips", "--json"]))
     );
 }
+
+#[test]
+fn a_partner_office_gets_the_trip_shared_with_it_and_no_other() {
+    let dir = tempfile::tempdir().unwrap();
+    let between = dir.path().join("Stadt und Kreis");
+    std::fs::create_dir(&between).unwrap();
+    let between = between.to_str().unwrap();
+    let (stadt, kreis) = (dir.path().join("stadt.sqlite"), dir.path().join("kreis.sqlite"));
+    let key = "Stadt und Kreis Düren";
+    assert!(partnerdesk(&stadt, &["demo"]).status.success());
+    let trips = json(&partnerdesk(&stadt, &["list", "trips", "--json"]));
+    let trip = trips.as_array().unwrap()[0].clone();
+    let link = |db: &Path, name: &str, ours: &str| {
+        json(&partnerdesk_with_key(
+            db,
+            key,
+            &[
+                "partner-office",
+                "link",
+                "--name",
+                name,
+                "--folder",
+                between,
+                "--key-env",
+                "OFFICE_KEY",
+                "--as",
+                ours,
+                "--json",
+            ],
+        ))
+    };
+    let kreis_office = link(&stadt, "Kreis Düren", "Stadt Düren");
+    link(&kreis, "Stadt Düren", "Kreis Düren");
+    let shared = partnerdesk(
+        &stadt,
+        &["partner-office", "share", kreis_office["id"].as_str().unwrap(), "--trip", trip["id"].as_str().unwrap()],
+    );
+    assert!(shared.status.success(), "{}", String::from_utf8_lossy(&shared.stderr));
+    let listed = json(&partnerdesk(&stadt, &["partner-office", "list", "--json"]));
+    assert_eq!(listed[0]["trips"], 1);
+
+    let sent = json(&partnerdesk(&stadt, &["sync", "--json"]));
+    assert!(sent["sent"].as_u64().unwrap() > 0, "{sent}");
+    json(&partnerdesk(&kreis, &["sync", "--json"]));
+    let received = json(&partnerdesk(&kreis, &["list", "trips", "--json"]));
+    assert_eq!(received.as_array().unwrap().len(), 1, "{received}");
+    assert_eq!(received[0]["title"], trip["title"]);
+
+    let neither = partnerdesk(&stadt, &["partner-office", "share", kreis_office["id"].as_str().unwrap()]);
+    assert!(!neither.status.success(), "a trip or a partnership must be named");
+}

@@ -94,7 +94,7 @@ impl Laptop {
 
 /// Every shared table, sorted, without the fields each laptop keeps to itself.
 fn shared_dump(conn: &Connection) -> Vec<String> {
-    let tables = shared_tables(conn).unwrap();
+    let tables = shared_tables(conn, partnerdesk_core::audience::Outgoing::OfficeSharing).unwrap();
     let mut lines = Vec::new();
     for name in SHARED {
         let table = &tables[name];

@@ -1,11 +1,12 @@
-//! Sharing commands: turning sharing through the office folder on and off, syncing, and the
-//! conflict list.
+//! Sharing commands: turning sharing through the office folder on and off, syncing, the
+//! conflict list, and the partner offices with what is shared with each.
 
 use tauri::{AppHandle, State};
 
 use crate::shell::dialogs;
 use crate::shell::state::AppState;
 use partnerdesk_core::error::Result;
+use partnerdesk_core::sharing::partner_offices::{self, PartnerOffice, PartnerOfficeInput, ShareInput, SharedWith};
 use partnerdesk_core::sharing::{self, Compaction, Conflict, SharingInput, SharingStatus, SyncSummary};
 use partnerdesk_core::store::paging::{Page, PageRequest};
 
@@ -53,6 +54,37 @@ pub async fn list_conflicts(state: State<'_, AppState>, page: PageRequest) -> Re
 #[tauri::command]
 pub async fn keep_lost_value(state: State<'_, AppState>, id: String) -> Result<()> {
     state.with(|conn| sharing::keep_lost_value(conn, &id))
+}
+
+#[tauri::command]
+pub async fn list_partner_offices(state: State<'_, AppState>) -> Result<Vec<PartnerOffice>> {
+    state.with(partner_offices::list)
+}
+
+/// Starts sharing with a partner office; its first sync follows with the next one.
+#[tauri::command]
+pub async fn link_partner_office(state: State<'_, AppState>, input: PartnerOfficeInput) -> Result<PartnerOffice> {
+    state.with(|conn| partner_offices::link(conn, &input))
+}
+
+#[tauri::command]
+pub async fn unlink_partner_office(state: State<'_, AppState>, id: String) -> Result<()> {
+    state.with(|conn| partner_offices::unlink(conn, &id))
+}
+
+/// The partner offices with whether the trip or partnership is shared with each.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn partner_offices_sharing(
+    state: State<'_, AppState>,
+    trip_id: Option<String>,
+    partnership_id: Option<String>,
+) -> Result<Vec<SharedWith>> {
+    state.with(|conn| partner_offices::shared_with(conn, trip_id.as_deref(), partnership_id.as_deref()))
+}
+
+#[tauri::command]
+pub async fn share_with_partner_office(state: State<'_, AppState>, input: ShareInput) -> Result<()> {
+    state.with(|conn| partner_offices::set_shared(conn, &input))
 }
 
 #[tauri::command]

@@ -27,9 +27,11 @@ export async function refreshSharing() {
   }
 }
 
-/** Syncs now if sharing is on; `asked` when the officer asked for it, who then hears the outcome. */
+/** Syncs now if sharing is on (with the office or a partner office); `asked` when the officer
+ * asked for it, who then hears the outcome. */
 export async function sync(asked = false) {
-  if (!sharing.status?.enabled || sharing.syncing) return;
+  const shares = sharing.status && (sharing.status.enabled || sharing.status.partner_offices > 0);
+  if (!shares || sharing.syncing) return;
   sharing.syncing = true;
   try {
     const summary = await syncNow();

@@ -4,6 +4,10 @@ import { call } from "./call";
 import type { Compaction } from "../bindings/Compaction";
 import type { Conflict } from "../bindings/Conflict";
 import type { Page } from "../bindings/Page";
+import type { PartnerOffice } from "../bindings/PartnerOffice";
+import type { PartnerOfficeInput } from "../bindings/PartnerOfficeInput";
+import type { SharedWith } from "../bindings/SharedWith";
+import type { ShareInput } from "../bindings/ShareInput";
 import type { PageRequest } from "../bindings/PageRequest";
 import type { SharingInput } from "../bindings/SharingInput";
 import type { SharingStatus } from "../bindings/SharingStatus";
@@ -44,4 +48,25 @@ export function keepLostValue(id: string) {
 
 export function dismissConflict(id: string) {
   return call<null>("dismiss_conflict", { id });
+}
+
+export function listPartnerOffices() {
+  return call<PartnerOffice[]>("list_partner_offices");
+}
+
+export function linkPartnerOffice(input: PartnerOfficeInput) {
+  return call<PartnerOffice>("link_partner_office", { input });
+}
+
+export function unlinkPartnerOffice(id: string) {
+  return call<null>("unlink_partner_office", { id });
+}
+
+/** The partner offices with whether the trip (or the partnership) is shared with each. */
+export function partnerOfficesSharing(record: { trip_id: string } | { partnership_id: string }) {
+  return call<SharedWith[]>("partner_offices_sharing", { trip_id: null, partnership_id: null, ...record });
+}
+
+export function shareWithPartnerOffice(input: ShareInput) {
+  return call<null>("share_with_partner_office", { input });
 }
