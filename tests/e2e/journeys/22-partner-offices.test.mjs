@@ -1,7 +1,8 @@
 // The Stadt shares one trip with the Kreis through a folder of their own: in the settings the
 // officer connects the partner office (the agreed key checked as it is typed), marks the trip
-// as shared with it in the trip's header and syncs; the Kreis's laptop then holds that trip,
-// with its programme, and no other, and nothing internal.
+// as shared with it in the trip's header, and the trip's partnership in the partnership's
+// header, and syncs; the Kreis's laptop then holds that trip, with its programme, and no other,
+// the partnership with its agreements, and nothing internal.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { mkdtempSync } from "node:fs";
@@ -51,6 +52,14 @@ test("the Stadt shares one trip with the Kreis, and the Kreis gets that trip and
     await click(browser, "share-partner-office-close");
     assert.ok((await texts(browser, '[data-testid="notice"]')).some((text) => text.startsWith("Wird mit Kreis Düren geteilt.")), "the notice");
 
+    await click(browser, "trip-partnership");
+    await byTestId(browser, "partnership-title");
+    await click(browser, "share-partner-office");
+    await click(browser, "share-with-partner-office");
+    await eventually(async () => (await textOf(browser, "share-partner-office")) === "Geteilt mit Kreis Düren …", { message: "the partnership's button" });
+    await click(browser, "share-partner-office-close");
+    await screenshot(browser, "partner-offices-partnership");
+
     await browser.keys(["Control", "Shift", "s"]);
     await eventually(async () => (await texts(browser, '[data-testid="notice"]')).some((text) => /^Abgeglichen – gesendet: [1-9]/.test(text)), {
       message: "the sync's notice",
@@ -68,4 +77,11 @@ test("the Stadt shares one trip with the Kreis, and the Kreis gets that trip and
   const receivedProgramme = await listJson(kreis.db, "items", "--trip", trip.id);
   assert.equal(receivedProgramme.length, programme.length);
   assert.ok(receivedProgramme.every((item) => !item.notes_internal), "no internal notes");
+  const partnership = (await listJson(kreis.db, "partnerships")).find((p) => p.id === trip.partnership_id);
+  assert.ok(partnership, "the partnership came along");
+  const agreementsOf = async (db) => (await listJson(db, "agreements")).filter((a) => a.partnership_id === partnership.id);
+  const agreements = await agreementsOf(stadt.db);
+  assert.ok(agreements.length > 0);
+  assert.deepEqual((await agreementsOf(kreis.db)).map((a) => a.title), agreements.map((a) => a.title));
+  assert.equal((await listJson(kreis.db, "agreements")).length, agreements.length, "no other partnership's agreements");
 });
