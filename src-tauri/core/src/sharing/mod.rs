@@ -746,16 +746,22 @@ fn receive(
     for change in changes {
         let (applied, conflicts) = transaction(conn, |conn| {
             let summary = take_in(conn, tables, &change.changeset, &change.device_name, &setup.device_name)?;
-            conn.execute(
-                "INSERT INTO sharing_applied (device, sequence, applied_at, channel) VALUES (?1, ?2, ?3, ?4)",
-                params![change.header.device, change.header.sequence as i64, now(), setup.channel],
-            )?;
+            mark_applied(conn, &setup.channel, &change.header.device, change.header.sequence)?;
             heard_from(conn, &change.header, &change.device_name)?;
             Ok(summary)
         })?;
         summary.applied += applied;
         summary.conflicts += conflicts;
     }
+    Ok(())
+}
+
+/// Notes that the file `sequence` of `device` (and with a snapshot, every one before) is applied.
+fn mark_applied(conn: &Connection, channel: &str, device: &str, sequence: u64) -> Result<()> {
+    conn.execute(
+        "INSERT OR REPLACE INTO sharing_applied (device, sequence, applied_at, channel) VALUES (?1, ?2, ?3, ?4)",
+        params![device, sequence as i64, now(), channel],
+    )?;
     Ok(())
 }
 
@@ -793,11 +799,7 @@ fn catch_up_from_snapshot(
         let taken = take_in(conn, tables, &snapshot.changeset, &snapshot.device_name, &setup.device_name)?;
         for (device, covered) in &snapshot.header.applied {
             if (own || *device != setup.device) && applied.get(device).is_none_or(|done| done < covered) {
-                conn.execute(
-                    "INSERT OR REPLACE INTO sharing_applied (device, sequence, applied_at, channel)
-                     VALUES (?1, ?2, ?3, ?4)",
-                    params![device, *covered as i64, now(), setup.channel],
-                )?;
+                mark_applied(conn, &setup.channel, device, *covered)?;
             }
         }
         heard_from(conn, &snapshot.header, &snapshot.device_name)?;
