@@ -40,8 +40,19 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Load the example data from the seed articles (Düren–Jinhua and others).
-    Demo,
+    /// Load the example data from the seed articles (Düren–Jinhua and others), or with
+    /// --office-years an office of that many years of history, to measure and try at scale.
+    Demo {
+        /// Write an office of this many years (a hundred trips a year) into an empty database.
+        #[arg(long, value_name = "YEARS")]
+        office_years: Option<usize>,
+        /// The seed the office is written from: the same seed, the same office.
+        #[arg(long, default_value_t = 2002, requires = "office_years")]
+        seed: u64,
+        /// Print what was written as JSON.
+        #[arg(long)]
+        json: bool,
+    },
     /// Print what is stored.
     List {
         #[command(subcommand)]
@@ -364,7 +375,25 @@ impl Cli {
 pub fn run(db: &Path, key: Option<&Passphrase>, command: &Command) -> Result<String> {
     let conn = store::open_with_key(db, key)?;
     match command {
-        Command::Demo => {
+        Command::Demo { office_years: Some(years), seed, json } => {
+            let office = demo::office_years::write_office(&conn, *years, *seed)?;
+            if *json {
+                return Ok(format!("{}\n", serde_json::to_string(&office)?));
+            }
+            Ok(format!(
+                "Wrote {} years of an office: {} trips, {} delegation members, {} programme items, {} people, \
+                 {} organisations, {} tasks, {} agreements.\n",
+                office.years,
+                office.trips,
+                office.members,
+                office.items,
+                office.people,
+                office.organisations,
+                office.tasks,
+                office.agreements
+            ))
+        }
+        Command::Demo { office_years: None, .. } => {
             let summary = demo::load_demo(&conn)?;
             Ok(format!(
                 "Loaded the example data: {} trips, {} delegation members, {} programme items.\n",

@@ -529,3 +529,20 @@ fn a_partner_office_gets_the_trip_shared_with_it_and_no_other() {
     let neither = partnerdesk(&stadt, &["partner-office", "share", kreis_office["id"].as_str().unwrap()]);
     assert!(!neither.status.success(), "a trip or a partnership must be named");
 }
+
+#[test]
+fn an_office_of_some_years_is_written_from_a_seed_into_an_empty_database_only() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("office.sqlite");
+    let office = json(&partnerdesk(&db, &["demo", "--office-years", "1", "--seed", "42", "--json"]));
+    assert_eq!(office["trips"], 100, "{office}");
+    assert_eq!(office["items"], 2000, "{office}");
+    assert_eq!(json(&partnerdesk(&db, &["list", "trips", "--json"])).as_array().unwrap().len(), 100);
+    let again = partnerdesk(&db, &["demo", "--office-years", "1"]);
+    assert!(!again.status.success());
+    assert!(
+        String::from_utf8_lossy(&again.stderr).contains("holds records already"),
+        "{}",
+        String::from_utf8_lossy(&again.stderr)
+    );
+}

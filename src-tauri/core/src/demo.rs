@@ -19,6 +19,7 @@ use crate::trips::{create_trip, Trip, TripInput, TripStatus};
 use crate::vocabulary::{Direction, MemberRole, RegisterKind, RegisterRef, Side};
 
 mod followups;
+pub mod office_years;
 
 #[derive(Debug, Clone, Serialize, TS)]
 #[ts(export)]
