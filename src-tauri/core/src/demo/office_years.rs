@@ -623,7 +623,7 @@ impl<'c> Writer<'c> {
         partnership_id: &str,
         register: &Register,
     ) -> Result<()> {
-        let outgoing = number % 2 == 0;
+        let outgoing = number.is_multiple_of(2);
         let start =
             NaiveDate::from_ymd_opt(year, 1, 5).unwrap_or_default() + Days::new((number * 355 / TRIPS_PER_YEAR) as u64);
         let days = 4 + self.rng.below(10) as u64;
@@ -741,9 +741,7 @@ impl<'c> Writer<'c> {
         }
         for task in 0..TASKS_PER_TRIP {
             let due = end + Days::new(7 + 3 * task as u64);
-            let task_status = if due >= self.as_of {
-                TaskStatus::Open
-            } else if self.rng.below(50) == 0 {
+            let task_status = if due >= self.as_of || self.rng.below(50) == 0 {
                 TaskStatus::Open
             } else if self.rng.below(10) == 0 {
                 TaskStatus::Dropped
