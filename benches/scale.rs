@@ -1,6 +1,7 @@
-//! Measures the queries behind every screen on an office with decades of history:
-//! 2,000 trips, 20,000 delegation members (each a person in the register), 40,000 programme
-//! items, 50,000 follow-up tasks and 20,000 preparation checklist steps, in a real database file.
+//! Measures the queries behind every screen on an office with twenty years of history, as
+//! `demo --office-years 20` writes it: 2,000 trips, 20,000 delegation members, 40,000 programme
+//! items, 18,000 people and 1,780 organisations in the register, 50,000 follow-up tasks, in a
+//! real database file.
 //! Then it shares the office through a folder and times a sync beside the peer an office would
 //! otherwise use: the database file itself copied into the synced folder.
 //! Run with `cargo bench --bench scale`; it prints the median of repeated runs.
@@ -9,20 +10,14 @@ use std::time::{Duration, Instant};
 
 use partnerdesk_core::contacts::people::{list_people, person_record, RegisterQuery};
 use partnerdesk_core::contacts::search_register;
-use partnerdesk_core::delegation::{add_member, MemberInput};
-use partnerdesk_core::programme::{add_item, programme_view, ItemInput, ItemKind};
+use partnerdesk_core::demo::office_years::write_office;
+use partnerdesk_core::programme::programme_view;
 use partnerdesk_core::sharing::{self, SharingInput};
 use partnerdesk_core::store::paging::PageRequest;
-use partnerdesk_core::store::{atomically, now, open};
+use partnerdesk_core::store::{now, open};
 use partnerdesk_core::tasks::list::{list_tasks, overdue_count, TaskQuery, TaskView};
-use partnerdesk_core::tasks::{create_task, TaskInput, TaskStatus};
-use partnerdesk_core::trips::{create_trip, list_trips, TripInput, TripQuery, TripStatus};
-use partnerdesk_core::vocabulary::{Direction, RegisterKind};
-
-const TRIPS: usize = 2_000;
-const MEMBERS_PER_TRIP: usize = 10;
-const ITEMS_PER_TRIP: usize = 20;
-const TASKS_PER_TRIP: usize = 25;
+use partnerdesk_core::trips::{list_trips, TripQuery};
+use partnerdesk_core::vocabulary::RegisterKind;
 
 fn median(mut runs: Vec<Duration>) -> Duration {
     runs.sort();
@@ -45,65 +40,20 @@ fn main() {
     let conn = open(&dir.join("office.sqlite")).expect("database");
     let filled = Instant::now();
     let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 21).expect("a date");
-    let mut sample_trip = String::new();
-    atomically(&conn, |conn| {
-        for n in 0..TRIPS {
-            let year = 1990 + n / 60;
-            let month = 1 + (n % 12);
-            let trip = create_trip(
-                conn,
-                &TripInput {
-                    title: format!("Delegationsreise {n} nach Jinhua"),
-                    direction: if n % 2 == 0 { Direction::Outgoing } else { Direction::Incoming },
-                    partner_place: ["Jinhua", "Yangzhou", "Luzhou"][n % 3].into(),
-                    partner_country: "China".into(),
-                    time_zone: "Asia/Shanghai".into(),
-                    start_date: format!("{year}-{month:02}-10"),
-                    end_date: format!("{year}-{month:02}-16"),
-                    purpose: String::new(),
-                    status: TripStatus::Done,
-                    notes: String::new(),
-                    partnership_id: None,
-                    theme_ids: Vec::new(),
-                },
-            )?;
-            for m in 0..MEMBERS_PER_TRIP {
-                let input = MemberInput { name_latin: format!("Mitglied {m} der Reise {n}"), ..Default::default() };
-                add_member(conn, &trip.id, &input)?;
-            }
-            for i in 0..ITEMS_PER_TRIP {
-                let day = 10 + i / 4;
-                let hour = 8 + (i % 4) * 3;
-                let at = |h: usize| format!("{year}-{month:02}-{day:02}T{h:02}:00");
-                let zone = "Asia/Shanghai";
-                let visit = ItemInput {
-                    place: format!("Ort {i}"),
-                    ..ItemInput::new(ItemKind::Visit, &format!("Termin {i}"), (&at(hour), zone), (&at(hour + 2), zone))
-                };
-                add_item(conn, &trip.id, &visit)?;
-            }
-            for k in 0..TASKS_PER_TRIP {
-                let task = TaskInput {
-                    title: format!("Folgeaufgabe {k} der Reise {n}"),
-                    due_date: format!("{year}-{month:02}-{:02}", 1 + k),
-                    status: Some(if k % 5 == 0 { TaskStatus::Open } else { TaskStatus::Done }),
-                    trip_id: Some(trip.id.clone()),
-                    ..TaskInput::default()
-                };
-                create_task(conn, &task, today)?;
-            }
-            sample_trip = trip.id;
-        }
-        Ok(())
-    })
-    .expect("filled");
+    let office = write_office(&conn, 20, 2002).expect("the office");
     println!(
-        "filled {TRIPS} trips, {} members, {} items, {} tasks in {:.1} s",
-        TRIPS * MEMBERS_PER_TRIP,
-        TRIPS * ITEMS_PER_TRIP,
-        TRIPS * TASKS_PER_TRIP,
+        "wrote {} trips, {} members, {} items, {} people, {} organisations, {} tasks in {:.1} s",
+        office.trips,
+        office.members,
+        office.items,
+        office.people,
+        office.organisations,
+        office.tasks,
         filled.elapsed().as_secs_f64()
     );
+    let sample_trip: String = conn
+        .query_row("SELECT id FROM trips ORDER BY start_date DESC LIMIT 1 OFFSET 20", [], |row| row.get(0))
+        .expect("a trip");
 
     measure("trip list, first page of 50", || {
         list_trips(
@@ -138,13 +88,19 @@ fn main() {
     measure("people list, first page of 50", || {
         list_people(&conn, &people("")).unwrap();
     });
-    measure("people list, search \"reise 1999\"", || {
-        list_people(&conn, &people("reise 1999")).unwrap();
+    measure("people list, search \"huang lei\"", || {
+        list_people(&conn, &people("huang lei")).unwrap();
     });
-    measure("register picker, search \"mitglied 7\"", || {
-        search_register(&conn, "mitglied 7", &[RegisterKind::Person, RegisterKind::Organisation]).unwrap();
+    measure("register picker, search \"jinhua\"", || {
+        search_register(&conn, "jinhua", &[RegisterKind::Person, RegisterKind::Organisation]).unwrap();
     });
-    let someone = list_people(&conn, &people("Mitglied 3 der Reise 1999")).unwrap().items.remove(0).id;
+    let someone: String = conn
+        .query_row(
+            "SELECT person_id FROM members WHERE person_id IS NOT NULL GROUP BY person_id ORDER BY count(*) DESC LIMIT 1",
+            [],
+            |row| row.get(0),
+        )
+        .expect("a traveller");
     measure("person page (trips and items taken part in)", || {
         person_record(&conn, &someone).unwrap();
     });
@@ -162,8 +118,8 @@ fn main() {
     measure("tasks, due this week", || {
         list_tasks(&conn, &tasks(TaskView::ThisWeek), today).unwrap();
     });
-    measure("tasks, all, search \"reise 1999\"", || {
-        list_tasks(&conn, &TaskQuery { search: "reise 1999".into(), ..tasks(TaskView::All) }, today).unwrap();
+    measure("tasks, all, search \"dankschreiben\"", || {
+        list_tasks(&conn, &TaskQuery { search: "dankschreiben".into(), ..tasks(TaskView::All) }, today).unwrap();
     });
     measure("tasks of one trip", || {
         list_tasks(&conn, &TaskQuery { trip_id: Some(sample_trip.clone()), ..tasks(TaskView::All) }, today).unwrap();
