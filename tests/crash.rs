@@ -439,7 +439,7 @@ fn a_sync_killed_while_applying_leaves_the_database_intact_and_the_next_one_comp
     std::fs::create_dir(&folder).unwrap();
     let office = dir.path().join("a.sqlite");
     assert!(partnerdesk(&office, &["demo"]).status().unwrap().success());
-    let conn = Connection::open(&office).unwrap();
+    let conn = store::open(&office).unwrap();
     conn.execute_batch(&format!(
         "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < {SHARED_PEOPLE})
          INSERT INTO people (id, name_latin, side, search_text, created_at, updated_at)

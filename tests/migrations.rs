@@ -282,6 +282,13 @@ const FILLED_BY_MIGRATIONS: &[&str] = &[
     "checklist_templates",
     "checklist_template_steps",
     "checklist_steps",
+    "search_records",
+    "search_index",
+    "search_index_data",
+    "search_index_idx",
+    "search_index_content",
+    "search_index_docsize",
+    "search_index_config",
 ];
 
 fn fixture(version: usize) -> PathBuf {

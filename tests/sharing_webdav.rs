@@ -88,7 +88,7 @@ impl Laptop {
     }
 
     fn conn(&self) -> Connection {
-        Connection::open(&self.db).unwrap()
+        partnerdesk_core::store::open(&self.db).unwrap()
     }
 }
 

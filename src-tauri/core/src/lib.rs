@@ -30,6 +30,7 @@ pub mod partnerships;
 pub mod privacy;
 pub mod programme;
 pub mod publishing;
+pub mod search;
 pub mod settings;
 pub mod sharing;
 pub mod store;

@@ -3,4 +3,5 @@
 //! nothing here reads the database.
 
 pub mod hosts;
+pub mod search_terms;
 pub mod transliteration;

@@ -30,7 +30,7 @@ const SURNAME_READINGS: &[(char, &str)] = &[
     ('重', "chong"),
 ];
 
-fn is_han(c: char) -> bool {
+pub(super) fn is_han(c: char) -> bool {
     c.to_pinyin().is_some()
 }
 
@@ -38,7 +38,7 @@ pub fn has_han(text: &str) -> bool {
     text.chars().any(is_han)
 }
 
-fn syllable(c: char) -> Option<&'static str> {
+pub(super) fn syllable(c: char) -> Option<&'static str> {
     c.to_pinyin().map(|p| p.plain())
 }
 

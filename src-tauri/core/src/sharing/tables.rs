@@ -37,7 +37,8 @@ pub const SHARED: &[&str] = &[
 ];
 
 /// Tables that stay on this laptop: its settings (the folder, the office key, the window's
-/// choices), the reminders it has shown, and what sharing itself keeps.
+/// choices), the reminders it has shown, what sharing itself keeps, and the search index
+/// (each laptop's triggers keep its own).
 pub const LOCAL: &[&str] = &[
     "settings",
     "task_reminders",
@@ -46,6 +47,13 @@ pub const LOCAL: &[&str] = &[
     "sharing_peers",
     "partner_offices",
     "partner_office_shares",
+    "search_records",
+    "search_index",
+    "search_index_data",
+    "search_index_idx",
+    "search_index_content",
+    "search_index_docsize",
+    "search_index_config",
 ];
 
 /// A unique key that two laptops can both use for different records: the rule keeps the

@@ -92,12 +92,29 @@ pub(crate) fn prepare(conn: &mut Connection) -> Result<()> {
     conn.pragma_update(None, "secure_delete", "ON")?;
     conn.busy_timeout(std::time::Duration::from_secs(5))?;
     conn.set_prepared_statement_cache_capacity(128);
+    register_search_functions(conn)?;
     let found: i64 = conn.pragma_query_value(None, "user_version", |row| row.get(0))?;
     let found = usize::try_from(found).unwrap_or(usize::MAX);
     if found > schema_version() {
         return Err(Error::DatabaseTooNew { found, known: schema_version() });
     }
     migrations::to_latest(conn)?;
+    Ok(())
+}
+
+/// The functions the search index's triggers call (`names::search_terms`): every connection
+/// that writes needs them.
+pub(crate) fn register_search_functions(conn: &Connection) -> Result<()> {
+    use rusqlite::functions::FunctionFlags;
+    let flags = FunctionFlags::SQLITE_UTF8 | FunctionFlags::SQLITE_DETERMINISTIC;
+    conn.create_scalar_function("search_terms", -1, flags, |ctx| {
+        let texts = (0..ctx.len()).map(|at| ctx.get::<Option<String>>(at)).collect::<rusqlite::Result<Vec<_>>>()?;
+        let texts: Vec<&str> = texts.iter().flatten().map(String::as_str).collect();
+        Ok(crate::names::search_terms::index_terms(&texts))
+    })?;
+    conn.create_scalar_function("search_key", 1, flags, |ctx| {
+        Ok(crate::names::transliteration::folded(&ctx.get::<Option<String>>(0)?.unwrap_or_default()))
+    })?;
     Ok(())
 }
 

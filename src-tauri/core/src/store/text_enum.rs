@@ -84,6 +84,7 @@ mod tests {
             crate::import::PreviewAction => PreviewAction,
             crate::import::RecordKind => RecordKind,
             crate::import::table::PersonField => PersonField,
+            crate::search::SearchKind => SearchKind,
             crate::partnerships::agreements::AgreementKind => AgreementKind,
             crate::partnerships::OurSideKind => OurSideKind,
             crate::partnerships::PartnershipKind => PartnershipKind,

@@ -21,6 +21,7 @@ import type { PreviewAction } from "./PreviewAction";
 import type { Recipient } from "./Recipient";
 import type { RecordKind } from "./RecordKind";
 import type { RegisterKind } from "./RegisterKind";
+import type { SearchKind } from "./SearchKind";
 import type { Sensitive } from "./Sensitive";
 import type { Side } from "./Side";
 import type { TaskPriority } from "./TaskPriority";
@@ -73,6 +74,8 @@ export const recipientValues: readonly Recipient[] = ["own_office", "other_offic
 export const recordKindValues: readonly RecordKind[] = ["trip", "item", "member", "person", "organisation", "partnership", "outcome", "task"];
 
 export const registerKindValues: readonly RegisterKind[] = ["person", "organisation"];
+
+export const searchKindValues: readonly SearchKind[] = ["trip", "item", "person", "organisation", "partnership", "agreement", "task", "outcome", "gift"];
 
 export const sensitiveValues: readonly Sensitive[] = ["travel_documents", "health_notes", "internal_notes"];
 

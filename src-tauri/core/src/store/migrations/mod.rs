@@ -23,6 +23,7 @@ pub(super) fn migration_list() -> Vec<M<'static>> {
         M::up(include_str!("0008_sharing.sql")),
         M::up(include_str!("0009_sharing_peers.sql")),
         M::up(include_str!("0010_partner_offices.sql")),
+        M::up(include_str!("0011_search.sql")),
     ]
 }
 
@@ -52,6 +53,7 @@ pub(super) fn to_latest(conn: &mut Connection) -> Result<()> {
 /// Migrates a bare connection to `version` and no further: how the fixture databases of
 /// released schema versions (`tests/fixtures/`) are made.
 pub fn migrate_to_version(conn: &mut Connection, version: usize) -> Result<()> {
+    super::register_search_functions(conn)?;
     migrations().to_version(conn, version)?;
     Ok(())
 }

@@ -1,0 +1,115 @@
+use super::*;
+use crate::contacts::find_or_create::{ensure_person, NewPerson};
+use crate::contacts::organisations::{create_organisation, OrganisationInput};
+use crate::store::open_in_memory;
+use crate::tasks::{create_task, TaskInput};
+use crate::vocabulary::Side;
+
+const TO_JINHUA: &str = "Delegationsreise des Kreises Düren in die Städteregion Jinhua";
+
+fn office() -> Connection {
+    let conn = open_in_memory().unwrap();
+    crate::demo::load_demo(&conn).unwrap();
+    for (latin, original) in [("Huang Lei", "黄磊"), ("Wang Wei", "王伟"), ("Wang Weiming", "王伟明")] {
+        let person =
+            NewPerson::named(latin.into(), original.into(), "Direktor des Bildungsbüros".into(), Side::Partner);
+        ensure_person(&conn, &person).unwrap();
+    }
+    let address = OrganisationInput {
+        name: "Stadtbibliothek Düren".into(),
+        address: "Kölner Straße 12, 52351 Düren".into(),
+        ..OrganisationInput::default()
+    };
+    create_organisation(&conn, &address).unwrap();
+    conn
+}
+
+fn titles(conn: &Connection, typed: &str, only: Option<SearchKind>) -> Vec<String> {
+    search(conn, typed, only).unwrap().into_iter().map(|hit| hit.title).collect()
+}
+
+fn person_titles(conn: &Connection, typed: &str) -> Vec<String> {
+    titles(conn, typed, Some(SearchKind::Person))
+}
+
+#[test]
+fn one_or_two_chinese_characters_find_a_name() {
+    let conn = office();
+    assert!(person_titles(&conn, "黄").contains(&"Huang Lei".to_string()));
+    assert_eq!(person_titles(&conn, "黄磊"), ["Huang Lei"]);
+    let wang_wei = person_titles(&conn, "王伟");
+    assert!(
+        wang_wei.contains(&"Wang Wei".to_string()) && wang_wei.contains(&"Wang Weiming".to_string()),
+        "{wang_wei:?}"
+    );
+    assert!(!titles(&conn, "金华", Some(SearchKind::Organisation)).is_empty(), "金华 finds the Jinhua organisations");
+}
+
+#[test]
+fn pinyin_finds_with_or_without_tones_and_spaces() {
+    let conn = office();
+    for typed in ["huang lei", "huanglei", "Huáng Lěi", "HUANG"] {
+        assert!(person_titles(&conn, typed).contains(&"Huang Lei".to_string()), "{typed}");
+    }
+}
+
+#[test]
+fn german_finds_with_or_without_umlauts_and_sharp_s() {
+    let conn = office();
+    for typed in ["Düren", "Dueren", "Duren", "düren"] {
+        assert!(titles(&conn, typed, Some(SearchKind::Trip)).contains(&TO_JINHUA.to_string()), "{typed}");
+    }
+    for typed in ["Straße", "Strasse", "koelner", "Kölner"] {
+        assert_eq!(titles(&conn, typed, Some(SearchKind::Organisation)), ["Stadtbibliothek Düren"], "{typed}");
+    }
+}
+
+#[test]
+fn a_title_that_starts_with_the_words_comes_first() {
+    let conn = office();
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 12, 5).unwrap();
+    for title in ["Dank für den Empfang schreiben", "Empfang im Rathaus vorbereiten"] {
+        create_task(
+            &conn,
+            &TaskInput { title: title.into(), due_date: "2026-12-20".into(), ..TaskInput::default() },
+            today,
+        )
+        .unwrap();
+    }
+    let found = titles(&conn, "empfang", Some(SearchKind::Task));
+    assert_eq!(found.first().map(String::as_str), Some("Empfang im Rathaus vorbereiten"), "{found:?}");
+    assert!(found.contains(&"Dank für den Empfang schreiben".to_string()));
+}
+
+#[test]
+fn the_index_follows_every_change_and_leaves_the_trash_out() {
+    let conn = office();
+    let trip: String = conn.query_row("SELECT id FROM trips WHERE title = ?1", [TO_JINHUA], |row| row.get(0)).unwrap();
+    conn.execute("UPDATE trips SET title = 'Reise nach Jinhua 2026' WHERE id = ?1", [&trip]).unwrap();
+    assert!(titles(&conn, "Städteregion", Some(SearchKind::Trip)).is_empty());
+    assert_eq!(titles(&conn, "reise nach jinhua", Some(SearchKind::Trip)), ["Reise nach Jinhua 2026"]);
+    crate::trips::trash::delete_trip(&conn, &trip).unwrap();
+    assert!(titles(&conn, "reise nach jinhua", None).is_empty(), "trashed");
+    crate::trips::trash::restore_trip(&conn, &trip).unwrap();
+    assert_eq!(titles(&conn, "reise nach jinhua", Some(SearchKind::Trip)), ["Reise nach Jinhua 2026"]);
+    conn.execute("DELETE FROM trips WHERE id = ?1", [&trip]).unwrap();
+    assert!(titles(&conn, "reise nach jinhua", None).is_empty(), "deleted for good");
+    let indexed: i64 = conn.query_row("SELECT count(*) FROM search_records", [], |row| row.get(0)).unwrap();
+    let index_rows: i64 = conn.query_row("SELECT count(*) FROM search_index", [], |row| row.get(0)).unwrap();
+    assert_eq!(indexed, index_rows, "no record left behind in either table");
+}
+
+#[test]
+fn a_hit_says_where_it_belongs_what_matched_and_whether_only_internal_notes_did() {
+    let conn = office();
+    let hits = search(&conn, "Sitzordnung", None).unwrap();
+    let item = hits.iter().find(|hit| hit.kind == SearchKind::Item).expect("the item with the internal note");
+    assert!(item.internal);
+    assert!(item.matched.contains("Sitzordnung"), "{item:?}");
+    assert!(item.context.starts_with(TO_JINHUA), "{item:?}");
+    assert!(item.parent_id.is_some());
+    let public = search(&conn, "huang lei", Some(SearchKind::Person)).unwrap();
+    assert!(!public[0].internal);
+    assert!(public[0].context.starts_with("黄磊 · "), "{:?}", public[0]);
+    assert!(search(&conn, " -*\" ", None).unwrap().is_empty());
+}
