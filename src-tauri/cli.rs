@@ -13,6 +13,7 @@ use partnerdesk_core::error::{Error, Result};
 use partnerdesk_core::export::{DocumentLanguage, ExportFormat, ExportOptions};
 use partnerdesk_core::import::{ImportOptions, ImportPreview, PreviewAction};
 use partnerdesk_core::partnerships::{self, agreements};
+use partnerdesk_core::search::{self, SearchKind};
 use partnerdesk_core::sharing::partner_offices::{self, PartnerOfficeInput, ShareInput};
 use partnerdesk_core::sharing::{self, SharingInput};
 use partnerdesk_core::store::backup::{self, BackupSummary};
@@ -100,6 +101,18 @@ pub enum Command {
     PartnerOffice {
         #[command(subcommand)]
         what: PartnerOfficeCommand,
+    },
+    /// Find anything in the office: trips, programme items, people, organisations,
+    /// partnerships, agreements, tasks, outcomes and gifts, in any script.
+    Search {
+        #[arg(value_name = "QUERY")]
+        query: String,
+        /// Only records of this kind.
+        #[arg(long, value_name = "KIND", value_parser = parse_search_kind)]
+        kind: Option<SearchKind>,
+        /// Print the hits as JSON: kind, id, title, context, matched, internal, parent_id.
+        #[arg(long)]
+        json: bool,
     },
     /// Publish to a calendar server.
     Publish {
@@ -439,6 +452,16 @@ pub fn run(db: &Path, key: Option<&Passphrase>, command: &Command) -> Result<Str
             Ok(backup_summary_text(&summary) + &kept)
         }
         Command::PartnerOffice { what } => partner_office(&conn, what),
+        Command::Search { query, kind, json } => render(*json, &search::search(&conn, query, *kind)?, |hit| {
+            format!(
+                "{}\t{}\t{}\t{}{}",
+                hit.kind.as_str(),
+                hit.id,
+                hit.title,
+                hit.context,
+                if hit.internal { "\t(internal notes)" } else { "" }
+            )
+        }),
         Command::Privacy { what: PrivacyCommand::EraseDue { dry_run } } => {
             let today = settings::office_today(&conn)?;
             let due = privacy::due_erasures(&conn, today)?;
@@ -611,6 +634,12 @@ pub fn run(db: &Path, key: Option<&Passphrase>, command: &Command) -> Result<Str
             })
         }
     }
+}
+
+fn parse_search_kind(text: &str) -> std::result::Result<SearchKind, String> {
+    SearchKind::parse(text).ok_or_else(|| {
+        "one of trip, item, person, organisation, partnership, agreement, task, outcome, gift".to_string()
+    })
 }
 
 fn partner_office(conn: &rusqlite::Connection, what: &PartnerOfficeCommand) -> Result<String> {

@@ -56,6 +56,7 @@ pub fn run_app(db_path: std::path::PathBuf) -> tauri::Result<()> {
             commands::sharing::turn_on_sharing,
             commands::sharing::turn_off_sharing,
             commands::sharing::sync_now,
+            commands::search::search,
             commands::sharing::compact_sharing_folder,
             commands::sharing::list_partner_offices,
             commands::sharing::link_partner_office,

@@ -546,3 +546,26 @@ fn an_office_of_some_years_is_written_from_a_seed_into_an_empty_database_only() 
         String::from_utf8_lossy(&again.stderr)
     );
 }
+
+#[test]
+fn search_finds_in_any_script_and_prints_the_hits_as_json() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("office.sqlite");
+    assert!(partnerdesk(&db, &["demo"]).status.success());
+    let by_characters = json(&partnerdesk(&db, &["search", "金华", "--kind", "organisation", "--json"]));
+    let by_pinyin = json(&partnerdesk(&db, &["search", "jinhua", "--kind", "organisation", "--json"]));
+    assert!(!by_characters.as_array().unwrap().is_empty(), "{by_characters}");
+    let found =
+        |hits: &serde_json::Value, id: &serde_json::Value| hits.as_array().unwrap().iter().any(|hit| hit["id"] == *id);
+    assert!(found(&by_pinyin, &by_characters[0]["id"]), "the same organisation by pinyin");
+    for field in ["kind", "id", "title", "context", "matched"] {
+        assert!(by_characters[0][field].is_string(), "{field} in {}", by_characters[0]);
+    }
+    let umlauts = json(&partnerdesk(&db, &["search", "Dueren", "--kind", "trip", "--json"]));
+    assert!(
+        umlauts.as_array().unwrap().iter().any(|hit| hit["title"].as_str().unwrap().contains("Düren")),
+        "{umlauts}"
+    );
+    let wrong = partnerdesk(&db, &["search", "x", "--kind", "planet"]);
+    assert!(!wrong.status.success());
+}

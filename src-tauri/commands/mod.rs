@@ -16,6 +16,7 @@ pub mod partnerships;
 pub mod privacy;
 pub mod programme;
 pub mod publishing;
+pub mod search;
 pub mod sharing;
 pub mod tasks;
 pub mod trash;
