@@ -12,6 +12,7 @@ use partnerdesk_core::contacts::people::{list_people, person_record, RegisterQue
 use partnerdesk_core::contacts::search_register;
 use partnerdesk_core::demo::office_years::write_office;
 use partnerdesk_core::programme::programme_view;
+use partnerdesk_core::search::search;
 use partnerdesk_core::sharing::{self, SharingInput};
 use partnerdesk_core::store::paging::PageRequest;
 use partnerdesk_core::store::{now, open};
@@ -127,6 +128,11 @@ fn main() {
     measure("sidebar: count of overdue tasks", || {
         overdue_count(&conn, today).unwrap();
     });
+    for typed in ["王", "黄磊", "金华", "huang lei", "huanglei", "Dueren", "dankschreiben", "Empfang durch", "s"] {
+        measure(&format!("office search \"{typed}\""), || {
+            search(&conn, typed, None).unwrap();
+        });
+    }
 
     let folder = dir.join("office-folder");
     std::fs::create_dir_all(&folder).expect("the office folder");
