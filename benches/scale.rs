@@ -36,6 +36,33 @@ fn measure(name: &str, mut work: impl FnMut()) {
     println!("{name:<48} {:>9.2} ms", median(runs).as_secs_f64() * 1000.0);
 }
 
+/// `count` queries as officers type them, half in Chinese characters and half in Latin
+/// letters, 1 to 20 characters long: the start of a name or title from the register and the
+/// programme, cut at a random length (a fixed seed, so every run types the same).
+fn mixed_queries(conn: &rusqlite::Connection, count: usize) -> Vec<String> {
+    let texts = |sql: &str| -> Vec<String> {
+        let mut statement = conn.prepare(sql).expect("texts");
+        statement.query_map([], |row| row.get(0)).expect("texts").collect::<rusqlite::Result<_>>().expect("texts")
+    };
+    let chinese = texts("SELECT name_original FROM people WHERE name_original <> '' UNION ALL SELECT name_original FROM organisations WHERE name_original <> ''");
+    let latin = texts(
+        "SELECT name_latin FROM people UNION ALL SELECT title FROM programme_items UNION ALL SELECT title FROM tasks",
+    );
+    let mut seed: u64 = 2002;
+    let mut next = move |below: usize| {
+        seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        (seed >> 33) as usize % below
+    };
+    (0..count)
+        .map(|n| {
+            let pool = if n % 2 == 0 { &chinese } else { &latin };
+            let text: Vec<char> = pool[next(pool.len())].chars().collect();
+            let length = 1 + next(20.min(text.len()));
+            text[..length].iter().collect::<String>()
+        })
+        .collect()
+}
+
 fn main() {
     let dir = std::env::temp_dir().join(format!("partnerdesk-scale-{}", std::process::id()));
     let conn = open(&dir.join("office.sqlite")).expect("database");
@@ -133,6 +160,24 @@ fn main() {
             search(&conn, typed, None).unwrap();
         });
     }
+    let mixed = mixed_queries(&conn, 200);
+    let mut runs: Vec<Duration> = mixed
+        .iter()
+        .map(|typed| {
+            let start = Instant::now();
+            search(&conn, typed, None).unwrap();
+            start.elapsed()
+        })
+        .collect();
+    runs.sort();
+    let at = |share: f64| runs[((runs.len() as f64 * share).ceil() as usize).saturating_sub(1)].as_secs_f64() * 1000.0;
+    println!(
+        "{:<48} {:>9.2} ms p50, {:.2} ms p95, {:.2} ms max",
+        format!("office search, {} mixed queries", mixed.len()),
+        at(0.5),
+        at(0.95),
+        at(1.0)
+    );
 
     let folder = dir.join("office-folder");
     std::fs::create_dir_all(&folder).expect("the office folder");

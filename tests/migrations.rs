@@ -291,6 +291,18 @@ const FILLED_BY_MIGRATIONS: &[&str] = &[
     "search_index_config",
 ];
 
+/// Tables derived from the records (the search index): a migration may rebuild them, so their
+/// rows are not compared; `check_records` searches instead.
+const DERIVED_TABLES: &[&str] = &[
+    "search_records",
+    "search_index",
+    "search_index_data",
+    "search_index_idx",
+    "search_index_content",
+    "search_index_docsize",
+    "search_index_config",
+];
+
 fn fixture(version: usize) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(format!("tests/fixtures/schema-v{version}.sqlite"))
 }
@@ -394,7 +406,7 @@ fn count(conn: &Connection, sql: &str) -> i64 {
 
 /// Every column of every row the fixture held reads the same after the upgrade.
 fn check_rows_kept(conn: &Connection, before: &HashMap<String, Table>, version: usize) {
-    for (name, table) in before {
+    for (name, table) in before.iter().filter(|(name, _)| !DERIVED_TABLES.contains(&name.as_str())) {
         let kept: Vec<String> = table
             .columns
             .iter()
@@ -462,6 +474,8 @@ fn check_records(conn: &Connection, version: usize) {
         ("2026-03-02T09:15:00.000Z", "2026-03-05T16:40:12.345Z")
     );
     assert_eq!((trip.member_count, trip.item_count), (2, 2));
+    let found = partnerdesk_core::search::search(conn, "Delegationsreise Jinhua", None).unwrap();
+    assert!(found.iter().any(|hit| hit.id == TRIP_JINHUA), "v{version}: the search finds the trip: {found:?}");
     let themes: Vec<&str> = trip.themes.iter().map(|theme| theme.name.as_str()).collect();
     if version >= 2 {
         assert_eq!(trip.partnership_id.as_deref(), Some(PARTNERSHIP));

@@ -2,8 +2,11 @@
 //! an officer types, so that any script and any length finds: Chinese characters one by one
 //! and in pairs (王, 黄磊; longer runs as their pairs), their toneless pinyin syllable by
 //! syllable and run together (huang lei, huanglei, Huáng Lěi), German words with and without
-//! umlauts and ß (Düren, Dueren, Duren; Straße, Strasse), all lower case.
+//! umlauts and ß (Düren, Dueren, Duren; Straße, Strasse), all lower case. And each indexed
+//! record's slot: a row number that holds its kind and its date, so that the index hands out
+//! the matches of a kind newest first.
 
+use chrono::{NaiveDate, NaiveTime};
 use unicode_normalization::UnicodeNormalization;
 
 use super::transliteration::{folded, is_han, syllable};
@@ -79,6 +82,43 @@ pub fn text_matches(text: &str, typed: &str) -> bool {
         })
 }
 
+/// The kinds of record the index holds, in the order of their slots.
+pub const SLOT_KINDS: [&str; 9] =
+    ["trip", "item", "person", "organisation", "partnership", "agreement", "task", "outcome", "gift"];
+
+/// Bits of a slot below its kind: the date in seconds since 1900 (33 bits, up to 2172), then
+/// 20 bits for records of one kind with the same date, in the order they were written.
+const KIND_SHIFT: u32 = 53;
+const DATE_SHIFT: u32 = 20;
+const LATEST_SECOND: i64 = (1 << (KIND_SHIFT - DATE_SHIFT)) - 1;
+
+/// The first slot of a record of `kind` dated `date` (`YYYY-MM-DD`, or an RFC 3339 instant in
+/// UTC; empty or unreadable counts as the oldest). Slots of one kind sort by date.
+pub fn slot(kind: &str, date: &str) -> i64 {
+    let kind_number = SLOT_KINDS.iter().position(|known| *known == kind).unwrap_or(SLOT_KINDS.len()) as i64;
+    let epoch = NaiveDate::from_ymd_opt(1900, 1, 1).unwrap_or_default().and_time(NaiveTime::MIN);
+    let seconds = date
+        .get(..10)
+        .and_then(|day| NaiveDate::parse_from_str(day, "%Y-%m-%d").ok())
+        .map(|day| {
+            let time = date.get(11..19).and_then(|time| NaiveTime::parse_from_str(time, "%H:%M:%S").ok());
+            (day.and_time(time.unwrap_or(NaiveTime::MIN)) - epoch).num_seconds().clamp(0, LATEST_SECOND)
+        })
+        .unwrap_or(0);
+    (kind_number << KIND_SHIFT) | (seconds << DATE_SHIFT)
+}
+
+/// The slots of records of `kind`, first and last.
+pub fn kind_slots(kind: &str) -> (i64, i64) {
+    let first = slot(kind, "");
+    (first, first + (1 << KIND_SHIFT) - 1)
+}
+
+/// The kind of the record in `slot`.
+pub fn kind_of_slot(slot: i64) -> Option<&'static str> {
+    SLOT_KINDS.get((slot >> KIND_SHIFT) as usize).copied()
+}
+
 fn quoted(term: &str) -> String {
     format!("\"{}\"", term.replace('"', "\"\""))
 }
@@ -152,5 +192,18 @@ mod tests {
         assert_eq!(query_terms("金华市").as_deref(), Some("\"金华\" \"华市\""));
         assert_eq!(query_terms("Straße").as_deref(), Some("\"strasse\"*"));
         assert_eq!(query_terms("\"*  -").as_deref(), None);
+    }
+
+    #[test]
+    fn slots_sort_by_kind_then_date() {
+        let older = slot("task", "2019-03-01");
+        let newer = slot("task", "2019-03-01T08:30:00.120Z");
+        assert!(older < newer && newer < slot("task", "2026-01-01"));
+        assert!(slot("task", "") < older && slot("task", "unreadable") == slot("task", ""));
+        assert!(slot("item", "2100-01-01") < slot("person", "1901-01-01"));
+        let (first, last) = kind_slots("gift");
+        assert!(first <= slot("gift", "2172-12-31") && slot("gift", "2999-01-01") <= last);
+        assert_eq!(kind_of_slot(slot("outcome", "2020-02-02")), Some("outcome"));
+        assert_eq!(kind_of_slot(last), Some("gift"));
     }
 }

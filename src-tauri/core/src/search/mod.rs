@@ -5,12 +5,14 @@
 //! a word inside, then recent before old. Trashed records are left out; a record found only
 //! through its internal notes is marked as such.
 
+use std::collections::HashMap;
+
 use rusqlite::{params, Connection};
 use serde::Serialize;
 use ts_rs::TS;
 
 use crate::error::Result;
-use crate::names::search_terms::{query_terms, text_matches};
+use crate::names::search_terms::{kind_of_slot, kind_slots, query_terms, text_matches};
 use crate::names::transliteration::folded;
 
 crate::text_enum! {
@@ -139,29 +141,70 @@ const KINDS: &[KindSql] = &[
 /// (of `only` that kind).
 pub fn search(conn: &Connection, typed: &str, only: Option<SearchKind>) -> Result<Vec<SearchHit>> {
     let Some(query) = query_terms(typed) else { return Ok(Vec::new()) };
-    let starts_with = format!("{}%", folded(typed).replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_"));
+    let kinds: Vec<&KindSql> = KINDS.iter().filter(|sql| only.is_none_or(|kind| kind == sql.kind)).collect();
+    let mut recent = newest_matches(conn, &query, only)?;
+    let mut hits = Vec::new();
+    for sql in kinds {
+        let mut chosen = starting_with(conn, sql.kind, typed)?;
+        for slot in recent.remove(&sql.kind).unwrap_or_default() {
+            if chosen.len() >= HITS_PER_KIND {
+                break;
+            }
+            if !chosen.iter().any(|(known, _, _)| *known == slot) {
+                let (id, title) = conn
+                    .prepare_cached("SELECT record_id, title FROM search_records WHERE id = ?1")?
+                    .query_row([slot], |row| Ok((row.get(0)?, row.get(1)?)))?;
+                chosen.push((slot, id, title));
+            }
+        }
+        for (_, id, title) in chosen {
+            hits.push(hit(conn, sql, id, title, typed)?);
+        }
+    }
+    Ok(hits)
+}
+
+/// Per kind, the slots of the newest records that match `query` (twice as many as a search
+/// shows, so that those already chosen for their title can be passed over). The index hands
+/// them out newest first (`search_terms::slot`), so nothing is sorted.
+fn newest_matches(conn: &Connection, query: &str, only: Option<SearchKind>) -> Result<HashMap<SearchKind, Vec<i64>>> {
+    let wanted = 2 * HITS_PER_KIND;
+    let (first, last) = match only {
+        Some(kind) => kind_slots(kind.as_str()),
+        None => (0, i64::MAX),
+    };
     let mut statement = conn.prepare_cached(
-        "SELECT kind, record_id, title FROM (
-             SELECT r.kind, r.record_id, r.title,
-                    row_number() OVER (PARTITION BY r.kind
-                                       ORDER BY r.title_key LIKE ?2 ESCAPE '\\' DESC, r.sort_date DESC) AS place
-             FROM search_index JOIN search_records r ON r.id = search_index.rowid
-             WHERE search_index MATCH ?1 AND r.trashed = 0 AND (?3 IS NULL OR r.kind = ?3))
-         WHERE place <= ?4
-         ORDER BY kind, place",
+        "SELECT rowid FROM search_index WHERE search_index MATCH ?1 AND rowid BETWEEN ?2 AND ?3 ORDER BY rowid DESC",
     )?;
-    let found: Vec<(String, String, String)> = statement
-        .query_map(params![query, starts_with, only.map(SearchKind::as_str), HITS_PER_KIND as i64], |row| {
+    let mut rows = statement.query(params![query, first, last])?;
+    let mut found: HashMap<SearchKind, Vec<i64>> = HashMap::new();
+    while let Some(row) = rows.next()? {
+        let slot: i64 = row.get(0)?;
+        let Some(kind) = kind_of_slot(slot).and_then(|kind| kind.parse::<SearchKind>().ok()) else { continue };
+        let slots = found.entry(kind).or_default();
+        if slots.len() < wanted {
+            slots.push(slot);
+        } else if only.is_some() {
+            break;
+        }
+    }
+    Ok(found)
+}
+
+/// The newest records of `kind` whose title starts with what was typed and that hold all of it.
+fn starting_with(conn: &Connection, kind: SearchKind, typed: &str) -> Result<Vec<(i64, String, String)>> {
+    let start = folded(typed);
+    let mut statement = conn.prepare_cached(
+        "SELECT id, record_id, title FROM search_records
+         WHERE kind = ?1 AND title_key >= ?2 AND title_key < ?2 || char(1114111)
+         ORDER BY id DESC LIMIT ?3",
+    )?;
+    let found = statement
+        .query_map(params![kind.as_str(), start, 2 * HITS_PER_KIND as i64], |row| {
             Ok((row.get(0)?, row.get(1)?, row.get(2)?))
         })?
-        .collect::<rusqlite::Result<_>>()?;
-    let mut hits = Vec::with_capacity(found.len());
-    for (kind, id, title) in found {
-        let Some(sql) = KINDS.iter().find(|sql| sql.kind.as_str() == kind) else { continue };
-        hits.push(hit(conn, sql, id, title, typed)?);
-    }
-    hits.sort_by_key(|hit| KINDS.iter().position(|sql| sql.kind == hit.kind));
-    Ok(hits)
+        .collect::<rusqlite::Result<Vec<(i64, String, String)>>>()?;
+    Ok(found.into_iter().filter(|(_, _, title)| text_matches(title, typed)).take(HITS_PER_KIND).collect())
 }
 
 /// A hit with where it belongs and the text that matched.

@@ -113,3 +113,26 @@ fn a_hit_says_where_it_belongs_what_matched_and_whether_only_internal_notes_did(
     assert!(public[0].context.starts_with("黄磊 · "), "{:?}", public[0]);
     assert!(search(&conn, " -*\" ", None).unwrap().is_empty());
 }
+
+#[test]
+fn recent_comes_before_old_and_records_of_one_date_are_all_kept() {
+    let conn = office();
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 12, 5).unwrap();
+    for (title, due) in [
+        ("Bericht zum Besuch 2019", "2019-06-01"),
+        ("Bericht zum Besuch 2026", "2026-06-01"),
+        ("Zweiter Bericht 2026", "2026-06-01"),
+        ("Bericht zum Besuch 2022", "2022-06-01"),
+    ] {
+        create_task(&conn, &TaskInput { title: title.into(), due_date: due.into(), ..TaskInput::default() }, today)
+            .unwrap();
+    }
+    let found = titles(&conn, "bericht", Some(SearchKind::Task));
+    assert_eq!(
+        found,
+        ["Bericht zum Besuch 2026", "Bericht zum Besuch 2022", "Bericht zum Besuch 2019", "Zweiter Bericht 2026"],
+        "titles that start with the word first, each group newest first"
+    );
+    let everything = search(&conn, "bericht", None).unwrap();
+    assert_eq!(everything.iter().filter(|hit| hit.kind == SearchKind::Task).count(), 4);
+}

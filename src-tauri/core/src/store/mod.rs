@@ -115,6 +115,9 @@ pub(crate) fn register_search_functions(conn: &Connection) -> Result<()> {
     conn.create_scalar_function("search_key", 1, flags, |ctx| {
         Ok(crate::names::transliteration::folded(&ctx.get::<Option<String>>(0)?.unwrap_or_default()))
     })?;
+    conn.create_scalar_function("search_slot", 2, flags, |ctx| {
+        Ok(crate::names::search_terms::slot(&ctx.get::<String>(0)?, &ctx.get::<Option<String>>(1)?.unwrap_or_default()))
+    })?;
     Ok(())
 }
 
