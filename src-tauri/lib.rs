@@ -57,6 +57,8 @@ pub fn run_app(db_path: std::path::PathBuf) -> tauri::Result<()> {
             commands::sharing::turn_off_sharing,
             commands::sharing::sync_now,
             commands::search::search,
+            commands::overview::overview,
+            commands::overview::trip_year,
             commands::sharing::compact_sharing_folder,
             commands::sharing::list_partner_offices,
             commands::sharing::link_partner_office,

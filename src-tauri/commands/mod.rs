@@ -12,6 +12,7 @@ pub mod export;
 pub mod gifts;
 pub mod import;
 pub mod outcomes;
+pub mod overview;
 pub mod partnerships;
 pub mod privacy;
 pub mod programme;

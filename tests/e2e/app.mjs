@@ -236,6 +236,7 @@ export async function skipWelcome(browser) {
 
 /** Opens the trip with this title from the trip list, once the list shows it. */
 export async function openTrip(browser, title) {
+  await click(browser, "nav-trips");
   const link = await eventually(async () => {
     for (const candidate of await browser.$$('[data-testid="trip-row"] .row-link')) {
       if ((await candidate.getText()) === title) return candidate;

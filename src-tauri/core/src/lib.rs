@@ -26,6 +26,7 @@ pub mod gifts;
 pub mod import;
 pub mod names;
 pub mod outcomes;
+pub mod overview;
 pub mod partnerships;
 pub mod privacy;
 pub mod programme;

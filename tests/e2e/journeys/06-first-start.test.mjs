@@ -12,6 +12,8 @@ test("on first start the example data is offered, loaded on request, and not off
     await byTestId(session.browser, "welcome", { timeout: 15000 });
     assert.deepEqual(await listJson(dir.db, "trips"), [], "nothing is loaded before the user answers");
     await click(session.browser, "welcome-load");
+    await eventually(async () => (await texts(session.browser, '[data-testid="next-trip"] .title')).includes("Delegationsreise nach Luzhou"), { message: "the overview shows the next example trip" });
+    await click(session.browser, "nav-trips");
     await eventually(async () => (await session.browser.$$('[data-testid="trip-row"]')).length === 4, { message: "example trips" });
     const titles = await texts(session.browser, '[data-testid="trip-row"] .row-link');
     assert.ok(titles.includes("Delegationsreise des Kreises Düren in die Städteregion Jinhua"));
@@ -25,7 +27,7 @@ test("on first start the example data is offered, loaded on request, and not off
 
   session = await launch(dir, "first-start-again");
   try {
-    await byTestId(session.browser, "trip-list", { timeout: 15000 });
+    await byTestId(session.browser, "overview", { timeout: 15000 });
     await sleep(500);
     assert.equal(await (await session.browser.$('[data-testid="welcome"]')).isDisplayed(), false);
   } finally {
@@ -38,6 +40,8 @@ test("starting empty is remembered, and the language setting switches and stays"
   let session = await launch(dir, "start-empty");
   try {
     await skipWelcome(session.browser);
+    assert.match(await (await byTestId(session.browser, "next-trips")).getText(), /Es ist keine Reise geplant/);
+    await click(session.browser, "nav-trips");
     await byTestId(session.browser, "trips-empty");
     await click(session.browser, "nav-settings");
     await choose(session.browser, "#settings-language", "en");
@@ -48,7 +52,9 @@ test("starting empty is remembered, and the language setting switches and stays"
 
   session = await launch(dir, "start-empty-again");
   try {
-    const empty = await byTestId(session.browser, "trips-empty", { timeout: 15000 });
+    await eventually(async () => /No trip is planned/.test(await (await byTestId(session.browser, "next-trips", { timeout: 15000 })).getText()), { message: "the overview in English" });
+    await click(session.browser, "nav-trips");
+    const empty = await byTestId(session.browser, "trips-empty");
     assert.match(await empty.getText(), /No trips yet/);
     assert.equal(await (await session.browser.$('[data-testid="welcome"]')).isDisplayed(), false);
     assert.deepEqual(await listJson(dir.db, "trips"), []);

@@ -237,6 +237,7 @@ test("trips are prepared with checklists from templates that never change past t
   const dir = await demoDir();
   const { browser, close } = await launch(dir, "checklists");
   try {
+    await click(browser, "nav-trips");
     await eventually(async () => (await texts(browser, '[data-testid="trip-preparation"]')).includes("9/10"), { message: "progress in the trip list" });
     await openTrip(browser, TO_LUZHOU);
     await click(browser, "tab-checklist");

@@ -90,6 +90,7 @@ test("a colleague's trip bundle arrives whole in an empty Partnerdesk, and never
   const { browser, close } = await launch(colleague, "import-bundle", { PARTNERDESK_TEST_PICK_FILE: bundle });
   try {
     await skipWelcome(browser);
+    await click(browser, "nav-trips");
     await click(browser, "trips-import");
     assert.match(await previewCounts(browser), /[1-9]\d* neu/);
     await click(browser, "import-apply");

@@ -35,7 +35,7 @@ test("commands called with malformed arguments refuse with a typed error and cha
 
   const { browser, close } = await launch(dir, "lockdown-arguments", { PARTNERDESK_TEST_SAVE_FILE: target });
   try {
-    await byTestId(browser, "trip-row", { timeout: 15000 });
+    await byTestId(browser, "next-trip", { timeout: 15000 });
     const settings = (await invoke(browser, "get_settings", {})).ok;
     assert.ok(settings.language, "the IPC answers well-formed calls");
     const onePage = await invoke(browser, "list_trips", { query: { limit: 1 } });
@@ -93,14 +93,16 @@ test("the content security policy stops eval, inline code and foreign connection
   const trips = await listJson(dir.db, "trips");
   const { browser, close } = await launch(dir, "lockdown-csp");
   try {
-    await byTestId(browser, "trip-row", { timeout: 15000 });
+    await byTestId(browser, "next-trip", { timeout: 15000 });
     await browser.execute(() => {
       window.violations = [];
       document.addEventListener("securitypolicyviolation", (event) =>
         window.violations.push(`${event.violatedDirective} ${event.blockedURI}`));
     });
     // Every area of the app, then a trip: none of them needs anything the policy forbids.
-    for (const area of ["tasks", "partnerships", "people", "organisations", "gifts", "trash", "settings", "trips"]) {
+    await click(browser, "open-year");
+    await byTestId(browser, "year-trip");
+    for (const area of ["overview", "tasks", "partnerships", "people", "organisations", "gifts", "trash", "settings", "trips"]) {
       await click(browser, `nav-${area}`);
       await browser.pause(300);
     }

@@ -61,7 +61,7 @@ async function keptInTheKeychain(dir, keychainEnv) {
   try {
     const { browser } = second;
     await byTestId(browser, "unlock", { timeout: 10000 });
-    assert.equal(await (await browser.$('[data-testid="trip-list"]')).isExisting(), false, "nothing but the prompt");
+    assert.equal(await (await browser.$('[data-testid="overview"]')).isExisting(), false, "nothing but the prompt");
     await fill(browser, "#unlock-passphrase", "Partnerschaft mit Jinhua seit 2008");
     await click(browser, "unlock-submit");
     assert.equal(await textOf(browser, "error-unlock-passphrase"), "Die Passphrase ist falsch.");
@@ -70,7 +70,8 @@ async function keptInTheKeychain(dir, keychainEnv) {
     await fill(browser, "#unlock-passphrase", PASSPHRASE);
     await click(browser, "unlock-remember");
     await click(browser, "unlock-submit");
-    await byTestId(browser, "trip-list", { timeout: 10000 });
+    await byTestId(browser, "overview", { timeout: 10000 });
+    await click(browser, "nav-trips");
     await eventually(async () => (await texts(browser, '[data-testid="trip-row"] .row-link')).includes(TO_JINHUA), {
       message: "the trips of the unlocked database",
     });
@@ -82,7 +83,7 @@ async function keptInTheKeychain(dir, keychainEnv) {
   const third = await launch(dir, "keychain", keychainEnv);
   try {
     const { browser } = third;
-    await byTestId(browser, "trip-list", { timeout: 10000 });
+    await byTestId(browser, "overview", { timeout: 10000 });
     assert.equal(await (await browser.$('[data-testid="unlock"]')).isExisting(), false, "no unlock screen");
     await click(browser, "nav-settings");
     const remember = await browser.$('[data-testid="encryption-remember"] input');

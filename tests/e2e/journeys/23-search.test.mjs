@@ -1,6 +1,6 @@
 // One search for the whole office: Ctrl+K from any screen, 黄磊 typed in characters finds the
 // person and Enter opens their page; the words of a programme item find the item, and Enter
-// opens its trip; a pinyin spelling without tones and an umlaut spelled out find too.
+// opens its trip at that item; a pinyin spelling without tones and an umlaut spelled out find too.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { byTestId, cli, click, eventually, freshDataDir, launch, screenshot, textOf, texts } from "../app.mjs";
@@ -34,6 +34,10 @@ test("Ctrl+K finds a person by two Chinese characters and an item by its words, 
     assert.ok(items.some((hit) => hit.startsWith("Empfang und Konferenz zur Zusammenarbeit")), items.join(" | "));
     await browser.keys(["Enter"]);
     await eventually(async () => (await textOf(browser, "trip-title")) === TO_JINHUA, { message: "the item's trip" });
+    await eventually(async () => {
+      const sought = await browser.$('[data-testid="programme-item"].sought');
+      return (await sought.isExisting()) && (await sought.getText()).includes("Empfang und Konferenz zur Zusammenarbeit");
+    }, { message: "the item shown on its day" });
 
     const spelled = await searchFor(browser, "Dueren Staedteregion");
     assert.ok(spelled[0].startsWith(TO_JINHUA), spelled.join(" | "));

@@ -3,8 +3,11 @@ import type { Settings } from "./bindings/Settings";
 
 export type TripTab = "programme" | "delegation" | "checklist" | "tasks" | "gifts" | "details";
 export type Route =
+  | { name: "overview" }
+  | { name: "year"; year?: number }
   | { name: "trips" }
-  | { name: "trip"; id: string; tab: TripTab }
+  /** `item`: the programme item to show, on its day. */
+  | { name: "trip"; id: string; tab: TripTab; item?: string }
   | { name: "partnerships" }
   | { name: "partnership"; id: string }
   | { name: "people" }
@@ -26,13 +29,13 @@ export interface Notice {
 }
 
 export const app = $state({
-  route: { name: "trips" } as Route,
+  route: { name: "overview" } as Route,
   settings: { language: "de", home_zone: "Europe/Berlin", min_transfer_minutes: 30, reminders: true, me: null, erase_travel_documents_after_days: 90 } as Settings,
   zones: [] as string[],
   notices: [] as Notice[],
   /** Bumped whenever trips change, so that lists reload. */
   revision: 0,
-  /** Set by the "New trip" menu entry; the trip list opens its form. */
+  /** Set by the "New trip" menu entry and the overview; the trip list opens its form and clears it. */
   newTripRequested: 0,
 });
 

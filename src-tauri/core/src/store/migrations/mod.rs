@@ -25,6 +25,7 @@ pub(super) fn migration_list() -> Vec<M<'static>> {
         M::up(include_str!("0010_partner_offices.sql")),
         M::up(include_str!("0011_search.sql")),
         M::up(include_str!("0012_search_order.sql")),
+        M::up(include_str!("0013_overview.sql")),
     ]
 }
 
