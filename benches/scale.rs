@@ -11,13 +11,17 @@ use std::time::{Duration, Instant};
 use partnerdesk_core::contacts::people::{list_people, person_record, RegisterQuery};
 use partnerdesk_core::contacts::search_register;
 use partnerdesk_core::demo::office_years::write_office;
-use partnerdesk_core::programme::programme_view;
+use partnerdesk_core::export::calendar::trip_calendar;
+use partnerdesk_core::export::pdf::programme_pdf;
+use partnerdesk_core::export::DocumentLanguage;
+use partnerdesk_core::overview::{overview, trip_year};
+use partnerdesk_core::programme::{add_item, programme_view, ItemInput, ItemKind};
 use partnerdesk_core::search::search;
 use partnerdesk_core::sharing::{self, SharingInput};
 use partnerdesk_core::store::paging::PageRequest;
 use partnerdesk_core::store::{now, open};
 use partnerdesk_core::tasks::list::{list_tasks, overdue_count, TaskQuery, TaskView};
-use partnerdesk_core::trips::{list_trips, TripQuery};
+use partnerdesk_core::trips::{get_trip, list_trips, TripQuery};
 use partnerdesk_core::vocabulary::RegisterKind;
 
 fn median(mut runs: Vec<Duration>) -> Duration {
@@ -108,6 +112,21 @@ fn main() {
     measure("programme view of one trip (20 items, warnings)", || {
         programme_view(&conn, &sample_trip).unwrap();
     });
+    let trip = get_trip(&conn, &sample_trip).expect("the sample trip");
+    let first_day = trip.start_date.to_string();
+    measure("saving a programme item", || {
+        let start = format!("{first_day}T10:00");
+        let end = format!("{first_day}T11:00");
+        let input =
+            ItemInput::new(ItemKind::Meeting, "Arbeitsgespräch", (&start, &trip.time_zone), (&end, &trip.time_zone));
+        add_item(&conn, &sample_trip, &input).unwrap();
+    });
+    measure("PDF of the programme, again in a running app (de+zh)", || {
+        programme_pdf(&conn, &sample_trip, None, DocumentLanguage::DeZh).unwrap();
+    });
+    measure("calendar file of the programme (.ics)", || {
+        trip_calendar(&conn, &sample_trip, None).unwrap();
+    });
     let people = |search: &str| RegisterQuery {
         search: search.into(),
         page: PageRequest { limit: Some(50), ..Default::default() },
@@ -160,6 +179,13 @@ fn main() {
             search(&conn, typed, None).unwrap();
         });
     }
+    let at_noon = "2026-11-21T11:00:00Z".parse().expect("an instant");
+    measure("overview (first screen)", || {
+        overview(&conn, at_noon).unwrap();
+    });
+    measure("year view of 2019", || {
+        trip_year(&conn, Some(2019), at_noon).unwrap();
+    });
     let mixed = mixed_queries(&conn, 200);
     let mut runs: Vec<Duration> = mixed
         .iter()

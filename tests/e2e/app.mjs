@@ -73,8 +73,10 @@ export function throwawayKeychain() {
  * With `traceTo`, strace writes every connect/send of the driver, WebKitWebDriver, the app
  * and its web processes to that file (tests/e2e/offline); it is complete once `close()` returns.
  * A second app running at the same time needs a driver `port` of its own (it uses the next one too).
+ * `application` starts another binary (the benchmarks' empty window); `requestedAt` is when the
+ * session that started the app was asked for (performance.now()).
  */
-export async function launch({ home, db }, name = "last", extraEnv = {}, { traceTo, port = PORT } = {}) {
+export async function launch({ home, db }, name = "last", extraEnv = {}, { traceTo, port = PORT, application = binary } = {}) {
   const env = {
     ...process.env,
     ...extraEnv,
@@ -94,8 +96,10 @@ export async function launch({ home, db }, name = "last", extraEnv = {}, { trace
   closeSync(log);
   for (let waited = 0; waited < 10000 && !(await portOpen(port)); waited += 100) await sleep(100);
   let browser;
+  let requestedAt;
   for (let attempt = 0; attempt < 40 && !browser; attempt += 1) {
     try {
+      requestedAt = performance.now();
       browser = await remote({
         hostname: "127.0.0.1",
         port,
@@ -104,7 +108,7 @@ export async function launch({ home, db }, name = "last", extraEnv = {}, { trace
         capabilities: {
           // WebKitWebDriver speaks classic WebDriver only, no BiDi.
           "wdio:enforceWebDriverClassic": true,
-          "tauri:options": { application: binary, args: ["--db", db] },
+          "tauri:options": { application, args: ["--db", db] },
         },
       });
     } catch (error) {
@@ -128,7 +132,7 @@ export async function launch({ home, db }, name = "last", extraEnv = {}, { trace
       await new Promise((done) => (driver.exitCode !== null ? done() : driver.once("exit", done)));
     }
   };
-  return { browser, close };
+  return { browser, close, requestedAt };
 }
 
 /** The element with `data-testid`, waited for. */

@@ -339,11 +339,12 @@ fn erased_data_does_not_linger_in_the_database_file() {
     );
     conn.execute_batch("PRAGMA wal_checkpoint(TRUNCATE)").unwrap();
     assert!(file_holds(&files, "PX4471QZ09") && file_holds(&files, "Quaastaler"), "the test sees what is stored");
+    assert!(file_holds(&files, "quaastaler"), "and the search index's lower-case words");
 
     assert_eq!(erase_due(&conn, day("2026-12-03")).unwrap(), 2);
     erase_person(&conn, &quaas).unwrap();
     conn.execute_batch("PRAGMA wal_checkpoint(TRUNCATE)").unwrap();
-    for gone in ["PX4471QZ09", "QQ1234567", "Quaastaler"] {
+    for gone in ["PX4471QZ09", "QQ1234567", "Quaastaler", "quaastaler"] {
         assert!(!file_holds(&files, gone), "{gone} is still in the file");
     }
     assert_eq!(list_members(&conn, &old).unwrap().len(), 2);

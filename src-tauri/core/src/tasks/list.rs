@@ -1,5 +1,6 @@
 //! Seeing work: tasks by view (open, overdue, due this week, closed, all), filtered by owner,
-//! person, trip, partnership, theme area, status and text, sorted and paged.
+//! person, trip, partnership, theme area, status and text (through the office-wide search
+//! index, so that the words are found as the search finds them), sorted and paged.
 
 use chrono::NaiveDate;
 use rusqlite::{named_params, Connection};
@@ -9,6 +10,7 @@ use ts_rs::TS;
 use super::due::week_of;
 use super::{get_task, Task, TaskStatus};
 use crate::error::Result;
+use crate::names::search_terms::{kind_slots, query_terms};
 use crate::store::paging::{used_by, Page, PageRequest};
 
 crate::text_enum! {
@@ -67,10 +69,12 @@ pub fn list_tasks(conn: &Connection, query: &TaskQuery, today: NaiveDate) -> Res
     };
     // Only the filters that are set become conditions, so that each can use its index.
     let mut conditions = vec!["t.deleted_at IS NULL".to_string(), view];
+    let searching = !query.search.trim().is_empty();
     let set = [
         (
-            !query.search.trim().is_empty(),
-            "(t.title LIKE :search ESCAPE '\\' OR t.description LIKE :search ESCAPE '\\')",
+            searching,
+            "t.id IN (SELECT r.record_id FROM search_records r WHERE r.id IN (
+                 SELECT rowid FROM search_index WHERE search_index MATCH :words AND rowid BETWEEN :first AND :last))",
         ),
         (query.status.is_some(), "t.status = :status"),
         (query.owner_id.is_some(), "t.owner_id = :owner"),
@@ -95,14 +99,16 @@ pub fn list_tasks(conn: &Connection, query: &TaskQuery, today: NaiveDate) -> Res
         TaskSort::Updated => "t.updated_at DESC, t.id",
     };
     let (monday, sunday) = week_of(today);
-    let pattern = crate::store::like_pattern(&query.search);
-    let count_sql = format!("SELECT count(*) FROM tasks t WHERE {filter}");
-    let page_sql = format!("SELECT t.id FROM tasks t WHERE {filter} ORDER BY {order} LIMIT :limit OFFSET :offset");
+    // Typed text with nothing to search for (only signs) finds nothing.
+    let words = query_terms(&query.search).unwrap_or_else(|| "\"\"".to_string());
+    let (first, last) = kind_slots("task");
     let all_params = named_params! {
         ":today": today,
         ":monday": monday,
         ":sunday": sunday,
-        ":search": pattern,
+        ":words": words,
+        ":first": first,
+        ":last": last,
         ":status": query.status,
         ":owner": query.owner_id,
         ":person": query.person_id,
@@ -112,15 +118,31 @@ pub fn list_tasks(conn: &Connection, query: &TaskQuery, today: NaiveDate) -> Res
         ":limit": query.page.size(),
         ":offset": query.page.start(),
     };
-    let mut count = conn.prepare_cached(&count_sql)?;
-    // Parameters a statement does not use may not be bound to it.
-    let count_params = used_by(&count, all_params);
-    let total = count.query_row(count_params.as_slice(), |row| row.get(0))?;
+    // A text search reads its matches once and counts them on the way; without one, the count
+    // runs on an index and the page stops early.
+    let page_sql = if searching {
+        format!(
+            "SELECT t.id, count(*) OVER () FROM tasks t WHERE {filter} ORDER BY {order} LIMIT :limit OFFSET :offset"
+        )
+    } else {
+        format!("SELECT t.id, NULL FROM tasks t WHERE {filter} ORDER BY {order} LIMIT :limit OFFSET :offset")
+    };
     let mut page = conn.prepare_cached(&page_sql)?;
+    // Parameters a statement does not use may not be bound to it.
     let page_params = used_by(&page, all_params);
     // The page is chosen on the bare rows; only its tasks are read in full.
-    let ids =
-        page.query_map(page_params.as_slice(), |row| row.get::<_, String>(0))?.collect::<rusqlite::Result<Vec<_>>>()?;
+    let rows = page
+        .query_map(page_params.as_slice(), |row| Ok((row.get::<_, String>(0)?, row.get::<_, Option<i64>>(1)?)))?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    let total = match rows.first() {
+        Some((_, Some(counted))) => *counted,
+        _ => {
+            let mut count = conn.prepare_cached(&format!("SELECT count(*) FROM tasks t WHERE {filter}"))?;
+            let count_params = used_by(&count, all_params);
+            count.query_row(count_params.as_slice(), |row| row.get(0))?
+        }
+    };
+    let ids: Vec<String> = rows.into_iter().map(|(id, _)| id).collect();
     let items = ids.iter().map(|id| get_task(conn, id, today)).collect::<Result<_>>()?;
     Ok(Page { items, total })
 }

@@ -176,6 +176,8 @@ fn work_is_seen_by_view_filter_and_sort_and_paged() {
     assert_eq!(titles(&conn, of_trip, today), ["Dank an Jinhua"]);
     let search = TaskQuery { search: "wasser".into(), ..TaskQuery::default() };
     assert_eq!(titles(&conn, search, today), ["Wasserstoff-Workshop"]);
+    let only_signs = TaskQuery { search: " – ".into(), ..TaskQuery::default() };
+    assert!(titles(&conn, only_signs, today).is_empty(), "signs alone find nothing");
     let by_priority = TaskQuery {
         sort: Some(TaskSort::Priority),
         page: PageRequest { limit: Some(2), ..Default::default() },
