@@ -45,7 +45,7 @@ npx --yes @tauri-apps/cli@2 build --bundles deb >/dev/null
 deb="$(ls -t target/release/bundle/deb/*.deb | head -n 1)"
 deb_mib="$(du -m --apparent-size "$deb" | cut -f1)"
 
-figure() { grep -F "$1" <<<"$scale" | head -n 1 | sed -E 's/^.{48} *//'; }
+figure() { grep -F "$1" <<<"$scale" | head -n 1 | grep -oE '[0-9]+\.[0-9]+ ms.*$'; }
 machine="$(lscpu | sed -n 's/^Model name: *//p' | head -n 1), $(nproc) cores, $(free -g | awk '/^Mem:/ {print $2}') GiB"
 
 {

@@ -1,5 +1,5 @@
-//! Automatic backups while the app runs: shortly after start when the newest is a day old or
-//! there is none, then checked every hour, so that one is taken each day.
+//! Automatic backups while the app runs: at start when the newest is a day old or there is
+//! none, then checked every hour, so that one is taken each day.
 
 use std::time::Duration;
 
@@ -10,17 +10,12 @@ use partnerdesk_core::error::Error;
 use partnerdesk_core::store::backup::automatic_backup_if_due;
 
 const EVERY: Duration = Duration::from_secs(60 * 60);
-/// The first screen comes first: copying and checking a large database takes a core for a while.
-const AFTER_START: Duration = Duration::from_secs(10);
 
 pub fn start(app: &AppHandle) {
     let app = app.clone();
-    std::thread::spawn(move || {
-        std::thread::sleep(AFTER_START);
-        loop {
-            take_if_due(&app);
-            std::thread::sleep(EVERY);
-        }
+    std::thread::spawn(move || loop {
+        take_if_due(&app);
+        std::thread::sleep(EVERY);
     });
 }
 

@@ -4,11 +4,13 @@
 // that item; the year view draws a year's trips, turns the year and opens a trip.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { copyFileSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { byTestId, cli, click, eventually, fill, freshDataDir, launch, listJson, screenshot, textOf, texts } from "../app.mjs";
 
 const TO_LUZHOU = "Delegationsreise nach Luzhou";
+const docs = join(dirname(fileURLToPath(import.meta.url)), "../../../docs/screenshots");
 const VISIT = "Arbeitsbesuch Berufsbildung in Jinhua";
 
 /** The date in `zone` today, shifted by `days`, as YYYY-MM-DD. */
@@ -85,7 +87,7 @@ test("the overview shows what is next and what is under way, and the year view e
     if (dateIn("Asia/Shanghai", 1) <= trip.end_date) {
       assert.ok(days[1].startsWith("Morgen") && days[1].includes("Unterzeichnung der Absichtserklärung"), days[1]);
     }
-    await screenshot(browser, "overview-under-way");
+    copyFileSync(await screenshot(browser, "overview-under-way"), join(docs, "overview.png"));
     const [item] = await browser.$$('[data-testid="under-way-day"] .title');
     await item.click();
     await eventually(async () => {
@@ -109,7 +111,7 @@ test("the overview shows what is next and what is under way, and the year view e
     await eventually(async () => (await textOf(browser, "year-shown")) === "2026", { message: "2026 shown" });
     await eventually(async () => (await browser.$$('[data-testid="year-trip"]')).length === of2026.length, { message: `${of2026.length} trips in 2026` });
     assert.ok((await textOf(browser, "year-incoming")).startsWith("Delegationen zu Gast"));
-    await screenshot(browser, "year-view");
+    copyFileSync(await screenshot(browser, "year-view"), join(docs, "year-view.png"));
     await browser.keys(["Alt", "ArrowRight"]);
     await eventually(async () => (await textOf(browser, "year-shown")) === "2027", { message: "Alt+→ turns to 2027" });
     const bar = await eventually(async () => {

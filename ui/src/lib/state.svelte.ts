@@ -59,3 +59,8 @@ export function dismiss(id: number) {
 export function changed() {
   app.revision += 1;
 }
+
+/** Bumped each minute, so that what depends on the date and time (overdue tasks, days to go,
+ *  today's programme) turns over while the window stays open. */
+export const everyMinute = $state({ count: 0 });
+setInterval(() => (everyMinute.count += 1), 60_000);

@@ -136,3 +136,24 @@ fn recent_comes_before_old_and_records_of_one_date_are_all_kept() {
     let everything = search(&conn, "bericht", None).unwrap();
     assert_eq!(everything.iter().filter(|hit| hit.kind == SearchKind::Task).count(), 4);
 }
+
+#[test]
+fn imports_and_restored_backups_reach_the_index() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("office.sqlite");
+    let conn = crate::store::open(&path).unwrap();
+    let table = "Nachname;Vorname;Funktion\r\nQuastmann;Hiltrud;Kreisdirektorin\r\n";
+    crate::import::apply(&conn, table.as_bytes(), &crate::import::ImportOptions::default()).unwrap();
+    let imported = person_titles(&conn, "quastmann");
+    assert!(imported.len() == 1 && imported[0].contains("Quastmann"), "{imported:?}");
+    let backup = dir.path().join("vorher.sqlite");
+    crate::store::backup::backup_to(&conn, &backup, None).unwrap();
+    conn.execute("UPDATE people SET name_latin = 'Hiltrud Quast-Meier' WHERE name_latin LIKE '%Quastmann%'", [])
+        .unwrap();
+    assert!(person_titles(&conn, "quastmann").is_empty());
+    drop(conn);
+    crate::store::backup::restore_from(&path, &backup, None).unwrap();
+    let conn = crate::store::open(&path).unwrap();
+    assert_eq!(person_titles(&conn, "quastmann"), imported, "the backup's index came back with it");
+    assert!(person_titles(&conn, "Quast-Meier").is_empty());
+}

@@ -700,3 +700,27 @@ fn a_partner_office_gets_only_the_trips_shared_with_it_and_nothing_internal() {
     assert!(partner_offices::list(&a).unwrap().is_empty());
     assert_eq!(one(&a, &format!("SELECT count(*) FROM trips WHERE id = '{trip}'")), "1", "the records stay");
 }
+
+#[test]
+fn the_search_finds_what_a_sync_brought_and_forgets_what_it_took_away() {
+    use crate::search::{search, SearchKind};
+    let office = Office::new();
+    let [a, b, _c] = office.three_laptops();
+    let found = |conn: &Connection, typed: &str| -> Vec<String> {
+        search(conn, typed, Some(SearchKind::Task)).unwrap().into_iter().map(|hit| hit.title).collect()
+    };
+    assert!(!search(&b, "Städteregion Jinhua", Some(SearchKind::Trip)).unwrap().is_empty(), "joined from the folder");
+    let task = one(&a, "SELECT id FROM tasks ORDER BY id LIMIT 1");
+    a.execute(
+        "UPDATE tasks SET title = 'Quastenflosser-Ausstellung abstimmen', updated_at = ?2 WHERE id = ?1",
+        [&task, &store::now()],
+    )
+    .unwrap();
+    sync(&a).unwrap();
+    sync(&b).unwrap();
+    assert_eq!(found(&b, "quastenflosser"), ["Quastenflosser-Ausstellung abstimmen"]);
+    a.execute("DELETE FROM tasks WHERE id = ?1", [&task]).unwrap();
+    sync(&a).unwrap();
+    sync(&b).unwrap();
+    assert!(found(&b, "quastenflosser").is_empty(), "the deletion left the index too");
+}
