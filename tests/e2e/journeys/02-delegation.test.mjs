@@ -5,7 +5,8 @@ import assert from "node:assert/strict";
 import { byTestId, choose, cli, click, eventually, fill, freshDataDir, launch, listJson, screenshot, textOf, texts } from "../app.mjs";
 
 async function openFirstTrip(browser, tab) {
-  await (await browser.$('[data-testid="trip-row"] .row-link')).click();
+  await click(browser, "nav-trips");
+  await (await byTestId(browser, "trip-row")).$(".row-link").then((link) => link.click());
   await click(browser, `tab-${tab}`);
 }
 
