@@ -16,7 +16,7 @@ use partnerdesk_core::export::{trip_file, DocumentLanguage, ExportFormat, Export
 use partnerdesk_core::programme::{add_item, ItemInput, ItemKind};
 use partnerdesk_core::store::open;
 use partnerdesk_core::trips::{create_trip, TripInput, TripStatus};
-use partnerdesk_core::vocabulary::Direction;
+use partnerdesk_core::vocabulary::{Direction, SecondLanguage};
 
 const MEMBERS: usize = 12;
 const IMPORTED_ROWS: usize = 10_000;
@@ -62,6 +62,9 @@ fn fourteen_days(db: &Path) -> String {
             start_date: start.to_string(),
             end_date: end.to_string(),
             purpose: "Wirtschaft, Berufsbildung und Kultur".into(),
+            second_language: Some(SecondLanguage::Zh),
+            title_translation: "迪伦县代表团访问金华和义乌".into(),
+            purpose_translation: "经济、职业教育与文化".into(),
             status: TripStatus::Confirmed,
             notes: String::new(),
             partnership_id: None,
@@ -70,16 +73,18 @@ fn fourteen_days(db: &Path) -> String {
     )
     .expect("the trip");
     let day_items = [
-        ("09:00", "10:30", "Fachgespräch Berufsbildung · 职业教育专题会谈"),
-        ("14:00", "16:00", "Besichtigung der Produktion · 参观生产线"),
-        ("18:30", "21:00", "Abendessen auf Einladung der Stadtregierung · 市政府欢迎晚宴"),
+        ("09:00", "10:30", "Fachgespräch Berufsbildung", "职业教育专题会谈"),
+        ("14:00", "16:00", "Besichtigung der Produktion", "参观生产线"),
+        ("18:30", "21:00", "Abendessen auf Einladung der Stadtregierung", "市政府欢迎晚宴"),
     ];
     for day in start.iter_days().take(14) {
-        for (from, to, title) in day_items {
+        for (from, to, title, chinese) in day_items {
             let (begin, finish) = (format!("{day}T{from}"), format!("{day}T{to}"));
             let mut input =
                 ItemInput::new(ItemKind::Meeting, title, (&begin, "Asia/Shanghai"), (&finish, "Asia/Shanghai"));
-            input.place = "金华市人民政府, 金华市婺城区".into();
+            input.title_translation = chinese.into();
+            input.place = "Stadtregierung Jinhua, Bezirk Wucheng".into();
+            input.place_translation = "金华市人民政府，金华市婺城区".into();
             add_item(&conn, &trip.id, &input).expect("an item");
         }
     }
@@ -106,7 +111,7 @@ fn main() {
     let trip = fourteen_days(&db);
 
     let html = dir.join("programme.html");
-    let options = ExportOptions { language: Some(DocumentLanguage::DeZh), ..ExportOptions::default() };
+    let options = ExportOptions { language: Some(DocumentLanguage::DE_ZH), ..ExportOptions::default() };
     let conn = open(&db).expect("the bench database");
     std::fs::write(&html, trip_file(&conn, &trip, ExportFormat::Html, &options).expect("the HTML export"))
         .expect("the HTML file");

@@ -122,10 +122,10 @@ fn main() {
         add_item(&conn, &sample_trip, &input).unwrap();
     });
     measure("PDF of the programme, again in a running app (de+zh)", || {
-        programme_pdf(&conn, &sample_trip, None, DocumentLanguage::DeZh).unwrap();
+        programme_pdf(&conn, &sample_trip, None, DocumentLanguage::DE_ZH).unwrap();
     });
     measure("calendar file of the programme (.ics)", || {
-        trip_calendar(&conn, &sample_trip, None).unwrap();
+        trip_calendar(&conn, &sample_trip, None, DocumentLanguage::DE_ZH).unwrap();
     });
     let people = |search: &str| RegisterQuery {
         search: search.into(),

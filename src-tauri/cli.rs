@@ -268,7 +268,9 @@ pub enum ExportCommand {
         /// Only the items this delegation member takes part in (pdf, html, ics).
         #[arg(long, value_name = "ID")]
         member: Option<String>,
-        /// The language of a pdf or html programme: de, en, de+zh or en+zh.
+        /// The language of a pdf, html or ics programme: de, en or zh (the trip's Chinese texts,
+        /// for the partner's side), or de or en with the trip's second language beside it: de+zh,
+        /// en+zh, de+fr, … Texts without their translation are named on stderr, one line each.
         #[arg(long)]
         lang: Option<DocumentLanguage>,
         /// travel_copy: take passport numbers, dates of birth and visa status along.
@@ -433,6 +435,14 @@ pub fn run(db: &Path, key: Option<&Passphrase>, command: &Command) -> Result<Str
                 internal_notes: *with_internal_notes,
             };
             let options = ExportOptions { member_id: member.clone(), language: *lang, ticked, recipient: *recipient };
+            for missing in export::missing_translations(&conn, id, *format, &options)? {
+                let fields: Vec<&str> = missing.fields.iter().map(|field| field.as_str()).collect();
+                let what = match missing.item_id {
+                    Some(_) => format!("{} {}", missing.start_local.replace('T', " "), missing.title),
+                    None => format!("the trip {}", missing.title),
+                };
+                eprintln!("no translation: {what} ({})", fields.join(", "));
+            }
             let bytes = export::trip_file(&conn, id, *format, &options)?;
             export::write_atomically(out, &bytes)?;
             Ok(format!("Wrote {}.\n", out.display()))

@@ -569,3 +569,44 @@ fn search_finds_in_any_script_and_prints_the_hits_as_json() {
     let wrong = partnerdesk(&db, &["search", "x", "--kind", "planet"]);
     assert!(!wrong.status.success());
 }
+
+#[test]
+fn an_export_names_each_text_without_its_translation_on_stderr_and_is_written_all_the_same() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("office.sqlite");
+    assert!(partnerdesk(&db, &["demo"]).status.success());
+    let trips = json(&partnerdesk(&db, &["list", "trips", "--json"]));
+    let yangzhou =
+        trips.as_array().unwrap().iter().find(|t| t["title"].as_str().unwrap().contains("Yangzhou")).unwrap();
+    let id = yangzhou["id"].as_str().unwrap();
+    let out = dir.path().join("programm.pdf");
+    let args = ["export", "trip", id, "--format", "pdf", "--lang", "zh", "--out", out.to_str().unwrap()];
+    let written = partnerdesk(&db, &args);
+    assert!(written.status.success(), "{}", String::from_utf8_lossy(&written.stderr));
+    let named: Vec<String> = String::from_utf8_lossy(&written.stderr).lines().map(String::from).collect();
+    assert_eq!(
+        named,
+        [
+            "no translation: the trip Delegation aus Yangzhou in der Wirtschaftsregion Kaiserslautern (title, purpose)",
+            "no translation: 2026-07-08 10:00 Begrüßung und Unterzeichnung des Memorandums (title, place, address)",
+            "no translation: 2026-07-08 14:00 Besuch von Start-ups und Forschungseinrichtungen (title, place)",
+        ]
+    );
+    assert!(std::fs::read(&out).unwrap().starts_with(b"%PDF-"));
+
+    let jinhua = &jinhua_trip_id(&db);
+    let args = ["export", "trip", jinhua, "--format", "html", "--lang", "de+zh", "--out", out.to_str().unwrap()];
+    let translated = partnerdesk(&db, &args);
+    assert!(
+        translated.status.success() && translated.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&translated.stderr)
+    );
+    let html = std::fs::read_to_string(&out).unwrap();
+    assert!(html.contains("参观浙江师范大学") && html.contains("Besuch der Zhejiang Normal University"));
+
+    let args = ["export", "trip", jinhua, "--format", "pdf", "--lang", "de+xx", "--out", out.to_str().unwrap()];
+    let refused = partnerdesk(&db, &args);
+    assert_ne!(refused.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&refused.stderr).contains("\"xx\" is no second language"));
+}

@@ -239,6 +239,13 @@ INSERT INTO partner_office_shares (office_id, trip_id, partnership_id, shared_at
  ('0192f0a0-f200-7000-8000-000000000001', '0192f0a0-1000-7000-8000-000000000001', NULL, '2026-12-05T09:01:00.000Z');
 ";
 
+const SECOND_LANGUAGE: &str = "
+UPDATE trips SET second_language = 'zh', title_translation = '迪伦市代表团访问金华',
+    purpose_translation = '友好城市与氢能' WHERE id = '0192f0a0-1000-7000-8000-000000000001';
+UPDATE programme_items SET title_translation = '欢迎宴会', place_translation = '金华市人民政府',
+    notes_translation = '请着深色正装。' WHERE id = '0192f0a0-3000-7000-8000-000000000002';
+";
+
 /// What a fixture of each version holds: every block whose range contains the version.
 const DATA: &[(RangeInclusive<usize>, &str)] = &[
     (1..=usize::MAX, CORE),
@@ -252,6 +259,7 @@ const DATA: &[(RangeInclusive<usize>, &str)] = &[
     (8..=usize::MAX, SHARING),
     (9..=usize::MAX, SHARING_PEERS),
     (10..=usize::MAX, PARTNER_OFFICES),
+    (15..=usize::MAX, SECOND_LANGUAGE),
 ];
 
 /// Columns a later migration drops, with the version that drops them; what they held is
@@ -271,6 +279,13 @@ const ADDED_COLUMNS: &[(&str, &str, &str)] = &[
     ("outcomes", "deleted_at", "deleted_at IS NULL"),
     ("checklist_steps", "deleted_at", "deleted_at IS NULL"),
     ("sharing_applied", "channel", "channel = ''"),
+    ("trips", "second_language", "second_language IS (CASE partner_country WHEN 'China' THEN 'zh' END)"),
+    ("trips", "title_translation", "title_translation = ''"),
+    ("trips", "purpose_translation", "purpose_translation = ''"),
+    ("programme_items", "title_translation", "title_translation = ''"),
+    ("programme_items", "place_translation", "place_translation = ''"),
+    ("programme_items", "address_translation", "address_translation = ''"),
+    ("programme_items", "notes_translation", "notes_translation = ''"),
 ];
 
 /// Tables a migration fills (seeds, or records made from older data), besides `DERIVED_TABLES`;

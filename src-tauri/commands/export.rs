@@ -1,10 +1,14 @@
-//! Export commands: ask where to save, then write the file for people without Partnerdesk.
+//! Export commands: name the texts a programme would print without their translation, ask
+//! where to save, then write the file for people without Partnerdesk.
 
 use tauri::{AppHandle, State};
 
 use crate::shell::state::AppState;
 use partnerdesk_core::error::Result;
-use partnerdesk_core::export::{prepare_trip_file, write_atomically, ExportFormat, ExportOptions};
+use partnerdesk_core::export::document::MissingTranslation;
+use partnerdesk_core::export::{
+    missing_translations, prepare_trip_file, write_atomically, ExportFormat, ExportOptions,
+};
 
 /// Saves a trip's programme or delegation list; the path written, or `None` when cancelled.
 #[tauri::command(rename_all = "snake_case")]
@@ -23,4 +27,16 @@ pub async fn export_trip(
     let prepared = state.with(|c| prepare_trip_file(c, &trip_id, format, &options))?;
     write_atomically(&path, &prepared.render()?)?;
     Ok(Some(path.display().to_string()))
+}
+
+/// What the export would print without its translation, for the window to name before it asks
+/// where to save.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn export_missing_translations(
+    state: State<'_, AppState>,
+    trip_id: String,
+    format: ExportFormat,
+    options: ExportOptions,
+) -> Result<Vec<MissingTranslation>> {
+    state.with(|c| missing_translations(c, &trip_id, format, &options))
 }

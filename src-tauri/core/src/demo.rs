@@ -1,7 +1,8 @@
 //! The example data, built from the news articles Partnerdesk was started from: the four
 //! partnerships (Stadt Düren–Jinhua, Kreis Düren–Region Jinhua, Kaiserslautern–Yangzhou,
 //! Herne–Luzhou) with their agreements, the Kreis Düren delegation to the Städteregion
-//! Jinhua, the Jinhua delegation hosted in Düren and more. Loaded only when asked for.
+//! Jinhua, the Jinhua delegation hosted in Düren (both with their Chinese texts) and more.
+//! Loaded only when asked for.
 
 use rusqlite::Connection;
 use serde::Serialize;
@@ -16,8 +17,10 @@ use crate::partnerships::{create_partnership, OurSideKind, PartnershipInput, Par
 use crate::programme::{add_item, ItemInput, ItemKind};
 use crate::store::atomically;
 use crate::trips::{create_trip, Trip, TripInput, TripStatus};
-use crate::vocabulary::{Direction, MemberRole, RegisterKind, RegisterRef, Side};
+use crate::vocabulary::{Direction, MemberRole, RegisterKind, RegisterRef, SecondLanguage, Side};
+use chinese::chinese;
 
+mod chinese;
 mod followups;
 pub mod office_years;
 
@@ -160,6 +163,9 @@ impl Loader<'_> {
                 start_date: dates.0.into(),
                 end_date: dates.1.into(),
                 purpose: purpose.into(),
+                second_language: Some(SecondLanguage::Zh),
+                title_translation: chinese(title),
+                purpose_translation: chinese(purpose),
                 status,
                 notes: notes.into(),
                 partnership_id: Some(partnership.into()),
@@ -237,6 +243,10 @@ impl Loader<'_> {
                 participant_ids: e.only.iter().map(|&i| members[i].clone()).collect(),
                 notes_participants: e.notes.into(),
                 notes_internal: e.internal.into(),
+                title_translation: chinese(e.title),
+                place_translation: chinese(e.place),
+                address_translation: chinese(e.address),
+                notes_translation: chinese(e.notes),
                 ..ItemInput::new(e.kind, e.title, e.start, e.end)
             };
             add_item(self.conn, &trip.id, &input)?;

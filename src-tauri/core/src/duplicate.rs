@@ -32,9 +32,10 @@ pub fn duplicate_trip(conn: &Connection, id: &str, options: &DuplicateOptions) -
     atomically(conn, |tx| {
         tx.execute(
             "INSERT INTO trips (id, title, direction, partner_place, partner_country, time_zone, start_date, end_date,
-            purpose, status, notes, partnership_id, created_at, updated_at)
+            purpose, status, notes, partnership_id, created_at, updated_at, second_language, title_translation,
+            purpose_translation)
          SELECT ?2, title, direction, partner_place, partner_country, time_zone, ?3, ?4, purpose, ?5, notes,
-            partnership_id, ?6, ?6
+            partnership_id, ?6, ?6, second_language, title_translation, purpose_translation
          FROM trips WHERE id = ?1",
             params![id, copy_id, new_start, original.end_date + shift, TripStatus::Planning, stamp],
         )?;

@@ -13,6 +13,7 @@ use ts_rs::TS;
 use ureq::tls::{RootCerts, TlsConfig, TlsProvider};
 
 use crate::error::{Error, Result};
+use crate::export::DocumentLanguage;
 use crate::settings;
 
 const URL_SETTING: &str = "publishing.url";
@@ -89,7 +90,8 @@ pub fn publish_calendar(
     password: &str,
 ) -> Result<Published> {
     validate(account)?;
-    let objects = calendar_objects(&crate::export::calendar::trip_calendar(conn, trip_id, member_id)?);
+    let language = DocumentLanguage::of_app(settings::get_settings(conn)?.language);
+    let objects = calendar_objects(&crate::export::calendar::trip_calendar(conn, trip_id, member_id, language)?);
     let tls = TlsConfig::builder().provider(TlsProvider::NativeTls).root_certs(RootCerts::PlatformVerifier).build();
     let agent: ureq::Agent = ureq::Agent::config_builder()
         .timeout_global(Some(Duration::from_secs(30)))

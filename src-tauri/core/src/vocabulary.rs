@@ -1,6 +1,6 @@
 //! The shared vocabulary of the domain: the few words every aggregate speaks (a trip's
-//! direction, a side, a register reference, a member's role, the app's language) and the
-//! checks of plain text every form uses. It imports nothing of the domain.
+//! direction, a side, a register reference, a member's role, the app's language, a trip's second
+//! language) and the checks of plain text every form uses. It imports nothing of the domain.
 
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -48,6 +48,44 @@ crate::text_enum! {
 
 crate::text_enum! {
     pub enum Language { De => "de", En => "en" }
+}
+
+crate::text_enum! {
+    /// A trip's second language, the partner's: its texts get a version in it beside the
+    /// office's own. The languages whose script the programme's fonts carry (Latin, Chinese).
+    pub enum SecondLanguage {
+        Zh => "zh",
+        En => "en",
+        De => "de",
+        Fr => "fr",
+        Es => "es",
+        It => "it",
+        Pt => "pt",
+        Nl => "nl",
+        Pl => "pl",
+        Cs => "cs",
+        Tr => "tr",
+    }
+}
+
+crate::text_enum! {
+    /// A text of a trip or a programme item that has a version in the trip's second language.
+    pub enum TranslatedField {
+        Title => "title",
+        Purpose => "purpose",
+        Place => "place",
+        Address => "address",
+        Notes => "notes",
+    }
+}
+
+/// The fields among `(field, text, translation)` that have a text but no translation.
+pub fn untranslated<'t>(texts: impl IntoIterator<Item = (TranslatedField, &'t str, &'t str)>) -> Vec<TranslatedField> {
+    texts
+        .into_iter()
+        .filter(|(_, text, translation)| !text.trim().is_empty() && translation.trim().is_empty())
+        .map(|(field, _, _)| field)
+        .collect()
 }
 
 /// Two entries are the same person when their Latin names match ignoring case and spacing.

@@ -17,7 +17,7 @@ use crate::partnerships::{self, OurSideKind, PartnershipKind, PartnershipStatus}
 use crate::programme::{self, ItemKind};
 use crate::tasks::{TaskPriority, TaskStatus};
 use crate::trips::{self, TripStatus};
-use crate::vocabulary::{Direction, MemberRole, RegisterKind, Side};
+use crate::vocabulary::{Direction, MemberRole, RegisterKind, SecondLanguage, Side};
 use crate::zoned::ZonedTime;
 
 mod export;
@@ -26,8 +26,9 @@ pub(crate) mod records;
 /// What the `format` field of every trip bundle says.
 pub const FORMAT: &str = "partnerdesk-trip-bundle";
 /// The newest version of the format this build writes and reads; older ones are read too.
-/// Version 2 names the kinds of field the bundle leaves out (`withheld`).
-pub const VERSION: u32 = 2;
+/// Version 2 names the kinds of field the bundle leaves out (`withheld`); version 3 carries a
+/// trip's second language and the translations of its and its items' texts.
+pub const VERSION: u32 = 3;
 
 /// The whole trip as the file holds it. Lists are ordered so that two exports of the same
 /// data give the same bytes.
@@ -66,6 +67,12 @@ pub struct Trip {
     pub start_date: NaiveDate,
     pub end_date: NaiveDate,
     pub purpose: String,
+    #[serde(default)]
+    pub second_language: Option<SecondLanguage>,
+    #[serde(default)]
+    pub title_translation: String,
+    #[serde(default)]
+    pub purpose_translation: String,
     pub status: TripStatus,
     pub notes: String,
     pub partnership_id: Option<String>,
@@ -127,6 +134,14 @@ pub struct Item {
     pub participant_ids: Vec<String>,
     pub notes_participants: String,
     pub notes_internal: String,
+    #[serde(default)]
+    pub title_translation: String,
+    #[serde(default)]
+    pub place_translation: String,
+    #[serde(default)]
+    pub address_translation: String,
+    #[serde(default)]
+    pub notes_translation: String,
     /// The calendar SEQUENCE.
     pub sequence: i64,
     pub created_at: String,
@@ -281,6 +296,10 @@ impl From<programme::ProgrammeItem> for Item {
             participant_ids: i.participant_ids,
             notes_participants: i.notes_participants,
             notes_internal: i.notes_internal,
+            title_translation: i.title_translation,
+            place_translation: i.place_translation,
+            address_translation: i.address_translation,
+            notes_translation: i.notes_translation,
             sequence: i.sequence,
             created_at: i.created_at,
             updated_at: i.updated_at,
@@ -303,6 +322,9 @@ impl From<trips::Trip> for Trip {
             start_date: t.start_date,
             end_date: t.end_date,
             purpose: t.purpose,
+            second_language: t.second_language,
+            title_translation: t.title_translation,
+            purpose_translation: t.purpose_translation,
             status: t.status,
             notes: t.notes,
             partnership_id: t.partnership_id.filter(|_| t.partnership_label.is_some()),

@@ -156,7 +156,7 @@ fn two_exports_of_the_same_data_are_identical_and_pretty_printed() {
     let first = export(&conn, &id);
     assert_eq!(first, export(&conn, &id));
     let text = String::from_utf8(first).unwrap();
-    assert!(text.starts_with("{\n  \"format\": \"partnerdesk-trip-bundle\",\n  \"version\": 2,\n  \"withheld\": [\n    \"travel_documents\"\n  ],\n"), "{}", &text[..120]);
+    assert!(text.starts_with("{\n  \"format\": \"partnerdesk-trip-bundle\",\n  \"version\": 3,\n  \"withheld\": [\n    \"travel_documents\"\n  ],\n"), "{}", &text[..120]);
     assert!(text.ends_with("}\n"));
 }
 

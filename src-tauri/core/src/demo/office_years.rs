@@ -659,6 +659,10 @@ impl<'c> Writer<'c> {
                     "Austausch zu {}",
                     ["Bildung", "Wirtschaft", "Kultur", "Klimaschutz", "Sport"][number % 5]
                 ),
+                // The history's programmes were handed out in German only.
+                second_language: None,
+                title_translation: String::new(),
+                purpose_translation: String::new(),
                 status,
                 notes: String::new(),
                 partnership_id: Some(partnership_id.to_string()),

@@ -1,8 +1,8 @@
 //! Calendar files (RFC 5545) of a trip's programme, for the whole delegation or for one
 //! member: every event in its own zone with a matching VTIMEZONE, UIDs that stay the same
 //! across exports (calendar apps then update events instead of adding them twice), SEQUENCE
-//! raised with every change, and removed items as cancelled events. Internal notes never
-//! leave the app.
+//! raised with every change, and removed items as cancelled events; the texts in the chosen
+//! language, with the trip's second language beside them. Internal notes never leave the app.
 
 use std::collections::BTreeMap;
 
@@ -11,12 +11,12 @@ use chrono_tz::Tz;
 use icalendar::{Calendar, CalendarDateTime, Component, Event, EventLike, EventStatus};
 use rusqlite::{params, Connection};
 
+use super::document::{Label, Wording};
 use super::vtimezone::vtimezone;
+use super::DocumentLanguage;
 use crate::error::{Error, Result};
 use crate::programme::{event_uid, list_items, ProgrammeItem};
-use crate::settings::get_settings;
 use crate::trips::get_trip;
-use crate::vocabulary::Language;
 use crate::zoned;
 
 /// What a calendar event shows of an item or of a removed one.
@@ -33,20 +33,25 @@ struct Entry {
 }
 
 /// The calendar of a trip; with `member_id`, only the items that member takes part in.
-pub fn trip_calendar(conn: &Connection, trip_id: &str, member_id: Option<&str>) -> Result<String> {
+pub fn trip_calendar(
+    conn: &Connection,
+    trip_id: &str,
+    member_id: Option<&str>,
+    language: DocumentLanguage,
+) -> Result<String> {
     let trip = get_trip(conn, trip_id)?;
     if let Some(member) = member_id {
         if crate::delegation::get_member(conn, member)?.member.trip_id != trip_id {
             return Err(Error::NotFound(format!("member {member} of trip {trip_id}")));
         }
     }
-    let language = get_settings(conn)?.language;
+    let wording = Wording::of(language, trip.second_language);
     let takes_part =
         |item: &ProgrammeItem| member_id.is_none_or(|m| item.everyone || item.participant_ids.iter().any(|p| p == m));
     let mut entries: Vec<Entry> = list_items(conn, trip_id)?
         .into_iter()
         .filter(|item| takes_part(item))
-        .map(|item| entry(item, language))
+        .map(|item| entry(item, wording))
         .collect();
     entries.extend(removed_entries(conn, trip_id, member_id)?);
 
@@ -56,7 +61,7 @@ pub fn trip_calendar(conn: &Connection, trip_id: &str, member_id: Option<&str>) 
         .append_property(("PRODID", "-//Partnerdesk//Programm//DE"))
         .append_property(("CALSCALE", "GREGORIAN"))
         .append_property(("METHOD", "PUBLISH"))
-        .name(&trip.title);
+        .name(&one_line(wording.text(&trip.title, &trip.title_translation)));
     for entry in &entries {
         calendar.push(event(entry)?);
     }
@@ -79,28 +84,39 @@ pub fn trip_calendar(conn: &Connection, trip_id: &str, member_id: Option<&str>) 
     Ok(format!("{}{timezones}{}", &text[..at], &text[at..]))
 }
 
-fn entry(item: ProgrammeItem, language: Language) -> Entry {
-    let hosts_label = if language == Language::De { "Gastgeber" } else { "Hosts" };
+/// A text and its translation on one line: "Besuch bei Hydrogenway / 参观氢途科技".
+fn one_line(label: Label) -> String {
+    if label.second.is_empty() {
+        label.text
+    } else {
+        format!("{} / {}", label.text, label.second)
+    }
+}
+
+fn entry(item: ProgrammeItem, wording: Wording) -> Entry {
+    let hosts_label = wording.label("Gastgeber", "Hosts", "接待方").text;
     let hosts: Vec<&str> = item.hosts.iter().map(|host| host.label.as_str()).collect();
-    let mut description = String::new();
-    if !hosts.is_empty() {
-        description = format!("{hosts_label}: {}", hosts.join(", "));
-    }
-    if !item.notes_participants.is_empty() {
-        if !description.is_empty() {
-            description += "\n\n";
-        }
-        description += &item.notes_participants;
-    }
+    let notes = wording.text(&item.notes_participants, &item.notes_translation);
+    let description = [
+        if hosts.is_empty() { String::new() } else { format!("{hosts_label}: {}", hosts.join(", ")) },
+        notes.text,
+        notes.second,
+    ]
+    .into_iter()
+    .filter(|part| !part.is_empty())
+    .collect::<Vec<_>>()
+    .join("\n\n");
     Entry {
-        place: [item.place.as_str(), item.address.as_str()]
-            .iter()
-            .filter(|s| !s.is_empty())
-            .cloned()
-            .collect::<Vec<_>>()
-            .join(", "),
+        place: [
+            one_line(wording.text(&item.place, &item.place_translation)),
+            one_line(wording.text(&item.address, &item.address_translation)),
+        ]
+        .into_iter()
+        .filter(|part| !part.is_empty())
+        .collect::<Vec<_>>()
+        .join(", "),
+        title: one_line(wording.text(&item.title, &item.title_translation)),
         id: item.id,
-        title: item.title,
         start: (item.start.local, item.start.zone),
         end: (item.end.local, item.end.zone),
         description,

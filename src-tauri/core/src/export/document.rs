@@ -1,7 +1,10 @@
 //! The programme of a trip as a document to hand out, shared by the PDF and HTML exports: a
 //! cover, the items day by day in local time with home time beside it, the delegation in order
-//! of precedence and a contact sheet, every label already in the chosen language (with Chinese
-//! beside it in the bilingual modes). Internal notes are never part of it.
+//! of precedence and a contact sheet, every label already in the chosen language, and in the
+//! bilingual modes the trip's second language beside it: the fixed headings where Partnerdesk
+//! has them (German, English, Chinese), the trip's and its items' own texts from their
+//! translations. What has no translation is named before anything is written
+//! (`missing_translations`). Internal notes are never part of it.
 
 use std::collections::{BTreeMap, HashMap};
 
@@ -9,23 +12,24 @@ use chrono::{Datelike, NaiveDate};
 use rusqlite::Connection;
 use serde::Serialize;
 
-use super::DocumentLanguage;
+use super::{DocumentLanguage, MainLanguage};
 use crate::contacts::organisations::get_organisation;
 use crate::contacts::people::get_person;
 use crate::contacts::RegisterEntry;
 use crate::delegation::{list_members, Member};
 use crate::error::{Error, Result};
-use crate::programme::{programme_view, ItemKind, ItemView};
+use crate::programme::{programme_view, ItemKind, ItemView, ProgrammeItem};
 use crate::settings::office_today;
 use crate::trips::Trip;
-use crate::vocabulary::{Direction, MemberRole, RegisterKind};
+use crate::vocabulary::{untranslated, Direction, MemberRole, RegisterKind, SecondLanguage, TranslatedField};
 use crate::zoned::{self, ZonedTime};
 
-/// A text in the document's language and, in the bilingual modes, in Chinese (else empty).
+/// A text in the document's language and, in the bilingual modes, in the second language (else
+/// empty).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Label {
     pub text: String,
-    pub zh: String,
+    pub second: String,
 }
 
 /// A person or organisation: the name in Latin script, in its original script where known.
@@ -64,11 +68,11 @@ pub struct Labels {
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Cover {
-    pub title: String,
+    pub title: Label,
     /// "Delegationsreise nach Jinhua, China".
     pub occasion: Label,
     pub dates: Label,
-    pub purpose: String,
+    pub purpose: Label,
     pub head: Option<Name>,
     /// The member a personal programme is made for.
     pub member: Option<Name>,
@@ -86,7 +90,7 @@ pub struct Day {
 #[derive(Debug, Clone, Serialize)]
 pub struct Item {
     pub kind: Label,
-    pub title: String,
+    pub title: Label,
     /// Local wall time, "09:00 – 10:00"; a time on another day than the heading's has "(+1)".
     pub time: String,
     /// Zone abbreviation in force, "CST"; "CET – CST" when the item ends in another zone.
@@ -94,13 +98,13 @@ pub struct Item {
     /// The same span at home, empty where it reads the same.
     pub home_time: String,
     pub home_zone: String,
-    pub place: String,
-    pub address: String,
+    pub place: Label,
+    pub address: Label,
     pub hosts: Vec<Name>,
     /// Empty when everyone takes part.
     pub participants: Vec<Name>,
     /// The notes for participants; internal notes are never read.
-    pub notes: String,
+    pub notes: Label,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -121,8 +125,10 @@ pub struct Contact {
 
 #[derive(Debug, Clone, Serialize)]
 pub struct ProgrammeDocument {
-    /// The language of the main text, "de" or "en".
+    /// The language of the main text: "de", "en" or "zh".
     pub lang: &'static str,
+    /// The second language's code ("zh", "fr"), empty in a document of one language.
+    pub second_lang: &'static str,
     pub labels: Labels,
     pub cover: Cover,
     pub days: Vec<Day>,
@@ -133,32 +139,71 @@ pub struct ProgrammeDocument {
     pub host_contacts: Vec<Contact>,
 }
 
-#[derive(Clone, Copy, PartialEq)]
-enum Main {
-    De,
-    En,
+/// The words of a document: the fixed ones in its languages, and the trip's own texts or their
+/// translations.
+#[derive(Clone, Copy)]
+pub(super) struct Wording {
+    main: MainLanguage,
+    second: Option<SecondLanguage>,
+    /// The language the trip's translations are written in.
+    translated: Option<SecondLanguage>,
 }
 
-#[derive(Clone, Copy)]
-struct Wording {
-    main: Main,
-    chinese: bool,
+/// The fixed word in `code`'s language, where Partnerdesk has it.
+fn in_language<'a>(code: &str, de: &'a str, en: &'a str, zh: &'a str) -> Option<&'a str> {
+    match code {
+        "de" => Some(de),
+        "en" => Some(en),
+        "zh" => Some(zh),
+        _ => None,
+    }
 }
 
 impl Wording {
-    fn of(language: DocumentLanguage) -> Self {
-        match language {
-            DocumentLanguage::De => Wording { main: Main::De, chinese: false },
-            DocumentLanguage::En => Wording { main: Main::En, chinese: false },
-            DocumentLanguage::DeZh => Wording { main: Main::De, chinese: true },
-            DocumentLanguage::EnZh => Wording { main: Main::En, chinese: true },
+    pub(super) fn of(language: DocumentLanguage, translated: Option<SecondLanguage>) -> Self {
+        Wording { main: language.main, second: language.second, translated }
+    }
+
+    pub(super) fn label(self, de: &str, en: &str, zh: &str) -> Label {
+        Label {
+            text: in_language(self.main.as_str(), de, en, zh).unwrap_or(de).to_string(),
+            second: self
+                .second
+                .and_then(|second| in_language(second.as_str(), de, en, zh))
+                .unwrap_or_default()
+                .to_string(),
         }
     }
 
-    fn label(self, de: &str, en: &str, zh: &str) -> Label {
-        Label {
-            text: if self.main == Main::De { de } else { en }.to_string(),
-            zh: if self.chinese { zh.to_string() } else { String::new() },
+    /// Whether the document prints the trip's translations: beside the texts, or (in Chinese)
+    /// instead of them.
+    fn reads_translations(self) -> bool {
+        self.second.is_some() || self.main == MainLanguage::Zh
+    }
+
+    /// The translation of a text, if the trip has its texts in the language the document wants.
+    fn translation(self, translation: &str) -> &str {
+        let wanted = match self.main {
+            MainLanguage::Zh => Some(SecondLanguage::Zh),
+            _ => self.second,
+        };
+        if wanted.is_some() && wanted == self.translated {
+            translation.trim()
+        } else {
+            ""
+        }
+    }
+
+    /// One of the trip's own texts with its translation: beside it, or in a Chinese document
+    /// in its place (the text itself where the translation is missing).
+    pub(super) fn text(self, text: &str, translation: &str) -> Label {
+        let translation = self.translation(translation);
+        match self.main {
+            MainLanguage::Zh if !translation.is_empty() => {
+                Label { text: translation.to_string(), second: String::new() }
+            }
+            MainLanguage::Zh => Label { text: text.to_string(), second: String::new() },
+            _ => Label { text: text.to_string(), second: translation.to_string() },
         }
     }
 
@@ -241,22 +286,39 @@ impl Wording {
         }
     }
 
-    fn date(self, date: NaiveDate) -> String {
-        match self.main {
-            Main::De => date.format("%d.%m.%Y").to_string(),
-            Main::En => date.format("%-d %b %Y").to_string(),
+    /// A date as the language writes it; empty for a language Partnerdesk has no words of.
+    fn date_in(code: &str, date: NaiveDate) -> String {
+        match code {
+            "de" => date.format("%d.%m.%Y").to_string(),
+            "en" => date.format("%-d %b %Y").to_string(),
+            "zh" => format!("{}年{}月{}日", date.year(), date.month(), date.day()),
+            _ => String::new(),
         }
     }
 
+    fn date(self, date: NaiveDate) -> String {
+        Self::date_in(self.main.as_str(), date)
+    }
+
     fn dates(self, first: NaiveDate, last: NaiveDate) -> Label {
-        let zh = |date: NaiveDate| format!("{}年{}月{}日", date.year(), date.month(), date.day());
+        let span = |code: &str| match (Self::date_in(code, first), Self::date_in(code, last)) {
+            (first, _) if first.is_empty() => String::new(),
+            (first, last) => format!("{first} – {last}"),
+        };
         Label {
-            text: format!("{} – {}", self.date(first), self.date(last)),
-            zh: if self.chinese { format!("{} – {}", zh(first), zh(last)) } else { String::new() },
+            text: span(self.main.as_str()),
+            second: self.second.map(|second| span(second.as_str())).unwrap_or_default(),
         }
     }
 
     fn day_heading(self, date: NaiveDate) -> Label {
+        Label {
+            text: Self::day_heading_in(self.main.as_str(), date),
+            second: self.second.map(|second| Self::day_heading_in(second.as_str(), date)).unwrap_or_default(),
+        }
+    }
+
+    fn day_heading_in(code: &str, date: NaiveDate) -> String {
         const WOCHENTAGE: [&str; 7] = ["Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag"];
         const MONATE: [&str; 12] = [
             "Januar",
@@ -274,18 +336,14 @@ impl Wording {
         ];
         const ZHOU: [&str; 7] = ["星期一", "星期二", "星期三", "星期四", "星期五", "星期六", "星期日"];
         let weekday = date.weekday().num_days_from_monday() as usize;
-        let text = match self.main {
-            Main::De => {
+        match code {
+            "de" => {
                 format!("{}, {}. {} {}", WOCHENTAGE[weekday], date.day(), MONATE[date.month0() as usize], date.year())
             }
-            Main::En => date.format("%A, %-d %B %Y").to_string(),
-        };
-        let zh = if self.chinese {
-            format!("{}月{}日 {}", date.month(), date.day(), ZHOU[weekday])
-        } else {
-            String::new()
-        };
-        Label { text, zh }
+            "en" => date.format("%A, %-d %B %Y").to_string(),
+            "zh" => format!("{}月{}日 {}", date.month(), date.day(), ZHOU[weekday]),
+            _ => String::new(),
+        }
     }
 }
 
@@ -296,8 +354,8 @@ pub fn programme_document(
     member_id: Option<&str>,
     language: DocumentLanguage,
 ) -> Result<ProgrammeDocument> {
-    let wording = Wording::of(language);
     let view = programme_view(conn, trip_id)?;
+    let wording = Wording::of(language, view.trip.second_language);
     let members = list_members(conn, trip_id)?;
     let member = match member_id {
         Some(id) => Some(
@@ -332,16 +390,17 @@ pub fn programme_document(
 
     let trip = &view.trip;
     let cover = Cover {
-        title: trip.title.clone(),
+        title: wording.text(&trip.title, &trip.title_translation),
         occasion: wording.occasion(trip),
         dates: wording.dates(trip.start_date, trip.end_date),
-        purpose: trip.purpose.clone(),
+        purpose: wording.text(&trip.purpose, &trip.purpose_translation),
         head: members.iter().find(|m| m.role == MemberRole::Head).map(member_name),
         member: member.map(member_name),
         as_of: wording.date(office_today(conn)?),
     };
     Ok(ProgrammeDocument {
-        lang: if wording.main == Main::De { "de" } else { "en" },
+        lang: wording.main.as_str(),
+        second_lang: wording.second.map(SecondLanguage::as_str).unwrap_or_default(),
         labels: wording.labels(&view.home_zone),
         shows_home_time: days.iter().flat_map(|d| &d.items).any(|i| !i.home_time.is_empty()),
         cover,
@@ -367,6 +426,77 @@ pub fn programme_document(
             .collect(),
         host_contacts: hosts.contacts(),
     })
+}
+
+/// A text of the trip, or of one of its items, that a document would print without its
+/// translation.
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
+#[ts(export)]
+pub struct MissingTranslation {
+    /// The programme item; none for the trip's own title and purpose.
+    pub item_id: Option<String>,
+    /// The item's (or the trip's) title as the office wrote it.
+    pub title: String,
+    /// When the item starts, local wall time; empty for the trip.
+    pub start_local: String,
+    /// The texts without their translation.
+    pub fields: Vec<TranslatedField>,
+}
+
+/// What a programme document in `language` (with `member_id`, that member's) would print
+/// without its translation: the trip's own texts first, then the items in order. Empty for a
+/// document in the office's language alone.
+pub fn missing_translations(
+    conn: &Connection,
+    trip_id: &str,
+    member_id: Option<&str>,
+    language: DocumentLanguage,
+) -> Result<Vec<MissingTranslation>> {
+    let trip = crate::trips::get_trip(conn, trip_id)?;
+    let wording = Wording::of(language, trip.second_language);
+    if !wording.reads_translations() {
+        return Ok(Vec::new());
+    }
+    if let Some(member) = member_id {
+        if !list_members(conn, trip_id)?.iter().any(|m| m.id == member) {
+            return Err(Error::NotFound(format!("member {member} of trip {trip_id}")));
+        }
+    }
+    let lacking = |texts: &[(TranslatedField, &str, &str)]| {
+        untranslated(texts.iter().map(|&(field, text, translation)| (field, text, wording.translation(translation))))
+    };
+    let mut missing = Vec::new();
+    let trip_fields = lacking(&[
+        (TranslatedField::Title, &trip.title, &trip.title_translation),
+        (TranslatedField::Purpose, &trip.purpose, &trip.purpose_translation),
+    ]);
+    if !trip_fields.is_empty() {
+        missing.push(MissingTranslation {
+            item_id: None,
+            title: trip.title.clone(),
+            start_local: String::new(),
+            fields: trip_fields,
+        });
+    }
+    let takes_part =
+        |item: &ProgrammeItem| member_id.is_none_or(|m| item.everyone || item.participant_ids.iter().any(|id| id == m));
+    for item in crate::programme::list_items(conn, trip_id)?.into_iter().filter(|item| takes_part(item)) {
+        let fields = lacking(&[
+            (TranslatedField::Title, &item.title, &item.title_translation),
+            (TranslatedField::Place, &item.place, &item.place_translation),
+            (TranslatedField::Address, &item.address, &item.address_translation),
+            (TranslatedField::Notes, &item.notes_participants, &item.notes_translation),
+        ]);
+        if !fields.is_empty() {
+            missing.push(MissingTranslation {
+                item_id: Some(item.id),
+                title: item.title,
+                start_local: item.start.local,
+                fields,
+            });
+        }
+    }
+    Ok(missing)
 }
 
 fn member_name(member: &Member) -> Name {
@@ -398,20 +528,20 @@ fn item(
     }
     Ok(Item {
         kind: wording.kind(item.kind),
-        title: item.title.clone(),
+        title: wording.text(&item.title, &item.title_translation),
         time: span(&item.start, &item.end, day)?,
         zone: wording.zones(&item.start, &item.end),
         home_time,
         home_zone,
-        place: item.place.clone(),
-        address: item.address.clone(),
+        place: wording.text(&item.place, &item.place_translation),
+        address: wording.text(&item.address, &item.address_translation),
         hosts: host_names,
         participants: if item.everyone {
             Vec::new()
         } else {
             item.participant_ids.iter().filter_map(|id| names_by_id.get(id.as_str()).cloned()).collect()
         },
-        notes: item.notes_participants.clone(),
+        notes: wording.text(&item.notes_participants, &item.notes_translation),
     })
 }
 
@@ -440,8 +570,8 @@ impl Wording {
     /// The zone abbreviations of an item; German readers know Central European time as MEZ/MESZ.
     fn zones(self, start: &ZonedTime, end: &ZonedTime) -> String {
         let name = |abbreviation: &str| match (self.main, abbreviation) {
-            (Main::De, "CET") => "MEZ".to_string(),
-            (Main::De, "CEST") => "MESZ".to_string(),
+            (MainLanguage::De, "CET") => "MEZ".to_string(),
+            (MainLanguage::De, "CEST") => "MESZ".to_string(),
             _ => abbreviation.to_string(),
         };
         if start.abbreviation == end.abbreviation {

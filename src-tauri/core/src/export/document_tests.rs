@@ -10,7 +10,7 @@ use crate::programme::{add_item, ItemInput};
 use crate::store::open_in_memory;
 use crate::trips::create_trip;
 use crate::trips::tests::trip_input;
-use crate::vocabulary::RegisterRef;
+use crate::vocabulary::{RegisterRef, SecondLanguage, TranslatedField};
 
 const BERLIN: &str = "Europe/Berlin";
 const SHANGHAI: &str = "Asia/Shanghai";
@@ -87,6 +87,9 @@ fn delegation_to_jinhua(title: &str) -> Fixture {
             ],
             notes_participants: "Bitte Gastgeschenke mitbringen".into(),
             notes_internal: "Sitzordnung noch mit dem Außenamt klären".into(),
+            title_translation: "欢迎宴会".into(),
+            place_translation: "金华市政府大楼".into(),
+            notes_translation: "请携带礼品".into(),
             ..ItemInput::new(
                 ItemKind::Reception,
                 "Empfang im Rathaus",
@@ -97,6 +100,7 @@ fn delegation_to_jinhua(title: &str) -> Fixture {
         ItemInput {
             everyone: false,
             participant_ids: vec![mayor.clone()],
+            title_translation: "氢能会谈".into(),
             ..ItemInput::new(
                 ItemKind::Meeting,
                 "Gespräch Wasserstoff",
@@ -136,9 +140,9 @@ fn all_items(document: &ProgrammeDocument) -> Vec<&Item> {
 #[test]
 fn items_stand_on_their_local_day_with_home_time_across_the_clock_change() {
     let f = delegation_to_jinhua("Jinhua 2026");
-    let document = programme_document(&f.conn, &f.trip, None, DocumentLanguage::DeZh).unwrap();
+    let document = programme_document(&f.conn, &f.trip, None, DocumentLanguage::DE_ZH).unwrap();
     let headings: Vec<(&str, &str)> =
-        document.days.iter().map(|d| (d.heading.text.as_str(), d.heading.zh.as_str())).collect();
+        document.days.iter().map(|d| (d.heading.text.as_str(), d.heading.second.as_str())).collect();
     assert_eq!(
         headings,
         [
@@ -160,7 +164,7 @@ fn items_stand_on_their_local_day_with_home_time_across_the_clock_change() {
         ]
     );
     assert!(document.shows_home_time);
-    assert_eq!(document.labels.programme, Label { text: "Programm".into(), zh: "日程".into() });
+    assert_eq!(document.labels.programme, Label { text: "Programm".into(), second: "日程".into() });
     assert_eq!(document.labels.home_time.text, "Zeit in Deutschland");
     assert_eq!(document.cover.occasion.text, "Delegationsreise nach Jinhua, China");
     assert_eq!(document.cover.head.as_ref().unwrap().name, "Wolfgang Spelthahn");
@@ -171,7 +175,7 @@ fn items_stand_on_their_local_day_with_home_time_across_the_clock_change() {
     assert_eq!(reception.hosts[0].function, "Parteisekretär");
     assert_eq!(items[2].participants.iter().map(|p| p.name.as_str()).collect::<Vec<_>>(), ["Frank Peter Ullrich"]);
     let delegation: Vec<(i64, &str, &str)> =
-        document.delegation.iter().map(|d| (d.number, d.person.name.as_str(), d.role.zh.as_str())).collect();
+        document.delegation.iter().map(|d| (d.number, d.person.name.as_str(), d.role.second.as_str())).collect();
     assert_eq!(
         delegation,
         [(1, "Wolfgang Spelthahn", "团长"), (2, "Frank Peter Ullrich", "团员"), (3, "Li Na", "翻译")]
@@ -182,16 +186,16 @@ fn items_stand_on_their_local_day_with_home_time_across_the_clock_change() {
         document.host_contacts.iter().map(|c| (c.person.name.as_str(), c.phone.as_str())).collect();
     assert_eq!(host_contacts, [("Zhu Chonglie", "+86 579 8200 0000")], "the city has no phone or e-mail");
 
-    let english = programme_document(&f.conn, &f.trip, None, DocumentLanguage::En).unwrap();
-    assert_eq!(english.days[0].heading, Label { text: "Saturday, 24 October 2026".into(), zh: String::new() });
-    assert_eq!(english.labels.programme.zh, "", "no Chinese in a monolingual document");
+    let english = programme_document(&f.conn, &f.trip, None, DocumentLanguage::EN).unwrap();
+    assert_eq!(english.days[0].heading, Label { text: "Saturday, 24 October 2026".into(), second: String::new() });
+    assert_eq!(english.labels.programme.second, "", "no Chinese in a monolingual document");
     assert_eq!(english.lang, "en");
 }
 
 #[test]
 fn the_bilingual_pdf_holds_chinese_names_and_headings_the_items_and_home_time() {
     let f = delegation_to_jinhua("Delegationsreise Jinhua 2026");
-    let pdf = programme_pdf(&f.conn, &f.trip, None, DocumentLanguage::DeZh).unwrap();
+    let pdf = programme_pdf(&f.conn, &f.trip, None, DocumentLanguage::DE_ZH).unwrap();
     assert!(pdf.starts_with(b"%PDF-"));
     let text = pdf_text(&pdf);
     for expected in [
@@ -229,18 +233,18 @@ fn the_bilingual_pdf_holds_chinese_names_and_headings_the_items_and_home_time() 
 #[test]
 fn a_members_programme_holds_only_their_items_and_names_them() {
     let f = delegation_to_jinhua("Jinhua 2026");
-    let interpreters = pdf_text(&programme_pdf(&f.conn, &f.trip, Some(&f.interpreter), DocumentLanguage::De).unwrap());
+    let interpreters = pdf_text(&programme_pdf(&f.conn, &f.trip, Some(&f.interpreter), DocumentLanguage::DE).unwrap());
     assert!(interpreters.contains("Persönliches Programm für"));
     assert!(interpreters.contains("Empfang im Rathaus"));
     assert!(!interpreters.contains("Gespräch Wasserstoff"), "the talks are the mayor's only");
-    let mayors = pdf_text(&programme_pdf(&f.conn, &f.trip, Some(&f.mayor), DocumentLanguage::De).unwrap());
+    let mayors = pdf_text(&programme_pdf(&f.conn, &f.trip, Some(&f.mayor), DocumentLanguage::DE).unwrap());
     assert!(mayors.contains("Gespräch Wasserstoff"));
     assert!(mayors.contains("Frank Peter Ullrich"));
 
-    let html = programme_html(&f.conn, &f.trip, Some(&f.interpreter), DocumentLanguage::DeZh).unwrap();
+    let html = programme_html(&f.conn, &f.trip, Some(&f.interpreter), DocumentLanguage::DE_ZH).unwrap();
     assert!(html.contains("Empfang im Rathaus") && html.contains("李娜"));
     assert!(!html.contains("Gespräch Wasserstoff"));
-    let whole = programme_html(&f.conn, &f.trip, None, DocumentLanguage::DeZh).unwrap();
+    let whole = programme_html(&f.conn, &f.trip, None, DocumentLanguage::DE_ZH).unwrap();
     assert!(whole.contains("Gespräch Wasserstoff"));
     assert!(!whole.contains("Persönliches Programm"));
 }
@@ -250,20 +254,20 @@ fn an_unknown_member_or_one_of_another_trip_is_not_found() {
     let f = delegation_to_jinhua("Jinhua 2026");
     let other = create_trip(&f.conn, &trip_input("Yangzhou 2026")).unwrap().id;
     for (trip, member) in [(f.trip.as_str(), "no-such-member"), (other.as_str(), f.mayor.as_str())] {
-        assert!(matches!(programme_pdf(&f.conn, trip, Some(member), DocumentLanguage::De), Err(Error::NotFound(_))));
-        assert!(matches!(programme_html(&f.conn, trip, Some(member), DocumentLanguage::De), Err(Error::NotFound(_))));
+        assert!(matches!(programme_pdf(&f.conn, trip, Some(member), DocumentLanguage::DE), Err(Error::NotFound(_))));
+        assert!(matches!(programme_html(&f.conn, trip, Some(member), DocumentLanguage::DE), Err(Error::NotFound(_))));
     }
-    assert!(matches!(programme_pdf(&f.conn, "no-such-trip", None, DocumentLanguage::De), Err(Error::NotFound(_))));
+    assert!(matches!(programme_pdf(&f.conn, "no-such-trip", None, DocumentLanguage::DE), Err(Error::NotFound(_))));
 
-    let empty = pdf_text(&programme_pdf(&f.conn, &other, None, DocumentLanguage::EnZh).unwrap());
+    let empty = pdf_text(&programme_pdf(&f.conn, &other, None, DocumentLanguage::EN_ZH).unwrap());
     assert!(empty.contains("Yangzhou 2026") && empty.contains("Programme 日程"), "{empty}");
-    assert!(programme_html(&f.conn, &other, None, DocumentLanguage::De).unwrap().contains("Yangzhou 2026"));
+    assert!(programme_html(&f.conn, &other, None, DocumentLanguage::DE).unwrap().contains("Yangzhou 2026"));
 }
 
 #[test]
 fn the_html_file_refers_to_nothing_outside_itself_and_escapes_what_users_type() {
     let f = delegation_to_jinhua("Besuch <script>alert('x')</script> & mehr");
-    let html = programme_html(&f.conn, &f.trip, None, DocumentLanguage::EnZh).unwrap();
+    let html = programme_html(&f.conn, &f.trip, None, DocumentLanguage::EN_ZH).unwrap();
     assert!(html.starts_with("<!DOCTYPE html>"));
     assert!(html.contains("Besuch &lt;script&gt;alert('x')&lt;/script&gt; &amp; mehr"));
     assert!(!html.contains("<script"), "no script, and the typed one escaped");
@@ -285,6 +289,122 @@ fn the_html_file_refers_to_nothing_outside_itself_and_escapes_what_users_type() 
 #[test]
 fn typst_markup_in_a_title_is_set_as_text() {
     let f = delegation_to_jinhua("Jinhua *2026* #panic(\"x\") $a$ <b> [c] \\ @d");
-    let text = pdf_text(&programme_pdf(&f.conn, &f.trip, None, DocumentLanguage::En).unwrap());
+    let text = pdf_text(&programme_pdf(&f.conn, &f.trip, None, DocumentLanguage::EN).unwrap());
     assert!(text.contains("Jinhua *2026* #panic(\"x\") $a$ <b> [c] \\ @d"), "{text}");
+}
+
+/// The fixture's trip with Chinese as its second language and its title translated.
+fn in_chinese_too(f: &Fixture) {
+    let input = crate::trips::TripInput {
+        second_language: Some(SecondLanguage::Zh),
+        title_translation: "迪伦代表团访问金华".into(),
+        ..trip_input("Delegationsreise Jinhua 2026")
+    };
+    crate::trips::update_trip(&f.conn, &f.trip, &input).unwrap();
+}
+
+#[test]
+fn the_trips_own_texts_stand_beside_their_chinese_in_every_export() {
+    let f = delegation_to_jinhua("Delegationsreise Jinhua 2026");
+    let before = pdf_text(&programme_pdf(&f.conn, &f.trip, None, DocumentLanguage::DE_ZH).unwrap());
+    assert!(!before.contains("欢迎宴会"), "a trip without a second language prints no translation");
+    in_chinese_too(&f);
+
+    let text = pdf_text(&programme_pdf(&f.conn, &f.trip, None, DocumentLanguage::DE_ZH).unwrap());
+    for expected in [
+        "Delegationsreise Jinhua 2026",
+        "迪伦代表团访问金华",
+        "Empfang im Rathaus",
+        "欢迎宴会",
+        "金华市政府大楼",
+        "请携带礼品",
+        "氢能会谈",
+    ] {
+        assert!(text.contains(expected), "{expected:?} missing from the PDF text:\n{text}");
+    }
+    let german = pdf_text(&programme_pdf(&f.conn, &f.trip, None, DocumentLanguage::DE).unwrap());
+    assert!(german.contains("Empfang im Rathaus") && !german.contains("欢迎宴会"), "German alone: {german}");
+
+    let chinese = programme_document(&f.conn, &f.trip, None, DocumentLanguage::ZH).unwrap();
+    assert_eq!((chinese.lang, chinese.second_lang), ("zh", ""));
+    assert_eq!(chinese.labels.programme, Label { text: "日程".into(), second: String::new() });
+    assert_eq!(chinese.cover.title.text, "迪伦代表团访问金华");
+    assert_eq!(chinese.days[1].heading.text, "10月25日 星期日");
+    let titles: Vec<&str> = all_items(&chinese).iter().map(|item| item.title.text.as_str()).collect();
+    assert_eq!(titles, ["Flug FRA – PVG", "欢迎宴会", "氢能会谈"], "an untranslated title stays as written");
+
+    let html = programme_html(&f.conn, &f.trip, None, DocumentLanguage::EN_ZH).unwrap();
+    assert!(html.contains("<span lang=\"zh-Hans\">欢迎宴会</span>"), "{html}");
+    assert!(html.contains("请携带礼品") && html.contains("Programme"));
+
+    let calendar = crate::export::calendar::trip_calendar(&f.conn, &f.trip, None, DocumentLanguage::DE_ZH).unwrap();
+    let unfolded = calendar.replace("\r\n ", "");
+    assert!(unfolded.contains("SUMMARY:Empfang im Rathaus / 欢迎宴会"), "{unfolded}");
+    assert!(unfolded.contains("LOCATION:Rathaus Jinhua / 金华市政府大楼"), "{unfolded}");
+    assert!(unfolded.contains("Bitte Gastgeschenke mitbringen\\n\\n请携带礼品"), "{unfolded}");
+    let partner_calendar =
+        crate::export::calendar::trip_calendar(&f.conn, &f.trip, None, DocumentLanguage::ZH).unwrap();
+    assert!(partner_calendar.contains("SUMMARY:欢迎宴会"), "{partner_calendar}");
+
+    let found = crate::search::search(&f.conn, "欢迎", None).unwrap();
+    assert_eq!(found.iter().map(|hit| hit.title.as_str()).collect::<Vec<_>>(), ["Empfang im Rathaus"]);
+}
+
+#[test]
+fn every_text_without_its_translation_is_named_before_an_export() {
+    let f = delegation_to_jinhua("Delegationsreise Jinhua 2026");
+    in_chinese_too(&f);
+    let named = |language: DocumentLanguage, member: Option<&str>| -> Vec<(String, Vec<TranslatedField>)> {
+        missing_translations(&f.conn, &f.trip, member, language)
+            .unwrap()
+            .into_iter()
+            .map(|missing| (missing.title, missing.fields))
+            .collect()
+    };
+    use TranslatedField::*;
+    let expected = vec![
+        ("Delegationsreise Jinhua 2026".to_string(), vec![Purpose]),
+        ("Flug FRA – PVG".to_string(), vec![Title, Address]),
+    ];
+    assert_eq!(named(DocumentLanguage::DE_ZH, None), expected);
+    assert_eq!(named(DocumentLanguage::ZH, None), expected);
+    assert_eq!(named(DocumentLanguage::DE, None), vec![], "a German document needs no translation");
+    let french: DocumentLanguage = "de+fr".parse().unwrap();
+    assert_eq!(named(french, None).len(), 4, "the trip has no French texts at all");
+    assert_eq!(named(DocumentLanguage::DE_ZH, Some(&f.interpreter)), expected, "the talks are the mayor's only");
+    assert!(matches!(
+        missing_translations(&f.conn, &f.trip, Some("no-such-member"), DocumentLanguage::DE_ZH),
+        Err(Error::NotFound(_))
+    ));
+
+    let view = crate::programme::programme_view(&f.conn, &f.trip).unwrap();
+    let marked: Vec<Vec<TranslatedField>> =
+        view.days.iter().flat_map(|day| &day.items).map(|item| item.untranslated.clone()).collect();
+    assert_eq!(marked, [vec![Title, Address], vec![], vec![]]);
+}
+
+#[test]
+fn a_document_language_is_read_from_its_short_form_or_refused_with_a_reason() {
+    for (text, language) in [
+        ("de", DocumentLanguage::DE),
+        ("zh", DocumentLanguage::ZH),
+        ("en+zh", DocumentLanguage::EN_ZH),
+        ("de+fr", DocumentLanguage { main: MainLanguage::De, second: Some(SecondLanguage::Fr) }),
+    ] {
+        assert_eq!(text.parse::<DocumentLanguage>(), Ok(language));
+        assert_eq!(language.to_string(), text);
+        assert_eq!(serde_json::to_string(&language).unwrap(), format!("\"{text}\""));
+        assert_eq!(serde_json::from_str::<DocumentLanguage>(&format!("\"{text}\"")).unwrap(), language);
+    }
+    for (text, reason) in [
+        ("fr", "starts with de, en or zh"),
+        ("zh+de", "a Chinese document has no second language"),
+        ("de+de", "the second language is the first one"),
+        ("de+ru", "no second language Partnerdesk prints"),
+        ("", "starts with de, en or zh"),
+    ] {
+        let refused = text.parse::<DocumentLanguage>().unwrap_err();
+        assert!(refused.contains(reason), "{text:?}: {refused}");
+    }
+    assert!(serde_json::from_str::<DocumentLanguage>("\"de+xx\"").is_err());
 }

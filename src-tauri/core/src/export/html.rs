@@ -32,33 +32,34 @@ pub fn render(document: &ProgrammeDocument) -> String {
                 meta charset="utf-8";
                 meta name="viewport" content="width=device-width, initial-scale=1";
                 meta name="color-scheme" content="light dark";
-                title { (cover.title) }
+                title { (cover.title.text) }
                 style { (PreEscaped(STYLE)) }
             }
             body {
                 header.cover {
-                    p.occasion { (label(&cover.occasion)) }
-                    h1 { (cover.title) }
+                    p.occasion { (label(document, &cover.occasion)) }
+                    h1 { (cover.title.text) }
+                    @if !cover.title.second.is_empty() { p.title-second { (second(document, &cover.title.second)) } }
                     @if let Some(member) = &cover.member {
-                        p.personal { span.key { (label(&l.personal_programme)) } " " strong { (name(member)) } }
+                        p.personal { span.key { (label(document, &l.personal_programme)) } " " strong { (name(member)) } }
                     }
                     dl.facts {
-                        dt { (label(&l.dates)) } dd { (label(&cover.dates)) }
-                        @if !cover.purpose.is_empty() { dt { (label(&l.purpose)) } dd { (cover.purpose) } }
-                        @if let Some(head) = &cover.head { dt { (label(&l.head)) } dd { (name(head)) } }
+                        dt { (label(document, &l.dates)) } dd { (label(document, &cover.dates)) }
+                        @if !cover.purpose.text.is_empty() { dt { (label(document, &l.purpose)) } dd { (both(document, &cover.purpose)) } }
+                        @if let Some(head) = &cover.head { dt { (label(document, &l.head)) } dd { (name(head)) } }
                     }
                     nav {
-                        a href="#programme" { (label(&l.programme)) }
-                        @if !document.delegation.is_empty() { a href="#delegation" { (label(&l.delegation)) } }
-                        @if has_contacts { a href="#contacts" { (label(&l.contacts)) } }
+                        a href="#programme" { (label(document, &l.programme)) }
+                        @if !document.delegation.is_empty() { a href="#delegation" { (label(document, &l.delegation)) } }
+                        @if has_contacts { a href="#contacts" { (label(document, &l.contacts)) } }
                     }
                 }
                 main {
                     section #programme {
-                        h2 { (label(&l.programme)) }
+                        h2 { (label(document, &l.programme)) }
                         @for day in &document.days {
                             section.day {
-                                h3 { (label(&day.heading)) }
+                                h3 { (label(document, &day.heading)) }
                                 ol.items {
                                     @for item in &day.items { (programme_item(document, item)) }
                                 }
@@ -67,11 +68,11 @@ pub fn render(document: &ProgrammeDocument) -> String {
                     }
                     @if !document.delegation.is_empty() {
                         section #delegation {
-                            h2 { (label(&l.delegation)) }
+                            h2 { (label(document, &l.delegation)) }
                             table {
                                 thead { tr {
-                                    th.number { (label(&l.number)) } th { (label(&l.name)) } th { (label(&l.function)) }
-                                    th { (label(&l.organisation)) } th { (label(&l.role)) }
+                                    th.number { (label(document, &l.number)) } th { (label(document, &l.name)) } th { (label(document, &l.function)) }
+                                    th { (label(document, &l.organisation)) } th { (label(document, &l.role)) }
                                 } }
                                 tbody {
                                     @for entry in &document.delegation {
@@ -83,7 +84,7 @@ pub fn render(document: &ProgrammeDocument) -> String {
                                             }
                                             td { (entry.person.function) }
                                             td { (entry.organisation) }
-                                            td { (label(&entry.role)) }
+                                            td { (label(document, &entry.role)) }
                                         }
                                     }
                                 }
@@ -92,13 +93,13 @@ pub fn render(document: &ProgrammeDocument) -> String {
                     }
                     @if has_contacts {
                         section #contacts {
-                            h2 { (label(&l.contacts)) }
+                            h2 { (label(document, &l.contacts)) }
                             @if !document.member_contacts.is_empty() {
-                                h3 { (label(&l.delegation)) }
+                                h3 { (label(document, &l.delegation)) }
                                 (contacts(document, &document.member_contacts))
                             }
                             @if !document.host_contacts.is_empty() {
-                                h3 { (label(&l.hosts)) }
+                                h3 { (label(document, &l.hosts)) }
                                 (contacts(document, &document.host_contacts))
                             }
                         }
@@ -119,27 +120,28 @@ fn programme_item(document: &ProgrammeDocument, item: &Item) -> Markup {
                 strong.time { (item.time) } " " span.zone { (item.zone) }
                 @if !item.home_time.is_empty() {
                     div.home {
-                        span.key { (label(&l.home_time)) } " "
+                        span.key { (label(document, &l.home_time)) } " "
                         (item.home_time) " " span.zone { (item.home_zone) }
                     }
                 }
             }
             div.what {
-                p.kind { (label(&item.kind)) }
-                p.title { (item.title) }
-                @if !item.place.is_empty() || !item.address.is_empty() {
+                p.kind { (label(document, &item.kind)) }
+                p.title { (both(document, &item.title)) }
+                @if !item.place.text.is_empty() || !item.address.text.is_empty() {
                     p.place {
-                        (item.place)
-                        @if !item.address.is_empty() { span.address { (item.address) } }
+                        (both(document, &item.place))
+                        @if !item.address.text.is_empty() { span.address { (both(document, &item.address)) } }
                     }
                 }
                 @if !item.hosts.is_empty() {
-                    p.detail { span.key { (label(&l.hosts)) ": " } (names(&item.hosts)) }
+                    p.detail { span.key { (label(document, &l.hosts)) ": " } (names(&item.hosts)) }
                 }
                 @if !item.participants.is_empty() {
-                    p.detail { span.key { (label(&l.participants)) ": " } (names(&item.participants)) }
+                    p.detail { span.key { (label(document, &l.participants)) ": " } (names(&item.participants)) }
                 }
-                @if !item.notes.is_empty() { p.notes { (item.notes) } }
+                @if !item.notes.text.is_empty() { p.notes { (item.notes.text) } }
+                @if !item.notes.second.is_empty() { p.notes-second { (second(document, &item.notes.second)) } }
             }
         }
     }
@@ -150,7 +152,7 @@ fn contacts(document: &ProgrammeDocument, contacts: &[Contact]) -> Markup {
     html! {
         table.contacts {
             thead { tr {
-                th { (label(&l.name)) } th { (label(&l.organisation)) } th { (label(&l.phone)) } th { (label(&l.email)) }
+                th { (label(document, &l.name)) } th { (label(document, &l.organisation)) } th { (label(document, &l.phone)) } th { (label(document, &l.email)) }
             } }
             tbody {
                 @for contact in contacts {
@@ -166,11 +168,26 @@ fn contacts(document: &ProgrammeDocument, contacts: &[Contact]) -> Markup {
     }
 }
 
-fn label(label: &Label) -> Markup {
+/// A fixed word with its second language beside it.
+fn label(document: &ProgrammeDocument, label: &Label) -> Markup {
     html! {
         (label.text)
-        @if !label.zh.is_empty() { " " span.zh lang="zh-Hans" { (label.zh) } }
+        @if !label.second.is_empty() { " " span.second { (second(document, &label.second)) } }
     }
+}
+
+/// One of the trip's own texts, its translation on a line of its own.
+fn both(document: &ProgrammeDocument, text: &Label) -> Markup {
+    html! {
+        (text.text)
+        @if !text.second.is_empty() { br; (second(document, &text.second)) }
+    }
+}
+
+/// A text in the document's second language, marked as such for screen readers and fonts.
+fn second(document: &ProgrammeDocument, text: &str) -> Markup {
+    let lang = if document.second_lang == "zh" { "zh-Hans" } else { document.second_lang };
+    html! { span lang=(lang) { (text) } }
 }
 
 fn chinese(text: &str) -> Markup {

@@ -9,7 +9,7 @@ use rusqlite::Connection;
 use crate::audience::{Recipient, Ticked};
 use crate::error::{Error, Result};
 use crate::settings::get_settings;
-use crate::vocabulary::Language;
+use crate::vocabulary::{Language, SecondLanguage};
 
 pub mod calendar;
 pub mod delegation;
@@ -36,8 +36,84 @@ crate::text_enum! {
 }
 
 crate::text_enum! {
-    /// The language of a programme document: German, English, or either with Chinese beside it.
-    pub enum DocumentLanguage { De => "de", En => "en", DeZh => "de+zh", EnZh => "en+zh" }
+    /// The language a programme document is written in: its headings, dates and texts. Chinese
+    /// takes the trip's Chinese texts, for the partner's side.
+    pub enum MainLanguage { De => "de", En => "en", Zh => "zh" }
+}
+
+/// The language of a programme document, `de`, `en` or `zh`, and the trip's second language
+/// beside German or English: `de+zh`, `en+fr`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ts_rs::TS)]
+#[ts(export, type = "string")]
+pub struct DocumentLanguage {
+    pub main: MainLanguage,
+    pub second: Option<SecondLanguage>,
+}
+
+impl DocumentLanguage {
+    pub const DE: Self = DocumentLanguage { main: MainLanguage::De, second: None };
+    pub const EN: Self = DocumentLanguage { main: MainLanguage::En, second: None };
+    pub const ZH: Self = DocumentLanguage { main: MainLanguage::Zh, second: None };
+    pub const DE_ZH: Self = DocumentLanguage { main: MainLanguage::De, second: Some(SecondLanguage::Zh) };
+    pub const EN_ZH: Self = DocumentLanguage { main: MainLanguage::En, second: Some(SecondLanguage::Zh) };
+
+    /// The app's language alone, for a document nobody chose a language for.
+    pub fn of_app(language: Language) -> Self {
+        match language {
+            Language::De => DocumentLanguage::DE,
+            Language::En => DocumentLanguage::EN,
+        }
+    }
+}
+
+impl std::str::FromStr for DocumentLanguage {
+    type Err = String;
+
+    fn from_str(text: &str) -> std::result::Result<Self, String> {
+        let (main, second) = match text.split_once('+') {
+            Some((main, second)) => (main, Some(second)),
+            None => (text, None),
+        };
+        let main = MainLanguage::parse(main)
+            .ok_or_else(|| format!("{text:?} is no document language: it starts with de, en or zh"))?;
+        let second = second
+            .map(|code| {
+                SecondLanguage::parse(code).ok_or_else(|| {
+                    let known: Vec<&str> = SecondLanguage::ALL.iter().map(|language| language.as_str()).collect();
+                    format!("{code:?} is no second language Partnerdesk prints; one of {}", known.join(", "))
+                })
+            })
+            .transpose()?;
+        match (main, second) {
+            (MainLanguage::Zh, Some(_)) => Err(format!("{text:?}: a Chinese document has no second language")),
+            (main, Some(second)) if main.as_str() == second.as_str() => {
+                Err(format!("{text:?}: the second language is the first one"))
+            }
+            _ => Ok(DocumentLanguage { main, second }),
+        }
+    }
+}
+
+impl serde::Serialize for DocumentLanguage {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> std::result::Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for DocumentLanguage {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> std::result::Result<Self, D::Error> {
+        String::deserialize(deserializer)?.parse().map_err(serde::de::Error::custom)
+    }
+}
+
+impl std::fmt::Display for DocumentLanguage {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.main.as_str())?;
+        match self.second {
+            Some(second) => write!(f, "+{second}"),
+            None => Ok(()),
+        }
+    }
 }
 
 impl ExportFormat {
@@ -103,10 +179,7 @@ pub fn prepare_trip_file(
     options: &ExportOptions,
 ) -> Result<PreparedExport> {
     let app_language = get_settings(conn)?.language;
-    let language = options.language.unwrap_or(match app_language {
-        Language::De => DocumentLanguage::De,
-        Language::En => DocumentLanguage::En,
-    });
+    let language = options.language.unwrap_or(DocumentLanguage::of_app(app_language));
     let member = options.member_id.as_deref();
     if member.is_some() && !matches!(format, ExportFormat::Pdf | ExportFormat::Ics | ExportFormat::Html) {
         return Err(Error::field("member_id", "member_only_for_programme", "only a programme is made for one member"));
@@ -121,7 +194,7 @@ pub fn prepare_trip_file(
         ExportFormat::Pdf => {
             return Err(Error::field("format", "format_not_built", "this build of Partnerdesk makes no PDF"))
         }
-        ExportFormat::Ics => calendar::trip_calendar(conn, trip_id, member)?.into_bytes(),
+        ExportFormat::Ics => calendar::trip_calendar(conn, trip_id, member, language)?.into_bytes(),
         ExportFormat::Html => html::programme_html(conn, trip_id, member, language)?.into_bytes(),
         ExportFormat::Xlsx => delegation::delegation_xlsx(conn, trip_id, app_language, &options.ticked)?,
         ExportFormat::Csv => delegation::delegation_csv(conn, trip_id, app_language, &options.ticked)?,
@@ -129,6 +202,24 @@ pub fn prepare_trip_file(
         ExportFormat::TravelCopy => travel_copy::travel_copy(conn, trip_id, &options.ticked)?,
     };
     Ok(PreparedExport::Bytes(bytes))
+}
+
+/// What a programme export (pdf, html, ics) would print without its translation, to be named
+/// before it is written; nothing for the other formats.
+pub fn missing_translations(
+    conn: &Connection,
+    trip_id: &str,
+    format: ExportFormat,
+    options: &ExportOptions,
+) -> Result<Vec<document::MissingTranslation>> {
+    if !matches!(format, ExportFormat::Pdf | ExportFormat::Html | ExportFormat::Ics) {
+        return Ok(Vec::new());
+    }
+    let language = match options.language {
+        Some(language) => language,
+        None => DocumentLanguage::of_app(get_settings(conn)?.language),
+    };
+    document::missing_translations(conn, trip_id, options.member_id.as_deref(), language)
 }
 
 /// Writes `bytes` to `path` so that a reader sees the old file or the complete new one.

@@ -76,7 +76,7 @@ fn starts_read_by_ical(text: &str) -> Vec<(String, DateTime<Utc>, String)> {
 #[test]
 fn every_event_starts_at_its_instant_read_by_two_parsers() {
     let (conn, trip) = trip_across_the_clock_change();
-    let text = trip_calendar(&conn, &trip, None).unwrap();
+    let text = trip_calendar(&conn, &trip, None, DocumentLanguage::DE).unwrap();
     let items = list_items(&conn, &trip).unwrap();
 
     let read = starts_read_by_ical(&text);
@@ -111,14 +111,14 @@ fn every_event_starts_at_its_instant_read_by_two_parsers() {
 #[test]
 fn uids_stay_sequence_rises_and_removed_items_are_cancelled() {
     let (conn, trip) = trip_across_the_clock_change();
-    let first = starts_read_by_ical(&trip_calendar(&conn, &trip, None).unwrap());
+    let first = starts_read_by_ical(&trip_calendar(&conn, &trip, None, DocumentLanguage::DE).unwrap());
     let items = list_items(&conn, &trip).unwrap();
     let moved =
         ItemInput::new(ItemKind::Meeting, "Vorbesprechung", ("2026-10-24T17:00", BERLIN), ("2026-10-24T18:00", BERLIN));
     update_item(&conn, &items[0].id, &moved).unwrap();
     remove_item(&conn, &items[2].id).unwrap();
 
-    let text = trip_calendar(&conn, &trip, None).unwrap();
+    let text = trip_calendar(&conn, &trip, None, DocumentLanguage::DE).unwrap();
     let second = starts_read_by_ical(&text);
     let uids = |read: &[(String, DateTime<Utc>, String)]| {
         let mut uids: Vec<String> = read.iter().map(|r| r.0.clone()).collect();
@@ -141,7 +141,7 @@ fn uids_stay_sequence_rises_and_removed_items_are_cancelled() {
     assert_eq!(sequence_of(&items[2].id), ("1".to_string(), "CANCELLED".to_string()));
 
     restore_item(&conn, &items[2].id).unwrap();
-    let restored = trip_calendar(&conn, &trip, None).unwrap();
+    let restored = trip_calendar(&conn, &trip, None, DocumentLanguage::DE).unwrap();
     let unfolded = icalendar::parser::unfold(&restored);
     let parsed = icalendar::parser::read_calendar(&unfolded).unwrap();
     let event = parsed
@@ -170,14 +170,17 @@ fn a_members_calendar_holds_only_their_items_and_no_internal_notes() {
     };
     add_item(&conn, &trip, &talks).unwrap();
 
-    let mayors = trip_calendar(&conn, &trip, Some(&mayor.member.id)).unwrap();
-    let interpreters = trip_calendar(&conn, &trip, Some(&interpreter.member.id)).unwrap();
+    let mayors = trip_calendar(&conn, &trip, Some(&mayor.member.id), DocumentLanguage::DE).unwrap();
+    let interpreters = trip_calendar(&conn, &trip, Some(&interpreter.member.id), DocumentLanguage::DE).unwrap();
     assert_eq!(starts_read_by_ical(&mayors).len(), 4);
     assert_eq!(starts_read_by_ical(&interpreters).len(), 3);
     assert!(mayors.contains("Visitenkarten"));
     assert!(!mayors.contains("Sitzordnung"), "internal notes never leave the app");
     let other = create_trip(&conn, &trip_input("Yangzhou")).unwrap();
-    assert!(matches!(trip_calendar(&conn, &other.id, Some(&mayor.member.id)), Err(crate::error::Error::NotFound(_))));
+    assert!(matches!(
+        trip_calendar(&conn, &other.id, Some(&mayor.member.id), DocumentLanguage::DE),
+        Err(crate::error::Error::NotFound(_))
+    ));
 }
 
 #[test]

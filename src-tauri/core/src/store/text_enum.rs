@@ -78,7 +78,7 @@ mod tests {
             crate::audience::Recipient => Recipient,
             crate::checklists::ChecklistOwnerKind => ChecklistOwnerKind,
             crate::export::ExportFormat => ExportFormat,
-            crate::export::DocumentLanguage => DocumentLanguage,
+            crate::export::MainLanguage => MainLanguage,
             crate::gifts::GiftDirection => GiftDirection,
             crate::import::ImportKind => ImportKind,
             crate::import::PreviewAction => PreviewAction,
@@ -103,6 +103,8 @@ mod tests {
             crate::vocabulary::RegisterKind => RegisterKind,
             crate::vocabulary::MemberRole => MemberRole,
             crate::vocabulary::Language => Language,
+            crate::vocabulary::SecondLanguage => SecondLanguage,
+            crate::vocabulary::TranslatedField => TranslatedField,
             crate::zoned::Fold => Fold,
         ]
     }

@@ -11,7 +11,7 @@ use crate::error::{Error, Problems, Result};
 use crate::partnerships::themes::{first_unknown, set_trip_themes, themes_of_trip, ThemeArea};
 use crate::store::paging::{read_page, Page, PageRequest, PageSql};
 use crate::store::{atomically, new_id, now};
-use crate::vocabulary::Direction;
+use crate::vocabulary::{Direction, SecondLanguage};
 use crate::zoned;
 
 pub mod trash;
@@ -39,6 +39,11 @@ pub struct Trip {
     pub start_date: NaiveDate,
     pub end_date: NaiveDate,
     pub purpose: String,
+    /// The partner's language, in which the trip's and its items' texts get a version of their
+    /// own for the guests and hosts; none where everyone reads the office's language.
+    pub second_language: Option<SecondLanguage>,
+    pub title_translation: String,
+    pub purpose_translation: String,
     pub status: TripStatus,
     pub notes: String,
     /// The partnership the trip serves, if linked.
@@ -72,6 +77,12 @@ pub struct TripInput {
     pub start_date: String,
     pub end_date: String,
     pub purpose: String,
+    #[serde(default)]
+    pub second_language: Option<SecondLanguage>,
+    #[serde(default)]
+    pub title_translation: String,
+    #[serde(default)]
+    pub purpose_translation: String,
     pub status: TripStatus,
     pub notes: String,
     #[serde(default)]
@@ -107,7 +118,8 @@ const SELECT_TRIP: &str = "SELECT t.id, t.title, t.direction, t.partner_place, t
         (SELECT count(*) FROM checklist_steps s
             WHERE s.trip_id = t.id AND s.done_at IS NOT NULL AND s.deleted_at IS NULL),
         (SELECT count(*) FROM checklist_steps s WHERE s.trip_id = t.id AND s.deleted_at IS NULL),
-        t.deleted_at, t.created_at, t.updated_at, t.checklist_version
+        t.deleted_at, t.created_at, t.updated_at, t.checklist_version,
+        t.second_language, t.title_translation, t.purpose_translation
     FROM trips t";
 
 fn from_row(row: &Row) -> rusqlite::Result<Trip> {
@@ -121,6 +133,9 @@ fn from_row(row: &Row) -> rusqlite::Result<Trip> {
         start_date: row.get(6)?,
         end_date: row.get(7)?,
         purpose: row.get(8)?,
+        second_language: row.get(21)?,
+        title_translation: row.get(22)?,
+        purpose_translation: row.get(23)?,
         status: row.get(9)?,
         notes: row.get(10)?,
         partnership_id: row.get(11)?,
@@ -175,8 +190,9 @@ pub fn create_trip(conn: &Connection, input: &TripInput) -> Result<Trip> {
     atomically(conn, |conn| {
         conn.execute(
             "INSERT INTO trips (id, title, direction, partner_place, partner_country, time_zone, start_date,
-                end_date, purpose, status, notes, partnership_id, created_at, updated_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?13)",
+                end_date, purpose, status, notes, partnership_id, created_at, updated_at, second_language,
+                title_translation, purpose_translation)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?13, ?14, ?15, ?16)",
             trip_params(&id, input, &valid, &now()),
         )?;
         set_trip_themes(conn, &id, &input.theme_ids)?;
@@ -191,7 +207,7 @@ pub fn update_trip(conn: &Connection, id: &str, input: &TripInput) -> Result<Tri
         let changed = conn.execute(
             "UPDATE trips SET title = ?2, direction = ?3, partner_place = ?4, partner_country = ?5, time_zone = ?6,
                 start_date = ?7, end_date = ?8, purpose = ?9, status = ?10, notes = ?11, partnership_id = ?12,
-                updated_at = ?13
+                updated_at = ?13, second_language = ?14, title_translation = ?15, purpose_translation = ?16
              WHERE id = ?1 AND deleted_at IS NULL",
             trip_params(id, input, &valid, &now()),
         )?;
@@ -206,7 +222,7 @@ pub fn update_trip(conn: &Connection, id: &str, input: &TripInput) -> Result<Tri
     get_trip(conn, id)
 }
 
-/// The columns both saving statements bind, in the order `?1`…`?13`.
+/// The columns both saving statements bind, in the order `?1`…`?16`.
 fn trip_params<'a>(
     id: &'a str,
     input: &'a TripInput,
@@ -227,6 +243,9 @@ fn trip_params<'a>(
         input.notes.as_str(),
         input.partnership_id.as_deref(),
         stamp,
+        input.second_language,
+        input.title_translation.trim(),
+        input.purpose_translation.trim(),
     )
 }
 

@@ -15,6 +15,9 @@ pub(crate) fn trip_input(title: &str) -> TripInput {
         start_date: "2026-10-21".into(),
         end_date: "2026-10-27".into(),
         purpose: "Partnerschaft".into(),
+        second_language: None,
+        title_translation: String::new(),
+        purpose_translation: String::new(),
         status: TripStatus::Planning,
         notes: String::new(),
         partnership_id: None,
@@ -89,7 +92,12 @@ fn list_filters_and_pages() {
 #[test]
 fn duplicate_shifts_dates_and_programme_by_the_offset() {
     let conn = open_in_memory().unwrap();
-    let trip = create_trip(&conn, &trip_input("Jinhua 2026")).unwrap();
+    let chinese = TripInput {
+        second_language: Some(SecondLanguage::Zh),
+        title_translation: "金华 2026".into(),
+        ..trip_input("Jinhua 2026")
+    };
+    let trip = create_trip(&conn, &chinese).unwrap();
     let head =
         add_member(&conn, &trip.id, &MemberInput { name_latin: "Wolfgang Spelthahn".into(), ..Default::default() })
             .unwrap();
@@ -97,6 +105,7 @@ fn duplicate_shifts_dates_and_programme_by_the_offset() {
     let only_head = ItemInput {
         everyone: false,
         participant_ids: vec![head.member.id.clone()],
+        title_translation: "会谈".into(),
         ..item("Gespräch", "2026-10-23T09:00", "2026-10-23T10:00")
     };
     add_item(&conn, &trip.id, &only_head).unwrap();
@@ -112,6 +121,7 @@ fn duplicate_shifts_dates_and_programme_by_the_offset() {
     .unwrap();
     assert_eq!((copy.start_date.to_string(), copy.end_date.to_string()), ("2027-10-20".into(), "2027-10-26".into()));
     assert_eq!(copy.status, TripStatus::Planning);
+    assert_eq!((copy.second_language, copy.title_translation.as_str()), (Some(SecondLanguage::Zh), "金华 2026"));
     let members = list_members(&conn, &copy.id).unwrap();
     assert_eq!(
         members.iter().map(|m| m.name_latin.as_str()).collect::<Vec<_>>(),
@@ -120,6 +130,7 @@ fn duplicate_shifts_dates_and_programme_by_the_offset() {
     let items = list_items(&conn, &copy.id).unwrap();
     assert_eq!(items[0].start.local, "2027-10-22T09:00");
     assert_eq!(items[0].participant_ids, vec![members[0].id.clone()]);
+    assert_eq!(items[0].title_translation, "会谈");
     // 2026-10-27 was after the German clock change, 2027-10-26 is before it: same wall time, new instant.
     assert_eq!((items[1].end.local.as_str(), items[1].end.offset.as_str()), ("2027-10-26T18:30", "+02:00"));
     assert_eq!(list_items(&conn, &trip.id).unwrap().len(), 2, "the original keeps its programme");

@@ -3,6 +3,7 @@
 import { call } from "./call";
 import type { ExportFormat } from "../bindings/ExportFormat";
 import type { ExportOptions } from "../bindings/ExportOptions";
+import type { MissingTranslation } from "../bindings/MissingTranslation";
 
 export function exportTrip(
   trip_id: string,
@@ -12,4 +13,8 @@ export function exportTrip(
   file_name: string,
 ) {
   return call<string | null>("export_trip", { trip_id, format, options, title, file_name });
+}
+
+export function exportMissingTranslations(trip_id: string, format: ExportFormat, options: ExportOptions) {
+  return call<MissingTranslation[]>("export_missing_translations", { trip_id, format, options });
 }

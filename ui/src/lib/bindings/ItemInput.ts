@@ -11,4 +11,4 @@ export type ItemInput = { kind: ItemKind, title: string, start_local: string, st
 /**
  * People and organisations from the register who host the item.
  */
-hosts: Array<RegisterRef>, everyone: boolean, participant_ids: Array<string>, notes_participants: string, notes_internal: string, };
+hosts: Array<RegisterRef>, everyone: boolean, participant_ids: Array<string>, notes_participants: string, notes_internal: string, title_translation: string, place_translation: string, address_translation: string, notes_translation: string, };

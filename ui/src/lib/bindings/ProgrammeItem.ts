@@ -17,6 +17,10 @@ everyone: boolean, participant_ids: Array<string>, notes_participants: string,
  */
 notes_internal: string, 
 /**
+ * The texts in the trip's second language (`Trip::second_language`), empty where missing.
+ */
+title_translation: string, place_translation: string, address_translation: string, notes_translation: string, 
+/**
  * How many outcomes (points agreed) are recorded for the item.
  */
 outcome_count: number, 

@@ -2,7 +2,6 @@
 import type { AgreementKind } from "./AgreementKind";
 import type { ChecklistOwnerKind } from "./ChecklistOwnerKind";
 import type { Direction } from "./Direction";
-import type { DocumentLanguage } from "./DocumentLanguage";
 import type { DueState } from "./DueState";
 import type { ExportFormat } from "./ExportFormat";
 import type { Fold } from "./Fold";
@@ -10,6 +9,7 @@ import type { GiftDirection } from "./GiftDirection";
 import type { ImportKind } from "./ImportKind";
 import type { ItemKind } from "./ItemKind";
 import type { Language } from "./Language";
+import type { MainLanguage } from "./MainLanguage";
 import type { MemberRole } from "./MemberRole";
 import type { OrganisationKind } from "./OrganisationKind";
 import type { OurSideKind } from "./OurSideKind";
@@ -22,12 +22,14 @@ import type { Recipient } from "./Recipient";
 import type { RecordKind } from "./RecordKind";
 import type { RegisterKind } from "./RegisterKind";
 import type { SearchKind } from "./SearchKind";
+import type { SecondLanguage } from "./SecondLanguage";
 import type { Sensitive } from "./Sensitive";
 import type { Side } from "./Side";
 import type { TaskPriority } from "./TaskPriority";
 import type { TaskSort } from "./TaskSort";
 import type { TaskStatus } from "./TaskStatus";
 import type { TaskView } from "./TaskView";
+import type { TranslatedField } from "./TranslatedField";
 import type { TripStatus } from "./TripStatus";
 import type { WarningKind } from "./WarningKind";
 
@@ -36,8 +38,6 @@ export const agreementKindValues: readonly AgreementKind[] = ["partnership_treat
 export const checklistOwnerKindValues: readonly ChecklistOwnerKind[] = ["task", "trip"];
 
 export const directionValues: readonly Direction[] = ["outgoing", "incoming"];
-
-export const documentLanguageValues: readonly DocumentLanguage[] = ["de", "en", "de+zh", "en+zh"];
 
 export const dueStateValues: readonly DueState[] = ["overdue", "today", "this_week", "later", "undated", "closed"];
 
@@ -52,6 +52,8 @@ export const importKindValues: readonly ImportKind[] = ["bundle", "calendar", "t
 export const itemKindValues: readonly ItemKind[] = ["meeting", "visit", "reception", "ceremony", "meal", "transfer", "flight", "hotel", "free_time", "other"];
 
 export const languageValues: readonly Language[] = ["de", "en"];
+
+export const mainLanguageValues: readonly MainLanguage[] = ["de", "en", "zh"];
 
 export const memberRoleValues: readonly MemberRole[] = ["head", "member", "interpreter", "protocol", "press", "organiser", "driver", "other"];
 
@@ -77,6 +79,8 @@ export const registerKindValues: readonly RegisterKind[] = ["person", "organisat
 
 export const searchKindValues: readonly SearchKind[] = ["trip", "item", "person", "organisation", "partnership", "agreement", "task", "outcome", "gift"];
 
+export const secondLanguageValues: readonly SecondLanguage[] = ["zh", "en", "de", "fr", "es", "it", "pt", "nl", "pl", "cs", "tr"];
+
 export const sensitiveValues: readonly Sensitive[] = ["travel_documents", "health_notes", "internal_notes"];
 
 export const sideValues: readonly Side[] = ["ours", "partner"];
@@ -88,6 +92,8 @@ export const taskSortValues: readonly TaskSort[] = ["due", "priority", "title", 
 export const taskStatusValues: readonly TaskStatus[] = ["open", "in_progress", "waiting", "done", "dropped"];
 
 export const taskViewValues: readonly TaskView[] = ["open", "overdue", "this_week", "closed", "all"];
+
+export const translatedFieldValues: readonly TranslatedField[] = ["title", "purpose", "place", "address", "notes"];
 
 export const tripStatusValues: readonly TripStatus[] = ["idea", "planning", "confirmed", "done", "cancelled"];
 

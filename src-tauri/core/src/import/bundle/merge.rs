@@ -355,6 +355,9 @@ impl Merger<'_> {
                     "checklist_version",
                     "created_at",
                     "updated_at",
+                    "second_language",
+                    "title_translation",
+                    "purpose_translation",
                 ],
             );
             self.conn.prepare_cached(&sql)?.execute(params![
@@ -373,6 +376,9 @@ impl Merger<'_> {
                 trip.checklist_version,
                 trip.created_at,
                 trip.updated_at,
+                trip.second_language,
+                trip.title_translation,
+                trip.purpose_translation,
             ])?;
             set_trip_themes(self.conn, &trip.id, &trip.theme_ids)?;
         }
@@ -498,6 +504,10 @@ impl Merger<'_> {
                     "sequence",
                     "created_at",
                     "updated_at",
+                    "title_translation",
+                    "place_translation",
+                    "address_translation",
+                    "notes_translation",
                 ],
             );
             self.conn.prepare_cached(&sql)?.execute(params![
@@ -519,6 +529,10 @@ impl Merger<'_> {
                 sequence,
                 item.created_at,
                 item.updated_at,
+                item.title_translation,
+                item.place_translation,
+                item.address_translation,
+                item.notes_translation,
             ])?;
             let hosts: Vec<RegisterRef> =
                 item.hosts.iter().map(|host| RegisterRef { kind: host.kind, id: host.id.clone() }).collect();

@@ -26,6 +26,8 @@ pub(super) fn migration_list() -> Vec<M<'static>> {
         M::up(include_str!("0011_search.sql")),
         M::up(include_str!("0012_search_order.sql")),
         M::up(include_str!("0013_overview.sql")),
+        M::up(include_str!("0014_tasks_found_in_order.sql")),
+        M::up(include_str!("0015_second_language.sql")),
     ]
 }
 
