@@ -2,7 +2,8 @@
 // Chinese as its second language (its partner country is China) but no Chinese texts yet: the
 // day list says what is missing; the officer writes an item's Chinese title, place and address
 // beside the German ones; the bilingual PDF names what is still untranslated before it is
-// written, and once exported anyway carries both texts (read back with pdftotext).
+// written, and once exported anyway carries both texts (read back with pdftotext); the trip's
+// title gets its Chinese version in the trip form.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
@@ -58,6 +59,15 @@ test("an officer writes an item's Chinese texts and hands out the programme in b
     for (const expected of [CEREMONY, "欢迎仪式暨签署备忘录", "凯泽斯劳滕市政厅", "Besuch von Start-ups"]) {
       assert.ok(text.includes(expected), `${expected} in the PDF`);
     }
+
+    // The trip's own title gets its Chinese version in the trip form, and the details show it.
+    await click(browser, "trip-edit");
+    await fill(browser, "#trip-title-translation", "扬州代表团访问凯泽斯劳滕");
+    await click(browser, "trip-save");
+    await eventually(async () => (await listJson(dir.db, "trips")).some((t) => t.title_translation === "扬州代表团访问凯泽斯劳滕"), { message: "the trip's Chinese title saved" });
+    await click(browser, "tab-details");
+    assert.equal(await (await byTestId(browser, "trip-second-language")).getText(), "Chinesisch");
+    assert.match(await (await byTestId(browser, "trip-details")).getText(), /扬州代表团访问凯泽斯劳滕/);
   } finally {
     await close();
   }
