@@ -9,6 +9,7 @@ mod shell;
 /// Opens the window on the database at `db_path`.
 pub fn run_app(db_path: std::path::PathBuf) -> tauri::Result<()> {
     use tauri::Manager;
+    let _ = partnerdesk_core::store::remove_viewer_copies(&db_path);
     let state = shell::state::AppState::open(db_path);
     if state.locked() {
         if let Some(passphrase) = shell::keychain::remembered(&state.db_path) {
@@ -150,8 +151,14 @@ pub fn run_app(db_path: std::path::PathBuf) -> tauri::Result<()> {
             commands::partnerships::update_agreement,
             commands::partnerships::remove_agreement,
             commands::partnerships::restore_agreement,
-            commands::partnerships::attach_document,
-            commands::partnerships::open_document,
+            commands::documents::list_documents,
+            commands::documents::attach_documents,
+            commands::documents::attach_dropped_documents,
+            commands::documents::update_document,
+            commands::documents::delete_document,
+            commands::documents::restore_document,
+            commands::documents::open_document,
+            commands::documents::save_document_copy,
             commands::partnerships::list_themes,
             commands::partnerships::add_theme,
             commands::partnerships::rename_theme,
@@ -163,5 +170,11 @@ pub fn run_app(db_path: std::path::PathBuf) -> tauri::Result<()> {
             commands::programme::remove_item,
             commands::programme::restore_item,
         ])
-        .run(tauri::generate_context!())
+        .build(tauri::generate_context!())?
+        .run(|app, event| {
+            if let tauri::RunEvent::Exit = event {
+                let _ = partnerdesk_core::store::remove_viewer_copies(&app.state::<shell::state::AppState>().db_path);
+            }
+        });
+    Ok(())
 }

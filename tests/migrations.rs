@@ -9,6 +9,7 @@ use std::path::PathBuf;
 
 use partnerdesk_core::checklists::{checklist_of, ChecklistOwner};
 use partnerdesk_core::contacts::people::get_person;
+use partnerdesk_core::documents::{self, DocumentKind, DocumentOwner, DocumentOwnerKind};
 use partnerdesk_core::names::transliteration::search_text;
 use partnerdesk_core::partnerships::{self, agreements, PartnershipKind, PartnershipStatus};
 use partnerdesk_core::tasks::{get_task, TaskPriority, TaskStatus};
@@ -95,12 +96,12 @@ INSERT INTO partnerships (id, our_side, our_side_kind, partner_place, partner_pr
 INSERT INTO theme_areas (id, name, position, created_at, updated_at) VALUES
  ('0192f0a0-c000-7000-8000-000000000001', 'Städtebau', 9, '2026-01-15T08:05:00.000Z', '2026-01-15T08:05:00.000Z');
 INSERT INTO agreements (id, partnership_id, title, kind, signed_on, signed_at, valid_from, valid_until, notes,
-    document_name, document_file, created_at, updated_at) VALUES
+    created_at, updated_at) VALUES
  ('0192f0a0-5000-7000-8000-000000000001', '0192f0a0-4000-7000-8000-000000000001', 'Partnerschaftsvertrag Düren–Jinhua',
-    'partnership_treaty', '2014-05-20', 'Jinhua', '2014-05-20', NULL, 'Original im Stadtarchiv', 'Vertrag 2014.pdf',
-    '0192f0a0-5000-7000-8000-000000000001.pdf', '2026-01-15T08:10:00.000Z', '2026-01-15T08:10:00.000Z'),
+    'partnership_treaty', '2014-05-20', 'Jinhua', '2014-05-20', NULL, 'Original im Stadtarchiv',
+    '2026-01-15T08:10:00.000Z', '2026-01-15T08:10:00.000Z'),
  ('0192f0a0-5000-7000-8000-000000000002', '0192f0a0-4000-7000-8000-000000000001', 'Absichtserklärung Wasserstoff',
-    'memorandum', '2023-09-12', 'Düren', '2023-10-01', '2026-09-30', '', NULL, NULL,
+    'memorandum', '2023-09-12', 'Düren', '2023-10-01', '2026-09-30', '',
     '2026-01-15T08:12:00.000Z', '2026-01-15T08:12:00.000Z');
 INSERT INTO agreement_themes (agreement_id, theme_id) VALUES
  ('0192f0a0-5000-7000-8000-000000000001', '0192b3c4-d5e6-7000-8000-000000000003'),
@@ -246,11 +247,29 @@ UPDATE programme_items SET title_translation = '欢迎宴会', place_translation
     notes_translation = '请着深色正装。' WHERE id = '0192f0a0-3000-7000-8000-000000000002';
 ";
 
+/// The signed treaty as the one document an agreement held up to version 15
+/// (`AGREEMENT_DOCUMENT_FILE` in the documents folder).
+const AGREEMENT_DOCUMENT_SLOT: &str = "
+UPDATE agreements SET document_name = 'Vertrag 2014.pdf', document_file = '0192f0a0-5000-7000-8000-000000000001.pdf'
+WHERE id = '0192f0a0-5000-7000-8000-000000000001';
+";
+
+/// The signed treaty as a document (v16 on), its file under its content hash.
+const DOCUMENTS: &str = "
+INSERT INTO documents (id, agreement_id, name, kind, document_date, content_hash, size_bytes, created_at, updated_at) VALUES
+ ('0192f0a0-d000-7000-8000-000000000001', '0192f0a0-5000-7000-8000-000000000001', 'Vertrag 2014.pdf',
+    'signed_agreement', '2014-05-20', '4a2f5ed7c96cc8a1e2992d80457ae08b8b038838b41b4ebb44e79aee2b7a3ffc', 21,
+    '2026-01-15T08:10:00.000Z', '2026-01-15T08:10:00.000Z');
+";
+
+const AGREEMENT_DOCUMENT_FILE: (&str, &[u8]) = ("0192f0a0-5000-7000-8000-000000000001.pdf", b"%PDF-1.4 Vertrag 2014");
+
 /// What a fixture of each version holds: every block whose range contains the version.
 const DATA: &[(RangeInclusive<usize>, &str)] = &[
     (1..=usize::MAX, CORE),
     (1..=2, FREE_TEXT_HOSTS),
     (2..=usize::MAX, PARTNERSHIPS),
+    (2..=15, AGREEMENT_DOCUMENT_SLOT),
     (3..=usize::MAX, REGISTER),
     (4..=usize::MAX, FOLLOWUPS),
     (5..=usize::MAX, CALENDAR_EXPORT),
@@ -260,11 +279,13 @@ const DATA: &[(RangeInclusive<usize>, &str)] = &[
     (9..=usize::MAX, SHARING_PEERS),
     (10..=usize::MAX, PARTNER_OFFICES),
     (15..=usize::MAX, SECOND_LANGUAGE),
+    (16..=usize::MAX, DOCUMENTS),
 ];
 
 /// Columns a later migration drops, with the version that drops them; what they held is
 /// checked as the records the migration made of it.
-const DROPPED_COLUMNS: &[(&str, &str, usize)] = &[("programme_items", "hosts", 3)];
+const DROPPED_COLUMNS: &[(&str, &str, usize)] =
+    &[("programme_items", "hosts", 3), ("agreements", "document_name", 16), ("agreements", "document_file", 16)];
 
 /// Columns a migration adds to a table, with what every row from before must hold in them.
 const ADDED_COLUMNS: &[(&str, &str, &str)] = &[
@@ -298,6 +319,7 @@ const FILLED_BY_MIGRATIONS: &[&str] = &[
     "checklist_templates",
     "checklist_template_steps",
     "checklist_steps",
+    "documents",
 ];
 
 /// Tables derived from the records (the search index): a migration may rebuild them, so their
@@ -635,10 +657,15 @@ fn check_records(conn: &Connection, version: usize) {
             (treaty.title.as_str(), treaty.signed_at.as_str(), treaty.valid_until),
             ("Partnerschaftsvertrag Düren–Jinhua", "Jinhua", None)
         );
+        assert_eq!(treaty.notes, "Original im Stadtarchiv");
+        let owner = DocumentOwner { kind: DocumentOwnerKind::Agreement, id: TREATY.into() };
+        let signed = documents::list_documents(conn, &owner).unwrap();
         assert_eq!(
-            (treaty.notes.as_str(), treaty.document_name.as_deref()),
-            ("Original im Stadtarchiv", Some("Vertrag 2014.pdf"))
+            (signed[0].name.as_str(), signed[0].kind, signed[0].document_date.map(|d| d.to_string())),
+            ("Vertrag 2014.pdf", DocumentKind::SignedAgreement, Some("2014-05-20".into())),
+            "v{version}"
         );
+        assert_eq!(documents::content(conn, &signed[0].id).unwrap().1, AGREEMENT_DOCUMENT_FILE.1, "v{version}");
         let memorandum = all.iter().find(|agreement| agreement.id == MEMORANDUM).unwrap();
         let themes: Vec<&str> = memorandum.themes.iter().map(|theme| theme.name.as_str()).collect();
         assert_eq!(themes, ["Klimaschutz und Wasserstoff", "Städtebau"]);
@@ -699,6 +726,11 @@ fn every_released_schema_version_upgrades_with_its_data_intact() {
         let dir = tempfile::tempdir().unwrap();
         let db = dir.path().join("partnerdesk.sqlite");
         std::fs::copy(&fixture, &db).unwrap();
+        let documents_dir = store::documents_dir(&db);
+        std::fs::create_dir_all(&documents_dir).unwrap();
+        let (legacy, bytes) = AGREEMENT_DOCUMENT_FILE;
+        let name = if version >= 16 { store::document_files::content_hash(bytes) } else { legacy.to_string() };
+        std::fs::write(documents_dir.join(name), bytes).unwrap();
         let before = {
             let conn = Connection::open(&db).unwrap();
             let found: i64 = conn.pragma_query_value(None, "user_version", |row| row.get(0)).unwrap();

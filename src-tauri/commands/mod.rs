@@ -7,6 +7,7 @@ pub mod backup;
 pub mod checklists;
 pub mod contacts;
 pub mod delegation;
+pub mod documents;
 pub mod encryption;
 pub mod export;
 pub mod gifts;

@@ -1,13 +1,12 @@
 //! Partnership register commands: partnerships, their agreements, theme areas.
 
-use tauri::{AppHandle, State};
-use tauri_plugin_opener::OpenerExt;
+use tauri::State;
 
 use crate::shell::state::AppState;
-use partnerdesk_core::error::{Error, Result};
+use partnerdesk_core::error::Result;
 use partnerdesk_core::partnerships::agreements::{self, Agreement, AgreementInput};
 use partnerdesk_core::partnerships::themes::{self, ThemeArea};
-use partnerdesk_core::partnerships::{self, documents, Partnership, PartnershipInput, PartnershipQuery};
+use partnerdesk_core::partnerships::{self, Partnership, PartnershipInput, PartnershipQuery};
 use partnerdesk_core::settings::office_today;
 use partnerdesk_core::store::paging::Page;
 
@@ -72,26 +71,6 @@ pub async fn remove_agreement(state: State<'_, AppState>, id: String) -> Result<
 #[tauri::command]
 pub async fn restore_agreement(state: State<'_, AppState>, id: String) -> Result<Agreement> {
     state.with(|c| agreements::restore_agreement(c, &id, office_today(c)?))
-}
-
-/// Lets the user pick the signed document (the dialog titled in their language) and attaches
-/// a copy; `None` if they cancel.
-#[tauri::command]
-pub async fn attach_document(
-    app: AppHandle,
-    state: State<'_, AppState>,
-    id: String,
-    title: String,
-) -> Result<Option<Agreement>> {
-    let Some(source) = crate::shell::dialogs::pick_file(&app, &title) else { return Ok(None) };
-    state.with(|c| documents::attach_document(c, &state.documents_dir(), &id, &source, office_today(c)?)).map(Some)
-}
-
-/// Opens the agreement's document with the system viewer.
-#[tauri::command]
-pub async fn open_document(app: AppHandle, state: State<'_, AppState>, id: String) -> Result<()> {
-    let path = state.with(|c| documents::document_path(c, &state.documents_dir(), &id))?;
-    app.opener().open_path(path.to_string_lossy(), None::<&str>).map_err(|e| Error::Opener(e.to_string()))
 }
 
 #[tauri::command]

@@ -14,5 +14,5 @@ pub async fn list_trash(state: State<'_, AppState>) -> Result<TrashContents> {
 
 #[tauri::command]
 pub async fn empty_trash(state: State<'_, AppState>) -> Result<usize> {
-    state.with(|c| trash::empty_trash(c, &state.documents_dir()))
+    state.with(trash::empty_trash)
 }

@@ -15,6 +15,16 @@ pub fn pick_file<R: Runtime>(app: &AppHandle<R>, title: &str) -> Option<PathBuf>
     app.dialog().file().set_title(title).blocking_pick_file()?.into_path().ok()
 }
 
+/// Asks the user for one or more files; empty when they cancel. A test names them in
+/// `PARTNERDESK_TEST_PICK_FILE`, separated by the system's path separator.
+pub fn pick_files<R: Runtime>(app: &AppHandle<R>, title: &str) -> Vec<PathBuf> {
+    if let Some(injected) = std::env::var_os("PARTNERDESK_TEST_PICK_FILE") {
+        return std::env::split_paths(&injected).collect();
+    }
+    let picked = app.dialog().file().set_title(title).blocking_pick_files().unwrap_or_default();
+    picked.into_iter().filter_map(|file| file.into_path().ok()).collect()
+}
+
 /// Asks the user where to save a file, suggesting `file_name`; `None` when they cancel.
 pub fn save_file<R: Runtime>(
     app: &AppHandle<R>,

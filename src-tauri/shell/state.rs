@@ -106,9 +106,9 @@ impl AppState {
         store::open_with_key(&self.db_path, self.key().as_ref())
     }
 
-    /// Where attached documents are kept: beside the database file.
-    pub fn documents_dir(&self) -> PathBuf {
-        store::documents_dir(&self.db_path)
+    /// Where documents are copied for the system viewer.
+    pub fn viewer_copies_dir(&self) -> PathBuf {
+        store::viewer_copies_dir(&self.db_path)
     }
 
     pub fn choose_import_file(&self, path: PathBuf) {

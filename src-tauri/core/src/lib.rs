@@ -19,6 +19,7 @@ pub mod checklists;
 pub mod contacts;
 pub mod delegation;
 pub mod demo;
+pub mod documents;
 pub mod duplicate;
 pub mod error;
 pub mod export;

@@ -1,9 +1,7 @@
 //! The trash as a whole: what it holds, and emptying it for good (after the UI has asked).
 //! Every deletion in Partnerdesk goes through it: trips, partnerships, people, organisations,
 //! gifts and tasks, and the records inside them — programme items, delegation members,
-//! agreements, outcomes and checklist steps.
-
-use std::path::Path;
+//! agreements, outcomes, checklist steps and documents.
 
 use chrono::NaiveDate;
 use rusqlite::Connection;
@@ -15,14 +13,15 @@ use crate::contacts::organisations::Organisation;
 use crate::contacts::people::Person;
 use crate::contacts::trash::{trashed_organisations, trashed_people};
 use crate::delegation::trashed_members;
+use crate::documents::trashed_documents;
 use crate::error::Result;
 use crate::gifts::{trashed_gifts, Gift};
 use crate::outcomes::trashed_outcomes;
 use crate::partnerships::agreements::trashed_agreements;
 use crate::partnerships::{trash::trashed_partnerships, Partnership};
 use crate::programme::trash::trashed_items;
-use crate::store::atomically;
 use crate::store::trash::TrashedEntry;
+use crate::store::{atomically, document_files};
 use crate::tasks::{trash::trashed_tasks, Task};
 use crate::trips::{trash::trashed_trips, Trip};
 
@@ -40,6 +39,7 @@ pub struct TrashContents {
     pub agreements: Vec<TrashedEntry>,
     pub outcomes: Vec<TrashedEntry>,
     pub checklist_steps: Vec<TrashedEntry>,
+    pub documents: Vec<TrashedEntry>,
 }
 
 pub fn list_trash(conn: &Connection, today: NaiveDate) -> Result<TrashContents> {
@@ -55,6 +55,7 @@ pub fn list_trash(conn: &Connection, today: NaiveDate) -> Result<TrashContents> 
         agreements: trashed_agreements(conn)?,
         outcomes: trashed_outcomes(conn)?,
         checklist_steps: trashed_steps(conn)?,
+        documents: trashed_documents(conn)?,
     })
 }
 
@@ -62,18 +63,11 @@ pub fn list_trash(conn: &Connection, today: NaiveDate) -> Result<TrashContents> 
 /// partnerships with their agreements (trips of theirs outside the trash lose the link),
 /// people and organisations (delegation lists keep the names as typed; hosts and signatures
 /// of theirs go; gifts keep what was given, without the name), gifts, tasks with their
-/// checklists, and the programme items, members, agreements, outcomes and steps deleted on
-/// their own. The documents of the agreements that go are deleted from `documents_dir`
-/// once the database no longer names them.
-pub fn empty_trash(conn: &Connection, documents_dir: &Path) -> Result<usize> {
-    let (count, documents) = atomically(conn, |conn| {
-        let documents: Vec<String> = conn
-            .prepare(
-                "SELECT a.document_file FROM agreements a JOIN partnerships p ON p.id = a.partnership_id
-                 WHERE a.document_file IS NOT NULL AND (a.deleted_at IS NOT NULL OR p.deleted_at IS NOT NULL)",
-            )?
-            .query_map([], |row| row.get(0))?
-            .collect::<rusqlite::Result<_>>()?;
+/// checklists, and the programme items, members, agreements, outcomes, steps and documents
+/// deleted on their own. The files of the documents that go are released
+/// (`document_files::release_unnamed`).
+pub fn empty_trash(conn: &Connection) -> Result<usize> {
+    let count = atomically(conn, |conn| {
         let mut count = 0;
         for table in [
             "trips",
@@ -87,14 +81,14 @@ pub fn empty_trash(conn: &Connection, documents_dir: &Path) -> Result<usize> {
             "agreements",
             "outcomes",
             "checklist_steps",
+            "documents",
         ] {
             count += conn.execute(&format!("DELETE FROM {table} WHERE deleted_at IS NOT NULL"), [])?;
         }
-        Ok((count, documents))
+        Ok(count)
     })?;
-    for document in documents {
-        // Already gone is as good as deleted; the database no longer names it either way.
-        let _ = std::fs::remove_file(documents_dir.join(document));
+    if conn.path().is_some_and(|path| !path.is_empty()) {
+        document_files::release_unnamed(conn)?;
     }
     Ok(count)
 }
@@ -127,7 +121,7 @@ mod tests {
         assert_eq!(get_trip(&conn, &trip.id).unwrap().partnership_label.as_deref(), Some("Stadt Düren – Jinhua"));
 
         partnership_trash::delete_partnership(&conn, &partnership.id).unwrap();
-        assert_eq!(empty_trash(&conn, Path::new("/nonexistent")).unwrap(), 2);
+        assert_eq!(empty_trash(&conn).unwrap(), 2);
         assert_eq!(get_trip(&conn, &trip.id).unwrap().partnership_id, None, "the trip stays, without the link");
         let contents = list_trash(&conn, today).unwrap();
         assert!(contents.trips.is_empty() && contents.partnerships.is_empty());

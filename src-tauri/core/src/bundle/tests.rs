@@ -312,7 +312,7 @@ fn a_namesake_already_in_the_delegation_here_is_a_problem_of_the_import() {
     import_into(&target, &bundle);
     let first = crate::delegation::list_members(&target, &id).unwrap().remove(0);
     crate::delegation::remove_member(&target, &first.id).unwrap();
-    crate::trash::empty_trash(&target, std::path::Path::new("/nonexistent")).unwrap();
+    crate::trash::empty_trash(&target).unwrap();
     let namesake = crate::delegation::MemberInput { name_latin: first.name_latin.clone(), ..Default::default() };
     crate::delegation::add_member(&target, &id, &namesake).unwrap();
     let before = dump(&target);

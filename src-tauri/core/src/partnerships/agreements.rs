@@ -44,8 +44,6 @@ pub struct Agreement {
     /// None: open-ended.
     pub valid_until: Option<NaiveDate>,
     pub notes: String,
-    /// The file name of the signed document, if one is attached.
-    pub document_name: Option<String>,
     pub themes: Vec<ThemeArea>,
     /// The people who signed, on both sides, in the order given.
     pub signatories: Vec<RegisterEntry>,
@@ -72,7 +70,7 @@ pub struct AgreementInput {
 }
 
 const SELECT_AGREEMENT: &str = "SELECT id, partnership_id, title, kind, signed_on, signed_at, valid_from, valid_until,
-        notes, document_name, created_at, updated_at FROM agreements";
+        notes, created_at, updated_at FROM agreements";
 
 fn from_row(row: &Row) -> rusqlite::Result<Agreement> {
     Ok(Agreement {
@@ -85,12 +83,11 @@ fn from_row(row: &Row) -> rusqlite::Result<Agreement> {
         valid_from: row.get(6)?,
         valid_until: row.get(7)?,
         notes: row.get(8)?,
-        document_name: row.get(9)?,
         themes: Vec::new(),
         signatories: Vec::new(),
         expires_soon: false,
-        created_at: row.get(10)?,
-        updated_at: row.get(11)?,
+        created_at: row.get(9)?,
+        updated_at: row.get(10)?,
     })
 }
 

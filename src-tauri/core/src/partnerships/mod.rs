@@ -12,7 +12,6 @@ use crate::store::{new_id, now};
 use crate::zoned;
 
 pub mod agreements;
-pub mod documents;
 pub mod themes;
 pub mod trash;
 

@@ -6,6 +6,7 @@ use super::agreements::{
 };
 use super::themes::{add_theme, list_themes, rename_theme};
 use super::*;
+use crate::documents::{attach_bytes, list_documents, DocumentOwner, DocumentOwnerKind};
 use crate::store::open_in_memory;
 use crate::trips::{create_trip, list_trips, tests::trip_input, TripInput, TripQuery};
 
@@ -117,15 +118,14 @@ fn agreements_keep_their_themes_and_refuse_ending_before_signature() {
 
 #[test]
 fn a_removed_agreement_waits_in_the_trash_with_its_document() {
-    let conn = open_in_memory().unwrap();
-    let documents = tempfile::tempdir().unwrap();
+    let data = tempfile::tempdir().unwrap();
+    let conn = crate::store::open(&data.path().join("partnerdesk.sqlite")).unwrap();
     let partnership = create_partnership(&conn, &partnership_input("Jinhua"), today()).unwrap();
     let ending =
         add_agreement(&conn, &partnership.id, &agreement("Absichtserklärung", "2026-01-01", "2027-01-31"), today())
             .unwrap();
-    let scan = documents.path().join("scan.pdf");
-    std::fs::write(&scan, b"%PDF-1.7 signed").unwrap();
-    super::documents::attach_document(&conn, &documents.path().join("stored"), &ending.id, &scan, today()).unwrap();
+    let owner = DocumentOwner { kind: DocumentOwnerKind::Agreement, id: ending.id.clone() };
+    attach_bytes(&conn, &owner, "scan.pdf", b"%PDF-1.7 signed").unwrap();
 
     remove_agreement(&conn, &ending.id).unwrap();
     assert!(list_agreements(&conn, Some(&partnership.id), today()).unwrap().is_empty());
@@ -135,14 +135,20 @@ fn a_removed_agreement_waits_in_the_trash_with_its_document() {
     assert_eq!((trashed[0].label.as_str(), trashed[0].context.as_str()), ("Absichtserklärung", "Stadt Düren – Jinhua"));
 
     let back = restore_agreement(&conn, &ending.id, today()).unwrap();
-    assert_eq!((back.title.as_str(), back.document_name.as_deref()), ("Absichtserklärung", Some("scan.pdf")));
+    assert_eq!(back.title, "Absichtserklärung");
+    assert_eq!(list_documents(&conn, &owner).unwrap()[0].name, "scan.pdf");
     assert_eq!(get_partnership(&conn, &partnership.id, today()).unwrap().expiring_agreements, 1);
 
     remove_agreement(&conn, &ending.id).unwrap();
-    let stored = std::fs::read_dir(documents.path().join("stored")).unwrap().count();
-    assert_eq!(stored, 1, "the document stays while the agreement is in the trash");
-    assert_eq!(crate::trash::empty_trash(&conn, &documents.path().join("stored")).unwrap(), 1);
-    assert_eq!(std::fs::read_dir(documents.path().join("stored")).unwrap().count(), 0, "emptying deletes the document");
+    let stored = || {
+        std::fs::read_dir(data.path().join("documents"))
+            .unwrap()
+            .filter(|entry| entry.as_ref().unwrap().path().is_file())
+            .count()
+    };
+    assert_eq!(stored(), 1, "the document stays while the agreement is in the trash");
+    assert_eq!(crate::trash::empty_trash(&conn).unwrap(), 1);
+    assert_eq!(stored(), 0, "emptying releases the document");
     assert!(matches!(restore_agreement(&conn, &ending.id, today()), Err(Error::NotFound(_))));
 }
 

@@ -3,8 +3,8 @@
 //! person can be handed out as JSON, and a person can be erased for good while the trips they
 //! were on stay intact.
 //!
-//! Erased with the travel documents (passport number, date of birth, visa status) are the
-//! dietary and accessibility notes: they can tell health or religion (GDPR Art. 9) and serve
+//! Erased with the travel documents (passport number, date of birth, visa status, and the
+//! attached passport copies and visas) are the dietary and accessibility notes: they can tell health or religion (GDPR Art. 9) and serve
 //! only the trip itself.
 
 use chrono::NaiveDate;
@@ -14,6 +14,7 @@ use ts_rs::TS;
 
 use crate::contacts::people::{person_record, ItemTakenPart, Person, SignedAgreement};
 use crate::delegation::{get_member, MemberDetail};
+use crate::documents::{self, DocumentKind};
 use crate::error::Result;
 use crate::settings::get_settings;
 use crate::store::{atomically, now};
@@ -30,8 +31,14 @@ pub struct DueErasure {
     pub members: i64,
 }
 
-const HOLDS_SENSITIVE_FIELDS: &str = "(m.passport_number <> '' OR m.date_of_birth IS NOT NULL OR m.visa_status <> ''
-     OR m.dietary <> '' OR m.accessibility <> '')";
+fn holds_sensitive_fields() -> String {
+    format!(
+        "(m.passport_number <> '' OR m.date_of_birth IS NOT NULL OR m.visa_status <> ''
+          OR m.dietary <> '' OR m.accessibility <> ''
+          OR EXISTS (SELECT 1 FROM documents d WHERE d.member_id = m.id AND d.kind IN ({})))",
+        DocumentKind::travel_document_list()
+    )
+}
 
 /// The last trip end date whose members' fields are due on `today`; None when the office keeps them.
 fn last_due_end_date(conn: &Connection, today: NaiveDate) -> Result<Option<NaiveDate>> {
@@ -49,8 +56,9 @@ pub fn due_erasures(conn: &Connection, today: NaiveDate) -> Result<Vec<DueErasur
     let due = conn
         .prepare_cached(&format!(
             "SELECT t.id, t.title, t.end_date, count(*) FROM trips t JOIN members m ON m.trip_id = t.id
-             WHERE t.end_date <= ?1 AND {HOLDS_SENSITIVE_FIELDS}
-             GROUP BY t.id ORDER BY t.end_date, t.id"
+             WHERE t.end_date <= ?1 AND {}
+             GROUP BY t.id ORDER BY t.end_date, t.id",
+            holds_sensitive_fields()
         ))?
         .query_map([last_end], |row| {
             Ok(DueErasure { trip_id: row.get(0)?, title: row.get(1)?, end_date: row.get(2)?, members: row.get(3)? })
@@ -64,14 +72,27 @@ pub fn erase_due(conn: &Connection, today: NaiveDate) -> Result<usize> {
     let Some(last_end) = last_due_end_date(conn, today)? else {
         return Ok(0);
     };
-    let erased = conn.execute(
-        &format!(
-            "UPDATE members AS m SET passport_number = '', date_of_birth = NULL, visa_status = '', dietary = '',
-                accessibility = '', updated_at = ?2
-             WHERE m.trip_id IN (SELECT id FROM trips WHERE end_date <= ?1) AND {HOLDS_SENSITIVE_FIELDS}"
-        ),
-        params![last_end, now()],
-    )?;
+    let (erased, files) = atomically(conn, |conn| {
+        let erased = conn.execute(
+            &format!(
+                "UPDATE members AS m SET passport_number = '', date_of_birth = NULL, visa_status = '', dietary = '',
+                    accessibility = '', updated_at = ?2
+                 WHERE m.trip_id IN (SELECT id FROM trips WHERE end_date <= ?1) AND {}",
+                holds_sensitive_fields()
+            ),
+            params![last_end, now()],
+        )?;
+        let files = documents::delete_for_good(
+            conn,
+            &format!(
+                "kind IN ({}) AND member_id IN (SELECT m.id FROM members m JOIN trips t ON t.id = m.trip_id WHERE t.end_date <= ?1)",
+                DocumentKind::travel_document_list()
+            ),
+            [last_end],
+        )?;
+        Ok((erased, files))
+    })?;
+    documents::erase_files(conn, &files)?;
     Ok(erased)
 }
 
@@ -233,12 +254,18 @@ pub fn former_member_label(language: Language) -> &'static str {
 /// Erases a person for good (GDPR Art. 17), also from the trash. Their delegation memberships
 /// stay in their trips with role and precedence as a nameless "former member"; items they
 /// hosted and gifts they gave or received name their organisation instead, if they had one;
-/// tasks lose them as owner or link; agreements lose them as signatory.
+/// tasks lose them as owner or link; agreements lose them as signatory. The documents of the
+/// person and of their memberships are deleted with their files.
 pub fn erase_person(conn: &Connection, person_id: &str) -> Result<()> {
     let organisation_id = crate::contacts::people::get_person(conn, person_id)?.organisation_id;
     let label = former_member_label(get_settings(conn)?.language);
-    atomically(conn, |tx| {
+    let files = atomically(conn, |tx| {
         let stamp = now();
+        let files = documents::delete_for_good(
+            tx,
+            "person_id = ?1 OR member_id IN (SELECT id FROM members WHERE person_id = ?1)",
+            [person_id],
+        )?;
         let member_ids: Vec<String> = tx
             .prepare("SELECT id FROM members WHERE person_id = ?1")?
             .query_map([person_id], |row| row.get(0))?
@@ -273,8 +300,9 @@ pub fn erase_person(conn: &Connection, person_id: &str) -> Result<()> {
         // The remaining host lines and the links of tasks, outcomes and agreements go with the
         // record (ON DELETE CASCADE).
         tx.execute("DELETE FROM people WHERE id = ?1", [person_id])?;
-        Ok(())
-    })
+        Ok(files)
+    })?;
+    documents::erase_files(conn, &files)
 }
 
 #[cfg(test)]

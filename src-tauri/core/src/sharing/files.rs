@@ -394,16 +394,6 @@ pub fn sharing_devices(folder: &Path) -> Result<Vec<String>> {
 const DOCUMENTS: &str = "documents";
 const DOCUMENT_EXTENSION: &str = "pddoc";
 
-/// Whether `name` is a document name as Partnerdesk stores them (an ID and an extension), so
-/// that a name from another laptop can never point outside the documents folder.
-pub fn is_document_name(name: &str) -> bool {
-    !name.is_empty()
-        && name.len() <= 80
-        && !name.starts_with('.')
-        && !name.contains("..")
-        && name.bytes().all(|byte| byte.is_ascii_alphanumeric() || byte == b'-' || byte == b'.')
-}
-
 pub fn document_path(folder: &Path, name: &str) -> PathBuf {
     sync_dir(folder).join(DOCUMENTS).join(format!("{name}.{DOCUMENT_EXTENSION}"))
 }

@@ -27,11 +27,12 @@ use rusqlite::{params, Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::audience::Outgoing;
+use crate::audience::{carries, Outgoing, Sensitive, Ticked};
+use crate::documents::DocumentKind;
 use crate::error::{Error, Result};
 use crate::settings;
 use crate::store::paging::{read_page, Page, PageRequest, PageSql};
-use crate::store::{new_id, now};
+use crate::store::{document_files, new_id, now};
 use files::OfficeKey;
 use tables::{Table, SHARED};
 
@@ -421,6 +422,12 @@ fn fill_outgoing(conn: &Connection, tables: &HashMap<&'static str, Table>, setup
             table.shared_select()
         ))?;
     }
+    if !carries(Sensitive::TravelDocuments, setup.audience(), &Ticked::default()) {
+        conn.execute_batch(&format!(
+            "DELETE FROM sharing_out.documents WHERE kind IN ({})",
+            DocumentKind::travel_document_list()
+        ))?;
+    }
     if !setup.channel.is_empty() {
         partner_offices::keep_only_shared(conn, &setup.channel)?;
     }
@@ -636,55 +643,49 @@ fn write_snapshot(
     Ok((header, path))
 }
 
-/// The names of the attached documents the shared agreements name.
-fn document_names(conn: &Connection, schema: &str) -> Result<Vec<String>> {
-    let names: Vec<String> = conn
-        .prepare_cached(&format!("SELECT document_file FROM {schema}.agreements WHERE document_file IS NOT NULL"))?
+/// The content hashes of the documents in `schema` (`sharing_out`: those that leave).
+fn document_hashes(conn: &Connection, schema: &str) -> Result<Vec<String>> {
+    let hashes: Vec<String> = conn
+        .prepare_cached(&format!("SELECT DISTINCT content_hash FROM {schema}.documents"))?
         .query_map([], |row| row.get(0))?
         .collect::<rusqlite::Result<_>>()?;
-    Ok(names.into_iter().filter(|name| files::is_document_name(name)).collect())
+    Ok(hashes.into_iter().filter(|hash| document_files::is_content_hash(hash)).collect())
 }
 
-fn documents_dir(conn: &Connection) -> Result<PathBuf> {
-    let db = conn
-        .path()
-        .filter(|path| !path.is_empty())
-        .ok_or_else(|| Error::Sharing("sharing needs a database file".into()))?;
-    Ok(crate::store::documents_dir(Path::new(db)))
-}
-
-/// Puts the documents of the agreements that leave the laptop that the folder lacks into it, encrypted.
+/// Puts the files of the documents that leave the laptop that the folder lacks into it, encrypted.
 fn send_documents(conn: &Connection, setup: &Setup) -> Result<()> {
-    let dir = documents_dir(conn)?;
-    for name in document_names(conn, "sharing_out")? {
-        let (here, there) = (dir.join(&name), files::document_path(&setup.folder, &name));
-        if here.is_file() && !there.exists() {
-            files::write_once(&there, &files::seal_document(&setup.key, &name, &std::fs::read(&here)?)?)?;
+    for hash in document_hashes(conn, "sharing_out")? {
+        let there = files::document_path(&setup.folder, &hash);
+        if !there.exists() && document_files::is_kept(conn, &hash)? {
+            files::write_once(&there, &files::seal_document(&setup.key, &hash, &document_files::read(conn, &hash)?)?)?;
         }
     }
     Ok(())
 }
 
-/// Takes the documents this laptop lacks from the folder; one not there yet comes with a later sync.
+/// Takes the document files this laptop lacks from the folder; one not there yet comes with a later sync.
 fn receive_documents(conn: &Connection, setup: &Setup) -> Result<()> {
-    let dir = documents_dir(conn)?;
-    for name in document_names(conn, "main")? {
-        let (here, there) = (dir.join(&name), files::document_path(&setup.folder, &name));
-        if here.exists() || !there.is_file() {
+    for hash in document_hashes(conn, "main")? {
+        let there = files::document_path(&setup.folder, &hash);
+        if !there.is_file() || document_files::is_kept(conn, &hash)? {
             continue;
         }
-        if std::fs::metadata(&there)?.len() > crate::partnerships::documents::MAX_DOCUMENT_BYTES + 64 {
+        if std::fs::metadata(&there)?.len() > document_files::MAX_DOCUMENT_BYTES + 64 {
             return Err(Error::field(
                 "folder",
                 "damaged_file",
                 format!("{} is larger than any document Partnerdesk keeps", there.display()),
             ));
         }
-        let bytes = files::open_document(&setup.key, &name, &std::fs::read(&there)?)?;
-        std::fs::create_dir_all(&dir)?;
-        let partial = dir.join(format!(".{name}.partial"));
-        std::fs::write(&partial, bytes)?;
-        std::fs::rename(&partial, &here)?;
+        let bytes = files::open_document(&setup.key, &hash, &std::fs::read(&there)?)?;
+        if document_files::content_hash(&bytes) != hash {
+            return Err(Error::field(
+                "folder",
+                "damaged_file",
+                format!("{} is not the document it names", there.display()),
+            ));
+        }
+        document_files::keep(conn, &bytes)?;
     }
     Ok(())
 }

@@ -34,6 +34,7 @@ pub const SHARED: &[&str] = &[
     "checklist_templates",
     "checklist_template_steps",
     "gifts",
+    "documents",
 ];
 
 /// Tables that stay on this laptop: its settings (the folder, the office key, the window's
@@ -41,6 +42,7 @@ pub const SHARED: &[&str] = &[
 /// (each laptop's triggers keep its own).
 pub const LOCAL: &[&str] = &[
     "settings",
+    "document_protection",
     "task_reminders",
     "sharing_applied",
     "sharing_conflicts",

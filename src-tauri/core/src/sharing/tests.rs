@@ -428,34 +428,36 @@ fn a_folder_out_of_reach_is_said_as_such_and_changes_nothing() {
 }
 
 #[test]
-fn a_signed_agreement_travels_encrypted_and_a_name_from_outside_cannot_leave_the_documents_folder() {
+fn a_signed_agreement_travels_encrypted_and_a_passport_copy_stays_on_its_laptop() {
+    use crate::documents::{attach_bytes, content, list_documents, DocumentOwner, DocumentOwnerKind};
     let office = Office::new();
     let a = office.laptop("a");
     crate::demo::load_demo(&a).unwrap();
     turn_on(&a, &office.input("Laptop A")).unwrap();
-    let agreement = one(&a, "SELECT id FROM agreements ORDER BY id LIMIT 1");
-    let scan = office.root.join("Memorandum Jinhua.pdf");
-    std::fs::write(&scan, b"%PDF-1.7 unterzeichnet in Jinhua").unwrap();
-    let a_docs = crate::store::documents_dir(&office.root.join("a.sqlite"));
-    let today = chrono::NaiveDate::from_ymd_opt(2026, 12, 5).unwrap();
-    crate::partnerships::documents::attach_document(&a, &a_docs, &agreement, &scan, today).unwrap();
+    let agreement = DocumentOwner {
+        kind: DocumentOwnerKind::Agreement,
+        id: one(&a, "SELECT id FROM agreements ORDER BY id LIMIT 1"),
+    };
+    let member =
+        DocumentOwner { kind: DocumentOwnerKind::Member, id: one(&a, "SELECT id FROM members ORDER BY id LIMIT 1") };
+    let signed = attach_bytes(&a, &agreement, "Memorandum Jinhua.pdf", b"%PDF-1.7 unterzeichnet in Jinhua").unwrap();
+    attach_bytes(&a, &member, "Reisepass.pdf", b"%PDF-1.7 Passkopie").unwrap();
     sync(&a).unwrap();
-    let stored = one(&a, &format!("SELECT document_file FROM agreements WHERE id = '{agreement}'"));
-    let in_folder = std::fs::read(files::document_path(&office.folder, &stored)).unwrap();
+    let hash = crate::store::document_files::content_hash(b"%PDF-1.7 unterzeichnet in Jinhua");
+    let in_folder = std::fs::read(files::document_path(&office.folder, &hash)).unwrap();
     assert!(!String::from_utf8_lossy(&in_folder).contains("unterzeichnet"), "encrypted in the folder");
+    let passport = crate::store::document_files::content_hash(b"%PDF-1.7 Passkopie");
+    assert!(!files::document_path(&office.folder, &passport).exists(), "a passport copy never goes to the folder");
 
     let b_path = office.root.join("Laptop B").join("b.sqlite");
     let b = store::open(&b_path).unwrap();
     join(&b, &office.input("Laptop B")).unwrap();
-    assert_eq!(one(&b, &format!("SELECT document_file FROM agreements WHERE id = '{agreement}'")), stored);
-    let b_docs = crate::store::documents_dir(&b_path);
-    assert_ne!(a_docs, b_docs);
-    assert_eq!(std::fs::read(b_docs.join(&stored)).unwrap(), b"%PDF-1.7 unterzeichnet in Jinhua");
-
-    for name in ["../../etc/passwd", ".hidden", "a/b.pdf", "", "x..pdf"] {
-        assert!(!files::is_document_name(name), "{name}");
-    }
-    assert!(files::is_document_name(&stored));
+    assert_eq!(
+        content(&b, &signed.id).unwrap(),
+        ("Memorandum Jinhua.pdf".to_string(), b"%PDF-1.7 unterzeichnet in Jinhua".to_vec())
+    );
+    assert!(list_documents(&b, &member).unwrap().is_empty(), "nor does its record");
+    assert_ne!(crate::store::documents_dir(&office.root.join("a.sqlite")), crate::store::documents_dir(&b_path));
 }
 
 #[test]

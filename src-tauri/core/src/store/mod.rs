@@ -9,6 +9,7 @@ use crate::error::{Error, Result};
 use encryption::Passphrase;
 
 pub mod backup;
+pub mod document_files;
 pub mod encryption;
 mod migrations;
 pub mod paging;
@@ -41,12 +42,44 @@ pub fn open_with_key(path: &Path, key: Option<&Passphrase>) -> Result<Connection
     conn.pragma_update(None, "journal_mode", "WAL")?;
     crate::store::backup::backup_before_migration(&conn, path, key)?;
     prepare(&mut conn)?;
+    // A folder that cannot be brought in line now is tried again at the next opening; the
+    // database itself stays usable.
+    if let Err(error) = document_files::settle(&conn) {
+        eprintln!("Partnerdesk: the documents folder could not be brought in line with the database: {error}");
+    }
     Ok(conn)
 }
 
-/// Where the attached documents (signed agreements) are kept: beside the database file.
+/// Where the files of attached documents are kept: beside the database file.
 pub fn documents_dir(db_path: &Path) -> PathBuf {
     db_path.parent().map(|dir| dir.join("documents")).unwrap_or_else(|| PathBuf::from("documents"))
+}
+
+/// Where documents are copied for the system viewer while they are open: beside the
+/// database file, emptied when the window closes and when it opens again.
+pub fn viewer_copies_dir(db_path: &Path) -> PathBuf {
+    db_path.parent().map(|dir| dir.join("opened")).unwrap_or_else(|| PathBuf::from("opened"))
+}
+
+/// Deletes the copies made for the system viewer.
+pub fn remove_viewer_copies(db_path: &Path) -> std::io::Result<()> {
+    let dir = viewer_copies_dir(db_path);
+    let Ok(entries) = std::fs::read_dir(&dir) else { return Ok(()) };
+    for entry in entries {
+        let path = entry?.path();
+        for file in std::fs::read_dir(&path).into_iter().flatten().flatten() {
+            let mut permissions = file.metadata()?.permissions();
+            #[allow(clippy::permissions_set_readonly_false)]
+            permissions.set_readonly(false);
+            std::fs::set_permissions(file.path(), permissions)?;
+        }
+        if path.is_dir() {
+            std::fs::remove_dir_all(&path)?;
+        } else {
+            std::fs::remove_file(&path)?;
+        }
+    }
+    Ok(())
 }
 
 /// Where sharing keeps the state of the last sync through a folder (`channel`: '' for the

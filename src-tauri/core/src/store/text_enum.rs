@@ -77,6 +77,8 @@ mod tests {
             crate::audience::Outgoing => Outgoing,
             crate::audience::Recipient => Recipient,
             crate::checklists::ChecklistOwnerKind => ChecklistOwnerKind,
+            crate::documents::DocumentKind => DocumentKind,
+            crate::documents::DocumentOwnerKind => DocumentOwnerKind,
             crate::export::ExportFormat => ExportFormat,
             crate::export::MainLanguage => MainLanguage,
             crate::gifts::GiftDirection => GiftDirection,

@@ -11,11 +11,7 @@ signed_at: string, valid_from: string | null,
 /**
  * None: open-ended.
  */
-valid_until: string | null, notes: string, 
-/**
- * The file name of the signed document, if one is attached.
- */
-document_name: string | null, themes: Array<ThemeArea>, 
+valid_until: string | null, notes: string, themes: Array<ThemeArea>, 
 /**
  * The people who signed, on both sides, in the order given.
  */

@@ -3,4 +3,4 @@
 /**
  * What a database holds, as the lists show it (records in the trash not counted).
  */
-export type RecordCounts = { trips: number, items: number, partnerships: number, people: number, organisations: number, tasks: number, gifts: number, };
+export type RecordCounts = { trips: number, items: number, partnerships: number, people: number, organisations: number, tasks: number, gifts: number, documents: number, };

@@ -2,6 +2,8 @@
 import type { AgreementKind } from "./AgreementKind";
 import type { ChecklistOwnerKind } from "./ChecklistOwnerKind";
 import type { Direction } from "./Direction";
+import type { DocumentKind } from "./DocumentKind";
+import type { DocumentOwnerKind } from "./DocumentOwnerKind";
 import type { DueState } from "./DueState";
 import type { ExportFormat } from "./ExportFormat";
 import type { Fold } from "./Fold";
@@ -38,6 +40,10 @@ export const agreementKindValues: readonly AgreementKind[] = ["partnership_treat
 export const checklistOwnerKindValues: readonly ChecklistOwnerKind[] = ["task", "trip"];
 
 export const directionValues: readonly Direction[] = ["outgoing", "incoming"];
+
+export const documentKindValues: readonly DocumentKind[] = ["invitation", "ticket", "accommodation", "letter", "protocol", "signed_agreement", "presentation", "photos", "press", "passport_copy", "visa", "other"];
+
+export const documentOwnerKindValues: readonly DocumentOwnerKind[] = ["trip", "item", "member", "person", "organisation", "partnership", "agreement"];
 
 export const dueStateValues: readonly DueState[] = ["overdue", "today", "this_week", "later", "undated", "closed"];
 

@@ -4,6 +4,11 @@
 //! the content in one step. Every backup is written under a temporary name, checked with
 //! `PRAGMA integrity_check` and only then renamed, so it is complete or absent. The backup of an
 //! encrypted database is encrypted with the same passphrase and opens only with it.
+//!
+//! A saved backup carries the files of the attached documents inside it (table
+//! `backup_documents`), so it is one file to take away; automatic backups beside the database
+//! rely on the documents folder, which keeps released files until no automatic backup is
+//! older than their release (`document_files`).
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -16,6 +21,7 @@ use ts_rs::TS;
 
 use crate::error::{Error, Result};
 use crate::store;
+use crate::store::document_files;
 use crate::store::encryption::{self, Passphrase};
 
 /// How many automatic backups are kept; older ones are deleted.
@@ -35,6 +41,7 @@ pub struct RecordCounts {
     pub organisations: i64,
     pub tasks: i64,
     pub gifts: i64,
+    pub documents: i64,
 }
 
 /// A backup file, looked at before restoring it.
@@ -76,11 +83,18 @@ pub fn suggested_file_name(now: NaiveDateTime) -> String {
     now.format(AUTOMATIC_NAME).to_string()
 }
 
-/// Writes a checked copy of the open database to `target`, replacing it whole or not at all.
-/// `key` is the passphrase `conn` was opened with; the copy is encrypted with it.
+/// Writes a checked copy of the open database with the files of its documents to `target`,
+/// replacing it whole or not at all. `key` is the passphrase `conn` was opened with; the copy
+/// is encrypted with it.
 pub fn backup_to(conn: &Connection, target: &Path, key: Option<&Passphrase>) -> Result<()> {
+    write_backup(conn, target, key, true)
+}
+
+fn write_backup(conn: &Connection, target: &Path, key: Option<&Passphrase>, with_documents: bool) -> Result<()> {
     let partial = partial_path(target);
-    let written = copy_to_file(conn, &partial, key).and_then(|()| keep_if_intact(&partial, target, key));
+    let written = copy_to_file(conn, &partial, key)
+        .and_then(|()| if with_documents { embed_documents(conn, &partial, key) } else { Ok(()) })
+        .and_then(|()| keep_if_intact(&partial, target, key));
     if written.is_err() {
         let _ = std::fs::remove_file(&partial);
     }
@@ -97,10 +111,13 @@ pub fn automatic_backup(
     let dir = backups_dir(db_path);
     std::fs::create_dir_all(&dir)?;
     let target = dir.join(now.format(AUTOMATIC_NAME).to_string());
-    backup_to(conn, &target, key)?;
+    write_backup(conn, &target, key, false)?;
     let backups = automatic_backups(&dir)?;
     for (_, old) in backups.iter().rev().skip(KEPT_AUTOMATIC) {
         std::fs::remove_file(old)?;
+    }
+    if let Some((_, oldest)) = automatic_backups(&dir)?.first() {
+        document_files::sweep_released(db_path, std::fs::metadata(oldest)?.modified()?)?;
     }
     Ok(target)
 }
@@ -189,9 +206,15 @@ pub fn restore_from(db_path: &Path, backup_path: &Path, key: Option<&Passphrase>
     let kept_as = dir.join(now.format(BEFORE_RESTORE_NAME).to_string());
     backup_to(&live, &kept_as, key)?;
     let staging = partial_path(&dir.join(now.format(RESTORING_NAME).to_string()));
-    let restored = stage(backup_path, &staging, key).and_then(|staged| copy_database(&staged, &mut live));
+    let file_key = document_files::key_bytes(&live)?;
+    let restored = stage(backup_path, &staging, key).and_then(|staged| {
+        take_documents(&staged, &live)?;
+        copy_database(&staged, &mut live)
+    });
     let _ = std::fs::remove_file(&staging);
     restored?;
+    document_files::set_key_bytes(&live, file_key.as_deref())?;
+    document_files::settle_after_restore(&live)?;
     store::remove_sharing_bases(db_path)?;
     Ok(Restored { summary, kept_as: kept_as.display().to_string() })
 }
@@ -206,7 +229,48 @@ pub fn record_counts(conn: &Connection) -> Result<RecordCounts> {
         organisations: count(conn, "organisations")?,
         tasks: count(conn, "tasks")?,
         gifts: count(conn, "gifts")?,
+        documents: count(conn, "documents")?,
     })
+}
+
+/// Puts the files of the documents `conn` names into the backup at `path`.
+fn embed_documents(conn: &Connection, path: &Path, key: Option<&Passphrase>) -> Result<()> {
+    let copy = Connection::open(path)?;
+    encryption::unlock(&copy, path, key)?;
+    copy.execute_batch(
+        "CREATE TABLE backup_documents (content_hash TEXT PRIMARY KEY NOT NULL, bytes BLOB NOT NULL) STRICT;
+         DELETE FROM document_protection;",
+    )?;
+    let mut insert = copy.prepare("INSERT INTO backup_documents (content_hash, bytes) VALUES (?1, ?2)")?;
+    for hash in document_files::kept_hashes(conn)? {
+        insert.execute(rusqlite::params![hash, document_files::read(conn, &hash)?])?;
+    }
+    Ok(())
+}
+
+/// Keeps the document files a saved backup carries in the documents folder of `live`, and
+/// drops them from the staged copy before it becomes the database.
+fn take_documents(staged: &Connection, live: &Connection) -> Result<()> {
+    if !has_table(staged, "backup_documents")? {
+        return Ok(());
+    }
+    {
+        let mut files = staged.prepare("SELECT content_hash, bytes FROM backup_documents")?;
+        let mut rows = files.query([])?;
+        while let Some(row) = rows.next()? {
+            let (hash, bytes): (String, Vec<u8>) = (row.get(0)?, row.get(1)?);
+            if document_files::content_hash(&bytes) != hash {
+                return Err(Error::field(
+                    "file",
+                    "backup_damaged",
+                    format!("the document {hash} in the backup is damaged"),
+                ));
+            }
+            document_files::keep(live, &bytes)?;
+        }
+    }
+    staged.execute_batch("DROP TABLE backup_documents")?;
+    Ok(())
 }
 
 fn count(conn: &Connection, table: &str) -> Result<i64> {

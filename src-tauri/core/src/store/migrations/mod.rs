@@ -1,11 +1,12 @@
 //! The numbered, append-only migrations that shape the database: one SQL file each, and for
-//! the two that turned existing data into a new shape, the frozen code that did it.
+//! the three that turned existing data into a new shape, the frozen code that did it.
 
 use rusqlite::{Connection, Transaction};
 use rusqlite_migration::{HookError, HookResult, Migrations, M};
 
 use crate::error::{Error, Result};
 
+mod documents_from_agreements;
 mod preparation_checklists;
 mod register_from_free_text;
 
@@ -28,6 +29,9 @@ pub(super) fn migration_list() -> Vec<M<'static>> {
         M::up(include_str!("0013_overview.sql")),
         M::up(include_str!("0014_tasks_found_in_order.sql")),
         M::up(include_str!("0015_second_language.sql")),
+        M::up_with_hook(include_str!("0016_documents.sql"), |tx: &Transaction| {
+            hook(documents_from_agreements::run(tx))
+        }),
     ]
 }
 
