@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Fuzzes every importer (trip bundle, .ics, .csv/.xlsx, .vcf), the restore path and the change
-# sets of the office folder for a bounded time each: FUZZ_SECONDS per target (default 25), or
+# Fuzzes every importer (trip bundle, .ics, .csv/.xlsx, .vcf), the restore path, the change
+# sets of the office folder and the attaching of a document for a bounded time each: FUZZ_SECONDS per target (default 25), or
 # the targets named as arguments.
 # Fails on a panic, a timeout or a memory limit hit, naming the input that caused it; the
 # input stays in fuzz/artifacts/<target>/ and replays with
@@ -13,9 +13,9 @@ export PATH="$HOME/.cargo/bin:$PATH"
 export RUSTC_BOOTSTRAP=1
 
 seconds=${FUZZ_SECONDS:-25}
-declare -A max_len=([import_bundle]=65536 [import_calendar]=16384 [import_table]=16384 [import_contacts]=8192 [restore]=65536 [sharing_changes]=65536)
+declare -A max_len=([import_bundle]=65536 [import_calendar]=16384 [import_table]=16384 [import_contacts]=8192 [restore]=65536 [sharing_changes]=65536 [attach_document]=65536)
 targets=("$@")
-[ ${#targets[@]} -eq 0 ] && targets=(import_bundle import_calendar import_table import_contacts restore sharing_changes)
+[ ${#targets[@]} -eq 0 ] && targets=(import_bundle import_calendar import_table import_contacts restore sharing_changes attach_document)
 
 command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked --quiet
 # Without the address sanitizer and in the lightly optimised dev profile (fuzz/Cargo.toml): the

@@ -3,7 +3,8 @@
 // partnership's page with its timeline of trips.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { byTestId, choose, cli, click, eventually, expectTexts, fill, freshDataDir, launch, listJson, screenshot, skipWelcome, textOf, texts } from "../app.mjs";
@@ -77,15 +78,18 @@ test("an officer keeps partnerships and agreements and links trips to them", asy
     assert.deepEqual(agreement.themes.map((t) => t.name), ["Wirtschaft und Handel", "Kultur und Kunst"]);
     assert.equal(agreement.expires_soon, true);
 
-    // Attach the signed document: an unreadable file is refused, a readable one copied in.
-    await click(browser, "attach-document");
-    assert.match(await textOf(browser, "document-error"), /lässt sich nicht lesen/);
-    assert.equal((await listJson(dir.db, "agreements"))[0].document_name, null);
+    // Attach the signed document: an unreadable file is refused, a readable one copied in
+    // under the hash of its content.
+    await click(browser, "documents-add");
+    assert.match(await textOf(browser, "documents-error"), /lässt sich nicht lesen/);
+    assert.equal(existsSync(join(dir.home, "documents")), false);
     writeFileSync(scan, "%PDF-1.4 unterzeichnet");
-    await click(browser, "attach-document");
-    assert.match(await textOf(browser, "agreement-document"), /Memorandum Düren-Jinhua\.pdf/);
-    const [copy] = readdirSync(join(dir.home, "documents"));
-    assert.equal(readFileSync(join(dir.home, "documents", copy), "utf8"), "%PDF-1.4 unterzeichnet");
+    await click(browser, "documents-add");
+    assert.equal(await textOf(browser, "document-open"), "Memorandum Düren-Jinhua.pdf");
+    assert.equal(await textOf(browser, "document-kind"), "Unterzeichnete Fassung");
+    const kept = readdirSync(join(dir.home, "documents"));
+    assert.deepEqual(kept, [createHash("sha256").update("%PDF-1.4 unterzeichnet").digest("hex")]);
+    assert.equal(readFileSync(join(dir.home, "documents", kept[0]), "utf8"), "%PDF-1.4 unterzeichnet");
 
     // Link a new trip to the partnership; the trip page and the timeline show the link.
     await click(browser, "nav-trips");

@@ -90,3 +90,10 @@ export function parseTimeInput(text: string): string | null {
   if (hours > 23 || minutes > 59) return null;
   return `${String(hours).padStart(2, "0")}:${match[2]}`;
 }
+
+/** "1,4 MB", "820 kB", "12 Byte" */
+export function fileSize(bytes: number): string {
+  const [value, unit] =
+    bytes >= 1_000_000 ? [bytes / 1_000_000, "megabyte"] : bytes >= 1_000 ? [bytes / 1_000, "kilobyte"] : [bytes, "byte"];
+  return new Intl.NumberFormat(locale(), { style: "unit", unit, unitDisplay: "short", maximumFractionDigits: 1 }).format(value);
+}

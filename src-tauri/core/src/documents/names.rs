@@ -29,12 +29,13 @@ pub fn sanitized(raw: &str) -> String {
         .nfc()
         .map(|c| if c.is_control() || matches!(c, ':' | '*' | '?' | '"' | '<' | '>' | '|') { '_' } else { c })
         .collect();
-    let mut name = cleaned.trim().trim_start_matches('.').trim_end_matches(['.', ' ']).to_string();
+    let loose = |c: char| c == '.' || c.is_whitespace();
+    let mut name = cleaned.trim_start_matches(loose).trim_end_matches(loose).to_string();
     if name.chars().count() > MAX_NAME_CHARS {
         let extension = extension(&name).filter(|ext| ext.chars().count() <= 10).map(|ext| format!(".{ext}"));
         let extension = extension.unwrap_or_default();
         let keep = MAX_NAME_CHARS - extension.chars().count();
-        name = name.chars().take(keep).collect::<String>().trim_end_matches(['.', ' ']).to_string() + &extension;
+        name = name.chars().take(keep).collect::<String>().trim_end_matches(loose).to_string() + &extension;
     }
     let stem = name.split('.').next().unwrap_or_default().trim().to_lowercase();
     if RESERVED.contains(&stem.as_str()) {
@@ -102,6 +103,7 @@ mod tests {
         assert_eq!(sanitized("Programm: Tag 1?.pdf"), "Programm_ Tag 1_.pdf");
         assert_eq!(sanitized("CON.txt"), "_CON.txt");
         assert_eq!(sanitized("bericht. . "), "bericht");
+        assert_eq!(sanitized(" .  __x"), "__x", "dots and spaces in any order");
         assert_eq!(sanitized("a\u{0}b\nc.pdf"), "a_b_c.pdf");
         assert_eq!(sanitized("..."), FALLBACK_NAME);
         assert_eq!(sanitized(""), FALLBACK_NAME);

@@ -108,3 +108,17 @@ fn a_file_over_the_limit_or_without_a_database_file_is_refused() {
     assert!(matches!(keep(&memory, b"x"), Err(Error::DatabaseUnavailable(_))));
     settle(&memory).unwrap();
 }
+
+#[test]
+fn plain_content_that_begins_like_a_sealed_file_is_kept_and_read_as_it_is() {
+    let (_dir, conn) = database();
+    let tricky = [SEALED.as_slice(), b"not really sealed"].concat();
+    let hash = keep(&conn, &tricky).unwrap();
+    name_document(&conn, &hash);
+    assert_eq!(read(&conn, &hash).unwrap(), tricky);
+    protect(&conn).unwrap();
+    assert!(!documents_dir(&conn).unwrap().join(&hash).exists(), "encrypted like any other file");
+    assert_eq!(read(&conn, &hash).unwrap(), tricky);
+    unprotect(&conn).unwrap();
+    assert_eq!(read(&conn, &hash).unwrap(), tricky);
+}

@@ -53,15 +53,6 @@ export function restoreAgreement(id: string) {
   return call<Agreement>("restore_agreement", { id });
 }
 
-/** Opens the system's file dialog; resolves to null when the user cancels. */
-export function attachDocument(id: string, title: string) {
-  return call<Agreement | null>("attach_document", { id, title });
-}
-
-export function openDocument(id: string) {
-  return call<null>("open_document", { id });
-}
-
 export function listThemes() {
   return call<ThemeArea[]>("list_themes");
 }
