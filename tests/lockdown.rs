@@ -131,6 +131,7 @@ fn only_the_api_layer_uses_the_tauri_javascript_api_and_only_what_is_granted() {
     let expected: BTreeSet<String> = [
         r#"import { invoke } from "@tauri-apps/api/core";"#,
         r#"import { listen, type UnlistenFn } from "@tauri-apps/api/event";"#,
+        r#"import { getCurrentWebview } from "@tauri-apps/api/webview";"#,
         r#"import { getCurrentWindow } from "@tauri-apps/api/window";"#,
     ]
     .map(String::from)

@@ -481,12 +481,7 @@ pub fn missing_translations(
     let takes_part =
         |item: &ProgrammeItem| member_id.is_none_or(|m| item.everyone || item.participant_ids.iter().any(|id| id == m));
     for item in crate::programme::list_items(conn, trip_id)?.into_iter().filter(|item| takes_part(item)) {
-        let fields = lacking(&[
-            (TranslatedField::Title, &item.title, &item.title_translation),
-            (TranslatedField::Place, &item.place, &item.place_translation),
-            (TranslatedField::Address, &item.address, &item.address_translation),
-            (TranslatedField::Notes, &item.notes_participants, &item.notes_translation),
-        ]);
+        let fields = lacking(&item.translated_texts());
         if !fields.is_empty() {
             missing.push(MissingTranslation {
                 item_id: Some(item.id),

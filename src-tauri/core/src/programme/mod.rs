@@ -132,14 +132,19 @@ impl ItemInput {
 }
 
 impl ProgrammeItem {
-    /// The texts that have no version in the trip's second language yet.
-    pub fn untranslated(&self) -> Vec<TranslatedField> {
-        untranslated([
-            (TranslatedField::Title, self.title.as_str(), self.title_translation.as_str()),
+    /// Each text that has a version in the trip's second language, with that version.
+    pub fn translated_texts(&self) -> [(TranslatedField, &str, &str); 4] {
+        [
+            (TranslatedField::Title, &self.title, &self.title_translation),
             (TranslatedField::Place, &self.place, &self.place_translation),
             (TranslatedField::Address, &self.address, &self.address_translation),
             (TranslatedField::Notes, &self.notes_participants, &self.notes_translation),
-        ])
+        ]
+    }
+
+    /// The texts that have no version in the trip's second language yet.
+    pub fn untranslated(&self) -> Vec<TranslatedField> {
+        untranslated(self.translated_texts())
     }
 }
 
