@@ -287,6 +287,9 @@ pub enum ExportCommand {
         /// partner office of a Stadt or Kreis, no internal notes and no health notes).
         #[arg(long = "for", value_name = "RECIPIENT", default_value = "own_office")]
         recipient: Recipient,
+        /// bundle: leave the documents of the trip, its items and members out.
+        #[arg(long)]
+        without_documents: bool,
         /// The file to write; it is replaced whole or not at all.
         #[arg(long, value_name = "FILE")]
         out: PathBuf,
@@ -426,6 +429,7 @@ pub fn run(db: &Path, key: Option<&Passphrase>, command: &Command) -> Result<Str
                     with_health_notes,
                     with_internal_notes,
                     recipient,
+                    without_documents,
                     out,
                 },
         } => {
@@ -434,7 +438,13 @@ pub fn run(db: &Path, key: Option<&Passphrase>, command: &Command) -> Result<Str
                 health_notes: *with_health_notes,
                 internal_notes: *with_internal_notes,
             };
-            let options = ExportOptions { member_id: member.clone(), language: *lang, ticked, recipient: *recipient };
+            let options = ExportOptions {
+                member_id: member.clone(),
+                language: *lang,
+                ticked,
+                recipient: *recipient,
+                leave_out_documents: *without_documents,
+            };
             for missing in export::missing_translations(&conn, id, *format, &options)? {
                 let fields: Vec<&str> = missing.fields.iter().map(|field| field.as_str()).collect();
                 let what = match missing.item_id {

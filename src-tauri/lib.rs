@@ -82,6 +82,7 @@ pub fn run_app(db_path: std::path::PathBuf) -> tauri::Result<()> {
             commands::trips::restore_trip,
             commands::export::export_trip,
             commands::export::export_missing_translations,
+            commands::export::export_bundle_documents,
             commands::import::choose_import_file,
             commands::import::preview_import,
             commands::import::apply_import,

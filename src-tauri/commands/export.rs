@@ -1,9 +1,11 @@
-//! Export commands: name the texts a programme would print without their translation, ask
-//! where to save, then write the file for people without Partnerdesk.
+//! Export commands: name the texts a programme would print without their translation and the
+//! documents a bundle would carry, ask where to save, then write the file.
 
 use tauri::{AppHandle, State};
 
 use crate::shell::state::AppState;
+use partnerdesk_core::audience::Recipient;
+use partnerdesk_core::bundle::{bundle_documents, BundleDocuments};
 use partnerdesk_core::error::Result;
 use partnerdesk_core::export::document::MissingTranslation;
 use partnerdesk_core::export::{
@@ -39,4 +41,14 @@ pub async fn export_missing_translations(
     options: ExportOptions,
 ) -> Result<Vec<MissingTranslation>> {
     state.with(|c| missing_translations(c, &trip_id, format, &options))
+}
+
+/// The documents a trip bundle for `recipient` would carry: how many, how large, whether they fit.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn export_bundle_documents(
+    state: State<'_, AppState>,
+    trip_id: String,
+    recipient: Recipient,
+) -> Result<BundleDocuments> {
+    state.with(|c| bundle_documents(c, &trip_id, recipient.path()))
 }

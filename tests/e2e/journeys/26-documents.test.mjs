@@ -3,10 +3,12 @@
 // kinds are guessed from the names. The invitation opens in the system viewer (a stand-in
 // `xdg-open` on PATH records what it was handed: a readable copy under the document's name);
 // the script is refused, not run. The officer dates the hotel confirmation, moves the script to
-// the trash and takes it back out again.
+// the trash and takes it back out again, and hands the trip on as a bundle: the export names
+// the documents and their size, and a colleague's Partnerdesk takes them in with their files.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { chmodSync, copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { chmodSync, copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { byTestId, cli, click, eventually, fill, freshDataDir, launch, listJson, openTrip, screenshot, textOf, texts } from "../app.mjs";
@@ -44,8 +46,10 @@ test("an officer attaches a trip's papers by the dialog and opens one with the s
   writeFileSync(join(bin, "xdg-open"), `#!/bin/sh\nprintf '%s\\n' "$1" >> '${record}'\n`);
   chmodSync(join(bin, "xdg-open"), 0o755);
 
+  const bundle = join(dir.home, "Reisemappe.json");
   const { browser, close } = await launch(dir, "documents", {
     PARTNERDESK_TEST_PICK_FILE: [invitation, hotel, script].join(":"),
+    PARTNERDESK_TEST_SAVE_FILE: bundle,
     PATH: `${bin}:${process.env.PATH}`,
   });
   try {
@@ -93,7 +97,24 @@ test("an officer attaches a trip's papers by the dialog and opens one with the s
     await openTrip(browser, trip.title);
     await click(browser, "tab-details");
     await eventually(async () => (await texts(browser, '[data-testid="document-open"]')).length === 3, { message: "three again" });
+
+    // The bundle for a colleague carries the three documents; the dialog says so before.
+    await click(browser, "trip-export");
+    await click(browser, "export-format-bundle");
+    const offer = await byTestId(browser, "export-documents");
+    assert.equal(await offer.isSelected(), true);
+    await eventually(async () => /Dokumente mitgeben \(3, zusammen \d+ Byte\)/.test(await (await offer.parentElement()).getText()), { message: "number and size shown" });
+    await click(browser, "export-save");
+    await eventually(() => existsSync(bundle) && statSync(bundle).size > 0, { message: "the bundle written" });
   } finally {
     await close();
   }
+  const carried = JSON.parse(readFileSync(bundle, "utf8")).documents;
+  assert.deepEqual(carried.map((d) => d.name).sort(), ["Einladung Jinhua.pdf", "Hotelbestätigung.pdf", "programm.sh"]);
+
+  const colleague = freshDataDir();
+  await cli(colleague.db, "import", bundle);
+  const kept = readdirSync(join(colleague.home, "documents")).sort();
+  const hashes = [invitation, hotel, script].map((file) => createHash("sha256").update(readFileSync(file)).digest("hex")).sort();
+  assert.deepEqual(kept, hashes, "the colleague's Partnerdesk keeps each file under its content hash");
 });

@@ -5,8 +5,11 @@ use std::collections::{BTreeSet, HashSet};
 
 use rusqlite::{Connection, OptionalExtension};
 
-use super::{records, Bundle, Item, Outcome, Register, Task, ThemeArea, Trip, FORMAT, VERSION};
-use crate::error::Result;
+use super::{
+    records, Bundle, Item, Outcome, Register, Task, ThemeArea, Trip, FORMAT, MAX_BUNDLE_DOCUMENT_BYTES, VERSION,
+};
+use crate::documents::{DocumentKind, DocumentOwnerKind};
+use crate::error::{Error, Result};
 use crate::vocabulary::RegisterKind;
 
 const TASKS_OF_TRIP: &str = "WHERE t.deleted_at IS NULL AND (t.trip_id = ?1
@@ -15,7 +18,37 @@ const TASKS_OF_TRIP: &str = "WHERE t.deleted_at IS NULL AND (t.trip_id = ?1
             WHERE i.trip_id = ?1 AND i.deleted_at IS NULL AND o.deleted_at IS NULL))
     ORDER BY t.id";
 
-pub(super) fn bundle_of_trip(conn: &Connection, trip_id: &str) -> Result<Bundle> {
+/// The documents of the trip's records of the kinds `owners` that a bundle carries: not in the
+/// trash, no passport copies or visas, with their file on this laptop.
+fn documents_filter(owners: &[DocumentOwnerKind]) -> String {
+    let owner = |kind: DocumentOwnerKind| owners.contains(&kind);
+    let mut of: Vec<&str> = Vec::new();
+    if owner(DocumentOwnerKind::Trip) {
+        of.push("d.trip_id = ?1");
+    }
+    if owner(DocumentOwnerKind::Item) {
+        of.push("d.item_id IN (SELECT id FROM programme_items WHERE trip_id = ?1 AND deleted_at IS NULL)");
+    }
+    if owner(DocumentOwnerKind::Member) {
+        of.push("d.member_id IN (SELECT id FROM members WHERE trip_id = ?1 AND deleted_at IS NULL)");
+    }
+    format!(
+        "WHERE d.deleted_at IS NULL AND d.content_hash <> '' AND d.kind NOT IN ({}) AND ({}) ORDER BY d.id",
+        DocumentKind::travel_document_list(),
+        of.join(" OR ")
+    )
+}
+
+/// How many documents of `owners` a bundle of the trip carries, and their size in bytes.
+pub(super) fn document_size(conn: &Connection, trip_id: &str, owners: &[DocumentOwnerKind]) -> Result<(i64, i64)> {
+    if owners.is_empty() {
+        return Ok((0, 0));
+    }
+    let sql = format!("SELECT count(*), coalesce(sum(d.size_bytes), 0) FROM documents d {}", documents_filter(owners));
+    Ok(conn.prepare_cached(&sql)?.query_row([trip_id], |row| Ok((row.get(0)?, row.get(1)?)))?)
+}
+
+pub(super) fn bundle_of_trip(conn: &Connection, trip_id: &str, owners: &[DocumentOwnerKind]) -> Result<Bundle> {
     let trip = Trip::from(crate::trips::get_trip(conn, trip_id)?);
     let checklist =
         records::steps(conn, "WHERE s.trip_id = ?1 AND s.deleted_at IS NULL ORDER BY s.position, s.id", trip_id)?;
@@ -30,6 +63,20 @@ pub(super) fn bundle_of_trip(conn: &Connection, trip_id: &str) -> Result<Bundle>
     )?;
     let mut tasks = records::tasks(conn, TASKS_OF_TRIP, trip_id)?;
     keep_links_inside(&mut tasks, trip_id, &programme, &outcomes);
+    let (_, size) = document_size(conn, trip_id, owners)?;
+    if size as u64 > MAX_BUNDLE_DOCUMENT_BYTES {
+        return Err(Error::field(
+            "documents",
+            "documents_too_large",
+            format!(
+                "the documents come to {} MB, more than a trip bundle carries ({} MB); leave them out and hand them on one by one",
+                size / 1_048_576,
+                MAX_BUNDLE_DOCUMENT_BYTES / 1_048_576
+            ),
+        ));
+    }
+    let documents =
+        if owners.is_empty() { Vec::new() } else { records::documents(conn, &documents_filter(owners), trip_id)? };
 
     let mut bundle = Bundle {
         format: FORMAT.into(),
@@ -41,6 +88,7 @@ pub(super) fn bundle_of_trip(conn: &Connection, trip_id: &str) -> Result<Bundle>
         programme,
         outcomes,
         tasks,
+        documents,
         register: Register::default(),
     };
     bundle.register = register_of(conn, &bundle)?;

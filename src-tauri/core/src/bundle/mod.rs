@@ -1,7 +1,7 @@
-//! Trip bundles: a whole trip as one JSON file (`partnerdesk-trip-bundle`, version 1) that
-//! hands it to a colleague's Partnerdesk — trip, preparation checklist, delegation (without
-//! passport numbers, dates of birth and visa status), programme, outcomes, tasks, and the
-//! register records they link to. This module owns the format; `records` reads it from the
+//! Trip bundles: a whole trip as one JSON file (`partnerdesk-trip-bundle`) that hands it to a
+//! colleague's Partnerdesk — trip, preparation checklist, delegation (without passport numbers,
+//! dates of birth and visa status), programme, outcomes, tasks, the documents of the trip, its
+//! items and members (never passport copies or visas), and the register records they link to. This module owns the format; `records` reads it from the
 //! database, `export` writes it, `check` and `import` take it in, matching records by ID.
 //! docs/trip-bundle.md describes the format for people, docs/trip-bundle.schema.json for tools.
 
@@ -12,6 +12,7 @@ use serde::{Deserialize, Serialize};
 use crate::audience::{Outgoing, Sensitive, Ticked};
 use crate::contacts::organisations::{self, OrganisationKind};
 use crate::contacts::people;
+use crate::documents::{DocumentKind, DocumentOwnerKind};
 use crate::error::Result;
 use crate::partnerships::{self, OurSideKind, PartnershipKind, PartnershipStatus};
 use crate::programme::{self, ItemKind};
@@ -27,8 +28,13 @@ pub(crate) mod records;
 pub const FORMAT: &str = "partnerdesk-trip-bundle";
 /// The newest version of the format this build writes and reads; older ones are read too.
 /// Version 2 names the kinds of field the bundle leaves out (`withheld`); version 3 carries a
-/// trip's second language and the translations of its and its items' texts.
-pub const VERSION: u32 = 3;
+/// trip's second language and the translations of its and its items' texts; version 4 the
+/// documents.
+pub const VERSION: u32 = 4;
+
+/// The documents a bundle carries at most, together: the bundle stays below the size an import
+/// takes in (`import::MAX_IMPORT_BYTES`) with the documents written as Base64.
+pub const MAX_BUNDLE_DOCUMENT_BYTES: u64 = 36 * 1024 * 1024;
 
 /// The whole trip as the file holds it. Lists are ordered so that two exports of the same
 /// data give the same bytes.
@@ -52,7 +58,47 @@ pub struct Bundle {
     pub outcomes: Vec<Outcome>,
     /// The tasks linked to the trip, its items or their outcomes (none from the trash), by ID.
     pub tasks: Vec<Task>,
+    /// The documents of the trip, its items and its members, by ID.
+    #[serde(default)]
+    pub documents: Vec<Document>,
     pub register: Register,
+}
+
+/// A document with its content, written as Base64.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Document {
+    pub id: String,
+    /// trip, item or member.
+    pub owner: DocumentOwnerKind,
+    pub owner_id: String,
+    pub name: String,
+    pub kind: DocumentKind,
+    pub document_date: Option<NaiveDate>,
+    /// The SHA-256 of the content, as 64 lower-case hex digits.
+    pub content_hash: String,
+    #[serde(with = "base64_content")]
+    pub content: Vec<u8>,
+    pub created_at: String,
+    pub updated_at: String,
+}
+
+/// Bytes as a Base64 string in JSON.
+mod base64_content {
+    use base64::engine::general_purpose::STANDARD;
+    use base64::Engine;
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(bytes: &[u8], serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&STANDARD.encode(bytes))
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<u8>, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        STANDARD
+            .decode(text.as_bytes())
+            .map_err(|error| serde::de::Error::custom(format!("content is not Base64: {error}")))
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -454,15 +500,61 @@ impl Bundle {
     }
 }
 
+/// Whether a bundle carries the trip's documents: the officer may leave them out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Documents {
+    Carried,
+    LeftOut,
+}
+
+impl Documents {
+    /// Which documents go on `path`: for the office, those of the trip, its items and members;
+    /// for another office, not the members' (their tickets and papers are personal); in a
+    /// travel copy, which is one database file, none.
+    fn carried(self, path: Outgoing) -> &'static [DocumentOwnerKind] {
+        match (self, path) {
+            (Documents::LeftOut, _) | (_, Outgoing::TravelCopy) => &[],
+            (_, Outgoing::OtherOffice) => &[DocumentOwnerKind::Trip, DocumentOwnerKind::Item],
+            _ => &[DocumentOwnerKind::Trip, DocumentOwnerKind::Item, DocumentOwnerKind::Member],
+        }
+    }
+}
+
+/// The documents a bundle of a trip would carry, as the export shows them before writing.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
+#[ts(export)]
+pub struct BundleDocuments {
+    pub count: i64,
+    #[ts(type = "number")]
+    pub size_bytes: i64,
+    /// Whether they fit into one bundle (`MAX_BUNDLE_DOCUMENT_BYTES`).
+    pub fit: bool,
+}
+
+/// The documents a bundle of the trip would carry on `path`.
+pub fn bundle_documents(conn: &Connection, trip_id: &str, path: Outgoing) -> Result<BundleDocuments> {
+    crate::trips::get_trip(conn, trip_id)?;
+    let (count, size_bytes) = export::document_size(conn, trip_id, Documents::Carried.carried(path))?;
+    Ok(BundleDocuments { count, size_bytes, fit: size_bytes as u64 <= MAX_BUNDLE_DOCUMENT_BYTES })
+}
+
 /// The trip `trip_id` (not in the trash) as a pretty-printed bundle for `path`, without the
 /// fields that `audience` keeps from it.
-pub fn export_bundle(conn: &Connection, trip_id: &str, path: Outgoing, ticked: &Ticked) -> Result<Vec<u8>> {
-    let mut bundle = export::bundle_of_trip(conn, trip_id)?;
+pub fn export_bundle(
+    conn: &Connection,
+    trip_id: &str,
+    path: Outgoing,
+    ticked: &Ticked,
+    documents: Documents,
+) -> Result<Vec<u8>> {
+    let mut bundle = export::bundle_of_trip(conn, trip_id, documents.carried(path))?;
     bundle.withhold(crate::audience::withheld(path, ticked));
     let mut bytes = serde_json::to_vec_pretty(&bundle)?;
     bytes.push(b'\n');
     Ok(bytes)
 }
 
+#[cfg(test)]
+mod document_tests;
 #[cfg(test)]
 mod tests;

@@ -6,11 +6,13 @@
 
 use rusqlite::{Connection, Row};
 
-use super::{Item, Member, Organisation, Outcome, Partnership, Person, Step, Task, Trip};
+use super::{Document, Item, Member, Organisation, Outcome, Partnership, Person, Step, Task, Trip};
 use crate::contacts::record;
 use crate::contacts::{organisations, people};
 use crate::delegation;
+use crate::documents::{DocumentKind, DocumentOwnerKind};
 use crate::error::Result;
+use crate::store::document_files;
 use crate::store::trash::exists_outside_trash;
 
 fn query<T>(conn: &Connection, sql: &str, key: &str, from_row: fn(&Row) -> rusqlite::Result<T>) -> Result<Vec<T>> {
@@ -24,6 +26,50 @@ fn strings(conn: &Connection, sql: &str, key: &str) -> Result<Vec<String>> {
 /// `column` when it names a record of `table` that is not in the trash, otherwise NULL.
 fn live(table: &str, column: &str) -> String {
     format!("(SELECT x.id FROM {table} x WHERE x.id = {column} AND x.deleted_at IS NULL)")
+}
+
+const SELECT_DOCUMENTS: &str = "SELECT d.id, d.trip_id, d.item_id, d.member_id, d.name, d.kind, d.document_date,
+    d.content_hash, d.created_at, d.updated_at FROM documents d";
+
+/// A document without its content.
+fn document_from_row(row: &Row) -> rusqlite::Result<Document> {
+    let (trip, item, member): (Option<String>, Option<String>, Option<String>) =
+        (row.get(1)?, row.get(2)?, row.get(3)?);
+    let (owner, owner_id) = match (trip, item, member) {
+        (Some(id), _, _) => (DocumentOwnerKind::Trip, id),
+        (_, Some(id), _) => (DocumentOwnerKind::Item, id),
+        (_, _, member) => (DocumentOwnerKind::Member, member.unwrap_or_default()),
+    };
+    let kind: String = row.get(5)?;
+    Ok(Document {
+        id: row.get(0)?,
+        owner,
+        owner_id,
+        name: row.get(4)?,
+        kind: DocumentKind::parse(&kind).unwrap_or(DocumentKind::Other),
+        document_date: row.get(6)?,
+        content_hash: row.get(7)?,
+        content: Vec::new(),
+        created_at: row.get(8)?,
+        updated_at: row.get(9)?,
+    })
+}
+
+/// Documents (alias `d`) with their content; one whose file is not on this laptop is left out.
+pub(crate) fn documents(conn: &Connection, filter: &str, key: &str) -> Result<Vec<Document>> {
+    let mut documents = Vec::new();
+    for mut document in query(conn, &format!("{SELECT_DOCUMENTS} {filter}"), key, document_from_row)? {
+        if document_files::is_kept(conn, &document.content_hash)? {
+            document.content = document_files::read(conn, &document.content_hash)?;
+            documents.push(document);
+        }
+    }
+    Ok(documents)
+}
+
+/// The document `id` as kept here, without its content, for the import to compare.
+pub(crate) fn document(conn: &Connection, id: &str) -> Result<Option<Document>> {
+    Ok(query(conn, &format!("{SELECT_DOCUMENTS} WHERE d.id = ?1"), id, document_from_row)?.pop())
 }
 
 /// The trip `id`, also from the trash.

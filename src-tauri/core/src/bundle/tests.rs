@@ -30,7 +30,7 @@ fn trip_id(conn: &Connection, title: &str) -> String {
 /// A bundle for a colleague of the office with the health notes ticked: every field goes along.
 fn export(conn: &Connection, trip_id: &str) -> Vec<u8> {
     let ticked = Ticked { health_notes: true, ..Ticked::default() };
-    export_bundle(conn, trip_id, Outgoing::BundleForOffice, &ticked).unwrap()
+    export_bundle(conn, trip_id, Outgoing::BundleForOffice, &ticked, Documents::Carried).unwrap()
 }
 
 fn import_into(conn: &Connection, bytes: &[u8]) -> crate::import::ImportSummary {
@@ -156,7 +156,7 @@ fn two_exports_of_the_same_data_are_identical_and_pretty_printed() {
     let first = export(&conn, &id);
     assert_eq!(first, export(&conn, &id));
     let text = String::from_utf8(first).unwrap();
-    assert!(text.starts_with("{\n  \"format\": \"partnerdesk-trip-bundle\",\n  \"version\": 3,\n  \"withheld\": [\n    \"travel_documents\"\n  ],\n"), "{}", &text[..120]);
+    assert!(text.starts_with("{\n  \"format\": \"partnerdesk-trip-bundle\",\n  \"version\": 4,\n  \"withheld\": [\n    \"travel_documents\"\n  ],\n"), "{}", &text[..120]);
     assert!(text.ends_with("}\n"));
 }
 
@@ -166,8 +166,8 @@ fn a_trip_in_the_trash_or_unknown_is_not_exported() {
     let id = trip_id(&conn, TO_JINHUA);
     crate::trips::trash::delete_trip(&conn, &id).unwrap();
     let (path, ticked) = (Outgoing::BundleForOffice, Ticked::default());
-    assert!(matches!(export_bundle(&conn, &id, path, &ticked), Err(Error::NotFound(_))));
-    assert!(matches!(export_bundle(&conn, "no-such-trip", path, &ticked), Err(Error::NotFound(_))));
+    assert!(matches!(export_bundle(&conn, &id, path, &ticked, Documents::Carried), Err(Error::NotFound(_))));
+    assert!(matches!(export_bundle(&conn, "no-such-trip", path, &ticked, Documents::Carried), Err(Error::NotFound(_))));
 }
 
 #[test]
@@ -550,7 +550,7 @@ fn found(bytes: &[u8]) -> Vec<&'static str> {
 fn a_bundle_for_another_office_holds_no_personal_data_and_no_internal_notes_even_when_ticked() {
     let (conn, id) = with_secrets();
     let all = Ticked { travel_documents: true, health_notes: true, internal_notes: true };
-    let bytes = export_bundle(&conn, &id, Outgoing::OtherOffice, &all).unwrap();
+    let bytes = export_bundle(&conn, &id, Outgoing::OtherOffice, &all, Documents::Carried).unwrap();
     assert_eq!(found(&bytes), [""; 0]);
     let bundle: Bundle = serde_json::from_slice(&bytes).unwrap();
     assert_eq!(bundle.withheld, Sensitive::ALL);
@@ -559,10 +559,10 @@ fn a_bundle_for_another_office_holds_no_personal_data_and_no_internal_notes_even
 #[test]
 fn a_bundle_for_a_colleague_carries_internal_notes_and_health_notes_only_when_ticked() {
     let (conn, id) = with_secrets();
-    let plain = export_bundle(&conn, &id, Outgoing::BundleForOffice, &Ticked::default()).unwrap();
+    let plain = export_bundle(&conn, &id, Outgoing::BundleForOffice, &Ticked::default(), Documents::Carried).unwrap();
     assert_eq!(found(&plain), ["Intern: Budget", "Intern: Sitzordnung", "Intern: spricht"]);
     let ticked = Ticked { travel_documents: true, health_notes: true, internal_notes: false };
-    let with_health = export_bundle(&conn, &id, Outgoing::BundleForOffice, &ticked).unwrap();
+    let with_health = export_bundle(&conn, &id, Outgoing::BundleForOffice, &ticked, Documents::Carried).unwrap();
     assert_eq!(
         found(&with_health),
         ["Nussallergie", "Rollstuhl", "Intern: Budget", "Intern: Sitzordnung", "Intern: spricht"]
@@ -573,7 +573,7 @@ fn a_bundle_for_a_colleague_carries_internal_notes_and_health_notes_only_when_ti
 fn taking_in_a_bundle_keeps_the_fields_it_left_out() {
     let (conn, id) = with_secrets();
     let all = Ticked { travel_documents: true, health_notes: true, internal_notes: true };
-    let bytes = export_bundle(&conn, &id, Outgoing::OtherOffice, &all).unwrap();
+    let bytes = export_bundle(&conn, &id, Outgoing::OtherOffice, &all, Documents::Carried).unwrap();
     let before = dump(&conn);
     let summary = import_into(&conn, &bytes);
     assert_eq!(summary.updated, 0, "nothing it left out counts as a change: {summary:?}");

@@ -7,6 +7,7 @@ use std::path::Path;
 use rusqlite::Connection;
 
 use crate::audience::{Recipient, Ticked};
+use crate::bundle::Documents;
 use crate::error::{Error, Result};
 use crate::settings::get_settings;
 use crate::vocabulary::{Language, SecondLanguage};
@@ -146,6 +147,9 @@ pub struct ExportOptions {
     /// For a trip bundle: whom it is for.
     #[serde(default)]
     pub recipient: Recipient,
+    /// For a trip bundle: without the documents of the trip, its items and members.
+    #[serde(default)]
+    pub leave_out_documents: bool,
 }
 
 /// An export read from the database, ready to become bytes without it: Typst sets a PDF
@@ -198,7 +202,10 @@ pub fn prepare_trip_file(
         ExportFormat::Html => html::programme_html(conn, trip_id, member, language)?.into_bytes(),
         ExportFormat::Xlsx => delegation::delegation_xlsx(conn, trip_id, app_language, &options.ticked)?,
         ExportFormat::Csv => delegation::delegation_csv(conn, trip_id, app_language, &options.ticked)?,
-        ExportFormat::Bundle => crate::bundle::export_bundle(conn, trip_id, options.recipient.path(), &options.ticked)?,
+        ExportFormat::Bundle => {
+            let documents = if options.leave_out_documents { Documents::LeftOut } else { Documents::Carried };
+            crate::bundle::export_bundle(conn, trip_id, options.recipient.path(), &options.ticked, documents)?
+        }
         ExportFormat::TravelCopy => travel_copy::travel_copy(conn, trip_id, &options.ticked)?,
     };
     Ok(PreparedExport::Bytes(bytes))

@@ -280,7 +280,7 @@ fn only_a_programme_is_made_for_one_member() {
 mod travel_copy {
     use super::super::travel_copy::travel_copy;
     use crate::audience::{Outgoing, Ticked};
-    use crate::bundle::export_bundle;
+    use crate::bundle::{export_bundle, Documents};
     use crate::import::{apply, ImportOptions};
     use crate::programme::{list_items, update_item, ItemInput};
 
@@ -363,7 +363,7 @@ mod travel_copy {
 
         let summary = apply(
             &office,
-            &export_bundle(&copy, &trip, Outgoing::BundleForOffice, &Ticked::default()).unwrap(),
+            &export_bundle(&copy, &trip, Outgoing::BundleForOffice, &Ticked::default(), Documents::Carried).unwrap(),
             &ImportOptions::default(),
         )
         .unwrap();

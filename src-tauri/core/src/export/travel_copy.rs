@@ -3,13 +3,15 @@
 //! imported into a fresh database; passport numbers, dates of birth and visa status, health
 //! and dietary notes, and the office's internal notes go along only when the officer ticks
 //! them (`audience`). What changes while travelling comes back through the trip bundle
-//! import, matched by ID; fields left behind are kept as they are at the office.
+//! import, matched by ID; fields left behind are kept as they are at the office. Being one
+//! database file, it carries no documents.
 
 use std::path::{Path, PathBuf};
 
 use rusqlite::{params, Connection};
 
 use crate::audience::{carries, Outgoing, Sensitive, Ticked};
+use crate::bundle::Documents;
 use crate::error::Result;
 use crate::import::ImportOptions;
 use crate::settings::{get_settings, update_settings};
@@ -17,7 +19,7 @@ use crate::store::{self, new_id};
 
 /// The bytes of a travel copy of `trip_id`: a complete SQLite database.
 pub fn travel_copy(conn: &Connection, trip_id: &str, ticked: &Ticked) -> Result<Vec<u8>> {
-    let bundle = crate::bundle::export_bundle(conn, trip_id, Outgoing::TravelCopy, ticked)?;
+    let bundle = crate::bundle::export_bundle(conn, trip_id, Outgoing::TravelCopy, ticked, Documents::LeftOut)?;
     let scratch = ScratchFile(std::env::temp_dir().join(format!("partnerdesk-travel-{}.sqlite", new_id())));
     let copy = store::open(&scratch.0)?;
     crate::import::apply(&copy, &bundle, &ImportOptions::default())?;

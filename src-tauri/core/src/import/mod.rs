@@ -51,6 +51,7 @@ crate::text_enum! {
         Partnership => "partnership",
         Outcome => "outcome",
         Task => "task",
+        Document => "document",
     }
 }
 
@@ -139,6 +140,9 @@ pub struct ImportReport {
     pub rows: Vec<PreviewRow>,
     pub problems: Vec<ImportProblem>,
     pub table: Option<TableLayout>,
+    /// Whether the import keeps the files it brings (documents): not while it is previewed,
+    /// which the database forgets but the documents folder would not.
+    pub keeps_files: bool,
 }
 
 impl ImportReport {
@@ -278,7 +282,7 @@ pub fn preview(conn: &Connection, bytes: &[u8], options: &ImportOptions) -> Resu
 pub fn apply(conn: &Connection, bytes: &[u8], options: &ImportOptions) -> Result<ImportSummary> {
     let kind = detect(bytes)?;
     crate::store::atomically(conn, |conn| {
-        let mut report = ImportReport::default();
+        let mut report = ImportReport { keeps_files: true, ..ImportReport::default() };
         run(conn, kind, bytes, options, &mut report)?;
         if !report.problems.is_empty() && !options.skip_bad_rows {
             return Err(Error::Validation(

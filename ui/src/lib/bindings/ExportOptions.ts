@@ -15,4 +15,8 @@ ticked: Ticked,
 /**
  * For a trip bundle: whom it is for.
  */
-recipient: Recipient, };
+recipient: Recipient, 
+/**
+ * For a trip bundle: without the documents of the trip, its items and members.
+ */
+leave_out_documents: boolean, };

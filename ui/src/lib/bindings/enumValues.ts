@@ -79,7 +79,7 @@ export const previewActionValues: readonly PreviewAction[] = ["add", "update", "
 
 export const recipientValues: readonly Recipient[] = ["own_office", "other_office"];
 
-export const recordKindValues: readonly RecordKind[] = ["trip", "item", "member", "person", "organisation", "partnership", "outcome", "task"];
+export const recordKindValues: readonly RecordKind[] = ["trip", "item", "member", "person", "organisation", "partnership", "outcome", "task", "document"];
 
 export const registerKindValues: readonly RegisterKind[] = ["person", "organisation"];
 

@@ -9,8 +9,10 @@ use serde::Deserialize;
 use serde_json::error::Category;
 
 use crate::bundle::{Bundle, Time, FORMAT, VERSION};
+use crate::documents::DocumentOwnerKind;
 use crate::error::{Error, Result};
 use crate::import::MAX_IMPORT_BYTES;
+use crate::store::document_files;
 use crate::vocabulary::RegisterKind;
 use crate::zoned;
 
@@ -100,6 +102,7 @@ fn record_count(bundle: &Bundle) -> usize {
         + register.theme_areas.len()
         + register.organisations.len()
         + register.people.len()
+        + bundle.documents.len()
 }
 
 /// Collects what is wrong with a bundle, each problem naming the record it is in.
@@ -289,6 +292,27 @@ fn problems_of(bundle: &Bundle) -> Vec<String> {
             findings.stamp(&what, "closed_at", closed_at);
         }
         findings.stamps(&what, &task.created_at, &task.updated_at);
+    }
+    findings.unique_ids("document", bundle.documents.iter().map(|d| d.id.as_str()));
+    for document in &bundle.documents {
+        let what = format!("document {}", document.id);
+        findings.text(&what, "name", &document.name);
+        let owners = match document.owner {
+            DocumentOwnerKind::Trip => &this_trip,
+            DocumentOwnerKind::Item => &items,
+            DocumentOwnerKind::Member => &members,
+            other => {
+                findings.add(&what, format!("a trip bundle carries no documents of a {other}"));
+                continue;
+            }
+        };
+        findings.link(&what, "owner_id", Some(&document.owner_id), owners);
+        if document.content.len() as u64 > document_files::MAX_DOCUMENT_BYTES {
+            findings.add(&what, "it is larger than 100 MB");
+        } else if document_files::content_hash(&document.content) != document.content_hash {
+            findings.add(&what, "its content is not the one its content_hash names");
+        }
+        findings.stamps(&what, &document.created_at, &document.updated_at);
     }
     findings.0
 }

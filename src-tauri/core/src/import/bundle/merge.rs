@@ -3,21 +3,25 @@
 //! when new, overwritten when the bundle's copy was changed later than the one here, otherwise
 //! left alone. Register records come first so that every link holds. An import never deletes,
 //! never moves records into or out of the trash, and never touches the passport number, date
-//! of birth or visa status kept here for a member.
+//! of birth or visa status kept here for a member. A document's file is kept before its record
+//! is written.
 
 use std::collections::{HashMap, HashSet};
 
 use rusqlite::{params, Connection, OptionalExtension};
 
 use crate::bundle::records::{self, OUTCOME_PEOPLE};
-use crate::bundle::{Bundle, Item, Member, Organisation, Outcome, Partnership, Person, Step, Task, ThemeArea, Trip};
+use crate::bundle::{
+    Bundle, Document, Item, Member, Organisation, Outcome, Partnership, Person, Step, Task, ThemeArea, Trip,
+};
 use crate::contacts::links::{set_hosts, set_people};
 use crate::contacts::organisations::organisation_search_text;
 use crate::contacts::people::person_search_text;
+use crate::documents::{names, DocumentOwnerKind};
 use crate::error::Result;
 use crate::import::{ImportReport, PreviewAction, RecordKind};
 use crate::partnerships::themes::set_trip_themes;
-use crate::store::now;
+use crate::store::{document_files, now};
 use crate::vocabulary::{RegisterKind, RegisterRef};
 use crate::zoned;
 
@@ -51,7 +55,7 @@ macro_rules! stamped {
     };
 }
 
-stamped!(Trip, Step, Member, Item, Outcome, Task, Partnership, Organisation, Person);
+stamped!(Trip, Step, Member, Item, Outcome, Task, Partnership, Organisation, Person, Document);
 
 fn decide<T: PartialEq + Stamped>(here: Option<&T>, incoming: &T) -> Decision {
     let later = |here: &T| match (zoned::parse_utc(incoming.updated_at()), zoned::parse_utc(here.updated_at())) {
@@ -126,6 +130,9 @@ pub(super) fn merge(conn: &Connection, mut bundle: Bundle, report: &mut ImportRe
     }
     for task in &bundle.tasks {
         merger.task(task)?;
+    }
+    for document in std::mem::take(&mut bundle.documents) {
+        merger.document(document)?;
     }
     Ok(())
 }
@@ -620,6 +627,48 @@ impl Merger<'_> {
         let steps_written = self.steps(("task_id", &task.id), &task.checklist)?;
         let detail = task.due_date.map(|due| due.to_string()).unwrap_or_default();
         self.record_with_steps(decision, steps_written, RecordKind::Task, task.title.clone(), detail);
+        Ok(())
+    }
+
+    fn document(&mut self, mut document: Document) -> Result<()> {
+        if document.owner == DocumentOwnerKind::Member && self.left_out_members.contains(&document.owner_id) {
+            return Ok(());
+        }
+        let content = std::mem::take(&mut document.content);
+        document.name = names::sanitized(&document.name);
+        let here = records::document(self.conn, &document.id)?;
+        let decision = decide(here.as_ref(), &document);
+        if decision.writes() {
+            if self.report.keeps_files {
+                document_files::keep(self.conn, &content)?;
+            }
+            let owner_column = match document.owner {
+                DocumentOwnerKind::Trip => "trip_id",
+                DocumentOwnerKind::Item => "item_id",
+                _ => "member_id",
+            };
+            let sql = format!(
+                "INSERT INTO documents (id, {owner_column}, name, kind, document_date, content_hash, size_bytes, created_at, updated_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
+                 ON CONFLICT (id) DO UPDATE SET trip_id = excluded.trip_id, item_id = excluded.item_id,
+                    member_id = excluded.member_id, name = excluded.name, kind = excluded.kind,
+                    document_date = excluded.document_date, content_hash = excluded.content_hash,
+                    size_bytes = excluded.size_bytes, created_at = excluded.created_at, updated_at = excluded.updated_at"
+            );
+            self.conn.prepare_cached(&sql)?.execute(params![
+                document.id,
+                document.owner_id,
+                document.name,
+                document.kind.as_str(),
+                document.document_date,
+                document.content_hash,
+                content.len() as i64,
+                document.created_at,
+                document.updated_at,
+            ])?;
+        }
+        let detail = document.document_date.map(|date| date.to_string()).unwrap_or_default();
+        self.record(decision, RecordKind::Document, document.name.clone(), detail);
         Ok(())
     }
 }
