@@ -201,6 +201,12 @@ export async function texts(browser, selector) {
   return result;
 }
 
+/** The text of every element matching `selector`, read in one step: a list that re-renders
+ *  while it is read cannot leave a stale element behind. */
+export async function textContents(browser, selector) {
+  return browser.execute((css) => [...document.querySelectorAll(css)].map((element) => element.textContent.trim()), selector);
+}
+
 /** Types `typed` into a register picker and picks the first record found, once that one names
  *  `shown` (the options of an earlier keystroke may still show). */
 export async function pickFromRegister(browser, input, typed, shown = typed) {

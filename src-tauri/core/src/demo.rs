@@ -132,6 +132,8 @@ impl Loader<'_> {
                 .iter()
                 .map(|id| RegisterRef { kind: RegisterKind::Person, id: id.to_string() })
                 .collect(),
+            signed_trip_id: None,
+            signed_item_id: None,
         };
         let today = crate::settings::office_today(self.conn)?;
         add_agreement(self.conn, partnership, &input, today)?;

@@ -7,7 +7,7 @@ import { createHash } from "node:crypto";
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { byTestId, choose, cli, click, eventually, expectTexts, fill, freshDataDir, launch, listJson, screenshot, skipWelcome, textOf, texts } from "../app.mjs";
+import { byTestId, choose, cli, click, eventually, expectTexts, fill, freshDataDir, launch, listJson, screenshot, skipWelcome, textContents, textOf, texts } from "../app.mjs";
 
 const docs = join(dirname(fileURLToPath(import.meta.url)), "../../../docs/screenshots");
 
@@ -110,6 +110,14 @@ test("an officer keeps partnerships and agreements and links trips to them", asy
       message: "timeline entry",
     });
 
+    // The agreement was signed during that trip: the form offers the partnership's trips.
+    await (await browser.$(".agreement-title")).click();
+    await choose(browser, "#agreement-signed-trip", trip.id);
+    await click(browser, "agreement-save");
+    assert.equal(await textOf(browser, "agreement-signed-during"), "Unterzeichnet bei: Delegationsreise nach Jinhua");
+    const [signed] = await listJson(dir.db, "agreements");
+    assert.equal(signed.signed_during.trip_id, trip.id);
+
     // The partnership list flags the agreement that ends soon.
     await click(browser, "nav-partnerships");
     assert.match(await textOf(browser, "partnership-expiring"), /⚠ 1/);
@@ -125,7 +133,7 @@ test("a partnership's page shows its agreements and its trips in both directions
   try {
     await click(browser, "nav-partnerships");
     await fill(browser, '.toolbar input[type="search"]', "sichuan");
-    await eventually(async () => (await texts(browser, '[data-testid="partnership-row"] .row-link')).join() === "Luzhou", {
+    await eventually(async () => (await textContents(browser, '[data-testid="partnership-row"] .row-link')).join() === "Luzhou", {
       message: "search by province",
     });
     await fill(browser, '.toolbar input[type="search"]', "");
@@ -133,6 +141,10 @@ test("a partnership's page shows its agreements and its trips in both directions
     assert.equal(await textOf(browser, "partnership-title"), "Stadt Düren – Jinhua");
     assert.equal((await browser.$$('[data-testid="agreement"]')).length, 2);
     assert.match(await textOf(browser, "agreements"), /gültig 16\.06\.2026 – 15\.06\.2028/);
+    assert.match(
+      await textOf(browser, "agreement-signed-during"),
+      /Unterzeichnet bei: Besuch der Delegation aus Jinhua in Düren – Unterzeichnung des Memorandums, 16\.06\.2026 16:00/,
+    );
     assert.deepEqual(await texts(browser, '[data-testid="timeline-trip"] .link'), ["Besuch der Delegation aus Jinhua in Düren"]);
     mkdirSync(docs, { recursive: true });
     copyFileSync(await screenshot(browser, "partnership"), join(docs, "partnership.png"));
@@ -154,6 +166,11 @@ test("a partnership's page shows its agreements and its trips in both directions
     assert.equal((await listJson(dir.db, "partnerships")).length, 4);
     const hosted = (await listJson(dir.db, "trips")).find((t) => t.title === "Besuch der Delegation aus Jinhua in Düren");
     assert.equal(hosted.partnership_label, "Stadt Düren – Jinhua");
+
+    // Where the memorandum was signed is one click away.
+    await openPartnership(browser, "Jinhua");
+    await (await (await byTestId(browser, "agreement-signed-during")).$("button")).click();
+    assert.equal(await textOf(browser, "trip-title"), "Besuch der Delegation aus Jinhua in Düren");
   } finally {
     await close();
   }

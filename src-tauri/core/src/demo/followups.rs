@@ -99,6 +99,15 @@ fn prepared(conn: &Connection, trip_id: &str, done: usize) -> Result<()> {
     Ok(())
 }
 
+/// Records the visit, and the programme item of it, at which the agreement `title` was signed.
+fn signed_during(conn: &Connection, title: &str, (trip_id, item_id): (&str, &str)) -> Result<()> {
+    conn.execute(
+        "UPDATE agreements SET signed_trip_id = ?2, signed_item_id = ?3 WHERE title = ?1",
+        [title, trip_id, item_id],
+    )?;
+    Ok(())
+}
+
 pub fn followups_of_the_seed_trips(conn: &Connection) -> Result<()> {
     let to_jinhua = trip(conn, TO_JINHUA)?;
     let from_jinhua = trip(conn, FROM_JINHUA)?;
@@ -162,6 +171,11 @@ pub fn followups_of_the_seed_trips(conn: &Connection) -> Result<()> {
     }
 
     let signing = item(conn, &from_jinhua, "Unterzeichnung des Memorandums")?;
+    signed_during(
+        conn,
+        "Memorandum über die Vertiefung des freundschaftlichen Austausches zwischen Düren und Jinhua",
+        (&from_jinhua, &signing),
+    )?;
     follow_up(
         conn,
         &signing,
@@ -197,6 +211,7 @@ pub fn followups_of_the_seed_trips(conn: &Connection) -> Result<()> {
     )?;
 
     let memorandum = item(conn, &from_yangzhou, "Begrüßung und Unterzeichnung des Memorandums")?;
+    signed_during(conn, "Memorandum zu Start-ups und Technologietransfer", (&from_yangzhou, &memorandum))?;
     follow_up(
         conn,
         &memorandum,

@@ -608,6 +608,8 @@ impl<'c> Writer<'c> {
                     RegisterRef { kind: RegisterKind::Person, id: ours },
                     RegisterRef { kind: RegisterKind::Person, id: theirs },
                 ],
+                signed_trip_id: None,
+                signed_item_id: None,
             };
             add_agreement(self.conn, &partnership.id, &input, self.as_of)?;
             self.summary.agreements += 1;

@@ -44,6 +44,8 @@ pub struct Agreement {
     /// None: open-ended.
     pub valid_until: Option<NaiveDate>,
     pub notes: String,
+    /// The trip, and its programme item, at which it was signed.
+    pub signed_during: Option<SignedDuring>,
     pub themes: Vec<ThemeArea>,
     /// The people who signed, on both sides, in the order given.
     pub signatories: Vec<RegisterEntry>,
@@ -51,6 +53,18 @@ pub struct Agreement {
     pub expires_soon: bool,
     pub created_at: String,
     pub updated_at: String,
+}
+
+/// The visit at which an agreement was signed: a trip, and the item of it where known.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct SignedDuring {
+    pub trip_id: String,
+    pub trip_title: String,
+    pub item_id: Option<String>,
+    pub item_title: Option<String>,
+    /// The item's local start, `YYYY-MM-DDTHH:MM`.
+    pub item_start: Option<String>,
 }
 
 #[derive(Debug, Clone, Deserialize, TS)]
@@ -67,10 +81,18 @@ pub struct AgreementInput {
     pub theme_ids: Vec<String>,
     /// People from the register; an organisation here is refused.
     pub signatories: Vec<RegisterRef>,
+    /// The trip at which it was signed, and the programme item of that trip.
+    #[serde(default)]
+    pub signed_trip_id: Option<String>,
+    #[serde(default)]
+    pub signed_item_id: Option<String>,
 }
 
-const SELECT_AGREEMENT: &str = "SELECT id, partnership_id, title, kind, signed_on, signed_at, valid_from, valid_until,
-        notes, created_at, updated_at FROM agreements";
+const SELECT_AGREEMENT: &str = "SELECT a.id, a.partnership_id, a.title, a.kind, a.signed_on, a.signed_at, a.valid_from,
+        a.valid_until, a.notes, a.created_at, a.updated_at, t.id, t.title, i.id, i.title, i.start_local
+        FROM agreements a
+        LEFT JOIN trips t ON t.id = a.signed_trip_id AND t.deleted_at IS NULL
+        LEFT JOIN programme_items i ON i.id = a.signed_item_id AND i.deleted_at IS NULL AND t.id IS NOT NULL";
 
 fn from_row(row: &Row) -> rusqlite::Result<Agreement> {
     Ok(Agreement {
@@ -88,6 +110,16 @@ fn from_row(row: &Row) -> rusqlite::Result<Agreement> {
         expires_soon: false,
         created_at: row.get(9)?,
         updated_at: row.get(10)?,
+        signed_during: match row.get::<_, Option<String>>(11)? {
+            Some(trip_id) => Some(SignedDuring {
+                trip_id,
+                trip_title: row.get(12)?,
+                item_id: row.get(13)?,
+                item_title: row.get(14)?,
+                item_start: row.get(15)?,
+            }),
+            None => None,
+        },
     })
 }
 
@@ -135,6 +167,24 @@ fn validate(conn: &Connection, input: &AgreementInput) -> Result<Dates> {
     if let Some(problem) = check_signatories(conn, &input.signatories)? {
         problems.add(problem);
     }
+    match (&input.signed_trip_id, &input.signed_item_id) {
+        (None, Some(_)) => problems.push("signed_item_id", "item_without_trip", "a programme item needs its trip"),
+        (Some(trip), item) => {
+            if !trash::exists_outside_trash(conn, "trips", trip)? {
+                problems.push("signed_trip_id", "unknown_trip", format!("{trip} is not a trip"));
+            } else if let Some(item) = item {
+                let of_trip = conn
+                    .prepare_cached(
+                        "SELECT 1 FROM programme_items WHERE id = ?1 AND trip_id = ?2 AND deleted_at IS NULL",
+                    )?
+                    .exists([item, trip])?;
+                if !of_trip {
+                    problems.push("signed_item_id", "item_not_of_trip", "the programme item is not one of this trip's");
+                }
+            }
+        }
+        (None, None) => {}
+    }
     problems.into_result()?;
     Ok(dates)
 }
@@ -142,11 +192,12 @@ fn validate(conn: &Connection, input: &AgreementInput) -> Result<Dates> {
 fn write(conn: &Connection, id: &str, partnership_id: &str, input: &AgreementInput, dates: &Dates) -> Result<()> {
     conn.prepare_cached(
         "INSERT INTO agreements (id, partnership_id, title, kind, signed_on, signed_at, valid_from, valid_until, notes,
-            created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10)
+            signed_trip_id, signed_item_id, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?11, ?12, ?10, ?10)
          ON CONFLICT (id) DO UPDATE SET title = excluded.title, kind = excluded.kind, signed_on = excluded.signed_on,
             signed_at = excluded.signed_at, valid_from = excluded.valid_from, valid_until = excluded.valid_until,
-            notes = excluded.notes, updated_at = excluded.updated_at",
+            notes = excluded.notes, signed_trip_id = excluded.signed_trip_id, signed_item_id = excluded.signed_item_id,
+            updated_at = excluded.updated_at",
     )?
     .execute(params![
         id,
@@ -158,7 +209,9 @@ fn write(conn: &Connection, id: &str, partnership_id: &str, input: &AgreementInp
         dates.valid_from,
         dates.valid_until,
         input.notes,
-        now()
+        now(),
+        input.signed_trip_id,
+        input.signed_item_id,
     ])?;
     conn.execute("DELETE FROM agreement_themes WHERE agreement_id = ?1", [id])?;
     let mut theme =
@@ -220,7 +273,7 @@ fn completed(conn: &Connection, mut agreement: Agreement, today: NaiveDate) -> R
 
 pub fn get_agreement(conn: &Connection, id: &str, today: NaiveDate) -> Result<Agreement> {
     let agreement = conn
-        .prepare_cached(&format!("{SELECT_AGREEMENT} WHERE id = ?1 AND deleted_at IS NULL"))?
+        .prepare_cached(&format!("{SELECT_AGREEMENT} WHERE a.id = ?1 AND a.deleted_at IS NULL"))?
         .query_row([id], from_row)
         .optional()?
         .ok_or_else(|| Error::NotFound(format!("agreement {id}")))?;
@@ -231,8 +284,8 @@ pub fn get_agreement(conn: &Connection, id: &str, today: NaiveDate) -> Result<Ag
 pub fn list_agreements(conn: &Connection, partnership_id: Option<&str>, today: NaiveDate) -> Result<Vec<Agreement>> {
     let agreements = conn
         .prepare_cached(&format!(
-            "{SELECT_AGREEMENT} WHERE (?1 IS NULL OR partnership_id = ?1) AND deleted_at IS NULL
-             ORDER BY signed_on DESC NULLS LAST, id"
+            "{SELECT_AGREEMENT} WHERE (?1 IS NULL OR a.partnership_id = ?1) AND a.deleted_at IS NULL
+             ORDER BY a.signed_on DESC NULLS LAST, a.id"
         ))?
         .query_map([partnership_id], from_row)?
         .collect::<rusqlite::Result<Vec<_>>>()?;

@@ -36,6 +36,8 @@ pub(crate) fn agreement(title: &str, signed: &str, until: &str) -> AgreementInpu
         notes: String::new(),
         theme_ids: Vec::new(),
         signatories: Vec::new(),
+        signed_trip_id: None,
+        signed_item_id: None,
     }
 }
 
@@ -202,4 +204,65 @@ fn trips_link_to_their_partnership() {
     let unknown = TripInput { partnership_id: Some("gone".into()), ..trip_input("X") };
     let Err(Error::Validation(fields)) = create_trip(&conn, &unknown) else { panic!() };
     assert_eq!(fields[0].code, "unknown_partnership");
+}
+
+#[test]
+fn an_agreement_names_the_visit_and_the_item_where_it_was_signed() {
+    use crate::programme::{add_item, ItemInput, ItemKind};
+    let conn = open_in_memory().unwrap();
+    let partnership = create_partnership(&conn, &partnership_input("Jinhua"), today()).unwrap();
+    let visit = create_trip(
+        &conn,
+        &TripInput { partnership_id: Some(partnership.id.clone()), ..trip_input("Besuch aus Jinhua") },
+    )
+    .unwrap();
+    let other = create_trip(&conn, &trip_input("Andere Reise")).unwrap();
+    let times = |day: &str| {
+        ((format!("{day}T16:00"), "Europe/Berlin".to_string()), (format!("{day}T17:00"), "Europe/Berlin".to_string()))
+    };
+    let ((start, zone), (end, _)) = times(&visit.start_date.to_string());
+    let ceremony = add_item(
+        &conn,
+        &visit.id,
+        &ItemInput::new(ItemKind::Ceremony, "Unterzeichnung des Memorandums", (&start, &zone), (&end, &zone)),
+    )
+    .unwrap();
+    let ((start, zone), (end, _)) = times(&other.start_date.to_string());
+    let elsewhere =
+        add_item(&conn, &other.id, &ItemInput::new(ItemKind::Meeting, "Gespräch", (&start, &zone), (&end, &zone)))
+            .unwrap();
+
+    let signed = AgreementInput {
+        signed_trip_id: Some(visit.id.clone()),
+        signed_item_id: Some(ceremony.id.clone()),
+        ..agreement("Memorandum", "2026-06-16", "")
+    };
+    let kept = add_agreement(&conn, &partnership.id, &signed, today()).unwrap();
+    let during = kept.signed_during.unwrap();
+    assert_eq!(
+        (during.trip_title.as_str(), during.item_title.as_deref()),
+        ("Besuch aus Jinhua", Some("Unterzeichnung des Memorandums"))
+    );
+
+    for (trip, item, field, code) in [
+        (None, Some(ceremony.id.clone()), "signed_item_id", "item_without_trip"),
+        (Some(visit.id.clone()), Some(elsewhere.id.clone()), "signed_item_id", "item_not_of_trip"),
+        (Some("no-such-trip".to_string()), None, "signed_trip_id", "unknown_trip"),
+    ] {
+        let input = AgreementInput { signed_trip_id: trip, signed_item_id: item, ..signed.clone() };
+        let Err(Error::Validation(fields)) = update_agreement(&conn, &kept.id, &input, today()) else {
+            panic!("{code}")
+        };
+        assert_eq!((fields[0].field.as_str(), fields[0].code.as_str()), (field, code));
+    }
+
+    crate::programme::trash::remove_item(&conn, &ceremony.id).unwrap();
+    let during = super::agreements::get_agreement(&conn, &kept.id, today()).unwrap().signed_during.unwrap();
+    assert_eq!(
+        (during.trip_title.as_str(), during.item_id),
+        ("Besuch aus Jinhua", None),
+        "an item in the trash is not named"
+    );
+    crate::trips::trash::delete_trip(&conn, &visit.id).unwrap();
+    assert_eq!(super::agreements::get_agreement(&conn, &kept.id, today()).unwrap().signed_during, None);
 }

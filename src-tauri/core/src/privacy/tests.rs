@@ -251,6 +251,8 @@ fn scene() -> Scene {
             notes: String::new(),
             theme_ids: Vec::new(),
             signatories: vec![person(&zhu)],
+            signed_trip_id: None,
+            signed_item_id: None,
         },
         today,
     )

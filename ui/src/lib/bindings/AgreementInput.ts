@@ -10,4 +10,8 @@ signed_on: string, signed_at: string, valid_from: string, valid_until: string, n
 /**
  * People from the register; an organisation here is refused.
  */
-signatories: Array<RegisterRef>, };
+signatories: Array<RegisterRef>, 
+/**
+ * The trip at which it was signed, and the programme item of that trip.
+ */
+signed_trip_id: string | null, signed_item_id: string | null, };
