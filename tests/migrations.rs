@@ -309,6 +309,7 @@ const ADDED_COLUMNS: &[(&str, &str, &str)] = &[
     ("programme_items", "notes_translation", "notes_translation = ''"),
     ("agreements", "signed_trip_id", "signed_trip_id IS NULL"),
     ("agreements", "signed_item_id", "signed_item_id IS NULL"),
+    ("tasks", "agreement_id", "agreement_id IS NULL"),
 ];
 
 /// Tables a migration fills (seeds, or records made from older data), besides `DERIVED_TABLES`;

@@ -149,6 +149,21 @@ test("a partnership's page shows its agreements and its trips in both directions
     mkdirSync(docs, { recursive: true });
     copyFileSync(await screenshot(browser, "partnership"), join(docs, "partnership.png"));
 
+    // A follow-up task is filed under the agreement it serves, from the partnership page.
+    const memorandum = "Memorandum über die Vertiefung des freundschaftlichen Austausches zwischen Düren und Jinhua";
+    // textContent: WebKit's driver leaves clipped text out of an element's text.
+    const agreementsOfTasks = () => textContents(browser, '[data-testid="task-agreement"]');
+    await eventually(async () => (await agreementsOfTasks()).join("|") === memorandum, { message: "the demo task's agreement" });
+    await click(browser, "new-task");
+    await fill(browser, "#task-title", "Jahresbericht zum Memorandum an den Rat");
+    const agreementId = (await listJson(dir.db, "agreements")).find((a) => a.title === memorandum).id;
+    await eventually(async () => (await browser.$$(`#task-agreement option[value="${agreementId}"]`)).length === 1, { message: "the agreements offered" });
+    await choose(browser, "#task-agreement", agreementId);
+    await click(browser, "task-save");
+    assert.equal(await textOf(browser, "task-agreement-link"), memorandum, "the task page names the agreement");
+    await click(browser, "task-agreement-link");
+    await eventually(async () => (await agreementsOfTasks()).join("|") === `${memorandum}|${memorandum}`, { message: "the new task under the agreement" });
+
     // Deleting asks first and names what hangs on it; the trash gives it back with its links.
     await click(browser, "partnership-delete");
     const question = await browser.$('dialog[open][data-testid="confirm"]');

@@ -73,6 +73,7 @@ fn follow_up(conn: &Connection, item_id: &str, followup: &Followup, after: DateT
         trip_id: task.trip.map(|t| t.id),
         item_id: task.item.map(|i| i.id),
         partnership_id: task.partnership.map(|p| p.id),
+        agreement_id: task.agreement.map(|a| a.id),
         theme_id: Some(theme(conn, followup.theme)?),
         people: task.people.iter().map(|p| RegisterRef { kind: RegisterKind::Person, id: p.id.clone() }).collect(),
     };
@@ -104,6 +105,15 @@ fn signed_during(conn: &Connection, title: &str, (trip_id, item_id): (&str, &str
     conn.execute(
         "UPDATE agreements SET signed_trip_id = ?2, signed_item_id = ?3 WHERE title = ?1",
         [title, trip_id, item_id],
+    )?;
+    Ok(())
+}
+
+/// Files the task `task` under the agreement `agreement` it serves.
+fn serves_agreement(conn: &Connection, task: &str, agreement: &str) -> Result<()> {
+    conn.execute(
+        "UPDATE tasks SET agreement_id = (SELECT id FROM agreements WHERE title = ?2) WHERE title = ?1",
+        [task, agreement],
     )?;
     Ok(())
 }
@@ -208,6 +218,12 @@ pub fn followups_of_the_seed_trips(conn: &Connection) -> Result<()> {
             steps: &[],
         },
         after_dueren,
+    )?;
+
+    serves_agreement(
+        conn,
+        "Neueste Stadt-Informationen auf der Internetplattform der Partnerstadt veröffentlichen",
+        "Memorandum über die Vertiefung des freundschaftlichen Austausches zwischen Düren und Jinhua",
     )?;
 
     let memorandum = item(conn, &from_yangzhou, "Begrüßung und Unterzeichnung des Memorandums")?;

@@ -67,6 +67,8 @@ pub struct Task {
     /// The outcome of a programme item this task was made from.
     pub outcome_id: Option<String>,
     pub partnership: Option<TaskLink>,
+    /// The agreement the task serves.
+    pub agreement: Option<TaskLink>,
     pub theme: Option<TaskLink>,
     pub people: Vec<RegisterEntry>,
     pub checklist_done: i64,
@@ -100,6 +102,8 @@ pub struct TaskInput {
     #[serde(default)]
     pub partnership_id: Option<String>,
     #[serde(default)]
+    pub agreement_id: Option<String>,
+    #[serde(default)]
     pub theme_id: Option<String>,
     #[serde(default)]
     pub people: Vec<RegisterRef>,
@@ -118,7 +122,7 @@ pub(crate) fn select_task() -> String {
                 WHERE s.task_id = t.id AND s.done_at IS NOT NULL AND s.deleted_at IS NULL),
             (SELECT count(*) FROM checklist_steps s WHERE s.task_id = t.id AND s.deleted_at IS NULL),
             (SELECT max(r.day) FROM task_reminders r WHERE r.task_id = t.id),
-            t.closed_at, t.deleted_at, t.created_at, t.updated_at
+            t.closed_at, t.deleted_at, t.created_at, t.updated_at, t.agreement_id, ag.title
         FROM tasks t
         LEFT JOIN people p ON p.id = t.owner_id AND p.deleted_at IS NULL
         LEFT JOIN organisations org ON org.id = p.organisation_id AND org.deleted_at IS NULL
@@ -126,7 +130,8 @@ pub(crate) fn select_task() -> String {
         LEFT JOIN programme_items i ON i.id = t.item_id AND i.deleted_at IS NULL
         LEFT JOIN outcomes o ON o.id = t.outcome_id AND o.deleted_at IS NULL
         LEFT JOIN partnerships ps ON ps.id = t.partnership_id AND ps.deleted_at IS NULL
-        LEFT JOIN theme_areas th ON th.id = t.theme_id"
+        LEFT JOIN theme_areas th ON th.id = t.theme_id
+        LEFT JOIN agreements ag ON ag.id = t.agreement_id AND ag.deleted_at IS NULL"
     )
 }
 
@@ -157,6 +162,7 @@ pub(crate) fn from_row(row: &Row, today: NaiveDate) -> rusqlite::Result<Task> {
         item: link(row.get(12)?, row.get(13)?),
         outcome_id: row.get(14)?,
         partnership: link(row.get(15)?, row.get(16)?),
+        agreement: link(row.get(26)?, row.get(27)?),
         theme: link(row.get(17)?, row.get(18)?),
         people: Vec::new(),
         checklist_done: row.get(19)?,
@@ -193,6 +199,7 @@ fn validate(conn: &Connection, input: &TaskInput) -> Result<Option<NaiveDate>> {
         ("trip_id", "trips", &input.trip_id),
         ("item_id", "programme_items", &input.item_id),
         ("partnership_id", "partnerships", &input.partnership_id),
+        ("agreement_id", "agreements", &input.agreement_id),
         ("theme_id", "theme_areas", &input.theme_id),
     ];
     for (field, table, id) in links {
@@ -234,14 +241,14 @@ pub(crate) fn write_task(
     let status = input.status.unwrap_or(TaskStatus::Open);
     conn.prepare_cached(
         "INSERT INTO tasks (id, title, description, owner_id, due_date, priority, status, trip_id, item_id,
-            outcome_id, partnership_id, theme_id, closed_at, created_at, updated_at)
+            outcome_id, partnership_id, agreement_id, theme_id, closed_at, created_at, updated_at)
          VALUES (:id, :title, :description, :owner, :due, :priority, :status, :trip, :item, :outcome,
-            :partnership, :theme, CASE WHEN :closed THEN :stamp END, :stamp, :stamp)
+            :partnership, :agreement, :theme, CASE WHEN :closed THEN :stamp END, :stamp, :stamp)
          ON CONFLICT (id) DO UPDATE SET title = excluded.title, description = excluded.description,
             owner_id = excluded.owner_id, due_date = excluded.due_date, priority = excluded.priority,
             status = excluded.status, trip_id = excluded.trip_id, item_id = excluded.item_id,
             outcome_id = coalesce(excluded.outcome_id, outcome_id), partnership_id = excluded.partnership_id,
-            theme_id = excluded.theme_id,
+            agreement_id = excluded.agreement_id, theme_id = excluded.theme_id,
             closed_at = CASE WHEN :closed THEN coalesce(closed_at, excluded.closed_at) END,
             updated_at = excluded.updated_at",
     )?
@@ -257,6 +264,7 @@ pub(crate) fn write_task(
         ":item": input.item_id,
         ":outcome": outcome_id,
         ":partnership": input.partnership_id,
+        ":agreement": input.agreement_id,
         ":theme": input.theme_id,
         ":closed": status.is_closed(),
         ":stamp": now(),

@@ -279,3 +279,32 @@ fn merging_two_records_of_a_person_keeps_their_tasks() {
     assert_eq!(get_task(&conn, &linked.id, today).unwrap().people[0].id, keep.id);
     assert_eq!(crate::settings::get_settings(&conn).unwrap().me, Some(keep.id));
 }
+
+#[test]
+fn a_task_serves_an_agreement_until_the_agreement_goes() {
+    use crate::partnerships::agreements::{add_agreement, remove_agreement};
+    let conn = crate::store::open_in_memory().unwrap();
+    let today = day("2026-11-21");
+    let partnership = create_partnership(&conn, &partnership_input("Jinhua"), today).unwrap();
+    let memorandum = add_agreement(
+        &conn,
+        &partnership.id,
+        &crate::partnerships::tests::agreement("Memorandum", "2026-06-16", ""),
+        today,
+    )
+    .unwrap();
+    let input = TaskInput {
+        partnership_id: Some(partnership.id.clone()),
+        agreement_id: Some(memorandum.id.clone()),
+        ..task("Stadt-Informationen veröffentlichen", "2026-11-27")
+    };
+    let created = create_task(&conn, &input, today).unwrap();
+    assert_eq!(created.agreement.as_ref().map(|a| a.label.as_str()), Some("Memorandum"));
+
+    let stranger = TaskInput { agreement_id: Some("no-such-agreement".into()), ..input.clone() };
+    let Err(Error::Validation(fields)) = update_task(&conn, &created.id, &stranger, today) else { panic!("unknown") };
+    assert_eq!((fields[0].field.as_str(), fields[0].code.as_str()), ("agreement_id", "unknown_link"));
+
+    remove_agreement(&conn, &memorandum.id).unwrap();
+    assert_eq!(get_task(&conn, &created.id, today).unwrap().agreement, None, "an agreement in the trash is not named");
+}

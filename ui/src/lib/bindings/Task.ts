@@ -13,7 +13,11 @@ due_state: DueState, priority: TaskPriority, status: TaskStatus, trip: TaskLink 
 /**
  * The outcome of a programme item this task was made from.
  */
-outcome_id: string | null, partnership: TaskLink | null, theme: TaskLink | null, people: Array<RegisterEntry>, checklist_done: number, checklist_total: number, 
+outcome_id: string | null, partnership: TaskLink | null, 
+/**
+ * The agreement the task serves.
+ */
+agreement: TaskLink | null, theme: TaskLink | null, people: Array<RegisterEntry>, checklist_done: number, checklist_total: number, 
 /**
  * The last office day on which the app reminded of this task.
  */

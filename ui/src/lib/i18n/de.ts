@@ -807,6 +807,8 @@ export const de = {
   "task.field.trip": "Reise",
   "task.field.item": "Programmpunkt",
   "task.field.partnership": "Partnerschaft",
+  "task.field.agreement": "Vereinbarung",
+  "task.field.agreement.hint": "Zuerst die Partnerschaft wählen.",
   "task.field.theme": "Themenbereich",
   "task.field.people": "Beteiligte Personen",
   "task.field.people.hint": "Personen aus dem Register, von beiden Seiten.",

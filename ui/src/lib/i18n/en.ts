@@ -809,6 +809,8 @@ export const en: Record<MessageKey, string> = {
   "task.field.trip": "Trip",
   "task.field.item": "Programme item",
   "task.field.partnership": "Partnership",
+  "task.field.agreement": "Agreement",
+  "task.field.agreement.hint": "Choose the partnership first.",
   "task.field.theme": "Theme area",
   "task.field.people": "People involved",
   "task.field.people.hint": "People from the register, on both sides.",

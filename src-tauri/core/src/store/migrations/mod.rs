@@ -32,7 +32,7 @@ pub(super) fn migration_list() -> Vec<M<'static>> {
         M::up_with_hook(include_str!("0016_documents.sql"), |tx: &Transaction| {
             hook(documents_from_agreements::run(tx))
         }),
-        M::up(include_str!("0017_agreement_signed_during_visit.sql")),
+        M::up(include_str!("0017_agreement_links.sql")),
     ]
 }
 
