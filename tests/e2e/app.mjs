@@ -151,7 +151,12 @@ export async function click(browser, testId) {
 export async function fill(browser, selector, text) {
   const element = await browser.$(selector);
   await element.waitForDisplayed({ timeout: 5000 });
-  await element.click();
+  // A dialog still growing (a list in it loading) may lie over the field for a moment.
+  await eventually(async () => {
+    await element.scrollIntoView({ block: "center" });
+    await element.click();
+    return true;
+  }, { message: `a click into ${selector}` });
   // Cleared as a user would, and checked: on a loaded machine a keystroke can land before the
   // field has focus. An empty field gets no Backspace (in a picker it would take a chip off).
   for (let attempt = 0; attempt < 5 && (await element.getValue()) !== ""; attempt += 1) {
