@@ -13,6 +13,7 @@ use partnerdesk_core::error::{Error, Result};
 use partnerdesk_core::export::{DocumentLanguage, ExportFormat, ExportOptions};
 use partnerdesk_core::import::{ImportOptions, ImportPreview, PreviewAction};
 use partnerdesk_core::partnerships::{self, agreements};
+use partnerdesk_core::projects::{self, ProjectQuery};
 use partnerdesk_core::search::{self, SearchKind};
 use partnerdesk_core::sharing::partner_offices::{self, PartnerOfficeInput, ShareInput};
 use partnerdesk_core::sharing::{self, SharingInput};
@@ -337,8 +338,14 @@ pub enum ListCommand {
         #[arg(long)]
         json: bool,
     },
-    /// Follow-up tasks with their links (trip, programme item, partnership, theme area, people),
-    /// by due date.
+    /// The projects, running ones first, each with its partnerships, the people and
+    /// organisations involved and the trips, items, agreements and outcomes that serve it.
+    Projects {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Follow-up tasks with their links (trip, programme item, partnership, project, theme area,
+    /// people), by due date.
     Tasks {
         /// Only the tasks of this trip.
         #[arg(long, value_name = "ID")]
@@ -567,6 +574,16 @@ pub fn run(db: &Path, key: Option<&Passphrase>, command: &Command) -> Result<Str
                 Ok((page.items, page.total))
             })?;
             render(*json, &all, |o| format!("{}\t{}\t{}\t{}", o.id, o.side, o.kind, o.name))
+        }
+        Command::List { what: ListCommand::Projects { json } } => {
+            let all = all_pages(|offset| {
+                let query = ProjectQuery { page: PageRequest { offset, ..Default::default() }, ..Default::default() };
+                let page = projects::list_projects(&conn, &query)?;
+                Ok((page.items, page.total))
+            })?;
+            let pages =
+                all.iter().map(|summary| projects::get_project(&conn, &summary.id)).collect::<Result<Vec<_>>>()?;
+            render(*json, &pages, |p| format!("{}\t{}\t{}", p.id, p.status, p.title))
         }
         Command::List { what: ListCommand::Tasks { trip, view, json } } => {
             let today = settings::office_today(&conn)?;

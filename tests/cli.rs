@@ -99,13 +99,52 @@ fn the_gifts_register_lists_per_trip_and_per_year() {
 }
 
 #[test]
+fn the_seed_projects_are_listed_with_what_serves_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("office.sqlite");
+    assert!(partnerdesk(&db, &["demo"]).status.success());
+    let projects = json(&partnerdesk(&db, &["list", "projects", "--json"]));
+    let titles: Vec<&str> = projects.as_array().unwrap().iter().map(|p| p["title"].as_str().unwrap()).collect();
+    assert_eq!(
+        titles,
+        [
+            "Fotoausstellung „Stadt und Kreis Düren“ in Jinhua",
+            "China-Kompetenz-Zentrum Herne",
+            "Schüleraustausch Kreis Düren – Jinhua"
+        ],
+        "running first, the newer start before the older"
+    );
+    let centre = &projects[1];
+    let carriers: Vec<&str> = centre["participants"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|p| p["role"] == "carrier")
+        .map(|p| p["who"]["label"].as_str().unwrap())
+        .collect();
+    assert_eq!(carriers, ["Wirtschaftsförderungsgesellschaft Herne", "IHK Mittleres Ruhrgebiet", "Hochschule Bochum"]);
+    assert_eq!(centre["agreements"][0]["label"], "Städtepartnerschaftsvertrag Herne – Luzhou");
+    let exhibition = &projects[0];
+    assert_eq!(exhibition["partnerships"].as_array().unwrap().len(), 2);
+    assert_eq!(exhibition["open_tasks"], 2, "the photos to bring back and the exhibition to show again");
+    assert_eq!(exhibition["trips"][0]["label"], "Delegationsreise des Kreises Düren in die Städteregion Jinhua");
+    assert!(exhibition["outcomes"][0]["label"].as_str().unwrap().starts_with("Kunst- und Kulturaustausch"));
+    let tasks = json(&partnerdesk(&db, &["list", "tasks", "--json"]));
+    let photos =
+        tasks.as_array().unwrap().iter().find(|t| t["title"].as_str().unwrap().starts_with("Die 50 Fotos")).unwrap();
+    assert_eq!(photos["project"]["id"], exhibition["id"]);
+    let text = String::from_utf8(partnerdesk(&db, &["list", "projects"]).stdout).unwrap();
+    assert!(text.lines().any(|line| line.ends_with("\tplanned\tSchüleraustausch Kreis Düren – Jinhua")), "{text}");
+}
+
+#[test]
 fn tasks_are_listed_with_their_links() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("office.sqlite");
     assert!(partnerdesk(&db, &["demo"]).status.success());
     let tasks = json(&partnerdesk(&db, &["list", "tasks", "--json"]));
     let tasks = tasks.as_array().unwrap();
-    assert_eq!(tasks.len(), 8);
+    assert_eq!(tasks.len(), 9);
     let exchange =
         tasks.iter().find(|t| t["title"].as_str().unwrap().starts_with("Austausch von Studierenden")).unwrap();
     assert!(exchange["id"].is_string());

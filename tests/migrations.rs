@@ -15,7 +15,7 @@ use partnerdesk_core::partnerships::{self, agreements, PartnershipKind, Partners
 use partnerdesk_core::tasks::{get_task, TaskPriority, TaskStatus};
 use partnerdesk_core::trips::{self, TripStatus};
 use partnerdesk_core::vocabulary::{Direction, Side};
-use partnerdesk_core::{delegation, gifts, outcomes, programme, settings, store};
+use partnerdesk_core::{delegation, gifts, outcomes, programme, projects, settings, store};
 use rusqlite::types::Value;
 use rusqlite::Connection;
 
@@ -262,6 +262,22 @@ INSERT INTO documents (id, agreement_id, name, kind, document_date, content_hash
     '2026-01-15T08:10:00.000Z', '2026-01-15T08:10:00.000Z');
 ";
 
+/// A project of the partnership (v18 on): the mayor as contact, the Jinhua trip serving it, the
+/// follow-up task and the outcome filed under it.
+const PROJECTS: &str = "
+INSERT INTO projects (id, title, goal, status, theme_id, starts_on, ends_on, notes, created_at, updated_at) VALUES
+ ('0192f0a0-e000-7000-8000-000000000001', 'Fotoausstellung in Jinhua', '50 Fotos aus Düren', 'running',
+    NULL, '2026-09-01', '2027-03-31', '', '2026-09-01T08:00:00.000Z', '2026-09-01T08:00:00.000Z');
+INSERT INTO project_partnerships (project_id, partnership_id, position) VALUES
+ ('0192f0a0-e000-7000-8000-000000000001', '0192f0a0-4000-7000-8000-000000000001', 0);
+INSERT INTO project_participants (project_id, position, person_id, organisation_id, role) VALUES
+ ('0192f0a0-e000-7000-8000-000000000001', 1, '0192f0a0-7000-7000-8000-000000000001', NULL, 'contact');
+INSERT INTO project_trips (project_id, trip_id) VALUES
+ ('0192f0a0-e000-7000-8000-000000000001', '0192f0a0-1000-7000-8000-000000000001');
+UPDATE tasks SET project_id = '0192f0a0-e000-7000-8000-000000000001' WHERE id = '0192f0a0-9000-7000-8000-000000000001';
+UPDATE outcomes SET project_id = '0192f0a0-e000-7000-8000-000000000001' WHERE id = '0192f0a0-8000-7000-8000-000000000001';
+";
+
 const AGREEMENT_DOCUMENT_FILE: (&str, &[u8]) = ("0192f0a0-5000-7000-8000-000000000001.pdf", b"%PDF-1.4 Vertrag 2014");
 
 /// What a fixture of each version holds: every block whose range contains the version.
@@ -280,6 +296,7 @@ const DATA: &[(RangeInclusive<usize>, &str)] = &[
     (10..=usize::MAX, PARTNER_OFFICES),
     (15..=usize::MAX, SECOND_LANGUAGE),
     (16..=usize::MAX, DOCUMENTS),
+    (18..=usize::MAX, PROJECTS),
 ];
 
 /// Columns a later migration drops, with the version that drops them; what they held is
@@ -310,6 +327,9 @@ const ADDED_COLUMNS: &[(&str, &str, &str)] = &[
     ("agreements", "signed_trip_id", "signed_trip_id IS NULL"),
     ("agreements", "signed_item_id", "signed_item_id IS NULL"),
     ("tasks", "agreement_id", "agreement_id IS NULL"),
+    ("tasks", "project_id", "project_id IS NULL"),
+    ("outcomes", "project_id", "project_id IS NULL"),
+    ("documents", "project_id", "project_id IS NULL"),
 ];
 
 /// Tables a migration fills (seeds, or records made from older data), besides `DERIVED_TABLES`;
@@ -714,6 +734,13 @@ fn check_records(conn: &Connection, version: usize) {
             (gift.giver.map(|giver| giver.id), gift.recipient.map(|recipient| recipient.id)),
             (Some(PERSON_MAYOR.into()), Some(JINHUA_GOVERNMENT.into()))
         );
+    }
+    if version >= 18 {
+        let project = projects::get_project(conn, "0192f0a0-e000-7000-8000-000000000001").unwrap();
+        assert_eq!((project.title.as_str(), project.open_tasks), ("Fotoausstellung in Jinhua", 1), "v{version}");
+        assert_eq!(project.participants[0].who.id, PERSON_MAYOR, "v{version}");
+        assert_eq!(project.trips[0].id, TRIP_JINHUA, "v{version}");
+        assert_eq!(project.outcomes[0].id, OUTCOME, "v{version}");
     }
 }
 

@@ -17,6 +17,7 @@ pub mod overview;
 pub mod partnerships;
 pub mod privacy;
 pub mod programme;
+pub mod projects;
 pub mod publishing;
 pub mod search;
 pub mod sharing;

@@ -261,3 +261,29 @@ export async function openTrip(browser, title) {
   await link.click();
   await byTestId(browser, "programme");
 }
+
+/** Opens the partnership of `place` from the register. */
+export async function openPartnership(browser, place) {
+  await click(browser, "nav-partnerships");
+  const link = await eventually(async () => {
+    for (const candidate of await browser.$$('[data-testid="partnership-row"] .row-link')) {
+      if ((await candidate.getText()) === place) return candidate;
+    }
+    return null;
+  }, { message: `partnership ${place}` });
+  await link.click();
+  await byTestId(browser, "partnership-title");
+}
+
+/** Types into a trip picker and picks the first trip found, once the options are those for `text`
+ *  (the options of an earlier keystroke may still show). */
+export async function pickTrip(browser, selector, text) {
+  await fill(browser, selector, text);
+  await eventually(async () => {
+    // textContent: WebKit's driver leaves clipped text out of an element's text.
+    const labels = [];
+    for (const option of await browser.$$('[data-testid="trip-option"]')) labels.push(await option.getProperty("textContent"));
+    return labels.length > 0 && labels.every((label) => label.includes(text));
+  }, { message: `trip options for ${text}` });
+  await click(browser, "trip-option");
+}

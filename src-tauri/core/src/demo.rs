@@ -23,6 +23,7 @@ use chinese::chinese;
 mod chinese;
 mod followups;
 pub mod office_years;
+mod projects;
 
 #[derive(Debug, Clone, Serialize, TS)]
 #[ts(export)]
@@ -290,6 +291,7 @@ pub fn load_demo(conn: &Connection) -> Result<DemoSummary> {
         herne_to_luzhou(&mut loader, &register.herne)?;
         gifts_of_the_seed_trips(conn)?;
         followups::followups_of_the_seed_trips(conn)?;
+        projects::projects_of_the_seed_partnerships(conn, "2026-11-21".parse().expect("a fixed day"))?;
         Ok(loader.summary)
     })
 }

@@ -1,6 +1,6 @@
 //! The trash as a whole: what it holds, and emptying it for good (after the UI has asked).
 //! Every deletion in Partnerdesk goes through it: trips, partnerships, people, organisations,
-//! gifts and tasks, and the records inside them — programme items, delegation members,
+//! gifts, tasks and projects, and the records inside them — programme items, delegation members,
 //! agreements, outcomes, checklist steps and documents.
 
 use chrono::NaiveDate;
@@ -20,6 +20,7 @@ use crate::outcomes::trashed_outcomes;
 use crate::partnerships::agreements::trashed_agreements;
 use crate::partnerships::{trash::trashed_partnerships, Partnership};
 use crate::programme::trash::trashed_items;
+use crate::projects::trashed_projects;
 use crate::store::trash::TrashedEntry;
 use crate::store::{atomically, document_files};
 use crate::tasks::{trash::trashed_tasks, Task};
@@ -40,6 +41,7 @@ pub struct TrashContents {
     pub outcomes: Vec<TrashedEntry>,
     pub checklist_steps: Vec<TrashedEntry>,
     pub documents: Vec<TrashedEntry>,
+    pub projects: Vec<TrashedEntry>,
 }
 
 pub fn list_trash(conn: &Connection, today: NaiveDate) -> Result<TrashContents> {
@@ -56,6 +58,7 @@ pub fn list_trash(conn: &Connection, today: NaiveDate) -> Result<TrashContents> 
         outcomes: trashed_outcomes(conn)?,
         checklist_steps: trashed_steps(conn)?,
         documents: trashed_documents(conn)?,
+        projects: trashed_projects(conn)?,
     })
 }
 
@@ -82,6 +85,7 @@ pub fn empty_trash(conn: &Connection) -> Result<usize> {
             "outcomes",
             "checklist_steps",
             "documents",
+            "projects",
         ] {
             count += conn.execute(&format!("DELETE FROM {table} WHERE deleted_at IS NOT NULL"), [])?;
         }

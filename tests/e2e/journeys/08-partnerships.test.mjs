@@ -7,25 +7,13 @@ import { createHash } from "node:crypto";
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { byTestId, choose, cli, click, eventually, expectTexts, fill, freshDataDir, launch, listJson, screenshot, skipWelcome, textContents, textOf, texts } from "../app.mjs";
+import { byTestId, choose, cli, click, eventually, expectTexts, fill, freshDataDir, launch, listJson, openPartnership, screenshot, skipWelcome, textContents, textOf, texts } from "../app.mjs";
 
 const docs = join(dirname(fileURLToPath(import.meta.url)), "../../../docs/screenshots");
 
 function germanDate(date) {
   const pad = (n) => String(n).padStart(2, "0");
   return `${pad(date.getDate())}.${pad(date.getMonth() + 1)}.${date.getFullYear()}`;
-}
-
-async function openPartnership(browser, place) {
-  await click(browser, "nav-partnerships");
-  const link = await eventually(async () => {
-    for (const candidate of await browser.$$('[data-testid="partnership-row"] .row-link')) {
-      if ((await candidate.getText()) === place) return candidate;
-    }
-    return null;
-  }, { message: `partnership ${place}` });
-  await link.click();
-  await byTestId(browser, "partnership-title");
 }
 
 test("an officer keeps partnerships and agreements and links trips to them", async () => {

@@ -6,7 +6,7 @@ import assert from "node:assert/strict";
 import { copyFileSync, mkdirSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { byTestId, choose, cli, click, eventually, expectTexts, fill, freshDataDir, launch, listJson, openTrip, pickFromRegister, screenshot, skipWelcome, textOf, texts } from "../app.mjs";
+import { byTestId, choose, cli, click, eventually, expectTexts, fill, freshDataDir, launch, listJson, openTrip, pickFromRegister, pickTrip, screenshot, skipWelcome, textOf, texts } from "../app.mjs";
 
 const docs = join(dirname(fileURLToPath(import.meta.url)), "../../../docs/screenshots");
 const TO_JINHUA = "Delegationsreise des Kreises Düren in die Städteregion Jinhua";
@@ -26,19 +26,6 @@ async function demoDir() {
   const dir = freshDataDir();
   await cli(dir.db, "demo");
   return dir;
-}
-
-/** Types into a trip picker and picks the first trip found, once the options are those for `text`
- *  (the options of an earlier keystroke may still show). */
-async function pickTrip(browser, selector, text) {
-  await fill(browser, selector, text);
-  await eventually(async () => {
-    // textContent: WebKit's driver leaves clipped text out of an element's text.
-    const labels = [];
-    for (const option of await browser.$$('[data-testid="trip-option"]')) labels.push(await option.getProperty("textContent"));
-    return labels.length > 0 && labels.every((label) => label.includes(text));
-  }, { message: `trip options for ${text}` });
-  await click(browser, "trip-option");
 }
 
 test("an outcome agreed at a visit becomes a task that keeps every link", async () => {
@@ -92,7 +79,7 @@ test("an officer keeps a task with owner, due date, priority, links and a checkl
     assert.ok(await textOf(browser, "error-task-title"), "a title is required");
     await fill(browser, "#task-due", "31.02.2027");
     assert.match(await textOf(browser, "error-task-due"), /Datum/, "a due date that is not a date is refused");
-    assert.equal((await listJson(dir.db, "tasks")).length, 8, "nothing saved");
+    assert.equal((await listJson(dir.db, "tasks")).length, 9, "nothing saved");
 
     await fill(browser, "#task-title", "Grußwort zum Stadtfest übersetzen lassen");
     await fill(browser, "#task-due", "15.12.2026");

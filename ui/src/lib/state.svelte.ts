@@ -10,6 +10,8 @@ export type Route =
   | { name: "trip"; id: string; tab: TripTab; item?: string }
   | { name: "partnerships" }
   | { name: "partnership"; id: string }
+  | { name: "projects" }
+  | { name: "project"; id: string }
   | { name: "people" }
   | { name: "person"; id: string }
   | { name: "organisations" }

@@ -60,7 +60,8 @@ struct Followup<'a> {
 
 fn follow_up(conn: &Connection, item_id: &str, followup: &Followup, after: DateTime<Utc>) -> Result<()> {
     let people = followup.with.iter().map(|name| person(conn, name)).collect::<Result<Vec<_>>>()?;
-    let outcome = add_outcome(conn, item_id, &OutcomeInput { text: followup.point.into(), people }, after)?;
+    let outcome =
+        add_outcome(conn, item_id, &OutcomeInput { text: followup.point.into(), people, project_id: None }, after)?;
     let today = after.date_naive();
     let task = task_from_outcome(conn, &outcome.id, today)?;
     let input = TaskInput {
@@ -74,6 +75,7 @@ fn follow_up(conn: &Connection, item_id: &str, followup: &Followup, after: DateT
         item_id: task.item.map(|i| i.id),
         partnership_id: task.partnership.map(|p| p.id),
         agreement_id: task.agreement.map(|a| a.id),
+        project_id: task.project.map(|p| p.id),
         theme_id: Some(theme(conn, followup.theme)?),
         people: task.people.iter().map(|p| RegisterRef { kind: RegisterKind::Person, id: p.id.clone() }).collect(),
     };
@@ -286,7 +288,7 @@ mod tests {
         let today = "2026-11-21".parse().unwrap();
         let all = TaskQuery { view: Some(TaskView::All), ..TaskQuery::default() };
         let tasks = list_tasks(&conn, &all, today).unwrap().items;
-        assert_eq!(tasks.len(), 8);
+        assert_eq!(tasks.len(), 9);
         let exchange = tasks.iter().find(|t| t.title.starts_with("Austausch von Studierenden")).unwrap();
         assert_eq!(exchange.trip.as_ref().map(|t| t.label.as_str()), Some(TO_JINHUA));
         assert!(exchange.item.is_some() && exchange.partnership.is_some() && exchange.outcome_id.is_some());
@@ -296,7 +298,7 @@ mod tests {
         assert_eq!(list_tasks(&conn, &overdue, today).unwrap().total, 2);
         let me = get_settings(&conn).unwrap().me.unwrap();
         let mine = TaskQuery { owner_id: Some(me), ..TaskQuery::default() };
-        assert_eq!(list_tasks(&conn, &mine, today).unwrap().total, 4);
+        assert_eq!(list_tasks(&conn, &mine, today).unwrap().total, 5);
         let trip = crate::trips::get_trip(&conn, &trip(&conn, TO_JINHUA).unwrap()).unwrap();
         assert_eq!((trip.checklist_done, trip.checklist_total), (9, 10));
     }

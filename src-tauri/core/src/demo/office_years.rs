@@ -723,7 +723,11 @@ impl<'c> Writer<'c> {
             for (slot, text) in
                 [(1, "Zusammenarbeit in der Berufsbildung vertiefen"), (4, "Gegenbesuch im nächsten Jahr vereinbart")]
             {
-                let input = OutcomeInput { text: format!("{text} ({})", host_names[slot]), people: Vec::new() };
+                let input = OutcomeInput {
+                    text: format!("{text} ({})", host_names[slot]),
+                    people: Vec::new(),
+                    project_id: None,
+                };
                 add_outcome(self.conn, &item_ids[slot], &input, after)?;
                 self.summary.outcomes += 1;
             }

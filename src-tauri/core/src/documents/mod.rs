@@ -1,5 +1,5 @@
 //! Documents attached to the office's records: the invitation letter and hotel confirmation of
-//! a trip, a member's ticket or visa, the signed copy of an agreement. The file is copied in
+//! a trip, a member's ticket or visa, the signed copy of an agreement, a project's photo list. The file is copied in
 //! (`store::document_files`); the record keeps its name, kind and date and the one record it
 //! belongs to. Passport copies and visas are travel documents: erased with the member's
 //! passport number (`privacy`) and never handed out unless the officer ticks them.
@@ -65,6 +65,7 @@ crate::text_enum! {
         Organisation => "organisation",
         Partnership => "partnership",
         Agreement => "agreement",
+        Project => "project",
     }
 }
 
@@ -78,6 +79,7 @@ impl DocumentOwnerKind {
             DocumentOwnerKind::Organisation => "organisation_id",
             DocumentOwnerKind::Partnership => "partnership_id",
             DocumentOwnerKind::Agreement => "agreement_id",
+            DocumentOwnerKind::Project => "project_id",
         }
     }
 
@@ -90,6 +92,7 @@ impl DocumentOwnerKind {
             DocumentOwnerKind::Organisation => "organisations",
             DocumentOwnerKind::Partnership => "partnerships",
             DocumentOwnerKind::Agreement => "agreements",
+            DocumentOwnerKind::Project => "projects",
         }
     }
 }
@@ -127,7 +130,7 @@ pub struct DocumentInput {
     pub document_date: Option<NaiveDate>,
 }
 
-const OWNER_COLUMNS: [DocumentOwnerKind; 7] = [
+const OWNER_COLUMNS: [DocumentOwnerKind; 8] = [
     DocumentOwnerKind::Trip,
     DocumentOwnerKind::Item,
     DocumentOwnerKind::Member,
@@ -135,10 +138,11 @@ const OWNER_COLUMNS: [DocumentOwnerKind; 7] = [
     DocumentOwnerKind::Organisation,
     DocumentOwnerKind::Partnership,
     DocumentOwnerKind::Agreement,
+    DocumentOwnerKind::Project,
 ];
 
 const SELECT: &str = "SELECT id, trip_id, item_id, member_id, person_id, organisation_id, partnership_id, agreement_id,
-    name, kind, document_date, size_bytes, content_hash, created_at FROM documents";
+    project_id, name, kind, document_date, size_bytes, content_hash, created_at FROM documents";
 
 fn from_row(row: &Row) -> rusqlite::Result<(Document, String)> {
     let mut owner = None;
@@ -147,18 +151,18 @@ fn from_row(row: &Row) -> rusqlite::Result<(Document, String)> {
             owner = Some(DocumentOwner { kind: *kind, id });
         }
     }
-    let kind: String = row.get(9)?;
+    let kind: String = row.get(10)?;
     let document = Document {
         id: row.get(0)?,
         owner: owner.unwrap_or(DocumentOwner { kind: DocumentOwnerKind::Trip, id: String::new() }),
-        name: row.get(8)?,
+        name: row.get(9)?,
         kind: DocumentKind::parse(&kind).unwrap_or(DocumentKind::Other),
-        document_date: row.get(10)?,
-        size_bytes: row.get(11)?,
+        document_date: row.get(11)?,
+        size_bytes: row.get(12)?,
         file_missing: false,
-        created_at: row.get(13)?,
+        created_at: row.get(14)?,
     };
-    Ok((document, row.get(12)?))
+    Ok((document, row.get(13)?))
 }
 
 fn with_file(conn: &Connection, (mut document, hash): (Document, String)) -> Result<Document> {
@@ -267,7 +271,8 @@ pub fn trashed_documents(conn: &Connection) -> Result<Vec<TrashedEntry>> {
             (SELECT name_latin FROM people WHERE id = d.person_id),
             (SELECT name FROM organisations WHERE id = d.organisation_id),
             (SELECT our_side || ' – ' || partner_place FROM partnerships WHERE id = d.partnership_id),
-            (SELECT title FROM agreements WHERE id = d.agreement_id), ''), NULL, d.deleted_at
+            (SELECT title FROM agreements WHERE id = d.agreement_id),
+            (SELECT title FROM projects WHERE id = d.project_id), ''), NULL, d.deleted_at
          FROM documents d WHERE d.deleted_at IS NOT NULL ORDER BY d.deleted_at DESC",
     )
 }

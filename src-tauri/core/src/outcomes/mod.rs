@@ -1,6 +1,6 @@
 //! Outcomes: what was agreed at a programme item that took place, and with whom. Each point
 //! turns into a follow-up task in one step; the task keeps the links to the item, the trip,
-//! its partnership and the people.
+//! its partnership, its project and the people. A point can be filed under a project.
 
 use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::{params, Connection, OptionalExtension};
@@ -13,8 +13,8 @@ use crate::error::{Error, Problems, Result};
 use crate::store::{atomically, new_id, now};
 use crate::vocabulary::{RegisterKind, RegisterRef};
 
-use crate::store::trash::{self, TrashedEntry};
-use crate::tasks::{get_task, write_task, Task, TaskInput, TaskStatus};
+use crate::store::trash::{self, exists_outside_trash, TrashedEntry};
+use crate::tasks::{get_task, write_task, Task, TaskInput, TaskLink, TaskStatus};
 use crate::zoned;
 
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
@@ -25,6 +25,8 @@ pub struct Outcome {
     pub text: String,
     /// With whom it was agreed.
     pub people: Vec<RegisterEntry>,
+    /// The project the point is filed under.
+    pub project: Option<TaskLink>,
     /// The tasks made from this point, with their status.
     pub tasks: Vec<OutcomeTask>,
     pub created_at: String,
@@ -44,6 +46,8 @@ pub struct OutcomeInput {
     pub text: String,
     #[serde(default)]
     pub people: Vec<RegisterRef>,
+    #[serde(default)]
+    pub project_id: Option<String>,
 }
 
 const OUTCOME_PEOPLE: (&str, &str) = ("outcome_people", "outcome_id");
@@ -61,7 +65,9 @@ pub fn outcomes_of_item(conn: &Connection, item_id: &str) -> Result<Vec<Outcome>
 pub fn get_outcome(conn: &Connection, id: &str) -> Result<Outcome> {
     let mut outcome = conn
         .prepare_cached(
-            "SELECT id, item_id, text, created_at, updated_at FROM outcomes WHERE id = ?1 AND deleted_at IS NULL",
+            "SELECT o.id, o.item_id, o.text, o.created_at, o.updated_at, pj.id, pj.title FROM outcomes o
+             LEFT JOIN projects pj ON pj.id = o.project_id AND pj.deleted_at IS NULL
+             WHERE o.id = ?1 AND o.deleted_at IS NULL",
         )?
         .query_row([id], |row| {
             Ok(Outcome {
@@ -69,6 +75,10 @@ pub fn get_outcome(conn: &Connection, id: &str) -> Result<Outcome> {
                 item_id: row.get(1)?,
                 text: row.get(2)?,
                 people: Vec::new(),
+                project: match (row.get(5)?, row.get(6)?) {
+                    (Some(id), Some(label)) => Some(TaskLink { id, label }),
+                    _ => None,
+                },
                 tasks: Vec::new(),
                 created_at: row.get(3)?,
                 updated_at: row.get(4)?,
@@ -94,6 +104,11 @@ fn validate(conn: &Connection, input: &OutcomeInput) -> Result<()> {
     if let Some(problem) = check_people(conn, "people", "not_a_person", &input.people)? {
         problems.add(problem);
     }
+    if let Some(project) = &input.project_id {
+        if !exists_outside_trash(conn, "projects", project)? {
+            problems.push("project_id", "unknown_link", format!("{project} is not a project"));
+        }
+    }
     problems.into_result()
 }
 
@@ -113,10 +128,10 @@ pub fn add_outcome(conn: &Connection, item_id: &str, input: &OutcomeInput, now_u
     atomically(conn, |conn| {
         let stamp = now();
         conn.prepare_cached(
-            "INSERT INTO outcomes (id, item_id, text, position, created_at, updated_at)
-             VALUES (?1, ?2, ?3, (SELECT coalesce(max(position), 0) + 1 FROM outcomes WHERE item_id = ?2), ?4, ?4)",
+            "INSERT INTO outcomes (id, item_id, text, project_id, position, created_at, updated_at)
+             VALUES (?1, ?2, ?3, ?5, (SELECT coalesce(max(position), 0) + 1 FROM outcomes WHERE item_id = ?2), ?4, ?4)",
         )?
-        .execute(params![id, item_id, input.text.trim(), stamp])?;
+        .execute(params![id, item_id, input.text.trim(), stamp, input.project_id])?;
         set_people(conn, OUTCOME_PEOPLE, &id, &input.people)
     })?;
     get_outcome(conn, &id)
@@ -126,8 +141,10 @@ pub fn update_outcome(conn: &Connection, id: &str, input: &OutcomeInput) -> Resu
     validate(conn, input)?;
     let changed = atomically(conn, |conn| {
         let changed = conn
-            .prepare_cached("UPDATE outcomes SET text = ?2, updated_at = ?3 WHERE id = ?1 AND deleted_at IS NULL")?
-            .execute(params![id, input.text.trim(), now()])?;
+            .prepare_cached(
+                "UPDATE outcomes SET text = ?2, project_id = ?4, updated_at = ?3 WHERE id = ?1 AND deleted_at IS NULL",
+            )?
+            .execute(params![id, input.text.trim(), now(), input.project_id])?;
         if changed > 0 {
             set_people(conn, OUTCOME_PEOPLE, id, &input.people)?;
         }
@@ -159,7 +176,8 @@ pub fn restore_outcome(conn: &Connection, id: &str) -> Result<Outcome> {
 }
 
 /// Makes a task of a point: its first line as title, the whole point as description, linked
-/// to the item, its trip, the trip's partnership and the people it was agreed with.
+/// to the item, its trip, the trip's partnership, the point's project and the people it was
+/// agreed with.
 pub fn task_from_outcome(conn: &Connection, id: &str, today: NaiveDate) -> Result<Task> {
     let outcome = get_outcome(conn, id)?;
     let (trip_id, partnership_id): (String, Option<String>) = conn
@@ -179,6 +197,7 @@ pub fn task_from_outcome(conn: &Connection, id: &str, today: NaiveDate) -> Resul
         trip_id: Some(trip_id),
         item_id: Some(outcome.item_id.clone()),
         partnership_id,
+        project_id: outcome.project.as_ref().map(|project| project.id.clone()),
         people: outcome
             .people
             .iter()

@@ -47,7 +47,7 @@ fn a_point_agreed_becomes_a_task_that_keeps_every_link() {
     let Visit { conn, item_id, trip_id, partnership_id } = visit();
     let zhu = person(&conn, "Zhu Chonglie");
     let text = "Schüleraustausch zwischen den Berufskollegs ab Herbst 2027\nAnsprechpartner: Bildungsamt Jinhua";
-    let input = OutcomeInput { text: text.into(), people: vec![zhu.clone()] };
+    let input = OutcomeInput { text: text.into(), people: vec![zhu.clone()], project_id: None };
     let outcome = add_outcome(&conn, &item_id, &input, after_the_visit()).unwrap();
     assert_eq!(outcome.people[0].id, zhu.id);
 
@@ -67,8 +67,13 @@ fn a_point_agreed_becomes_a_task_that_keeps_every_link() {
 fn a_long_point_gets_a_short_title() {
     let Visit { conn, item_id, .. } = visit();
     let text = "Wasserstoff ".repeat(20);
-    let outcome =
-        add_outcome(&conn, &item_id, &OutcomeInput { text: text.clone(), people: vec![] }, after_the_visit()).unwrap();
+    let outcome = add_outcome(
+        &conn,
+        &item_id,
+        &OutcomeInput { text: text.clone(), people: vec![], project_id: None },
+        after_the_visit(),
+    )
+    .unwrap();
     let task = task_from_outcome(&conn, &outcome.id, day("2026-11-21")).unwrap();
     assert!(task.title.chars().count() <= TITLE_LENGTH && task.title.ends_with('…'), "{}", task.title);
     assert_eq!(task.description, text.trim());
@@ -78,10 +83,10 @@ fn a_long_point_gets_a_short_title() {
 fn outcomes_wait_until_the_item_has_taken_place_and_need_a_text() {
     let Visit { conn, item_id, .. } = visit();
     let before: DateTime<Utc> = "2026-10-22T01:00:00Z".parse().unwrap();
-    let input = OutcomeInput { text: "Fotoausstellung in Jinhua".into(), people: vec![] };
+    let input = OutcomeInput { text: "Fotoausstellung in Jinhua".into(), people: vec![], project_id: None };
     let error = add_outcome(&conn, &item_id, &input, before).unwrap_err();
     assert!(matches!(&error, Error::Validation(f) if f[0].code == "not_yet_taken_place"), "{error}");
-    let blank = OutcomeInput { text: "  ".into(), people: vec![] };
+    let blank = OutcomeInput { text: "  ".into(), people: vec![], project_id: None };
     assert!(matches!(add_outcome(&conn, &item_id, &blank, after_the_visit()), Err(Error::Validation(_))));
     assert!(matches!(add_outcome(&conn, "no-such-item", &input, after_the_visit()), Err(Error::NotFound(_))));
     assert!(outcomes_of_item(&conn, &item_id).unwrap().is_empty());
@@ -90,11 +95,18 @@ fn outcomes_wait_until_the_item_has_taken_place_and_need_a_text() {
 #[test]
 fn outcomes_are_edited_and_moved_to_the_trash_and_their_tasks_stay() {
     let Visit { conn, item_id, .. } = visit();
-    let input = OutcomeInput { text: "Stadtnachrichten auf der Plattform des Partners".into(), people: vec![] };
+    let input = OutcomeInput {
+        text: "Stadtnachrichten auf der Plattform des Partners".into(),
+        people: vec![],
+        project_id: None,
+    };
     let outcome = add_outcome(&conn, &item_id, &input, after_the_visit()).unwrap();
-    let edited =
-        update_outcome(&conn, &outcome.id, &OutcomeInput { text: "Stadtnachrichten monatlich".into(), people: vec![] })
-            .unwrap();
+    let edited = update_outcome(
+        &conn,
+        &outcome.id,
+        &OutcomeInput { text: "Stadtnachrichten monatlich".into(), people: vec![], project_id: None },
+    )
+    .unwrap();
     assert_eq!(edited.text, "Stadtnachrichten monatlich");
     let task = task_from_outcome(&conn, &outcome.id, day("2026-11-21")).unwrap();
     remove_outcome(&conn, &outcome.id).unwrap();

@@ -233,7 +233,11 @@ fn scene() -> Scene {
     add_outcome(
         &conn,
         &item,
-        &OutcomeInput { text: "Schüleraustausch ab Herbst".into(), people: vec![person(&zhu), person(&wang)] },
+        &OutcomeInput {
+            text: "Schüleraustausch ab Herbst".into(),
+            people: vec![person(&zhu), person(&wang)],
+            project_id: None,
+        },
         Utc.with_ymd_and_hms(2026, 2, 3, 20, 0, 0).unwrap(),
     )
     .unwrap();

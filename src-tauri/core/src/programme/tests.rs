@@ -122,7 +122,8 @@ fn a_removed_item_waits_in_the_trash_and_comes_back_whole() {
         ..item("Gespräch", "2026-10-22T10:00", "2026-10-22T11:00", "Rathaus")
     };
     let stored = add_item(&conn, &trip.id, &talks).unwrap();
-    let outcome = crate::outcomes::OutcomeInput { text: "Austausch vereinbart".into(), people: vec![] };
+    let outcome =
+        crate::outcomes::OutcomeInput { text: "Austausch vereinbart".into(), people: vec![], project_id: None };
     crate::outcomes::add_outcome(&conn, &stored.id, &outcome, "2026-10-23T00:00:00Z".parse().unwrap()).unwrap();
 
     remove_item(&conn, &stored.id).unwrap();

@@ -886,7 +886,7 @@ fn record_label(conn: &Connection, table: &str, row_key: &str) -> Result<String>
     let key: Vec<serde_json::Value> = serde_json::from_str(row_key).unwrap_or_default();
     let [serde_json::Value::String(id)] = key.as_slice() else { return Ok(String::new()) };
     let column = match *table {
-        "trips" | "programme_items" | "tasks" | "agreements" => "title",
+        "trips" | "programme_items" | "tasks" | "agreements" | "projects" => "title",
         "members" | "people" => "name_latin",
         "organisations" | "theme_areas" => "name",
         "outcomes" | "checklist_steps" => "text",

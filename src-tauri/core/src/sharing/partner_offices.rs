@@ -278,7 +278,7 @@ pub fn set_shared(conn: &Connection, input: &ShareInput) -> Result<()> {
 
 /// Leaves in the scratch copy only what is shared with the partner office `id`: its trips with
 /// their programme, delegation and themes, its partnerships with their agreements, the
-/// partnerships of its trips, the documents of these (not those of people and members), and the people, organisations and themes these link to. Links to
+/// partnerships of its trips, the documents of these (not those of people, members and projects), and the people, organisations and themes these link to. Links to
 /// records that stay here are blanked.
 pub(super) fn keep_only_shared(conn: &Connection, id: &str) -> Result<()> {
     let shares =
@@ -302,11 +302,17 @@ pub(super) fn keep_only_shared(conn: &Connection, id: &str) -> Result<()> {
          DELETE FROM sharing_out.agreement_themes WHERE agreement_id NOT IN (SELECT id FROM sharing_out.agreements);
          DELETE FROM sharing_out.agreement_signatories WHERE agreement_id NOT IN (SELECT id FROM sharing_out.agreements);
          DELETE FROM sharing_out.documents
-          WHERE member_id IS NOT NULL OR person_id IS NOT NULL OR organisation_id IS NOT NULL
+          WHERE member_id IS NOT NULL OR person_id IS NOT NULL OR organisation_id IS NOT NULL OR project_id IS NOT NULL
              OR (trip_id IS NOT NULL AND trip_id NOT IN (SELECT id FROM sharing_out.trips))
              OR (item_id IS NOT NULL AND item_id NOT IN (SELECT id FROM sharing_out.programme_items))
              OR (partnership_id IS NOT NULL AND partnership_id NOT IN (SELECT id FROM sharing_out.partnerships))
              OR (agreement_id IS NOT NULL AND agreement_id NOT IN (SELECT id FROM sharing_out.agreements));
+         DELETE FROM sharing_out.projects;
+         DELETE FROM sharing_out.project_partnerships;
+         DELETE FROM sharing_out.project_participants;
+         DELETE FROM sharing_out.project_trips;
+         DELETE FROM sharing_out.project_items;
+         DELETE FROM sharing_out.project_agreements;
          DELETE FROM sharing_out.outcomes;
          DELETE FROM sharing_out.outcome_people;
          DELETE FROM sharing_out.tasks;

@@ -1,5 +1,5 @@
 //! Seeing work: tasks by view (open, overdue, due this week, closed, all), filtered by owner,
-//! person, trip, partnership, theme area, status and text (through the office-wide search
+//! person, trip, partnership, project, theme area, status and text (through the office-wide search
 //! index, so that the words are found as the search finds them), sorted and paged.
 
 use chrono::NaiveDate;
@@ -48,6 +48,8 @@ pub struct TaskQuery {
     #[serde(default)]
     pub partnership_id: Option<String>,
     #[serde(default)]
+    pub project_id: Option<String>,
+    #[serde(default)]
     pub theme_id: Option<String>,
     #[serde(default)]
     pub sort: Option<TaskSort>,
@@ -84,6 +86,7 @@ pub fn list_tasks(conn: &Connection, query: &TaskQuery, today: NaiveDate) -> Res
         ),
         (query.trip_id.is_some(), "t.trip_id = :trip"),
         (query.partnership_id.is_some(), "t.partnership_id = :partnership"),
+        (query.project_id.is_some(), "t.project_id = :project"),
         (query.theme_id.is_some(), "t.theme_id = :theme"),
     ];
     conditions.extend(set.into_iter().filter(|(is_set, _)| *is_set).map(|(_, condition)| condition.to_string()));
@@ -114,6 +117,7 @@ pub fn list_tasks(conn: &Connection, query: &TaskQuery, today: NaiveDate) -> Res
         ":person": query.person_id,
         ":trip": query.trip_id,
         ":partnership": query.partnership_id,
+        ":project": query.project_id,
         ":theme": query.theme_id,
         ":limit": query.page.size(),
         ":offset": query.page.start(),

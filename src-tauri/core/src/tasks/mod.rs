@@ -1,6 +1,6 @@
 //! Follow-up tasks: what a visit (or a partnership's standing work) leaves to do — owner, due
 //! date, priority, status, a checklist of sub-steps, and links to a trip, a programme item, a
-//! partnership, a theme area and people.
+//! partnership, an agreement, a project, a theme area and people.
 
 use chrono::NaiveDate;
 use rusqlite::{named_params, Connection, OptionalExtension, Row};
@@ -69,6 +69,8 @@ pub struct Task {
     pub partnership: Option<TaskLink>,
     /// The agreement the task serves.
     pub agreement: Option<TaskLink>,
+    /// The project the task is filed under.
+    pub project: Option<TaskLink>,
     pub theme: Option<TaskLink>,
     pub people: Vec<RegisterEntry>,
     pub checklist_done: i64,
@@ -104,6 +106,8 @@ pub struct TaskInput {
     #[serde(default)]
     pub agreement_id: Option<String>,
     #[serde(default)]
+    pub project_id: Option<String>,
+    #[serde(default)]
     pub theme_id: Option<String>,
     #[serde(default)]
     pub people: Vec<RegisterRef>,
@@ -122,7 +126,7 @@ pub(crate) fn select_task() -> String {
                 WHERE s.task_id = t.id AND s.done_at IS NOT NULL AND s.deleted_at IS NULL),
             (SELECT count(*) FROM checklist_steps s WHERE s.task_id = t.id AND s.deleted_at IS NULL),
             (SELECT max(r.day) FROM task_reminders r WHERE r.task_id = t.id),
-            t.closed_at, t.deleted_at, t.created_at, t.updated_at, t.agreement_id, ag.title
+            t.closed_at, t.deleted_at, t.created_at, t.updated_at, t.agreement_id, ag.title, t.project_id, pj.title
         FROM tasks t
         LEFT JOIN people p ON p.id = t.owner_id AND p.deleted_at IS NULL
         LEFT JOIN organisations org ON org.id = p.organisation_id AND org.deleted_at IS NULL
@@ -131,7 +135,8 @@ pub(crate) fn select_task() -> String {
         LEFT JOIN outcomes o ON o.id = t.outcome_id AND o.deleted_at IS NULL
         LEFT JOIN partnerships ps ON ps.id = t.partnership_id AND ps.deleted_at IS NULL
         LEFT JOIN theme_areas th ON th.id = t.theme_id
-        LEFT JOIN agreements ag ON ag.id = t.agreement_id AND ag.deleted_at IS NULL"
+        LEFT JOIN agreements ag ON ag.id = t.agreement_id AND ag.deleted_at IS NULL
+        LEFT JOIN projects pj ON pj.id = t.project_id AND pj.deleted_at IS NULL"
     )
 }
 
@@ -163,6 +168,7 @@ pub(crate) fn from_row(row: &Row, today: NaiveDate) -> rusqlite::Result<Task> {
         outcome_id: row.get(14)?,
         partnership: link(row.get(15)?, row.get(16)?),
         agreement: link(row.get(26)?, row.get(27)?),
+        project: link(row.get(28)?, row.get(29)?),
         theme: link(row.get(17)?, row.get(18)?),
         people: Vec::new(),
         checklist_done: row.get(19)?,
@@ -200,6 +206,7 @@ fn validate(conn: &Connection, input: &TaskInput) -> Result<Option<NaiveDate>> {
         ("item_id", "programme_items", &input.item_id),
         ("partnership_id", "partnerships", &input.partnership_id),
         ("agreement_id", "agreements", &input.agreement_id),
+        ("project_id", "projects", &input.project_id),
         ("theme_id", "theme_areas", &input.theme_id),
     ];
     for (field, table, id) in links {
@@ -241,14 +248,14 @@ pub(crate) fn write_task(
     let status = input.status.unwrap_or(TaskStatus::Open);
     conn.prepare_cached(
         "INSERT INTO tasks (id, title, description, owner_id, due_date, priority, status, trip_id, item_id,
-            outcome_id, partnership_id, agreement_id, theme_id, closed_at, created_at, updated_at)
+            outcome_id, partnership_id, agreement_id, project_id, theme_id, closed_at, created_at, updated_at)
          VALUES (:id, :title, :description, :owner, :due, :priority, :status, :trip, :item, :outcome,
-            :partnership, :agreement, :theme, CASE WHEN :closed THEN :stamp END, :stamp, :stamp)
+            :partnership, :agreement, :project, :theme, CASE WHEN :closed THEN :stamp END, :stamp, :stamp)
          ON CONFLICT (id) DO UPDATE SET title = excluded.title, description = excluded.description,
             owner_id = excluded.owner_id, due_date = excluded.due_date, priority = excluded.priority,
             status = excluded.status, trip_id = excluded.trip_id, item_id = excluded.item_id,
             outcome_id = coalesce(excluded.outcome_id, outcome_id), partnership_id = excluded.partnership_id,
-            agreement_id = excluded.agreement_id, theme_id = excluded.theme_id,
+            agreement_id = excluded.agreement_id, project_id = excluded.project_id, theme_id = excluded.theme_id,
             closed_at = CASE WHEN :closed THEN coalesce(closed_at, excluded.closed_at) END,
             updated_at = excluded.updated_at",
     )?
@@ -265,6 +272,7 @@ pub(crate) fn write_task(
         ":outcome": outcome_id,
         ":partnership": input.partnership_id,
         ":agreement": input.agreement_id,
+        ":project": input.project_id,
         ":theme": input.theme_id,
         ":closed": status.is_closed(),
         ":stamp": now(),

@@ -17,7 +17,11 @@ outcome_id: string | null, partnership: TaskLink | null,
 /**
  * The agreement the task serves.
  */
-agreement: TaskLink | null, theme: TaskLink | null, people: Array<RegisterEntry>, checklist_done: number, checklist_total: number, 
+agreement: TaskLink | null, 
+/**
+ * The project the task is filed under.
+ */
+project: TaskLink | null, theme: TaskLink | null, people: Array<RegisterEntry>, checklist_done: number, checklist_total: number, 
 /**
  * The last office day on which the app reminded of this task.
  */

@@ -7,4 +7,4 @@ import type { TaskStatus } from "./TaskStatus";
  * What the task form sends. The due date travels as text so that a bad one gets a field
  * message; an empty text means no due date.
  */
-export type TaskInput = { title: string, description: string, owner: RegisterRef | null, due_date: string, priority: TaskPriority | null, status: TaskStatus | null, trip_id: string | null, item_id: string | null, partnership_id: string | null, agreement_id: string | null, theme_id: string | null, people: Array<RegisterRef>, };
+export type TaskInput = { title: string, description: string, owner: RegisterRef | null, due_date: string, priority: TaskPriority | null, status: TaskStatus | null, trip_id: string | null, item_id: string | null, partnership_id: string | null, agreement_id: string | null, project_id: string | null, theme_id: string | null, people: Array<RegisterRef>, };

@@ -15,4 +15,4 @@ owner_id: string | null,
 /**
  * Tasks this person owns or is linked to.
  */
-person_id: string | null, trip_id: string | null, partnership_id: string | null, theme_id: string | null, sort: TaskSort | null, offset: number, limit: number | null, };
+person_id: string | null, trip_id: string | null, partnership_id: string | null, project_id: string | null, theme_id: string | null, sort: TaskSort | null, offset: number, limit: number | null, };

@@ -20,6 +20,9 @@ import type { PartnershipKind } from "./PartnershipKind";
 import type { PartnershipStatus } from "./PartnershipStatus";
 import type { PersonField } from "./PersonField";
 import type { PreviewAction } from "./PreviewAction";
+import type { ProjectLinkKind } from "./ProjectLinkKind";
+import type { ProjectRole } from "./ProjectRole";
+import type { ProjectStatus } from "./ProjectStatus";
 import type { Recipient } from "./Recipient";
 import type { RecordKind } from "./RecordKind";
 import type { RegisterKind } from "./RegisterKind";
@@ -43,7 +46,7 @@ export const directionValues: readonly Direction[] = ["outgoing", "incoming"];
 
 export const documentKindValues: readonly DocumentKind[] = ["invitation", "ticket", "accommodation", "letter", "protocol", "signed_agreement", "presentation", "photos", "press", "passport_copy", "visa", "other"];
 
-export const documentOwnerKindValues: readonly DocumentOwnerKind[] = ["trip", "item", "member", "person", "organisation", "partnership", "agreement"];
+export const documentOwnerKindValues: readonly DocumentOwnerKind[] = ["trip", "item", "member", "person", "organisation", "partnership", "agreement", "project"];
 
 export const dueStateValues: readonly DueState[] = ["overdue", "today", "this_week", "later", "undated", "closed"];
 
@@ -76,6 +79,12 @@ export const partnershipStatusValues: readonly PartnershipStatus[] = ["prospect"
 export const personFieldValues: readonly PersonField[] = ["name_latin", "first_name", "last_name", "name_original", "function_title", "organisation", "party", "role", "email", "phone", "dietary", "accessibility", "notes"];
 
 export const previewActionValues: readonly PreviewAction[] = ["add", "update", "remove", "unchanged", "kept_newer", "skip"];
+
+export const projectLinkKindValues: readonly ProjectLinkKind[] = ["trip", "item", "agreement"];
+
+export const projectRoleValues: readonly ProjectRole[] = ["carrier", "partner", "contact"];
+
+export const projectStatusValues: readonly ProjectStatus[] = ["idea", "planned", "running", "done", "dropped"];
 
 export const recipientValues: readonly Recipient[] = ["own_office", "other_office"];
 

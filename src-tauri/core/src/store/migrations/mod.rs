@@ -33,6 +33,7 @@ pub(super) fn migration_list() -> Vec<M<'static>> {
             hook(documents_from_agreements::run(tx))
         }),
         M::up(include_str!("0017_agreement_links.sql")),
+        M::up(include_str!("0018_projects.sql")),
     ]
 }
 
