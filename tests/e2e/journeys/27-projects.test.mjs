@@ -78,6 +78,7 @@ test("an officer starts a project from a partnership page and files an outcome u
 
     // A point agreed at the signing, filed under the project in one step, and made a task.
     await openTrip(browser, FROM_JINHUA);
+    await expectContents(browser, '[data-testid="trip-projects"] button', [TITLE]);
     await (await browser.$(`#item-${signing.id}`)).moveTo();
     await (await browser.$(`#item-${signing.id} [data-testid="item-outcomes"]`)).click();
     await byTestId(browser, "outcomes-dialog");

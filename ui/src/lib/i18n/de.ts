@@ -1078,6 +1078,7 @@ export const de = {
   "project_roles.contact": "Ansprechpersonen",
   "project.open_tasks": "Offene Aufgaben",
   "project.open_tasks_n": "{n} offene Aufgaben",
+  "project.open_tasks_one": "1 offene Aufgabe",
   "project.period.from": "ab {date}",
   "project.period.until": "bis {date}",
   "project.participants": "Beteiligte",
@@ -1104,6 +1105,7 @@ export const de = {
   "outcomes.field.project": "Unter Projekt ablegen",
   "trash.projects": "Projekte",
   "error.unknown_participant": "Ein Beteiligter ist nicht (mehr) im Register.",
+  "trip.projects": "Projekte",
 };
 
 export type MessageKey = keyof typeof de;

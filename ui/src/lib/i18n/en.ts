@@ -1080,6 +1080,7 @@ export const en: Record<MessageKey, string> = {
   "project_roles.contact": "Contacts",
   "project.open_tasks": "Open tasks",
   "project.open_tasks_n": "{n} open tasks",
+  "project.open_tasks_one": "1 open task",
   "project.period.from": "from {date}",
   "project.period.until": "until {date}",
   "project.participants": "Involved",
@@ -1106,4 +1107,5 @@ export const en: Record<MessageKey, string> = {
   "outcomes.field.project": "File under project",
   "trash.projects": "Projects",
   "error.unknown_participant": "Someone involved is no longer in the register.",
+  "trip.projects": "Projects",
 };
