@@ -69,6 +69,7 @@ fn fourteen_days(db: &Path) -> String {
             notes: String::new(),
             partnership_id: None,
             theme_ids: Vec::new(),
+            further_partnership_ids: Vec::new(),
         },
     )
     .expect("the trip");

@@ -101,6 +101,7 @@ fn trip_input(notes: &str) -> TripInput {
         notes: notes.into(),
         partnership_id: None,
         theme_ids: Vec::new(),
+        further_partnership_ids: Vec::new(),
     }
 }
 

@@ -278,6 +278,21 @@ UPDATE tasks SET project_id = '0192f0a0-e000-7000-8000-000000000001' WHERE id = 
 UPDATE outcomes SET project_id = '0192f0a0-e000-7000-8000-000000000001' WHERE id = '0192f0a0-8000-7000-8000-000000000001';
 ";
 
+/// The register's gaps closed (v19 on): the Jinhua trip also serves the Kreis Düren's
+/// partnership; the Stadtregierung carries the partnership (a partner-side body, as the
+/// fixture's register has no body of ours).
+const REGISTER_GAPS: &str = "
+INSERT INTO partnerships (id, our_side, our_side_kind, partner_place, partner_province, partner_country, partner_zone,
+    kind, since, status, description, created_at, updated_at) VALUES
+ ('0192f0a0-4000-7000-8000-000000000002', 'Kreis Düren', 'district', 'Jinhua (Städteregion)', 'Zhejiang', 'China',
+    'Asia/Shanghai', 'regional_cooperation', '2026-01-20', 'active', '', '2026-01-20T08:00:00.000Z',
+    '2026-01-20T08:00:00.000Z');
+INSERT INTO trip_partnerships (trip_id, partnership_id, position) VALUES
+ ('0192f0a0-1000-7000-8000-000000000001', '0192f0a0-4000-7000-8000-000000000002', 0);
+INSERT INTO partnership_bodies (partnership_id, organisation_id, position) VALUES
+ ('0192f0a0-4000-7000-8000-000000000001', '0192f0a0-6000-7000-8000-000000000001', 0);
+";
+
 const AGREEMENT_DOCUMENT_FILE: (&str, &[u8]) = ("0192f0a0-5000-7000-8000-000000000001.pdf", b"%PDF-1.4 Vertrag 2014");
 
 /// What a fixture of each version holds: every block whose range contains the version.
@@ -297,6 +312,7 @@ const DATA: &[(RangeInclusive<usize>, &str)] = &[
     (15..=usize::MAX, SECOND_LANGUAGE),
     (16..=usize::MAX, DOCUMENTS),
     (18..=usize::MAX, PROJECTS),
+    (19..=usize::MAX, REGISTER_GAPS),
 ];
 
 /// Columns a later migration drops, with the version that drops them; what they held is
@@ -741,6 +757,14 @@ fn check_records(conn: &Connection, version: usize) {
         assert_eq!(project.participants[0].who.id, PERSON_MAYOR, "v{version}");
         assert_eq!(project.trips[0].id, TRIP_JINHUA, "v{version}");
         assert_eq!(project.outcomes[0].id, OUTCOME, "v{version}");
+        let found = partnerdesk_core::search::search(conn, "Fotoausstellung", None).unwrap();
+        assert!(found.iter().any(|hit| hit.id == project.id), "v{version}: the search finds the project: {found:?}");
+    }
+    if version >= 19 {
+        let further: Vec<&str> = trip.further_partnerships.iter().map(|p| p.label.as_str()).collect();
+        assert_eq!(further, ["Kreis Düren – Jinhua (Städteregion)"], "v{version}");
+        let partnership = partnerships::get_partnership(conn, PARTNERSHIP, today).unwrap();
+        assert_eq!(partnership.our_bodies[0].id, JINHUA_GOVERNMENT, "v{version}");
     }
 }
 

@@ -48,6 +48,7 @@ pub fn jinhua_trip() -> TripInput {
         notes: String::new(),
         partnership_id: None,
         theme_ids: Vec::new(),
+        further_partnership_ids: Vec::new(),
     }
 }
 

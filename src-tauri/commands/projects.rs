@@ -5,10 +5,9 @@ use tauri::State;
 
 use crate::shell::state::AppState;
 use partnerdesk_core::error::Result;
-use partnerdesk_core::projects::{
-    self, Project, ProjectInput, ProjectLinkKind, ProjectPartnership, ProjectQuery, ProjectSummary,
-};
+use partnerdesk_core::projects::{self, Project, ProjectInput, ProjectLinkKind, ProjectQuery, ProjectSummary};
 use partnerdesk_core::store::paging::Page;
+use partnerdesk_core::vocabulary::RecordLink;
 
 #[tauri::command]
 pub async fn list_projects(state: State<'_, AppState>, query: ProjectQuery) -> Result<Page<ProjectSummary>> {
@@ -61,6 +60,6 @@ pub async fn unlink_from_project(
 }
 
 #[tauri::command(rename_all = "snake_case")]
-pub async fn projects_of_trip(state: State<'_, AppState>, trip_id: String) -> Result<Vec<ProjectPartnership>> {
+pub async fn projects_of_trip(state: State<'_, AppState>, trip_id: String) -> Result<Vec<RecordLink>> {
     state.with(|c| projects::projects_of_trip(c, &trip_id))
 }

@@ -236,6 +236,20 @@ export async function expectTexts(browser, selector, expected, { timeout = 5000 
   });
 }
 
+/** Waits until the elements matching `selector` hold `expected`, read in one step as their text
+ *  content: WebKit's driver leaves clipped text out of an element's text, and a list that
+ *  re-renders while it is read element by element leaves stale elements behind. */
+export async function expectContents(browser, selector, expected, { timeout = 5000 } = {}) {
+  let seen = [];
+  await eventually(async () => {
+    seen = await textContents(browser, selector);
+    return JSON.stringify(seen) === JSON.stringify(expected);
+  }, { timeout, message: `${selector} to hold ${JSON.stringify(expected)}` }).catch(async () => {
+    await browser.saveScreenshot(join(artifacts, `expected-contents-failed-${Date.now()}.png`)).catch(() => {});
+    assert.deepEqual(seen, expected, selector);
+  });
+}
+
 export async function screenshot(browser, name, target = join(artifacts, `${name}.png`)) {
   // Let the window paint what the DOM already holds: a loaded machine lags a frame or two.
   await browser.executeAsync((done) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 200))));

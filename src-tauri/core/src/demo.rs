@@ -104,6 +104,7 @@ impl Loader<'_> {
             since: since.into(),
             status,
             description: description.into(),
+            our_body_ids: Vec::new(),
         };
         Ok(create_partnership(self.conn, &input, crate::settings::office_today(self.conn)?)?.id)
     }
@@ -173,6 +174,7 @@ impl Loader<'_> {
                 notes: notes.into(),
                 partnership_id: Some(partnership.into()),
                 theme_ids: Vec::new(),
+                further_partnership_ids: Vec::new(),
             },
         )
     }
@@ -379,6 +381,12 @@ fn register(loader: &mut Loader) -> Result<Register> {
         loader.person(("Beate Kimmel", ""), "Bürgermeisterin", "Stadt Kaiserslautern", Ours, &kaiserslautern)?;
     let lessmeister =
         loader.person(("Ralf Leßmeister", ""), "Landrat", "Landkreis Kaiserslautern", Ours, &kaiserslautern)?;
+    // Stadt and Landkreis Kaiserslautern hold the partnership together.
+    let bodies = ["Stadt Kaiserslautern", "Landkreis Kaiserslautern"]
+        .map(|name| loader.conn.query_row("SELECT id FROM organisations WHERE name = ?1", [name], |row| row.get(0)))
+        .into_iter()
+        .collect::<rusqlite::Result<Vec<String>>>()?;
+    crate::partnerships::set_our_bodies(loader.conn, &kaiserslautern, &bodies)?;
     let xia =
         loader.person(("Xia Xinmin", "夏心旻"), "Oberbürgermeister", "Stadt Yangzhou", Partner, &kaiserslautern)?;
     loader.agreement(

@@ -43,6 +43,11 @@ pub fn duplicate_trip(conn: &Connection, id: &str, options: &DuplicateOptions) -
             "INSERT INTO trip_themes (trip_id, theme_id) SELECT ?2, theme_id FROM trip_themes WHERE trip_id = ?1",
             params![id, copy_id],
         )?;
+        tx.execute(
+            "INSERT INTO trip_partnerships (trip_id, partnership_id, position)
+             SELECT ?2, partnership_id, position FROM trip_partnerships WHERE trip_id = ?1",
+            params![id, copy_id],
+        )?;
         give_checklist(tx, &copy_id, original.direction)?;
         let member_ids = if options.include_delegation {
             crate::delegation::copy_members(tx, id, &copy_id)?

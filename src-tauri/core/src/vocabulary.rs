@@ -33,6 +33,25 @@ pub struct RegisterRef {
     pub id: String,
 }
 
+/// A linked record as lists show it: its ID and how it reads ("Kreis Düren – Jinhua").
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct RecordLink {
+    pub id: String,
+    pub label: String,
+}
+
+impl RecordLink {
+    /// The links in column `index`, written by SQLite as
+    /// `json_group_array(json_object('id', …, 'label', …))`: a list read with its row.
+    pub fn list_in_column(row: &rusqlite::Row, index: usize) -> rusqlite::Result<Vec<RecordLink>> {
+        let text: String = row.get(index)?;
+        serde_json::from_str(&text).map_err(|error| {
+            rusqlite::Error::FromSqlConversionFailure(index, rusqlite::types::Type::Text, error.into())
+        })
+    }
+}
+
 crate::text_enum! {
     pub enum MemberRole {
         Head => "head",

@@ -6,7 +6,7 @@ import assert from "node:assert/strict";
 import { copyFileSync, mkdirSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { byTestId, choose, cli, click, eventually, expectTexts, fill, freshDataDir, launch, listJson, openTrip, pickFromRegister, pickTrip, screenshot, skipWelcome, textOf, texts } from "../app.mjs";
+import { byTestId, choose, cli, click, eventually, expectContents, expectTexts, fill, freshDataDir, launch, listJson, openTrip, pickFromRegister, pickTrip, screenshot, skipWelcome, textOf, texts } from "../app.mjs";
 
 const docs = join(dirname(fileURLToPath(import.meta.url)), "../../../docs/screenshots");
 const TO_JINHUA = "Delegationsreise des Kreises Düren in die Städteregion Jinhua";
@@ -137,23 +137,23 @@ test("the officer sees work by view and filter and closes several tasks at once"
   try {
     if (overdue.length) await eventually(async () => (await textOf(browser, "overdue-count")) === String(overdue.length), { message: "sidebar count" });
     await click(browser, "nav-tasks");
-    await expectTexts(browser, '[data-testid="task-open"]', open.map((t) => t.title));
+    await expectContents(browser, '[data-testid="task-open"]', open.map((t) => t.title));
     await click(browser, "task-view-overdue");
-    await expectTexts(browser, '[data-testid="task-open"]', overdue.map((t) => t.title));
+    await expectContents(browser, '[data-testid="task-open"]', overdue.map((t) => t.title));
     await click(browser, "task-view-mine");
     const mine = open.filter((t) => t.owner?.label === "Protokoll Thomas Becker");
-    await expectTexts(browser, '[data-testid="task-open"]', mine.map((t) => t.title));
+    await expectContents(browser, '[data-testid="task-open"]', mine.map((t) => t.title));
 
     await click(browser, "task-view-open");
-    await expectTexts(browser, '[data-testid="task-open"]', open.map((t) => t.title));
+    await expectContents(browser, '[data-testid="task-open"]', open.map((t) => t.title));
     const theme = await browser.$('[data-testid="task-filter-theme"]');
     for (const option of await theme.$$("option")) if ((await option.getText()) === "Klimaschutz und Wasserstoff") await option.click();
-    await expectTexts(browser, '[data-testid="task-open"]', open.filter((t) => t.theme?.label === "Klimaschutz und Wasserstoff").map((t) => t.title));
+    await expectContents(browser, '[data-testid="task-open"]', open.filter((t) => t.theme?.label === "Klimaschutz und Wasserstoff").map((t) => t.title));
     await choose(browser, '[data-testid="task-filter-theme"]', "");
     await pickTrip(browser, "#task-filter-trip", "Yangzhou");
-    await expectTexts(browser, '[data-testid="task-open"]', open.filter((t) => t.trip?.label.includes("Yangzhou")).map((t) => t.title));
+    await expectContents(browser, '[data-testid="task-open"]', open.filter((t) => t.trip?.label.includes("Yangzhou")).map((t) => t.title));
     await (await browser.$('[data-testid="task-filter-trip-picked"] .remove')).click();
-    await expectTexts(browser, '[data-testid="task-open"]', open.map((t) => t.title));
+    await expectContents(browser, '[data-testid="task-open"]', open.map((t) => t.title));
     await screenshot(browser, "tasks");
     mkdirSync(docs, { recursive: true });
     copyFileSync(await screenshot(browser, "tasks"), join(docs, "tasks.png"));
@@ -165,7 +165,7 @@ test("the officer sees work by view and filter and closes several tasks at once"
     assert.match(await textOf(browser, "task-bulk"), /2 ausgewählt/);
     await choose(browser, '[data-testid="task-bulk-status"]', "done");
     await click(browser, "task-bulk-apply");
-    await expectTexts(browser, '[data-testid="task-open"]', open.slice(2).map((t) => t.title));
+    await expectContents(browser, '[data-testid="task-open"]', open.slice(2).map((t) => t.title));
     const stored = await listJson(dir.db, "tasks");
     for (const closed of open.slice(0, 2)) assert.equal(stored.find((t) => t.id === closed.id).status, "done");
 
@@ -174,7 +174,7 @@ test("the officer sees work by view and filter and closes several tasks at once"
     await openTrip(browser, TO_JINHUA);
     await click(browser, "tab-tasks");
     const ofTrip = (await listJson(dir.db, "tasks", "--view", "open")).filter((t) => t.trip?.label === TO_JINHUA);
-    await expectTexts(browser, '[data-testid="task-open"]', ofTrip.map((t) => t.title));
+    await expectContents(browser, '[data-testid="task-open"]', ofTrip.map((t) => t.title));
   } finally {
     await close();
   }

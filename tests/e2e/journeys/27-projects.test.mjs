@@ -9,19 +9,11 @@ import assert from "node:assert/strict";
 import { copyFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { byTestId, choose, cli, click, eventually, fill, freshDataDir, launch, listJson, openPartnership, openTrip, pickFromRegister, pickTrip, screenshot, textContents, textOf } from "../app.mjs";
+import { byTestId, choose, cli, click, eventually, expectContents, fill, freshDataDir, launch, listJson, openPartnership, openTrip, pickFromRegister, pickTrip, screenshot, textContents, textOf } from "../app.mjs";
 
 const docs = join(dirname(fileURLToPath(import.meta.url)), "../../../docs/screenshots");
 const FROM_JINHUA = "Besuch der Delegation aus Jinhua in Düren";
 const TITLE = "Ärzteaustausch Düren–Jinhua";
-
-/** Waits until the elements matching `selector` hold `expected` (their text may be clipped, which
- *  WebKit's driver leaves out of an element's text). */
-async function expectContents(browser, selector, expected) {
-  await eventually(async () => JSON.stringify(await textContents(browser, selector)) === JSON.stringify(expected), {
-    message: `${selector} to hold ${JSON.stringify(expected)}`,
-  });
-}
 
 async function project(db) {
   return (await listJson(db, "projects")).find((p) => p.title === TITLE);
@@ -43,7 +35,7 @@ test("an officer starts a project from a partnership page and files an outcome u
     await click(browser, "add-project");
     await byTestId(browser, "project-form");
     const ticked = await eventually(async () => {
-      const boxes = await browser.$$('[data-testid="project-partnership"]');
+      const boxes = await browser.$$('[data-testid="project-partnerships-choice"]');
       const checked = [];
       for (const box of boxes) if (await box.isSelected()) checked.push(box);
       return boxes.length > 0 && checked.length === 1 ? checked : null;

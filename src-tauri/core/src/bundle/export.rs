@@ -111,7 +111,8 @@ fn keep_links_inside(tasks: &mut [Task], trip_id: &str, programme: &[Item], outc
 fn register_of(conn: &Connection, bundle: &Bundle) -> Result<Register> {
     let mut person_ids = BTreeSet::new();
     let mut organisation_ids = BTreeSet::new();
-    let mut partnership_ids: BTreeSet<String> = bundle.trip.partnership_id.iter().cloned().collect();
+    let mut partnership_ids: BTreeSet<String> =
+        bundle.trip.partnership_id.iter().chain(&bundle.trip.further_partnership_ids).cloned().collect();
     let mut theme_ids: BTreeSet<String> = bundle.trip.theme_ids.iter().cloned().collect();
     person_ids.extend(bundle.delegation.iter().filter_map(|member| member.person_id.clone()));
     for host in bundle.programme.iter().flat_map(|item| &item.hosts) {

@@ -29,8 +29,8 @@ pub const FORMAT: &str = "partnerdesk-trip-bundle";
 /// The newest version of the format this build writes and reads; older ones are read too.
 /// Version 2 names the kinds of field the bundle leaves out (`withheld`); version 3 carries a
 /// trip's second language and the translations of its and its items' texts; version 4 the
-/// documents.
-pub const VERSION: u32 = 4;
+/// documents; version 5 the further partnerships a trip serves.
+pub const VERSION: u32 = 5;
 
 /// The documents a bundle carries at most, together: the bundle stays below the size an import
 /// takes in (`import::MAX_IMPORT_BYTES`) with the documents written as Base64.
@@ -122,6 +122,9 @@ pub struct Trip {
     pub status: TripStatus,
     pub notes: String,
     pub partnership_id: Option<String>,
+    /// The further partnerships the trip serves, in the order shown (version 5 on).
+    #[serde(default)]
+    pub further_partnership_ids: Vec<String>,
     /// Sorted by ID.
     pub theme_ids: Vec<String>,
     /// The version of the preparation template the checklist was drawn from.
@@ -353,7 +356,7 @@ impl From<programme::ProgrammeItem> for Item {
     }
 }
 
-/// The link to a partnership in the trash is left out; theme areas go by ID.
+/// Links to partnerships in the trash are left out; theme areas go by ID.
 impl From<trips::Trip> for Trip {
     fn from(t: trips::Trip) -> Self {
         let mut theme_ids: Vec<String> = t.themes.into_iter().map(|theme| theme.id).collect();
@@ -374,6 +377,7 @@ impl From<trips::Trip> for Trip {
             status: t.status,
             notes: t.notes,
             partnership_id: t.partnership_id.filter(|_| t.partnership_label.is_some()),
+            further_partnership_ids: t.further_partnerships.into_iter().map(|partnership| partnership.id).collect(),
             theme_ids,
             checklist_version: t.checklist_version,
             created_at: t.created_at,

@@ -12,7 +12,7 @@ use crate::contacts::{organisations, people};
 use crate::delegation;
 use crate::documents::{DocumentKind, DocumentOwnerKind};
 use crate::error::Result;
-use crate::store::document_files;
+use crate::store::document_files::DocumentFiles;
 use crate::store::trash::exists_outside_trash;
 
 fn query<T>(conn: &Connection, sql: &str, key: &str, from_row: fn(&Row) -> rusqlite::Result<T>) -> Result<Vec<T>> {
@@ -57,10 +57,15 @@ fn document_from_row(row: &Row) -> rusqlite::Result<Document> {
 
 /// Documents (alias `d`) with their content; one whose file is not on this laptop is left out.
 pub(crate) fn documents(conn: &Connection, filter: &str, key: &str) -> Result<Vec<Document>> {
+    let found = query(conn, &format!("{SELECT_DOCUMENTS} {filter}"), key, document_from_row)?;
+    if found.is_empty() {
+        return Ok(found);
+    }
+    let files = DocumentFiles::of(conn)?;
     let mut documents = Vec::new();
-    for mut document in query(conn, &format!("{SELECT_DOCUMENTS} {filter}"), key, document_from_row)? {
-        if document_files::is_kept(conn, &document.content_hash)? {
-            document.content = document_files::read(conn, &document.content_hash)?;
+    for mut document in found {
+        if files.is_kept(&document.content_hash) {
+            document.content = files.read(&document.content_hash)?;
             documents.push(document);
         }
     }

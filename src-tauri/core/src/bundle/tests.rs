@@ -156,7 +156,7 @@ fn two_exports_of_the_same_data_are_identical_and_pretty_printed() {
     let first = export(&conn, &id);
     assert_eq!(first, export(&conn, &id));
     let text = String::from_utf8(first).unwrap();
-    assert!(text.starts_with("{\n  \"format\": \"partnerdesk-trip-bundle\",\n  \"version\": 4,\n  \"withheld\": [\n    \"travel_documents\"\n  ],\n"), "{}", &text[..120]);
+    assert!(text.starts_with("{\n  \"format\": \"partnerdesk-trip-bundle\",\n  \"version\": 5,\n  \"withheld\": [\n    \"travel_documents\"\n  ],\n"), "{}", &text[..120]);
     assert!(text.ends_with("}\n"));
 }
 
@@ -582,4 +582,32 @@ fn taking_in_a_bundle_keeps_the_fields_it_left_out() {
     let elsewhere = open_in_memory().unwrap();
     import_into(&elsewhere, &bytes);
     assert_eq!(found(&export(&elsewhere, &id)), [""; 0], "the other office never had them");
+}
+
+#[test]
+fn a_trip_visiting_several_partners_takes_them_along_and_a_dangling_one_is_refused() {
+    let source = demo();
+    let id = trip_id(&source, TO_JINHUA);
+    let herne: String =
+        source.query_row("SELECT id FROM partnerships WHERE partner_place = 'Luzhou'", [], |row| row.get(0)).unwrap();
+    source
+        .execute("INSERT INTO trip_partnerships (trip_id, partnership_id, position) VALUES (?1, ?2, 0)", [&id, &herne])
+        .unwrap();
+    let bundle = parsed(&export(&source, &id));
+    assert_eq!(bundle["trip"]["further_partnership_ids"], json!([herne]));
+    assert!(bundle["register"]["partnerships"].as_array().unwrap().iter().any(|p| p["id"] == herne.as_str()));
+
+    let target = open_in_memory().unwrap();
+    import_into(&target, &bytes_of(&bundle));
+    let further = crate::trips::get_trip(&target, &id).unwrap().further_partnerships;
+    assert_eq!(further.iter().map(|p| p.label.as_str()).collect::<Vec<_>>(), ["Stadt Herne – Luzhou"]);
+
+    let (_, target) = bundle_and_target();
+    let mut dangling = bundle.clone();
+    dangling["trip"]["further_partnership_ids"] = json!(["0192b3c4-d5e6-7000-8000-0000000dead0"]);
+    let mut twice = bundle.clone();
+    twice["trip"]["further_partnership_ids"] = json!([herne, herne]);
+    for broken in [dangling, twice] {
+        assert_refused(&target, &bytes_of(&broken), "bundle_invalid");
+    }
 }

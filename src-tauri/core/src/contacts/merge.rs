@@ -57,6 +57,8 @@ pub fn merge_people(conn: &Connection, keep_id: &str, duplicate_id: &str) -> Res
                 ids,
             )?;
         }
+        tx.execute("UPDATE project_participants SET person_id = ?1 WHERE person_id = ?2", ids)?;
+        tx.execute("UPDATE documents SET person_id = ?1 WHERE person_id = ?2", ids)?;
         tx.execute("UPDATE tasks SET owner_id = ?1 WHERE owner_id = ?2", ids)?;
         tx.execute("UPDATE gifts SET giver_person_id = ?1 WHERE giver_person_id = ?2", ids)?;
         tx.execute("UPDATE gifts SET recipient_person_id = ?1 WHERE recipient_person_id = ?2", ids)?;
@@ -86,6 +88,13 @@ pub fn merge_organisations(conn: &Connection, keep_id: &str, duplicate_id: &str)
         tx.execute("UPDATE item_hosts SET organisation_id = ?1 WHERE organisation_id = ?2", ids)?;
         tx.execute("UPDATE gifts SET giver_organisation_id = ?1 WHERE giver_organisation_id = ?2", ids)?;
         tx.execute("UPDATE gifts SET recipient_organisation_id = ?1 WHERE recipient_organisation_id = ?2", ids)?;
+        tx.execute("UPDATE project_participants SET organisation_id = ?1 WHERE organisation_id = ?2", ids)?;
+        tx.execute("UPDATE documents SET organisation_id = ?1 WHERE organisation_id = ?2", ids)?;
+        tx.execute(
+            "INSERT OR IGNORE INTO partnership_bodies (partnership_id, organisation_id, position)
+             SELECT partnership_id, ?1, position FROM partnership_bodies WHERE organisation_id = ?2",
+            ids,
+        )?;
         tx.execute(
             "UPDATE organisations SET
                 partnership_id = coalesce(partnership_id, (SELECT partnership_id FROM organisations WHERE id = ?2))

@@ -154,8 +154,9 @@ fn merging_two_records_of_one_person_keeps_every_link() {
 }
 
 #[test]
-fn merging_two_organisations_moves_their_people_and_hosted_items() {
-    let conn = crate::store::open_in_memory().unwrap();
+fn merging_two_organisations_moves_their_people_items_bodies_and_documents() {
+    let data = tempfile::tempdir().unwrap();
+    let conn = crate::store::open(&data.path().join("partnerdesk.sqlite")).unwrap();
     let trip = create_trip(&conn, &trip_input("Reise")).unwrap();
     let organisation = |name: &str| {
         let input = OrganisationInput {
@@ -178,12 +179,29 @@ fn merging_two_organisations_moves_their_people_and_hosted_items() {
         )
     };
     add_item(&conn, &trip.id, &item).unwrap();
+    let held =
+        crate::partnerships::PartnershipInput { our_body_ids: vec![duplicate.clone()], ..partnership_input("Jinhua") };
+    let partnership = create_partnership(&conn, &held, today()).unwrap();
+    let owner = crate::documents::DocumentOwner {
+        kind: crate::documents::DocumentOwnerKind::Organisation,
+        id: duplicate.clone(),
+    };
+    crate::documents::attach_bytes(&conn, &owner, "Satzung.pdf", b"%PDF-1.4").unwrap();
 
     merge_organisations(&conn, &keep, &duplicate).unwrap();
     let record = organisation_record(&conn, &keep).unwrap();
     assert_eq!(record.people.iter().map(|p| p.name_latin.as_str()).collect::<Vec<_>>(), ["Li Mei"]);
     assert_eq!(record.items.iter().map(|i| i.title.as_str()).collect::<Vec<_>>(), ["Gespräch"]);
     assert_eq!(record.organisation.people_count, 1);
+    let bodies = crate::partnerships::get_partnership(&conn, &partnership.id, today()).unwrap().our_bodies;
+    assert_eq!(
+        bodies.iter().map(|b| b.id.as_str()).collect::<Vec<_>>(),
+        [keep.as_str()],
+        "the partnership keeps its body"
+    );
+    let owner =
+        crate::documents::DocumentOwner { kind: crate::documents::DocumentOwnerKind::Organisation, id: keep.clone() };
+    assert_eq!(crate::documents::list_documents(&conn, &owner).unwrap().len(), 1, "the document moves along");
 }
 
 #[test]

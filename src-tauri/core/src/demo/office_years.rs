@@ -581,6 +581,7 @@ impl<'c> Writer<'c> {
                 "{} und {} arbeiten in Bildung, Wirtschaft und Kultur zusammen.",
                 plan.our_side, plan.city
             ),
+            our_body_ids: Vec::new(),
         };
         let partnership = create_partnership(self.conn, &input, self.as_of)?;
         self.summary.partnerships += 1;
@@ -669,6 +670,7 @@ impl<'c> Writer<'c> {
                 notes: String::new(),
                 partnership_id: Some(partnership_id.to_string()),
                 theme_ids: vec![self.rng.pick(&self.themes).clone()],
+                further_partnership_ids: Vec::new(),
             },
         )?;
         self.summary.trips += 1;

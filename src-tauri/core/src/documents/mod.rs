@@ -12,8 +12,9 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::error::{Error, Problems, Result};
+use crate::store::document_files::{self, DocumentFiles};
 use crate::store::trash::{exists_outside_trash, move_to_trash, take_out_of_trash, TrashedEntry};
-use crate::store::{document_files, new_id, now};
+use crate::store::{new_id, now};
 
 pub mod names;
 
@@ -165,9 +166,9 @@ fn from_row(row: &Row) -> rusqlite::Result<(Document, String)> {
     Ok((document, row.get(13)?))
 }
 
-fn with_file(conn: &Connection, (mut document, hash): (Document, String)) -> Result<Document> {
-    document.file_missing = !document_files::is_kept(conn, &hash).unwrap_or(false);
-    Ok(document)
+fn with_file(files: Option<&DocumentFiles>, (mut document, hash): (Document, String)) -> Document {
+    document.file_missing = !files.is_some_and(|files| files.is_kept(&hash));
+    document
 }
 
 fn check_owner(conn: &Connection, owner: &DocumentOwner) -> Result<()> {
@@ -223,7 +224,8 @@ pub fn list_documents(conn: &Connection, owner: &DocumentOwner) -> Result<Vec<Do
         ))?
         .query_map([&owner.id], from_row)?
         .collect::<rusqlite::Result<Vec<_>>>()?;
-    rows.into_iter().map(|row| with_file(conn, row)).collect()
+    let files = DocumentFiles::of(conn).ok();
+    Ok(rows.into_iter().map(|row| with_file(files.as_ref(), row)).collect())
 }
 
 pub fn get_document(conn: &Connection, id: &str) -> Result<Document> {
@@ -232,7 +234,7 @@ pub fn get_document(conn: &Connection, id: &str) -> Result<Document> {
         .query_row([id], from_row)
         .optional()?
         .ok_or_else(|| Error::NotFound(format!("document {id}")))?;
-    with_file(conn, row)
+    Ok(with_file(DocumentFiles::of(conn).ok().as_ref(), row))
 }
 
 pub fn update_document(conn: &Connection, id: &str, input: &DocumentInput) -> Result<Document> {

@@ -83,8 +83,8 @@ pub fn text_matches(text: &str, typed: &str) -> bool {
 }
 
 /// The kinds of record the index holds, in the order of their slots.
-pub const SLOT_KINDS: [&str; 9] =
-    ["trip", "item", "person", "organisation", "partnership", "agreement", "task", "outcome", "gift"];
+pub const SLOT_KINDS: [&str; 10] =
+    ["trip", "item", "person", "organisation", "partnership", "agreement", "task", "outcome", "gift", "project"];
 
 /// Bits of a slot below its kind: the date in seconds since 1900 (33 bits, up to 2172), then
 /// 20 bits for records of one kind with the same date, in the order they were written.

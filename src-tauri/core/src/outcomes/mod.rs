@@ -11,10 +11,10 @@ use crate::contacts::links::{check_people, people_of, set_people};
 use crate::contacts::RegisterEntry;
 use crate::error::{Error, Problems, Result};
 use crate::store::{atomically, new_id, now};
-use crate::vocabulary::{RegisterKind, RegisterRef};
+use crate::vocabulary::{RecordLink, RegisterKind, RegisterRef};
 
 use crate::store::trash::{self, exists_outside_trash, TrashedEntry};
-use crate::tasks::{get_task, write_task, Task, TaskInput, TaskLink, TaskStatus};
+use crate::tasks::{get_task, write_task, Task, TaskInput, TaskStatus};
 use crate::zoned;
 
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
@@ -26,7 +26,7 @@ pub struct Outcome {
     /// With whom it was agreed.
     pub people: Vec<RegisterEntry>,
     /// The project the point is filed under.
-    pub project: Option<TaskLink>,
+    pub project: Option<RecordLink>,
     /// The tasks made from this point, with their status.
     pub tasks: Vec<OutcomeTask>,
     pub created_at: String,
@@ -76,7 +76,7 @@ pub fn get_outcome(conn: &Connection, id: &str) -> Result<Outcome> {
                 text: row.get(2)?,
                 people: Vec::new(),
                 project: match (row.get(5)?, row.get(6)?) {
-                    (Some(id), Some(label)) => Some(TaskLink { id, label }),
+                    (Some(id), Some(label)) => Some(RecordLink { id, label }),
                     _ => None,
                 },
                 tasks: Vec::new(),

@@ -206,6 +206,7 @@ fn recent_changes(conn: &Connection) -> Result<Vec<RecentChange>> {
         newest("agreement", "title", "partnership_id", "agreements"),
         newest("task", "title", "trip_id", "tasks"),
         newest("gift", "description", "trip_id", "gifts"),
+        newest("project", "title", "NULL", "projects"),
     ]
     .join(" UNION ALL ");
     let changes = conn

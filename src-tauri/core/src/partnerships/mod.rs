@@ -2,13 +2,15 @@
 //! and zone, and what links to them (agreements, trips).
 
 use chrono::NaiveDate;
-use rusqlite::{named_params, Connection, OptionalExtension, Row};
+use rusqlite::{named_params, params, Connection, OptionalExtension, Row};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::error::{Error, Problems, Result};
 use crate::store::paging::{read_page, Page, PageRequest, PageSql};
-use crate::store::{new_id, now};
+use crate::store::trash::exists_outside_trash;
+use crate::store::{atomically, new_id, now};
+use crate::vocabulary::RecordLink;
 use crate::zoned;
 
 pub mod agreements;
@@ -40,6 +42,9 @@ pub struct Partnership {
     /// Our side, e.g. "Stadt Düren".
     pub our_side: String,
     pub our_side_kind: OurSideKind,
+    /// The register's organisations that carry the partnership on our side, when it is held by
+    /// several bodies together (Stadt and Landkreis Kaiserslautern).
+    pub our_bodies: Vec<RecordLink>,
     pub partner_place: String,
     pub partner_province: String,
     pub partner_country: String,
@@ -73,6 +78,9 @@ pub struct PartnershipInput {
     pub since: String,
     pub status: PartnershipStatus,
     pub description: String,
+    /// The organisations that carry the partnership on our side, in the order shown.
+    #[serde(default)]
+    pub our_body_ids: Vec<String>,
 }
 
 #[derive(Debug, Clone, Default, Deserialize, TS)]
@@ -94,8 +102,12 @@ pub(crate) const SELECT_PARTNERSHIP: &str =
         (SELECT count(*) FROM agreements a WHERE a.partnership_id = p.id AND a.deleted_at IS NULL),
         (SELECT count(*) FROM agreements a WHERE a.partnership_id = p.id AND a.deleted_at IS NULL
             AND a.valid_until BETWEEN :today AND :warn_until),
-        (SELECT count(*) FROM trips t WHERE t.partnership_id = p.id AND t.deleted_at IS NULL),
-        p.deleted_at, p.created_at, p.updated_at
+        (SELECT count(*) FROM trips t WHERE t.deleted_at IS NULL AND (t.partnership_id = p.id
+            OR t.id IN (SELECT trip_id FROM trip_partnerships WHERE partnership_id = p.id))),
+        p.deleted_at, p.created_at, p.updated_at,
+        (SELECT json_group_array(json_object('id', id, 'label', name)) FROM (SELECT o.id, o.name
+            FROM partnership_bodies b JOIN organisations o ON o.id = b.organisation_id AND o.deleted_at IS NULL
+            WHERE b.partnership_id = p.id ORDER BY b.position))
     FROM partnerships p";
 
 pub(crate) fn from_row(row: &Row) -> rusqlite::Result<Partnership> {
@@ -103,6 +115,7 @@ pub(crate) fn from_row(row: &Row) -> rusqlite::Result<Partnership> {
         id: row.get(0)?,
         our_side: row.get(1)?,
         our_side_kind: row.get(2)?,
+        our_bodies: RecordLink::list_in_column(row, 17)?,
         partner_place: row.get(3)?,
         partner_province: row.get(4)?,
         partner_country: row.get(5)?,
@@ -120,8 +133,15 @@ pub(crate) fn from_row(row: &Row) -> rusqlite::Result<Partnership> {
     })
 }
 
-fn validate(input: &PartnershipInput) -> Result<Option<NaiveDate>> {
+fn validate(conn: &Connection, input: &PartnershipInput) -> Result<Option<NaiveDate>> {
     let mut problems = Problems::default();
+    for (position, body) in input.our_body_ids.iter().enumerate() {
+        if input.our_body_ids[..position].contains(body) {
+            problems.push("our_body_ids", "twice", format!("{body} is named twice"));
+        } else if !exists_outside_trash(conn, "organisations", body)? {
+            problems.push("our_body_ids", "unknown_organisation", format!("{body} is not in the register"));
+        }
+    }
     if input.our_side.trim().is_empty() {
         problems.push("our_side", "required", "our side of the partnership is required");
     }
@@ -141,14 +161,17 @@ fn validate(input: &PartnershipInput) -> Result<Option<NaiveDate>> {
 }
 
 pub fn create_partnership(conn: &Connection, input: &PartnershipInput, today: NaiveDate) -> Result<Partnership> {
-    let since = validate(input)?;
+    let since = validate(conn, input)?;
     let id = new_id();
-    conn.execute(
-        "INSERT INTO partnerships (id, our_side, our_side_kind, partner_place, partner_province, partner_country,
-            partner_zone, kind, since, status, description, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?12)",
-        partnership_params(&id, input, since, &now()),
-    )?;
+    atomically(conn, |conn| {
+        conn.execute(
+            "INSERT INTO partnerships (id, our_side, our_side_kind, partner_place, partner_province, partner_country,
+                partner_zone, kind, since, status, description, created_at, updated_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?12)",
+            partnership_params(&id, input, since, &now()),
+        )?;
+        set_our_bodies(conn, &id, &input.our_body_ids)
+    })?;
     get_partnership(conn, &id, today)
 }
 
@@ -158,18 +181,35 @@ pub fn update_partnership(
     input: &PartnershipInput,
     today: NaiveDate,
 ) -> Result<Partnership> {
-    let since = validate(input)?;
-    let changed = conn.execute(
-        "UPDATE partnerships SET our_side = ?2, our_side_kind = ?3, partner_place = ?4, partner_province = ?5,
-            partner_country = ?6, partner_zone = ?7, kind = ?8, since = ?9, status = ?10, description = ?11,
-            updated_at = ?12
-         WHERE id = ?1 AND deleted_at IS NULL",
-        partnership_params(id, input, since, &now()),
-    )?;
+    let since = validate(conn, input)?;
+    let changed = atomically(conn, |conn| {
+        let changed = conn.execute(
+            "UPDATE partnerships SET our_side = ?2, our_side_kind = ?3, partner_place = ?4, partner_province = ?5,
+                partner_country = ?6, partner_zone = ?7, kind = ?8, since = ?9, status = ?10, description = ?11,
+                updated_at = ?12
+             WHERE id = ?1 AND deleted_at IS NULL",
+            partnership_params(id, input, since, &now()),
+        )?;
+        if changed > 0 {
+            set_our_bodies(conn, id, &input.our_body_ids)?;
+        }
+        Ok(changed)
+    })?;
     if changed == 0 {
         return Err(Error::NotFound(format!("partnership {id}")));
     }
     get_partnership(conn, id, today)
+}
+
+pub(crate) fn set_our_bodies(conn: &Connection, partnership_id: &str, organisation_ids: &[String]) -> Result<()> {
+    conn.prepare_cached("DELETE FROM partnership_bodies WHERE partnership_id = ?1")?.execute([partnership_id])?;
+    let mut insert = conn.prepare_cached(
+        "INSERT INTO partnership_bodies (partnership_id, organisation_id, position) VALUES (?1, ?2, ?3)",
+    )?;
+    for (position, organisation_id) in organisation_ids.iter().enumerate() {
+        insert.execute(params![partnership_id, organisation_id, position as i64])?;
+    }
+    Ok(())
 }
 
 /// The columns both saving statements bind, in the order `?1`…`?12`.
@@ -218,7 +258,7 @@ pub(crate) fn find_partnership(conn: &Connection, id: &str, today: NaiveDate) ->
 }
 
 pub fn partnership_exists(conn: &Connection, id: &str) -> Result<bool> {
-    crate::store::trash::exists_outside_trash(conn, "partnerships", id)
+    exists_outside_trash(conn, "partnerships", id)
 }
 
 pub fn list_partnerships(conn: &Connection, query: &PartnershipQuery, today: NaiveDate) -> Result<Page<Partnership>> {

@@ -22,6 +22,7 @@ pub(crate) fn partnership_input(place: &str) -> PartnershipInput {
         since: "2002-01-01".into(),
         status: PartnershipStatus::Active,
         description: String::new(),
+        our_body_ids: Vec::new(),
     }
 }
 
@@ -182,6 +183,7 @@ fn trips_link_to_their_partnership() {
     let linked = TripInput {
         partnership_id: Some(partnership.id.clone()),
         theme_ids: vec![hydrogen.id.clone()],
+        further_partnership_ids: Vec::new(),
         ..trip_input("Reise nach Jinhua")
     };
     let trip = create_trip(&conn, &linked).unwrap();
@@ -265,4 +267,77 @@ fn an_agreement_names_the_visit_and_the_item_where_it_was_signed() {
     );
     crate::trips::trash::delete_trip(&conn, &visit.id).unwrap();
     assert_eq!(super::agreements::get_agreement(&conn, &kept.id, today()).unwrap().signed_during, None);
+}
+
+#[test]
+fn a_trip_visits_several_partners_and_each_partnership_lists_it() {
+    let conn = open_in_memory().unwrap();
+    let yangzhou = create_partnership(&conn, &partnership_input("Yangzhou"), today()).unwrap();
+    let nanjing = create_partnership(&conn, &partnership_input("Nanjing"), today()).unwrap();
+    let suzhou = create_partnership(&conn, &partnership_input("Suzhou"), today()).unwrap();
+    let delta = TripInput {
+        partnership_id: Some(yangzhou.id.clone()),
+        further_partnership_ids: vec![suzhou.id.clone(), nanjing.id.clone()],
+        ..trip_input("Delegationsreise ins Yangtse River Delta")
+    };
+    let trip = create_trip(&conn, &delta).unwrap();
+    let labels =
+        |trip: &crate::trips::Trip| trip.further_partnerships.iter().map(|p| p.label.clone()).collect::<Vec<_>>();
+    assert_eq!(labels(&trip), ["Stadt Düren – Suzhou", "Stadt Düren – Nanjing"]);
+    for partnership in [&yangzhou, &nanjing, &suzhou] {
+        let query = TripQuery { partnership_id: Some(partnership.id.clone()), ..Default::default() };
+        assert_eq!(list_trips(&conn, &query).unwrap().items.len(), 1, "{}", partnership.partner_place);
+        assert_eq!(get_partnership(&conn, &partnership.id, today()).unwrap().trip_count, 1);
+    }
+    let options = crate::duplicate::DuplicateOptions { start_date: "2027-09-01".into(), include_delegation: false };
+    assert_eq!(labels(&crate::duplicate::duplicate_trip(&conn, &trip.id, &options).unwrap()), labels(&trip));
+
+    let fewer = TripInput { further_partnership_ids: vec![nanjing.id.clone()], ..delta.clone() };
+    assert_eq!(labels(&crate::trips::update_trip(&conn, &trip.id, &fewer).unwrap()), ["Stadt Düren – Nanjing"]);
+    crate::partnerships::trash::delete_partnership(&conn, &nanjing.id).unwrap();
+    assert!(
+        crate::trips::get_trip(&conn, &trip.id).unwrap().further_partnerships.is_empty(),
+        "a trashed partner is not shown"
+    );
+
+    for (further, code) in [(vec![yangzhou.id.clone()], "twice"), (vec!["gone".into()], "unknown_partnership")] {
+        let bad = TripInput { further_partnership_ids: further, ..delta.clone() };
+        let Err(Error::Validation(fields)) = crate::trips::update_trip(&conn, &trip.id, &bad) else { panic!("{code}") };
+        assert_eq!((fields[0].field.as_str(), fields[0].code.as_str()), ("further_partnership_ids", code));
+    }
+    assert!(
+        crate::trips::get_trip(&conn, &trip.id).unwrap().further_partnerships.is_empty(),
+        "a refused save changes nothing"
+    );
+}
+
+#[test]
+fn our_side_can_be_several_bodies_of_the_register() {
+    use crate::contacts::organisations::{create_organisation, OrganisationInput};
+    let conn = open_in_memory().unwrap();
+    let body = |name: &str| {
+        create_organisation(&conn, &OrganisationInput { name: name.into(), ..Default::default() }).unwrap().id
+    };
+    let (city, district) = (body("Stadt Kaiserslautern"), body("Landkreis Kaiserslautern"));
+    let input = PartnershipInput {
+        our_side: "Wirtschaftsregion Kaiserslautern".into(),
+        our_body_ids: vec![district.clone(), city.clone()],
+        ..partnership_input("Yangzhou")
+    };
+    let partnership = create_partnership(&conn, &input, today()).unwrap();
+    let names = |p: &Partnership| p.our_bodies.iter().map(|b| b.label.clone()).collect::<Vec<_>>();
+    assert_eq!(names(&partnership), ["Landkreis Kaiserslautern", "Stadt Kaiserslautern"]);
+    let listed = list_partnerships(&conn, &PartnershipQuery::default(), today()).unwrap();
+    assert_eq!(names(&listed.items[0]), names(&partnership));
+
+    let bad = PartnershipInput { our_body_ids: vec![city.clone(), "gone".into(), city.clone()], ..input.clone() };
+    let Err(Error::Validation(fields)) = update_partnership(&conn, &partnership.id, &bad, today()) else { panic!() };
+    let codes: Vec<_> = fields.iter().map(|f| f.code.as_str()).collect();
+    assert_eq!(codes, ["unknown_organisation", "twice"]);
+    assert_eq!(names(&get_partnership(&conn, &partnership.id, today()).unwrap()).len(), 2, "nothing half-saved");
+
+    crate::contacts::trash::delete_organisation(&conn, &district).unwrap();
+    assert_eq!(names(&get_partnership(&conn, &partnership.id, today()).unwrap()), ["Stadt Kaiserslautern"]);
+    let alone = PartnershipInput { our_body_ids: Vec::new(), ..input };
+    assert!(update_partnership(&conn, &partnership.id, &alone, today()).unwrap().our_bodies.is_empty());
 }

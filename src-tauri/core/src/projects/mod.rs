@@ -16,7 +16,7 @@ use crate::partnerships::themes::ThemeArea;
 use crate::store::paging::{read_page, Page, PageRequest, PageSql};
 use crate::store::trash::{exists_outside_trash, move_to_trash, take_out_of_trash, TrashedEntry};
 use crate::store::{atomically, like_pattern, new_id, now};
-use crate::vocabulary::{RegisterKind, RegisterRef};
+use crate::vocabulary::{RecordLink, RegisterKind, RegisterRef};
 use crate::zoned;
 
 #[cfg(test)]
@@ -60,15 +60,6 @@ impl ProjectLinkKind {
     }
 }
 
-/// A partnership as a project names it.
-#[derive(Debug, Clone, PartialEq, Serialize, TS)]
-#[ts(export)]
-pub struct ProjectPartnership {
-    pub id: String,
-    /// "Kreis Düren – Jinhua".
-    pub label: String,
-}
-
 /// A project as lists show it.
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 #[ts(export)]
@@ -79,7 +70,7 @@ pub struct ProjectSummary {
     pub theme: Option<ThemeArea>,
     pub starts_on: Option<NaiveDate>,
     pub ends_on: Option<NaiveDate>,
-    pub partnerships: Vec<ProjectPartnership>,
+    pub partnerships: Vec<RecordLink>,
     /// Tasks filed under the project that are not closed.
     pub open_tasks: i64,
 }
@@ -121,7 +112,7 @@ pub struct Project {
     pub starts_on: Option<NaiveDate>,
     pub ends_on: Option<NaiveDate>,
     pub notes: String,
-    pub partnerships: Vec<ProjectPartnership>,
+    pub partnerships: Vec<RecordLink>,
     pub participants: Vec<ProjectParticipant>,
     pub trips: Vec<ProjectRecord>,
     pub items: Vec<ProjectRecord>,
@@ -182,7 +173,11 @@ const OPEN_TASKS: &str = "(SELECT count(*) FROM tasks t WHERE t.project_id = pr.
 /// Selects the columns `summary_from_row` reads, then `more_columns`.
 fn select_projects(more_columns: &str) -> String {
     format!(
-        "SELECT pr.id, pr.title, pr.status, pr.theme_id, th.name, pr.starts_on, pr.ends_on, {OPEN_TASKS}{more_columns}
+        "SELECT pr.id, pr.title, pr.status, pr.theme_id, th.name, pr.starts_on, pr.ends_on, {OPEN_TASKS},
+            (SELECT json_group_array(json_object('id', id, 'label', label)) FROM (
+                SELECT p.id, p.our_side || ' – ' || p.partner_place AS label FROM project_partnerships l
+                JOIN partnerships p ON p.id = l.partnership_id AND p.deleted_at IS NULL
+                WHERE l.project_id = pr.id ORDER BY l.position)){more_columns}
          FROM projects pr LEFT JOIN theme_areas th ON th.id = pr.theme_id"
     )
 }
@@ -199,20 +194,9 @@ fn summary_from_row(row: &Row) -> rusqlite::Result<ProjectSummary> {
         theme,
         starts_on: row.get(5)?,
         ends_on: row.get(6)?,
-        partnerships: Vec::new(),
+        partnerships: RecordLink::list_in_column(row, 8)?,
         open_tasks: row.get(7)?,
     })
-}
-
-fn partnerships_of(conn: &Connection, project_id: &str) -> Result<Vec<ProjectPartnership>> {
-    Ok(conn
-        .prepare_cached(
-            "SELECT p.id, p.our_side || ' – ' || p.partner_place FROM project_partnerships l
-             JOIN partnerships p ON p.id = l.partnership_id AND p.deleted_at IS NULL
-             WHERE l.project_id = ?1 ORDER BY l.position",
-        )?
-        .query_map([project_id], |row| Ok(ProjectPartnership { id: row.get(0)?, label: row.get(1)? }))?
-        .collect::<rusqlite::Result<_>>()?)
 }
 
 fn participants_of(conn: &Connection, project_id: &str) -> Result<Vec<ProjectParticipant>> {
@@ -283,7 +267,7 @@ pub fn get_project(conn: &Connection, id: &str) -> Result<Project> {
             "{} WHERE pr.id = ?1 AND pr.deleted_at IS NULL",
             select_projects(", pr.goal, pr.notes, pr.created_at, pr.updated_at")
         ))?
-        .query_row([id], |row| Ok((summary_from_row(row)?, row.get(8)?, row.get(9)?, row.get(10)?, row.get(11)?)))
+        .query_row([id], |row| Ok((summary_from_row(row)?, row.get(9)?, row.get(10)?, row.get(11)?, row.get(12)?)))
         .optional()?
         .ok_or_else(|| Error::NotFound(format!("project {id}")))?;
     Ok(Project {
@@ -295,7 +279,7 @@ pub fn get_project(conn: &Connection, id: &str) -> Result<Project> {
         starts_on: summary.starts_on,
         ends_on: summary.ends_on,
         notes,
-        partnerships: partnerships_of(conn, id)?,
+        partnerships: summary.partnerships,
         participants: participants_of(conn, id)?,
         trips: records(conn, LINKED_TRIPS, id)?,
         items: records(conn, LINKED_ITEMS, id)?,
@@ -326,11 +310,7 @@ pub fn list_projects(conn: &Connection, query: &ProjectQuery) -> Result<Page<Pro
         ":status": query.status,
         ":partnership": query.partnership_id,
     };
-    let mut page = read_page(conn, &sql, params, query.page, summary_from_row)?;
-    for project in &mut page.items {
-        project.partnerships = partnerships_of(conn, &project.id)?;
-    }
-    Ok(page)
+    read_page(conn, &sql, params, query.page, summary_from_row)
 }
 
 struct Period {
@@ -472,13 +452,13 @@ fn touch(conn: &Connection, project_id: &str) -> Result<()> {
 }
 
 /// The projects a trip serves, by title.
-pub fn projects_of_trip(conn: &Connection, trip_id: &str) -> Result<Vec<ProjectPartnership>> {
+pub fn projects_of_trip(conn: &Connection, trip_id: &str) -> Result<Vec<RecordLink>> {
     Ok(conn
         .prepare_cached(
             "SELECT pr.id, pr.title FROM project_trips l JOIN projects pr ON pr.id = l.project_id
              WHERE l.trip_id = ?1 AND pr.deleted_at IS NULL ORDER BY pr.title COLLATE NOCASE",
         )?
-        .query_map([trip_id], |row| Ok(ProjectPartnership { id: row.get(0)?, label: row.get(1)? }))?
+        .query_map([trip_id], |row| Ok(RecordLink { id: row.get(0)?, label: row.get(1)? }))?
         .collect::<rusqlite::Result<_>>()?)
 }
 

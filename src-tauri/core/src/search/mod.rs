@@ -1,6 +1,6 @@
 //! The office-wide search: one index (migration 0011, kept by triggers in the same transaction
 //! as every write) over trips, programme items, people, organisations, partnerships,
-//! agreements, tasks, outcomes and gifts, in any script and of any length
+//! agreements, tasks, outcomes, gifts and projects, in any script and of any length
 //! (`names::search_terms`). Best matches first: a title that starts with what was typed before
 //! a word inside, then recent before old. Trashed records are left out; a record found only
 //! through its internal notes is marked as such.
@@ -26,6 +26,7 @@ crate::text_enum! {
         Task => "task",
         Outcome => "outcome",
         Gift => "gift",
+        Project => "project",
     }
 }
 
@@ -119,6 +120,17 @@ const KINDS: &[KindSql] = &[
         context: "(SELECT our_side || ' – ' || partner_place FROM partnerships WHERE id = x.partnership_id)
                   || coalesce(' · ' || x.signed_on, '')",
         parent: "x.partnership_id",
+    },
+    KindSql {
+        kind: SearchKind::Project,
+        table: "projects",
+        texts: &["title", "goal"],
+        internal: "notes",
+        context:
+            "coalesce((SELECT group_concat(label, ', ') FROM (SELECT p.our_side || ' – ' || p.partner_place AS label
+                      FROM project_partnerships l JOIN partnerships p ON p.id = l.partnership_id
+                      WHERE l.project_id = x.id ORDER BY l.position)), '')",
+        parent: "NULL",
     },
     KindSql {
         kind: SearchKind::Task,

@@ -157,3 +157,22 @@ fn imports_and_restored_backups_reach_the_index() {
     assert_eq!(person_titles(&conn, "quastmann"), imported, "the backup's index came back with it");
     assert!(person_titles(&conn, "Quast-Meier").is_empty());
 }
+
+#[test]
+fn projects_are_found_by_title_goal_and_internal_notes_and_open_their_page() {
+    let conn = office();
+    let hits = search(&conn, "Fotoausstellung", Some(SearchKind::Project)).unwrap();
+    assert_eq!(hits.len(), 1);
+    assert_eq!(hits[0].title, "Fotoausstellung „Stadt und Kreis Düren“ in Jinhua");
+    assert_eq!(hits[0].context, "Stadt Düren – Jinhua, Kreis Düren – Jinhua (Städteregion)");
+    assert_eq!(titles(&conn, "Showroom", None), ["China-Kompetenz-Zentrum Herne"], "the goal is searched");
+    let insured = search(&conn, "Versicherungswert", None).unwrap();
+    assert_eq!((insured[0].kind, insured[0].internal), (SearchKind::Project, true));
+
+    let school = crate::projects::list_projects(&conn, &Default::default()).unwrap();
+    let school = school.items.iter().find(|p| p.title.starts_with("Schüleraustausch")).unwrap();
+    crate::projects::delete_project(&conn, &school.id).unwrap();
+    assert!(titles(&conn, "Schüleraustausch", Some(SearchKind::Project)).is_empty(), "the trash is not searched");
+    crate::projects::restore_project(&conn, &school.id).unwrap();
+    assert_eq!(titles(&conn, "Schüleraustausch", Some(SearchKind::Project)).len(), 1);
+}

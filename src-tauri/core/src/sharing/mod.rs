@@ -31,8 +31,9 @@ use crate::audience::{carries, Outgoing, Sensitive, Ticked};
 use crate::documents::DocumentKind;
 use crate::error::{Error, Result};
 use crate::settings;
+use crate::store::document_files::{self, DocumentFiles};
 use crate::store::paging::{read_page, Page, PageRequest, PageSql};
-use crate::store::{document_files, new_id, now};
+use crate::store::{new_id, now};
 use files::OfficeKey;
 use tables::{Table, SHARED};
 
@@ -654,10 +655,15 @@ fn document_hashes(conn: &Connection, schema: &str) -> Result<Vec<String>> {
 
 /// Puts the files of the documents that leave the laptop that the folder lacks into it, encrypted.
 fn send_documents(conn: &Connection, setup: &Setup) -> Result<()> {
-    for hash in document_hashes(conn, "sharing_out")? {
+    let hashes = document_hashes(conn, "sharing_out")?;
+    if hashes.is_empty() {
+        return Ok(());
+    }
+    let kept = DocumentFiles::of(conn)?;
+    for hash in hashes {
         let there = files::document_path(&setup.folder, &hash);
-        if !there.exists() && document_files::is_kept(conn, &hash)? {
-            files::write_once(&there, &files::seal_document(&setup.key, &hash, &document_files::read(conn, &hash)?)?)?;
+        if !there.exists() && kept.is_kept(&hash) {
+            files::write_once(&there, &files::seal_document(&setup.key, &hash, &kept.read(&hash)?)?)?;
         }
     }
     Ok(())
@@ -665,9 +671,14 @@ fn send_documents(conn: &Connection, setup: &Setup) -> Result<()> {
 
 /// Takes the document files this laptop lacks from the folder; one not there yet comes with a later sync.
 fn receive_documents(conn: &Connection, setup: &Setup) -> Result<()> {
-    for hash in document_hashes(conn, "main")? {
+    let hashes = document_hashes(conn, "main")?;
+    if hashes.is_empty() {
+        return Ok(());
+    }
+    let kept = DocumentFiles::of(conn)?;
+    for hash in hashes {
         let there = files::document_path(&setup.folder, &hash);
-        if !there.is_file() || document_files::is_kept(conn, &hash)? {
+        if !there.is_file() || kept.is_kept(&hash) {
             continue;
         }
         if std::fs::metadata(&there)?.len() > document_files::MAX_DOCUMENT_BYTES + 64 {

@@ -291,6 +291,9 @@ pub(super) fn keep_only_shared(conn: &Connection, id: &str) -> Result<()> {
           WHERE id NOT IN ({partnerships} AND partnership_id IS NOT NULL)
             AND id NOT IN (SELECT partnership_id FROM sharing_out.trips WHERE partnership_id IS NOT NULL);
          DELETE FROM sharing_out.trip_themes WHERE trip_id NOT IN (SELECT id FROM sharing_out.trips);
+         DELETE FROM sharing_out.trip_partnerships
+          WHERE trip_id NOT IN (SELECT id FROM sharing_out.trips)
+             OR partnership_id NOT IN (SELECT id FROM sharing_out.partnerships);
          DELETE FROM sharing_out.members WHERE trip_id NOT IN (SELECT id FROM sharing_out.trips);
          DELETE FROM sharing_out.programme_items WHERE trip_id NOT IN (SELECT id FROM sharing_out.trips);
          DELETE FROM sharing_out.removed_items WHERE trip_id NOT IN (SELECT id FROM sharing_out.trips);
@@ -328,6 +331,9 @@ pub(super) fn keep_only_shared(conn: &Connection, id: &str) -> Result<()> {
          DELETE FROM sharing_out.organisations
           WHERE id NOT IN (SELECT organisation_id FROM sharing_out.item_hosts WHERE organisation_id IS NOT NULL
                            UNION SELECT organisation_id FROM sharing_out.people WHERE organisation_id IS NOT NULL);
+         DELETE FROM sharing_out.partnership_bodies
+          WHERE partnership_id NOT IN (SELECT id FROM sharing_out.partnerships)
+             OR organisation_id NOT IN (SELECT id FROM sharing_out.organisations);
          DELETE FROM sharing_out.theme_areas
           WHERE id NOT IN (SELECT theme_id FROM sharing_out.trip_themes
                            UNION SELECT theme_id FROM sharing_out.agreement_themes);

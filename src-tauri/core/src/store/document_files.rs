@@ -135,34 +135,55 @@ pub fn too_large() -> Error {
     Error::field("document", "too_large", "the file is larger than 100 MB; Partnerdesk keeps documents up to 100 MB")
 }
 
+/// The documents folder of one database and the key its files are sealed with, read once for
+/// work over many documents.
+pub struct DocumentFiles {
+    dir: PathBuf,
+    key: Option<FileKey>,
+}
+
+impl DocumentFiles {
+    pub fn of(conn: &Connection) -> Result<Self> {
+        Ok(DocumentFiles { dir: documents_dir(conn)?, key: file_key(conn)? })
+    }
+
+    /// Whether the content `hash` is kept here.
+    pub fn is_kept(&self, hash: &str) -> bool {
+        is_content_hash(hash) && self.dir.join(stored_name(self.key.as_ref(), hash)).is_file()
+    }
+
+    /// The content kept under `hash`, checked against it.
+    pub fn read(&self, hash: &str) -> Result<Vec<u8>> {
+        let missing = || Error::NotFound("the file of this document is missing on this laptop".into());
+        if !is_content_hash(hash) {
+            return Err(missing());
+        }
+        let found = [stored_name(self.key.as_ref(), hash), hash.to_string()]
+            .into_iter()
+            .flat_map(|name| [self.dir.join(&name), self.dir.join(RELEASED).join(name)])
+            .find(|path| path.is_file())
+            .ok_or_else(missing)?;
+        let bytes = fs::read(&found)?;
+        // Plain content may begin like a sealed file: the hash decides what was read.
+        let content = match self.key.as_ref().filter(|_| is_sealed(&bytes)).and_then(|key| unseal(key, hash, &bytes)) {
+            Some(content) => content,
+            None => bytes,
+        };
+        if content_hash(&content) != hash {
+            return Err(damaged(&found));
+        }
+        Ok(content)
+    }
+}
+
 /// Whether the content `hash` is kept here.
 pub fn is_kept(conn: &Connection, hash: &str) -> Result<bool> {
-    Ok(is_content_hash(hash) && documents_dir(conn)?.join(stored_name(file_key(conn)?.as_ref(), hash)).is_file())
+    Ok(DocumentFiles::of(conn)?.is_kept(hash))
 }
 
 /// The content kept under `hash`, checked against it.
 pub fn read(conn: &Connection, hash: &str) -> Result<Vec<u8>> {
-    let missing = || Error::NotFound("the file of this document is missing on this laptop".into());
-    if !is_content_hash(hash) {
-        return Err(missing());
-    }
-    let dir = documents_dir(conn)?;
-    let key = file_key(conn)?;
-    let found = [stored_name(key.as_ref(), hash), hash.to_string()]
-        .into_iter()
-        .flat_map(|name| [dir.join(&name), dir.join(RELEASED).join(name)])
-        .find(|path| path.is_file())
-        .ok_or_else(missing)?;
-    let bytes = fs::read(&found)?;
-    // Plain content may begin like a sealed file: the hash decides what was read.
-    let content = match key.as_ref().filter(|_| is_sealed(&bytes)).and_then(|key| unseal(key, hash, &bytes)) {
-        Some(content) => content,
-        None => bytes,
-    };
-    if content_hash(&content) != hash {
-        return Err(damaged(&found));
-    }
-    Ok(content)
+    DocumentFiles::of(conn)?.read(hash)
 }
 
 fn damaged(path: &Path) -> Error {
@@ -338,12 +359,12 @@ pub fn settle_after_restore(conn: &Connection) -> Result<()> {
 
 /// The content hashes the database names whose files are kept here, for a backup to carry.
 pub fn kept_hashes(conn: &Connection) -> Result<Vec<String>> {
-    let mut kept = Vec::new();
-    for hash in named_hashes(conn)? {
-        if is_kept(conn, &hash)? {
-            kept.push(hash);
-        }
+    let named = named_hashes(conn)?;
+    if named.is_empty() {
+        return Ok(Vec::new());
     }
+    let files = DocumentFiles::of(conn)?;
+    let mut kept: Vec<String> = named.into_iter().filter(|hash| files.is_kept(hash)).collect();
     kept.sort();
     Ok(kept)
 }

@@ -11,7 +11,7 @@ use crate::contacts::links::{check_people, people_of, set_people};
 use crate::contacts::{RegisterEntry, PERSON_LABEL};
 use crate::error::{Error, Problems, Result};
 use crate::store::{atomically, new_id, now};
-use crate::vocabulary::{RegisterKind, RegisterRef};
+use crate::vocabulary::{RecordLink, RegisterKind, RegisterRef};
 use crate::zoned;
 
 pub mod due;
@@ -42,14 +42,6 @@ crate::text_enum! {
     pub enum TaskPriority { High => "high", Normal => "normal", Low => "low" }
 }
 
-/// A linked record as task lists show it: its ID and how it reads.
-#[derive(Debug, Clone, PartialEq, Serialize, TS)]
-#[ts(export)]
-pub struct TaskLink {
-    pub id: String,
-    pub label: String,
-}
-
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 #[ts(export)]
 pub struct Task {
@@ -62,16 +54,16 @@ pub struct Task {
     pub due_state: DueState,
     pub priority: TaskPriority,
     pub status: TaskStatus,
-    pub trip: Option<TaskLink>,
-    pub item: Option<TaskLink>,
+    pub trip: Option<RecordLink>,
+    pub item: Option<RecordLink>,
     /// The outcome of a programme item this task was made from.
     pub outcome_id: Option<String>,
-    pub partnership: Option<TaskLink>,
+    pub partnership: Option<RecordLink>,
     /// The agreement the task serves.
-    pub agreement: Option<TaskLink>,
+    pub agreement: Option<RecordLink>,
     /// The project the task is filed under.
-    pub project: Option<TaskLink>,
-    pub theme: Option<TaskLink>,
+    pub project: Option<RecordLink>,
+    pub theme: Option<RecordLink>,
     pub people: Vec<RegisterEntry>,
     pub checklist_done: i64,
     pub checklist_total: i64,
@@ -140,8 +132,8 @@ pub(crate) fn select_task() -> String {
     )
 }
 
-fn link(id: Option<String>, label: Option<String>) -> Option<TaskLink> {
-    Some(TaskLink { id: id?, label: label? })
+fn link(id: Option<String>, label: Option<String>) -> Option<RecordLink> {
+    Some(RecordLink { id: id?, label: label? })
 }
 
 pub(crate) fn from_row(row: &Row, today: NaiveDate) -> rusqlite::Result<Task> {

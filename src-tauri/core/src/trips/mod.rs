@@ -2,7 +2,7 @@
 //! programme next year") and moved to and from the trash.
 
 use chrono::NaiveDate;
-use rusqlite::{named_params, Connection, OptionalExtension, Row};
+use rusqlite::{named_params, params, Connection, OptionalExtension, Row};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -11,7 +11,7 @@ use crate::error::{Error, Problems, Result};
 use crate::partnerships::themes::{first_unknown, set_trip_themes, themes_of_trip, ThemeArea};
 use crate::store::paging::{read_page, Page, PageRequest, PageSql};
 use crate::store::{atomically, new_id, now};
-use crate::vocabulary::{Direction, SecondLanguage};
+use crate::vocabulary::{Direction, RecordLink, SecondLanguage};
 use crate::zoned;
 
 pub mod trash;
@@ -50,6 +50,8 @@ pub struct Trip {
     pub partnership_id: Option<String>,
     /// "Stadt Düren – Jinhua", for lists.
     pub partnership_label: Option<String>,
+    /// The further partnerships the trip serves: a delegation visiting several partners.
+    pub further_partnerships: Vec<RecordLink>,
     /// The theme areas the trip serves.
     pub themes: Vec<ThemeArea>,
     pub member_count: i64,
@@ -87,6 +89,9 @@ pub struct TripInput {
     pub notes: String,
     #[serde(default)]
     pub partnership_id: Option<String>,
+    /// Further partnerships the trip serves, in the order shown.
+    #[serde(default)]
+    pub further_partnership_ids: Vec<String>,
     #[serde(default)]
     pub theme_ids: Vec<String>,
 }
@@ -100,7 +105,7 @@ pub struct TripQuery {
     pub status: Option<TripStatus>,
     #[serde(default)]
     pub direction: Option<Direction>,
-    /// Only the trips of this partnership.
+    /// Only the trips that serve this partnership, first or further.
     #[serde(default)]
     pub partnership_id: Option<String>,
     /// Which page of the list.
@@ -140,6 +145,7 @@ fn from_row(row: &Row) -> rusqlite::Result<Trip> {
         notes: row.get(10)?,
         partnership_id: row.get(11)?,
         partnership_label: row.get(12)?,
+        further_partnerships: Vec::new(),
         themes: Vec::new(),
         member_count: row.get(13)?,
         item_count: row.get(14)?,
@@ -162,6 +168,18 @@ fn validate(conn: &Connection, input: &TripInput) -> Result<ValidTrip> {
     if let Some(partnership) = &input.partnership_id {
         if !crate::partnerships::partnership_exists(conn, partnership)? {
             problems.push("partnership_id", "unknown_partnership", format!("{partnership} is not in the register"));
+        }
+    }
+    for (position, further) in input.further_partnership_ids.iter().enumerate() {
+        if input.partnership_id.as_ref() == Some(further) || input.further_partnership_ids[..position].contains(further)
+        {
+            problems.push("further_partnership_ids", "twice", format!("{further} is named twice"));
+        } else if !crate::partnerships::partnership_exists(conn, further)? {
+            problems.push(
+                "further_partnership_ids",
+                "unknown_partnership",
+                format!("{further} is not in the register"),
+            );
         }
     }
     if let Some(unknown) = first_unknown(conn, &input.theme_ids)? {
@@ -196,6 +214,7 @@ pub fn create_trip(conn: &Connection, input: &TripInput) -> Result<Trip> {
             trip_params(&id, input, &valid, &now()),
         )?;
         set_trip_themes(conn, &id, &input.theme_ids)?;
+        set_further_partnerships(conn, &id, &input.further_partnership_ids)?;
         give_checklist(conn, &id, input.direction)
     })?;
     get_trip(conn, &id)
@@ -213,6 +232,7 @@ pub fn update_trip(conn: &Connection, id: &str, input: &TripInput) -> Result<Tri
         )?;
         if changed > 0 {
             set_trip_themes(conn, id, &input.theme_ids)?;
+            set_further_partnerships(conn, id, &input.further_partnership_ids)?;
         }
         Ok(changed)
     })?;
@@ -259,12 +279,30 @@ pub fn get_trip(conn: &Connection, id: &str) -> Result<Trip> {
 /// The trip `id`, also from the trash, if there is one.
 pub(crate) fn find_trip(conn: &Connection, id: &str) -> Result<Option<Trip>> {
     let trip = conn.prepare_cached(&format!("{SELECT_TRIP} WHERE t.id = ?1"))?.query_row([id], from_row).optional()?;
-    trip.map(|trip| with_themes(conn, trip)).transpose()
+    trip.map(|trip| with_links(conn, trip)).transpose()
 }
 
-fn with_themes(conn: &Connection, mut trip: Trip) -> Result<Trip> {
+fn with_links(conn: &Connection, mut trip: Trip) -> Result<Trip> {
     trip.themes = themes_of_trip(conn, &trip.id)?;
+    trip.further_partnerships = conn
+        .prepare_cached(
+            "SELECT p.id, p.our_side || ' – ' || p.partner_place FROM trip_partnerships l
+             JOIN partnerships p ON p.id = l.partnership_id
+             WHERE l.trip_id = ?1 AND p.deleted_at IS NULL ORDER BY l.position",
+        )?
+        .query_map([&trip.id], |row| Ok(RecordLink { id: row.get(0)?, label: row.get(1)? }))?
+        .collect::<rusqlite::Result<_>>()?;
     Ok(trip)
+}
+
+pub(crate) fn set_further_partnerships(conn: &Connection, trip_id: &str, partnership_ids: &[String]) -> Result<()> {
+    conn.prepare_cached("DELETE FROM trip_partnerships WHERE trip_id = ?1")?.execute([trip_id])?;
+    let mut insert =
+        conn.prepare_cached("INSERT INTO trip_partnerships (trip_id, partnership_id, position) VALUES (?1, ?2, ?3)")?;
+    for (position, partnership_id) in partnership_ids.iter().enumerate() {
+        insert.execute(params![trip_id, partnership_id, position as i64])?;
+    }
+    Ok(())
 }
 
 pub fn list_trips(conn: &Connection, query: &TripQuery) -> Result<Page<Trip>> {
@@ -277,7 +315,8 @@ pub fn list_trips(conn: &Connection, query: &TripQuery) -> Result<Page<Trip>> {
                  OR t.partner_country LIKE :pattern ESCAPE '\\' OR t.purpose LIKE :pattern ESCAPE '\\')
             AND (:status IS NULL OR t.status = :status)
             AND (:direction IS NULL OR t.direction = :direction)
-            AND (:partnership IS NULL OR t.partnership_id = :partnership)",
+            AND (:partnership IS NULL OR t.partnership_id = :partnership
+                 OR t.id IN (SELECT trip_id FROM trip_partnerships WHERE partnership_id = :partnership))",
         order: "t.start_date DESC, t.id",
     };
     let params = named_params! {
@@ -287,7 +326,7 @@ pub fn list_trips(conn: &Connection, query: &TripQuery) -> Result<Page<Trip>> {
         ":partnership": query.partnership_id,
     };
     let mut page = read_page(conn, &sql, params, query.page, from_row)?;
-    page.items = page.items.into_iter().map(|trip| with_themes(conn, trip)).collect::<Result<_>>()?;
+    page.items = page.items.into_iter().map(|trip| with_links(conn, trip)).collect::<Result<_>>()?;
     Ok(page)
 }
 

@@ -22,6 +22,7 @@ pub(crate) fn trip_input(title: &str) -> TripInput {
         notes: String::new(),
         partnership_id: None,
         theme_ids: Vec::new(),
+        further_partnership_ids: Vec::new(),
     }
 }
 

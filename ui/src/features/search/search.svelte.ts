@@ -38,5 +38,7 @@ export function routeOf(kind: SearchKind, id: string, parentId: string | null): 
       return { name: "partnership", id };
     case "agreement":
       return { name: "partnership", id: parentId ?? "" };
+    case "project":
+      return { name: "project", id };
   }
 }

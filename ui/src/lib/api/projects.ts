@@ -5,7 +5,7 @@ import type { Page } from "../bindings/Page";
 import type { Project } from "../bindings/Project";
 import type { ProjectInput } from "../bindings/ProjectInput";
 import type { ProjectLinkKind } from "../bindings/ProjectLinkKind";
-import type { ProjectPartnership } from "../bindings/ProjectPartnership";
+import type { RecordLink } from "../bindings/RecordLink";
 import type { ProjectQuery } from "../bindings/ProjectQuery";
 import type { ProjectSummary } from "../bindings/ProjectSummary";
 
@@ -42,5 +42,5 @@ export function unlinkFromProject(project_id: string, kind: ProjectLinkKind, rec
 }
 
 export function projectsOfTrip(trip_id: string) {
-  return call<ProjectPartnership[]>("projects_of_trip", { trip_id });
+  return call<RecordLink[]>("projects_of_trip", { trip_id });
 }

@@ -2,12 +2,18 @@
 import type { OurSideKind } from "./OurSideKind";
 import type { PartnershipKind } from "./PartnershipKind";
 import type { PartnershipStatus } from "./PartnershipStatus";
+import type { RecordLink } from "./RecordLink";
 
 export type Partnership = { id: string, 
 /**
  * Our side, e.g. "Stadt Düren".
  */
-our_side: string, our_side_kind: OurSideKind, partner_place: string, partner_province: string, partner_country: string, 
+our_side: string, our_side_kind: OurSideKind, 
+/**
+ * The register's organisations that carry the partnership on our side, when it is held by
+ * several bodies together (Stadt and Landkreis Kaiserslautern).
+ */
+our_bodies: Array<RecordLink>, partner_place: string, partner_province: string, partner_country: string, 
 /**
  * IANA zone of the partner place.
  */

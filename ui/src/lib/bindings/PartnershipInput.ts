@@ -7,4 +7,8 @@ export type PartnershipInput = { our_side: string, our_side_kind: OurSideKind, p
 /**
  * `YYYY-MM-DD` or empty.
  */
-since: string, status: PartnershipStatus, description: string, };
+since: string, status: PartnershipStatus, description: string, 
+/**
+ * The organisations that carry the partnership on our side, in the order shown.
+ */
+our_body_ids: Array<string>, };

@@ -6,4 +6,8 @@ import type { TripStatus } from "./TripStatus";
 /**
  * What the trip form sends. Dates travel as text so that a bad one gets a field message.
  */
-export type TripInput = { title: string, direction: Direction, partner_place: string, partner_country: string, time_zone: string, start_date: string, end_date: string, purpose: string, second_language: SecondLanguage | null, title_translation: string, purpose_translation: string, status: TripStatus, notes: string, partnership_id: string | null, theme_ids: Array<string>, };
+export type TripInput = { title: string, direction: Direction, partner_place: string, partner_country: string, time_zone: string, start_date: string, end_date: string, purpose: string, second_language: SecondLanguage | null, title_translation: string, purpose_translation: string, status: TripStatus, notes: string, partnership_id: string | null, 
+/**
+ * Further partnerships the trip serves, in the order shown.
+ */
+further_partnership_ids: Array<string>, theme_ids: Array<string>, };

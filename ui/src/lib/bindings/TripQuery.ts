@@ -4,6 +4,6 @@ import type { TripStatus } from "./TripStatus";
 
 export type TripQuery = { search: string, status: TripStatus | null, direction: Direction | null, 
 /**
- * Only the trips of this partnership.
+ * Only the trips that serve this partnership, first or further.
  */
 partnership_id: string | null, offset: number, limit: number | null, };

@@ -92,7 +92,7 @@ export const recordKindValues: readonly RecordKind[] = ["trip", "item", "member"
 
 export const registerKindValues: readonly RegisterKind[] = ["person", "organisation"];
 
-export const searchKindValues: readonly SearchKind[] = ["trip", "item", "person", "organisation", "partnership", "agreement", "task", "outcome", "gift"];
+export const searchKindValues: readonly SearchKind[] = ["trip", "item", "person", "organisation", "partnership", "agreement", "task", "outcome", "gift", "project"];
 
 export const secondLanguageValues: readonly SecondLanguage[] = ["zh", "en", "de", "fr", "es", "it", "pt", "nl", "pl", "cs", "tr"];
 

@@ -225,6 +225,12 @@ fn problems_of(bundle: &Bundle) -> Vec<String> {
         findings.add(&what, "it ends before it starts");
     }
     findings.link(&what, "partnership_id", trip.partnership_id.as_deref(), &partnerships);
+    for (position, further) in trip.further_partnership_ids.iter().enumerate() {
+        findings.link(&what, "further_partnership_ids", Some(further), &partnerships);
+        if trip.partnership_id.as_ref() == Some(further) || trip.further_partnership_ids[..position].contains(further) {
+            findings.add(&what, format!("it names the partnership {further} twice"));
+        }
+    }
     for theme_id in &trip.theme_ids {
         findings.link(&what, "theme_ids", Some(theme_id), &themes);
     }

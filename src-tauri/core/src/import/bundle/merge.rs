@@ -22,6 +22,7 @@ use crate::error::Result;
 use crate::import::{ImportReport, PreviewAction, RecordKind};
 use crate::partnerships::themes::set_trip_themes;
 use crate::store::{document_files, now};
+use crate::trips::set_further_partnerships;
 use crate::vocabulary::{RegisterKind, RegisterRef};
 use crate::zoned;
 
@@ -388,6 +389,7 @@ impl Merger<'_> {
                 trip.purpose_translation,
             ])?;
             set_trip_themes(self.conn, &trip.id, &trip.theme_ids)?;
+            set_further_partnerships(self.conn, &trip.id, &trip.further_partnership_ids)?;
         }
         let steps_written = self.steps(("trip_id", &trip.id), checklist)?;
         let detail = format!("{} – {}, {}", trip.start_date, trip.end_date, trip.partner_place);

@@ -242,8 +242,13 @@ fn embed_documents(conn: &Connection, path: &Path, key: Option<&Passphrase>) -> 
          DELETE FROM document_protection;",
     )?;
     let mut insert = copy.prepare("INSERT INTO backup_documents (content_hash, bytes) VALUES (?1, ?2)")?;
-    for hash in document_files::kept_hashes(conn)? {
-        insert.execute(rusqlite::params![hash, document_files::read(conn, &hash)?])?;
+    let hashes = document_files::kept_hashes(conn)?;
+    if hashes.is_empty() {
+        return Ok(());
+    }
+    let files = document_files::DocumentFiles::of(conn)?;
+    for hash in hashes {
+        insert.execute(rusqlite::params![hash, files.read(&hash)?])?;
     }
     Ok(())
 }
