@@ -22,7 +22,7 @@ use partnerdesk_core::store::encryption::Passphrase;
 use partnerdesk_core::store::paging::PageRequest;
 use partnerdesk_core::tasks::list::{list_tasks, TaskQuery, TaskView};
 use partnerdesk_core::{
-    delegation, demo, export, gifts, import, privacy, programme, publishing, settings, store, trips,
+    costs, delegation, demo, export, gifts, import, money, privacy, programme, publishing, settings, store, trips,
 };
 
 #[derive(Debug, Parser)]
@@ -362,6 +362,14 @@ pub enum ListCommand {
         #[arg(long)]
         json: bool,
     },
+    /// A trip's cost lines by category, each with its amounts in its currency and in euros
+    /// and the rate it was converted at.
+    Costs {
+        #[arg(long, value_name = "ID")]
+        trip: String,
+        #[arg(long)]
+        json: bool,
+    },
     /// The gifts register: gifts given and received on trips, newest first.
     Gifts {
         /// Only the gifts of this trip.
@@ -650,6 +658,28 @@ pub fn run(db: &Path, key: Option<&Passphrase>, command: &Command) -> Result<Str
                 format!(
                     "{}\t{}\t{}.{}\t{}\tkept {}\tlost {} ({})",
                     c.id, c.kind, c.table_name, c.column_name, c.record_label, c.kept_value, c.lost_value, c.lost_by
+                )
+            })
+        }
+        Command::List { what: ListCommand::Costs { trip, json } } => {
+            let lines = costs::list_cost_lines(&conn, trip)?;
+            render(*json, &lines, |line| {
+                let amount =
+                    |minor: Option<i64>| minor.map(|m| money::plain(m, line.places)).unwrap_or_else(|| "–".into());
+                let euros = |cents: Option<i64>| cents.map(|c| money::plain(c, 2)).unwrap_or_else(|| "–".into());
+                format!(
+                    "{}\t{}\t{}\tplanned {} {} ({} EUR)\tactual {} {} ({} EUR)\trate {}\t{}",
+                    line.id,
+                    line.category,
+                    line.bearer,
+                    amount(line.planned_minor),
+                    line.currency,
+                    euros(line.planned_cents),
+                    amount(line.actual_minor),
+                    line.currency,
+                    euros(line.actual_cents),
+                    line.per_euro.as_deref().unwrap_or("1"),
+                    line.description
                 )
             })
         }

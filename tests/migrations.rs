@@ -15,7 +15,7 @@ use partnerdesk_core::partnerships::{self, agreements, PartnershipKind, Partners
 use partnerdesk_core::tasks::{get_task, TaskPriority, TaskStatus};
 use partnerdesk_core::trips::{self, TripStatus};
 use partnerdesk_core::vocabulary::{Direction, Side};
-use partnerdesk_core::{delegation, gifts, outcomes, programme, projects, settings, store};
+use partnerdesk_core::{costs, delegation, gifts, outcomes, programme, projects, settings, store};
 use rusqlite::types::Value;
 use rusqlite::Connection;
 
@@ -293,6 +293,24 @@ INSERT INTO partnership_bodies (partnership_id, organisation_id, position) VALUE
  ('0192f0a0-4000-7000-8000-000000000001', '0192f0a0-6000-7000-8000-000000000001', 0);
 ";
 
+const COSTS: &str = "
+INSERT INTO budget_lines (id, year, code, name, amount_cents, created_at, updated_at) VALUES
+ ('0192f0a0-c000-7000-8000-000000000001', 2026, '1.1.2.01-54310', 'Städtepartnerschaften', 2500000,
+    '2026-01-20T08:00:00.000Z', '2026-01-20T08:00:00.000Z');
+INSERT INTO exchange_rates (currency, rate_on, per_euro, source, updated_at) VALUES
+ ('CNY', '2026-10-20', '7.8543', 'ecb', '2026-10-20T16:00:00.000Z');
+INSERT INTO cost_lines (id, trip_id, category, description, currency, planned_minor, actual_minor, per_euro, rate_on,
+    planned_cents, actual_cents, spent_on, bearer, budget_line_id, payer, member_id, notes, planned_set_at, created_at,
+    updated_at) VALUES
+ ('0192f0a0-c100-7000-8000-000000000001', '0192f0a0-1000-7000-8000-000000000001', 'hotel', 'Hotel Jinhua, 5 Nächte',
+    'CNY', 420000, NULL, '7.8543', '2026-10-20', 53474, NULL, NULL, 'office', '0192f0a0-c000-7000-8000-000000000001',
+    '', '0192f0a0-2000-7000-8000-000000000001', '', '2026-09-01T08:00:00.000Z', '2026-09-01T08:00:00.000Z',
+    '2026-09-01T08:00:00.000Z');
+INSERT INTO trip_approvals (trip_id, requested_at, approved_at, approved_by, approved_plan_cents, updated_at) VALUES
+ ('0192f0a0-1000-7000-8000-000000000001', '2026-09-02T08:00:00.000Z', '2026-09-03T08:00:00.000Z', 'Landrat',
+    53474, '2026-09-03T08:00:00.000Z');
+";
+
 const AGREEMENT_DOCUMENT_FILE: (&str, &[u8]) = ("0192f0a0-5000-7000-8000-000000000001.pdf", b"%PDF-1.4 Vertrag 2014");
 
 /// What a fixture of each version holds: every block whose range contains the version.
@@ -313,6 +331,7 @@ const DATA: &[(RangeInclusive<usize>, &str)] = &[
     (16..=usize::MAX, DOCUMENTS),
     (18..=usize::MAX, PROJECTS),
     (19..=usize::MAX, REGISTER_GAPS),
+    (20..=usize::MAX, COSTS),
 ];
 
 /// Columns a later migration drops, with the version that drops them; what they held is
@@ -765,6 +784,14 @@ fn check_records(conn: &Connection, version: usize) {
         assert_eq!(further, ["Kreis Düren – Jinhua (Städteregion)"], "v{version}");
         let partnership = partnerships::get_partnership(conn, PARTNERSHIP, today).unwrap();
         assert_eq!(partnership.our_bodies[0].id, JINHUA_GOVERNMENT, "v{version}");
+    }
+    if version >= 20 {
+        let budget = costs::budget::trip_budget(conn, TRIP_JINHUA).unwrap();
+        let hotel = &budget.lines[0];
+        assert_eq!((hotel.planned_cents, hotel.per_euro.as_deref()), (Some(53474), Some("7.8543")), "v{version}");
+        assert_eq!(hotel.member.as_ref().map(|m| m.id.as_str()), Some(MAYOR), "v{version}");
+        assert!(!budget.changed_since_approval, "v{version}");
+        assert_eq!(costs::budget::budget_year(conn, 2026).unwrap()[0].open_cents, 53474, "v{version}");
     }
 }
 

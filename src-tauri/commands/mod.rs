@@ -6,6 +6,7 @@ pub mod app;
 pub mod backup;
 pub mod checklists;
 pub mod contacts;
+pub mod costs;
 pub mod delegation;
 pub mod documents;
 pub mod encryption;

@@ -1,7 +1,7 @@
 //! The trash as a whole: what it holds, and emptying it for good (after the UI has asked).
 //! Every deletion in Partnerdesk goes through it: trips, partnerships, people, organisations,
 //! gifts, tasks and projects, and the records inside them — programme items, delegation members,
-//! agreements, outcomes, checklist steps and documents.
+//! agreements, outcomes, checklist steps, documents and cost lines.
 
 use chrono::NaiveDate;
 use rusqlite::Connection;
@@ -12,6 +12,7 @@ use crate::checklists::trashed_steps;
 use crate::contacts::organisations::Organisation;
 use crate::contacts::people::Person;
 use crate::contacts::trash::{trashed_organisations, trashed_people};
+use crate::costs::trashed_cost_lines;
 use crate::delegation::trashed_members;
 use crate::documents::trashed_documents;
 use crate::error::Result;
@@ -42,6 +43,7 @@ pub struct TrashContents {
     pub checklist_steps: Vec<TrashedEntry>,
     pub documents: Vec<TrashedEntry>,
     pub projects: Vec<TrashedEntry>,
+    pub cost_lines: Vec<TrashedEntry>,
 }
 
 pub fn list_trash(conn: &Connection, today: NaiveDate) -> Result<TrashContents> {
@@ -59,6 +61,7 @@ pub fn list_trash(conn: &Connection, today: NaiveDate) -> Result<TrashContents> 
         checklist_steps: trashed_steps(conn)?,
         documents: trashed_documents(conn)?,
         projects: trashed_projects(conn)?,
+        cost_lines: trashed_cost_lines(conn)?,
     })
 }
 
@@ -67,7 +70,7 @@ pub fn list_trash(conn: &Connection, today: NaiveDate) -> Result<TrashContents> 
 /// people and organisations (delegation lists keep the names as typed; hosts and signatures
 /// of theirs go; gifts keep what was given, without the name), gifts, tasks with their
 /// checklists, and the programme items, members, agreements, outcomes, steps and documents
-/// deleted on their own. The files of the documents that go are released
+/// and cost lines deleted on their own. The files of the documents that go are released
 /// (`document_files::release_unnamed`).
 pub fn empty_trash(conn: &Connection) -> Result<usize> {
     let count = atomically(conn, |conn| {
@@ -86,6 +89,7 @@ pub fn empty_trash(conn: &Connection) -> Result<usize> {
             "checklist_steps",
             "documents",
             "projects",
+            "cost_lines",
         ] {
             count += conn.execute(&format!("DELETE FROM {table} WHERE deleted_at IS NOT NULL"), [])?;
         }

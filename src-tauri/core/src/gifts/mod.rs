@@ -12,6 +12,7 @@ use crate::contacts::organisations::organisation_exists;
 use crate::contacts::people::person_exists;
 use crate::contacts::{RegisterEntry, ORGANISATION_LABEL, PERSON_LABEL};
 use crate::error::{Error, FieldError, Problems, Result};
+use crate::money::{self, CurrencyCode};
 use crate::store::paging::{Page, PageRequest};
 use crate::store::{like_pattern, new_id, now};
 use crate::vocabulary::{RegisterKind, RegisterRef};
@@ -170,62 +171,10 @@ fn from_row(row: &Row) -> rusqlite::Result<Gift> {
     })
 }
 
-/// Reads an amount as offices type it into hundredths: "150", "12.5", "150,00", "1.234,50",
-/// "1,234.50". A lone separator followed by exactly three digits groups thousands ("1.234");
-/// otherwise the last separator marks one or two decimals. Empty means not estimated.
+/// Reads an estimated value as offices type it ("150", "1.234,50", "1,234.50") into
+/// hundredths of its currency. Empty means not estimated.
 pub fn parse_value(text: &str) -> Result<Option<i64>, FieldError> {
-    let compact: String = text.chars().filter(|c| !c.is_whitespace() && *c != '\'').collect();
-    if compact.is_empty() {
-        return Ok(None);
-    }
-    let (negative, amount) = match compact.strip_prefix(['-', '−']) {
-        Some(rest) => (true, rest),
-        None => (false, compact.as_str()),
-    };
-    let hundredths = hundredths(amount)
-        .ok_or_else(|| FieldError::new("value", "not_a_number", format!("{:?} is not an amount", text.trim())))?;
-    if negative {
-        return Err(FieldError::new("value", "negative", "the value of a gift cannot be negative"));
-    }
-    Ok(Some(hundredths))
-}
-
-fn hundredths(text: &str) -> Option<i64> {
-    if !text.chars().all(|c| c.is_ascii_digit() || c == '.' || c == ',') {
-        return None;
-    }
-    let (whole, fraction) = match text.rfind(['.', ',']) {
-        Some(at) => {
-            let separator = &text[at..=at];
-            let after = &text[at + 1..];
-            let both_kinds = text.contains('.') && text.contains(',');
-            if both_kinds || (text.matches(separator).count() == 1 && after.len() != 3) {
-                if text[..at].contains(separator) || after.is_empty() || after.len() > 2 {
-                    return None;
-                }
-                (&text[..at], after)
-            } else {
-                (text, "")
-            }
-        }
-        None => (text, ""),
-    };
-    let mut groups = whole.split(['.', ',']);
-    let first = groups.next()?;
-    let grouped = whole.contains(['.', ',']);
-    if first.is_empty() || (grouped && first.len() > 3) {
-        return None;
-    }
-    let mut digits = first.to_string();
-    for group in groups {
-        if group.len() != 3 {
-            return None;
-        }
-        digits.push_str(group);
-    }
-    let units: i64 = digits.parse().ok()?;
-    let cents: i64 = format!("{fraction:0<2}").parse().ok()?;
-    units.checked_mul(100)?.checked_add(cents)
+    money::parse_amount("value", text, CurrencyCode::EURO)
 }
 
 struct ValidGift {

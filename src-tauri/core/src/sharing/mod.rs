@@ -901,7 +901,7 @@ fn record_label(conn: &Connection, table: &str, row_key: &str) -> Result<String>
         "members" | "people" => "name_latin",
         "organisations" | "theme_areas" => "name",
         "outcomes" | "checklist_steps" => "text",
-        "gifts" => "description",
+        "gifts" | "cost_lines" => "description",
         "partnerships" => "partner_place",
         _ => return Ok(String::new()),
     };

@@ -43,6 +43,10 @@ pub const SHARED: &[&str] = &[
     "checklist_template_steps",
     "gifts",
     "documents",
+    "budget_lines",
+    "exchange_rates",
+    "cost_lines",
+    "trip_approvals",
 ];
 
 /// Tables that stay on this laptop: its settings (the folder, the office key, the window's
