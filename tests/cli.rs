@@ -167,6 +167,25 @@ fn tasks_are_listed_with_their_links() {
     assert!(reason.contains("open, overdue, this_week, closed, all"), "{reason}");
 }
 
+#[test]
+fn a_trips_costs_are_listed_with_euro_amounts_and_rates() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("office.sqlite");
+    assert!(partnerdesk(&db, &["demo"]).status.success());
+    let id = jinhua_trip_id(&db);
+    let lines = json(&partnerdesk(&db, &["list", "costs", "--trip", &id, "--json"]));
+    let lines = lines.as_array().unwrap();
+    assert_eq!(lines.len(), 9);
+    let hotel = lines.iter().find(|l| l["description"].as_str().unwrap().starts_with("Hotel in Jinhua")).unwrap();
+    assert_eq!((hotel["currency"].as_str(), hotel["planned_minor"].as_i64()), (Some("CNY"), Some(3_360_000)));
+    assert_eq!((hotel["per_euro"].as_str(), hotel["planned_cents"].as_i64()), (Some("7.7215"), Some(435_149)));
+    let text = String::from_utf8(partnerdesk(&db, &["list", "costs", "--trip", &id]).stdout).unwrap();
+    assert!(text.contains("hotel\tpartner\tplanned 33600.00 CNY (4351.49 EUR)\tactual 33600.00 CNY (4351.49 EUR)\trate 7.7215"), "{text}");
+    let unknown = partnerdesk(&db, &["list", "costs", "--trip", "no-such-trip"]);
+    assert!(!unknown.status.success());
+    assert!(String::from_utf8(unknown.stderr).unwrap().contains("trip no-such-trip not found"));
+}
+
 fn jinhua_trip_id(db: &Path) -> String {
     let trips = json(&partnerdesk(db, &["list", "trips", "--json"]));
     let trip = trips

@@ -21,6 +21,7 @@ use crate::vocabulary::{Direction, MemberRole, RegisterKind, RegisterRef, Second
 use chinese::chinese;
 
 mod chinese;
+mod costs;
 mod followups;
 pub mod office_years;
 mod projects;
@@ -292,6 +293,7 @@ pub fn load_demo(conn: &Connection) -> Result<DemoSummary> {
         yangzhou_in_kaiserslautern(&mut loader, &register.kaiserslautern)?;
         herne_to_luzhou(&mut loader, &register.herne)?;
         gifts_of_the_seed_trips(conn)?;
+        costs::costs_of_the_seed_trips(conn)?;
         followups::followups_of_the_seed_trips(conn)?;
         projects::projects_of_the_seed_partnerships(conn, "2026-11-21".parse().expect("a fixed day"))?;
         Ok(loader.summary)

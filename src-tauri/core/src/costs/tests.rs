@@ -244,3 +244,23 @@ fn the_ecb_files_are_read_whole_or_not_at_all() {
         assert!(matches!(rates::import_ecb_rates(&conn, broken.as_bytes()), Err(Error::Validation(_))), "{broken:?}");
     }
 }
+
+#[test]
+fn the_example_trip_to_jinhua_is_costed_in_two_currencies_and_approved() {
+    let conn = open_in_memory().unwrap();
+    crate::demo::load_demo(&conn).unwrap();
+    let trip_id: String = conn
+        .query_row("SELECT id FROM trips WHERE title LIKE 'Delegationsreise des Kreises Düren%'", [], |row| row.get(0))
+        .unwrap();
+    let budget = budget::trip_budget(&conn, &trip_id).unwrap();
+    let currencies: std::collections::BTreeSet<&str> = budget.lines.iter().map(|l| l.currency.as_str()).collect();
+    assert_eq!(currencies.into_iter().collect::<Vec<_>>(), ["CNY", "EUR"]);
+    assert!(budget.lines.iter().filter(|l| l.currency == "CNY").all(|l| l.per_euro.as_deref() == Some("7.7215")));
+    let bearers: Vec<&str> = budget.by_bearer.iter().map(|sum| sum.key.as_str()).collect();
+    assert_eq!(bearers, ["office", "participant", "partner", "sponsor"]);
+    assert_eq!(budget.by_member.len(), 1);
+    assert!(budget.approval.unwrap().approved_at.is_some() && !budget.changed_since_approval);
+    assert!(budget.total.open_cents > 0, "the dinner is not paid yet");
+    let year = budget::budget_year(&conn, 2026).unwrap();
+    assert!(year[0].left_cents > 0 && year[0].left_cents < 4_000_000);
+}

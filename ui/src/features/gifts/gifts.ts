@@ -2,17 +2,17 @@
 // and the gift form's field messages.
 import type { CurrencyTotal } from "../../lib/bindings/CurrencyTotal";
 import { fieldDetails, fieldMessage } from "../../lib/errors";
-import { locale, t, type MessageKey } from "../../lib/i18n.svelte";
+import { t, type MessageKey } from "../../lib/i18n.svelte";
+import { decimalPlaces, formatMoney, isNegative, typedAmount, typedDecimal } from "../../lib/money";
 
 /** "1.234,50 €" in German, "€1,234.50" in English; the value is in hundredths. */
 export function money(minor: number, currency: string): string {
-  return new Intl.NumberFormat(locale(), { style: "currency", currency }).format(minor / 100);
+  return formatMoney(minor, 2, currency);
 }
 
 /** Hundredths as the value field shows them: "1234,50" in German, "1234.50" in English. */
 export function typedValue(minor: number | null): string {
-  if (minor === null) return "";
-  return new Intl.NumberFormat(locale(), { minimumFractionDigits: 2, useGrouping: false }).format(minor / 100);
+  return typedAmount(minor, 2);
 }
 
 /** "1.234,50 € · 4.000,00 CN¥" */
@@ -20,16 +20,12 @@ export function totals(list: CurrencyTotal[]): string {
   return list.map((total) => money(total.value_minor, total.currency)).join(" · ");
 }
 
-// The amounts the Rust side reads: "150", "150,00", "12.5", "1.234,50", "1,234.50", "1.234".
-const AMOUNT = /^(\d+([.,]\d{1,2})?|\d{1,3}(\.\d{3})+(,\d{1,2})?|\d{1,3}(,\d{3})+(\.\d{1,2})?)$/;
-
 /** What is wrong with a typed value, or "" when nothing is (empty means not estimated). */
 export function valueProblem(text: string): string {
-  const compact = text.replace(/[\s']/g, "");
-  if (!compact) return "";
-  const amount = compact.replace(/^[-−]/, "");
-  if (!AMOUNT.test(amount)) return t("gift.error.not_a_number");
-  return amount === compact ? "" : t("gift.error.negative");
+  if (!text.trim()) return "";
+  if (isNegative(text)) return t("gift.error.negative");
+  const amount = typedDecimal(text, true);
+  return amount === null || decimalPlaces(amount) > 2 ? t("gift.error.not_a_number") : "";
 }
 
 export function currencyValid(text: string): boolean {
