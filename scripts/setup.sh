@@ -13,9 +13,10 @@ packages=(build-essential pkg-config libwebkit2gtk-4.1-dev libxdo-dev libssl-dev
 # strace, iproute2 and util-linux (unshare) run the offline journey in a namespace without network;
 # dbus and gnome-keyring give the end-to-end journeys a system keychain of their own; rclone serves
 # the shared folder over WebDAV in tests/sharing_webdav.rs; radicale and python3-caldav are the
-# calendar server and client of tests/calendar_publishing.rs.
+# calendar server and client of tests/calendar_publishing.rs; LibreOffice recalculates the costs
+# workbook in tests/costs_workbook.rs.
 $for_tests && packages+=(xvfb xauth webkit2gtk-driver poppler-utils fonts-dejavu-core strace iproute2 util-linux
-  dbus gnome-keyring rclone radicale python3-caldav)
+  dbus gnome-keyring rclone radicale python3-caldav libreoffice-calc-nogui)
 
 missing=()
 for package in "${packages[@]}"; do

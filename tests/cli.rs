@@ -180,7 +180,12 @@ fn a_trips_costs_are_listed_with_euro_amounts_and_rates() {
     assert_eq!((hotel["currency"].as_str(), hotel["planned_minor"].as_i64()), (Some("CNY"), Some(3_360_000)));
     assert_eq!((hotel["per_euro"].as_str(), hotel["planned_cents"].as_i64()), (Some("7.7215"), Some(435_149)));
     let text = String::from_utf8(partnerdesk(&db, &["list", "costs", "--trip", &id]).stdout).unwrap();
-    assert!(text.contains("hotel\tpartner\tplanned 33600.00 CNY (4351.49 EUR)\tactual 33600.00 CNY (4351.49 EUR)\trate 7.7215"), "{text}");
+    assert!(
+        text.contains(
+            "hotel\tpartner\tplanned 33600.00 CNY (4351.49 EUR)\tactual 33600.00 CNY (4351.49 EUR)\trate 7.7215"
+        ),
+        "{text}"
+    );
     let unknown = partnerdesk(&db, &["list", "costs", "--trip", "no-such-trip"]);
     assert!(!unknown.status.success());
     assert!(String::from_utf8(unknown.stderr).unwrap().contains("trip no-such-trip not found"));

@@ -76,3 +76,8 @@ export function decimalPlaces(plain: string): number {
 export function isNegative(text: string): boolean {
   return /^\s*[-−]/.test(text);
 }
+
+/** A plain decimal text in the UI language, every digit kept: "7.8543" → "7,8543". */
+export function formatDecimal(plain: string): string {
+  return numberFormat({ maximumFractionDigits: 20 })(plain);
+}

@@ -68,6 +68,7 @@ pub struct CostLine {
     pub actual_cents: Option<i64>,
     pub spent_on: Option<NaiveDate>,
     pub bearer: Bearer,
+    /// The budget line, labelled by its number.
     pub budget_line: Option<RecordLink>,
     /// The company, sponsor or partner body that pays.
     pub payer: String,
@@ -107,7 +108,7 @@ pub struct CostLineInput {
 
 const SELECT_LINE: &str = "SELECT c.id, c.trip_id, c.category, c.description, c.currency, c.planned_minor,
         c.actual_minor, c.per_euro, c.rate_on, c.planned_cents, c.actual_cents, c.spent_on, c.bearer,
-        c.budget_line_id, b.code || CASE WHEN b.name = '' THEN '' ELSE ' ' || b.name END, c.payer,
+        c.budget_line_id, b.code, c.payer,
         c.member_id, m.name_latin, c.notes,
         coalesce(c.planned_set_at > a.approved_at, 0), c.created_at, c.updated_at
      FROM cost_lines c

@@ -13,6 +13,7 @@ use crate::settings::get_settings;
 use crate::vocabulary::{Language, SecondLanguage};
 
 pub mod calendar;
+pub mod costs;
 pub mod delegation;
 pub mod document;
 pub mod html;
@@ -24,7 +25,8 @@ pub mod vtimezone;
 crate::text_enum! {
     /// pdf and html: the programme to read; ics: the programme as a calendar file; xlsx and
     /// csv: the delegation list; bundle: the whole trip for a colleague's Partnerdesk;
-    /// travel_copy: a reduced database of the trip to take on the journey.
+    /// travel_copy: a reduced database of the trip to take on the journey; costs: the trip's
+    /// costs as a workbook for the office.
     pub enum ExportFormat {
         Pdf => "pdf",
         Html => "html",
@@ -33,6 +35,7 @@ crate::text_enum! {
         Csv => "csv",
         Bundle => "bundle",
         TravelCopy => "travel_copy",
+        Costs => "costs",
     }
 }
 
@@ -128,6 +131,7 @@ impl ExportFormat {
             ExportFormat::Csv => ("CSV", "csv"),
             ExportFormat::Bundle => ("Partnerdesk", "json"),
             ExportFormat::TravelCopy => ("Partnerdesk", "sqlite"),
+            ExportFormat::Costs => ("Excel", "xlsx"),
         }
     }
 }
@@ -207,6 +211,7 @@ pub fn prepare_trip_file(
             crate::bundle::export_bundle(conn, trip_id, options.recipient.path(), &options.ticked, documents)?
         }
         ExportFormat::TravelCopy => travel_copy::travel_copy(conn, trip_id, &options.ticked)?,
+        ExportFormat::Costs => costs::costs_xlsx(conn, trip_id, app_language)?,
     };
     Ok(PreparedExport::Bytes(bytes))
 }

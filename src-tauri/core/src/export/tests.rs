@@ -382,3 +382,44 @@ mod travel_copy {
         assert_eq!(head_dietary, "keine Nüsse");
     }
 }
+
+#[test]
+fn the_costs_workbook_has_a_sheet_per_bearer_and_live_sums() {
+    use calamine::{Data, Reader};
+    let conn = open_in_memory().unwrap();
+    crate::demo::load_demo(&conn).unwrap();
+    let trip: String = conn
+        .query_row("SELECT id FROM trips WHERE title LIKE 'Delegationsreise des Kreises Düren%'", [], |row| row.get(0))
+        .unwrap();
+    let budget = crate::costs::budget::trip_budget(&conn, &trip).unwrap();
+    let bytes = trip_file(&conn, &trip, ExportFormat::Costs, &ExportOptions::default()).unwrap();
+    let mut workbook: calamine::Xlsx<_> = calamine::open_workbook_from_rs(std::io::Cursor::new(bytes)).unwrap();
+    assert_eq!(
+        workbook.sheet_names(),
+        ["Übersicht", "Unser Haus", "Teilnehmende und Firmen", "Partnerseite", "Sponsoren"]
+    );
+    let overview = workbook.worksheet_range("Übersicht").unwrap();
+    let euros = |cents: i64| Data::Float(cents as f64 / 100.0);
+    let total_row = (4 + budget.by_bearer.len()) as u32;
+    assert_eq!(overview.get_value((total_row, 0)), Some(&Data::String("Summe".into())));
+    assert_eq!(overview.get_value((total_row, 1)), Some(&euros(budget.total.planned_cents)));
+    assert_eq!(overview.get_value((total_row, 2)), Some(&euros(budget.total.actual_cents)));
+
+    let formulas = workbook.worksheet_formula("Partnerseite").unwrap();
+    assert_eq!(formulas.get_value((3, 9)).map(String::as_str), Some("IF(G4=\"\",\"\",ROUND(G4/I4,2))"));
+    let partner = workbook.worksheet_range("Partnerseite").unwrap();
+    let hotel = budget.lines.iter().find(|line| line.description.starts_with("Hotel in Jinhua")).unwrap();
+    assert_eq!(partner.get_value((3, 1)), Some(&Data::String(hotel.description.clone())));
+    assert_eq!(
+        (partner.get_value((3, 5)), partner.get_value((3, 8))),
+        (Some(&Data::String("CNY".into())), Some(&Data::Float(7.7215)))
+    );
+    assert_eq!(
+        partner.get_value((3, 9)),
+        Some(&euros(hotel.planned_cents.unwrap())),
+        "the formula's value as computed"
+    );
+    let overview_formulas = workbook.worksheet_formula("Übersicht").unwrap();
+    let category_formula = overview_formulas.get_value((total_row + 3, 1)).unwrap();
+    assert!(category_formula.starts_with("SUMIF('Unser Haus'!$A$4:$A$"), "{category_formula}");
+}

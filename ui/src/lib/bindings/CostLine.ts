@@ -16,7 +16,11 @@ places: number, planned_minor: number | null, actual_minor: number | null,
  * Units of the currency one euro bought at conversion, as decimal text ("7.8543");
  * None for a euro line.
  */
-per_euro: string | null, rate_on: string | null, planned_cents: number | null, actual_cents: number | null, spent_on: string | null, bearer: Bearer, budget_line: RecordLink | null, 
+per_euro: string | null, rate_on: string | null, planned_cents: number | null, actual_cents: number | null, spent_on: string | null, bearer: Bearer, 
+/**
+ * The budget line, labelled by its number.
+ */
+budget_line: RecordLink | null, 
 /**
  * The company, sponsor or partner body that pays.
  */

@@ -57,7 +57,7 @@ export const documentOwnerKindValues: readonly DocumentOwnerKind[] = ["trip", "i
 
 export const dueStateValues: readonly DueState[] = ["overdue", "today", "this_week", "later", "undated", "closed"];
 
-export const exportFormatValues: readonly ExportFormat[] = ["pdf", "html", "ics", "xlsx", "csv", "bundle", "travel_copy"];
+export const exportFormatValues: readonly ExportFormat[] = ["pdf", "html", "ics", "xlsx", "csv", "bundle", "travel_copy", "costs"];
 
 export const foldValues: readonly Fold[] = ["earlier", "later"];
 

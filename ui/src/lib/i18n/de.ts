@@ -1130,7 +1130,6 @@ export const de = {
   "cost.rate.typed": "Kurs des Büros vom {date}. Er bleibt bei dieser Position gespeichert.",
   "cost.rate.own": "Eigener Kurs für diese Position.",
   "cost.rate.none": "Für den {date} ist kein Kurs hinterlegt. Bitte eintragen oder die EZB-Datei in den Einstellungen einlesen.",
-  "cost.decimal_separator": ",",
   "cost.field.bearer": "Kostenträger",
   "cost.bearer.office": "Unser Haus",
   "cost.bearer.participant": "Teilnehmende / Unternehmen",
@@ -1243,6 +1242,12 @@ export const de = {
   "rates.delete": "Kurs {currency} vom {date} löschen",
   "rates.empty": "Noch keine Kurse hinterlegt.",
   "rates.field.rate": "1 € =",
+  "export.format.costs": "Kostenübersicht (Excel)",
+  "export.format.costs.explain": "Für Haushalt und Abrechnung: alle Kosten, je Kostenträger ein Blatt.",
+  "export.format.costs.more": "Nur für das eigene Haus: Übersicht nach Kostenträger und Kostenart, je Kostenträger ein Blatt mit den Positionen, ihren Beträgen, dem gespeicherten Kurs und den Euro-Beträgen als Formeln. Nie im Programm für Mitglieder oder Gastgeber.",
+  "export.file_prefix.costs": "Kosten",
+  "cost.export": "Als Excel exportieren …",
+  "cost.exported": "Die Kostenübersicht wurde gespeichert: {path}",
 };
 
 export type MessageKey = keyof typeof de;

@@ -1132,7 +1132,6 @@ export const en: Record<MessageKey, string> = {
   "cost.rate.typed": "The office's rate of {date}. It stays stored with this line.",
   "cost.rate.own": "A rate of its own for this line.",
   "cost.rate.none": "No rate is stored for {date}. Please enter one or read the ECB file in the settings.",
-  "cost.decimal_separator": ".",
   "cost.field.bearer": "Borne by",
   "cost.bearer.office": "Our office",
   "cost.bearer.participant": "Participant / company",
@@ -1245,4 +1244,10 @@ export const en: Record<MessageKey, string> = {
   "rates.delete": "Delete the {currency} rate of {date}",
   "rates.empty": "No rates stored yet.",
   "rates.field.rate": "€1 =",
+  "export.format.costs": "Cost overview (Excel)",
+  "export.format.costs.explain": "For the budget and accounts: every cost, one sheet per bearer.",
+  "export.format.costs.more": "For our own office only: an overview by bearer and category, one sheet per bearer with its lines, their amounts, the stored rate and the euro amounts as formulas. Never in the programme for members or hosts.",
+  "export.file_prefix.costs": "Costs",
+  "cost.export": "Export to Excel …",
+  "cost.exported": "The cost overview was saved: {path}",
 };
