@@ -2,10 +2,10 @@
 // and types a rate (a rate of 0 is refused at its field), adds a cost line in yuan (three
 // decimals refused as typed) that takes the rate of its day and shows in euros, and one in euros
 // on the partnership budget line; the approved plan is flagged as changed, sent again and
-// approved; a line goes to the trash and comes back.
+// approved; the workbook is saved from the tab; a line goes to the trash and comes back.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { byTestId, choose, cli, click, eventually, expectContents, fill, freshDataDir, launch, listJson, openTrip, screenshot, textContents } from "../app.mjs";
 
@@ -25,7 +25,8 @@ test("an officer costs a trip in two currencies, sees the budget view and has th
   await cli(dir.db, "demo");
   const ratesFile = join(dir.home, "eurofxref.csv");
   writeFileSync(ratesFile, "Date, USD, JPY, CNY, \n24 October 2026, 1.0812, 161.90, 7.8000, \n");
-  const { browser, close } = await launch(dir, "costs", { PARTNERDESK_TEST_PICK_FILE: ratesFile });
+  const workbook = join(dir.home, "Kosten.xlsx");
+  const { browser, close } = await launch(dir, "costs", { PARTNERDESK_TEST_PICK_FILE: ratesFile, PARTNERDESK_TEST_SAVE_FILE: workbook });
   try {
     const jinhua = await tripId(dir.db, JINHUA);
 
@@ -40,7 +41,7 @@ test("an officer costs a trip in two currencies, sees the budget view and has th
     await expectContents(browser, '[data-testid="rate-error"]', ["Der Kurs muss größer als 0 sein."]);
     await fill(browser, '[data-testid="rate-value"]', "1,0799");
     await click(browser, "rate-add");
-    await eventually(async () => (await textContents(browser, '[data-testid="rate-row"]'))[0]?.includes("1.0799"), { message: "the typed rate first" });
+    await eventually(async () => (await textContents(browser, '[data-testid="rate-row"]'))[0]?.includes("1,0799"), { message: "the typed rate first" });
     await (await byTestId(browser, "exchange-rates")).scrollIntoView();
     await screenshot(browser, "settings-rates");
 
@@ -96,6 +97,12 @@ test("an officer costs a trip in two currencies, sees the budget view and has th
     await eventually(async () => (await contentOf(browser, "cost-approval-state")).includes("Hauptausschuss des Kreistags"), { message: "approved" });
     assert.equal((await textContents(browser, '[data-testid="cost-changed-since-approval"]')).length, 0);
     await screenshot(browser, "trip-costs");
+    await (await byTestId(browser, "cost-by-category")).scrollIntoView();
+    await screenshot(browser, "trip-costs-sums");
+
+    // The workbook for the budget office, saved from the tab.
+    await click(browser, "export-costs");
+    await eventually(() => existsSync(workbook) && readFileSync(workbook).subarray(0, 2).toString() === "PK", { message: "the workbook written" });
 
     // To the trash and back.
     for (const row of await browser.$$('[data-testid="cost-open"]')) {
