@@ -365,6 +365,7 @@ const ADDED_COLUMNS: &[(&str, &str, &str)] = &[
     ("tasks", "project_id", "project_id IS NULL"),
     ("outcomes", "project_id", "project_id IS NULL"),
     ("documents", "project_id", "project_id IS NULL"),
+    ("documents", "cost_line_id", "cost_line_id IS NULL"),
 ];
 
 /// Tables a migration fills (seeds, or records made from older data), besides `DERIVED_TABLES`;

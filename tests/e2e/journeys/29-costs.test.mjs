@@ -2,7 +2,7 @@
 // and types a rate (a rate of 0 is refused at its field), adds a cost line in yuan (three
 // decimals refused as typed) that takes the rate of its day and shows in euros, and one in euros
 // on the partnership budget line; the approved plan is flagged as changed, sent again and
-// approved; the workbook is saved from the tab; a line goes to the trash and comes back.
+// approved; the workbook is saved from the tab; a line gets a receipt, goes to the trash and comes back.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
@@ -104,13 +104,16 @@ test("an officer costs a trip in two currencies, sees the budget view and has th
     await click(browser, "export-costs");
     await eventually(() => existsSync(workbook) && readFileSync(workbook).subarray(0, 2).toString() === "PK", { message: "the workbook written" });
 
-    // To the trash and back.
+    // A receipt for the rail line, by the system dialog; then the line to the trash and back.
     for (const row of await browser.$$('[data-testid="cost-open"]')) {
       if ((await row.getProperty("textContent")) === "Bahnfahrt Düren – Frankfurt Flughafen") {
         await row.click();
         break;
       }
     }
+    await (await browser.$('[data-testid="cost-receipts"] [data-testid="documents-add"]')).click();
+    await expectContents(browser, '[data-testid="cost-receipts"] [data-testid="document-open"]', ["eurofxref.csv"]);
+    await screenshot(browser, "cost-form-receipt");
     await click(browser, "cost-delete");
     await click(browser, "confirm-yes");
     await eventually(async () => (await listJson(dir.db, "costs", "--trip", jinhua)).length === 10, { message: "the line in the trash" });

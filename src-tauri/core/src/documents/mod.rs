@@ -67,6 +67,7 @@ crate::text_enum! {
         Partnership => "partnership",
         Agreement => "agreement",
         Project => "project",
+        CostLine => "cost_line",
     }
 }
 
@@ -81,6 +82,7 @@ impl DocumentOwnerKind {
             DocumentOwnerKind::Partnership => "partnership_id",
             DocumentOwnerKind::Agreement => "agreement_id",
             DocumentOwnerKind::Project => "project_id",
+            DocumentOwnerKind::CostLine => "cost_line_id",
         }
     }
 
@@ -94,6 +96,7 @@ impl DocumentOwnerKind {
             DocumentOwnerKind::Partnership => "partnerships",
             DocumentOwnerKind::Agreement => "agreements",
             DocumentOwnerKind::Project => "projects",
+            DocumentOwnerKind::CostLine => "cost_lines",
         }
     }
 }
@@ -131,7 +134,7 @@ pub struct DocumentInput {
     pub document_date: Option<NaiveDate>,
 }
 
-const OWNER_COLUMNS: [DocumentOwnerKind; 8] = [
+const OWNER_COLUMNS: [DocumentOwnerKind; 9] = [
     DocumentOwnerKind::Trip,
     DocumentOwnerKind::Item,
     DocumentOwnerKind::Member,
@@ -140,10 +143,11 @@ const OWNER_COLUMNS: [DocumentOwnerKind; 8] = [
     DocumentOwnerKind::Partnership,
     DocumentOwnerKind::Agreement,
     DocumentOwnerKind::Project,
+    DocumentOwnerKind::CostLine,
 ];
 
 const SELECT: &str = "SELECT id, trip_id, item_id, member_id, person_id, organisation_id, partnership_id, agreement_id,
-    project_id, name, kind, document_date, size_bytes, content_hash, created_at FROM documents";
+    project_id, cost_line_id, name, kind, document_date, size_bytes, content_hash, created_at FROM documents";
 
 fn from_row(row: &Row) -> rusqlite::Result<(Document, String)> {
     let mut owner = None;
@@ -152,18 +156,18 @@ fn from_row(row: &Row) -> rusqlite::Result<(Document, String)> {
             owner = Some(DocumentOwner { kind: *kind, id });
         }
     }
-    let kind: String = row.get(10)?;
+    let kind: String = row.get(11)?;
     let document = Document {
         id: row.get(0)?,
         owner: owner.unwrap_or(DocumentOwner { kind: DocumentOwnerKind::Trip, id: String::new() }),
-        name: row.get(9)?,
+        name: row.get(10)?,
         kind: DocumentKind::parse(&kind).unwrap_or(DocumentKind::Other),
-        document_date: row.get(11)?,
-        size_bytes: row.get(12)?,
+        document_date: row.get(12)?,
+        size_bytes: row.get(13)?,
         file_missing: false,
-        created_at: row.get(14)?,
+        created_at: row.get(15)?,
     };
-    Ok((document, row.get(13)?))
+    Ok((document, row.get(14)?))
 }
 
 fn with_file(files: Option<&DocumentFiles>, (mut document, hash): (Document, String)) -> Document {
@@ -274,7 +278,9 @@ pub fn trashed_documents(conn: &Connection) -> Result<Vec<TrashedEntry>> {
             (SELECT name FROM organisations WHERE id = d.organisation_id),
             (SELECT our_side || ' – ' || partner_place FROM partnerships WHERE id = d.partnership_id),
             (SELECT title FROM agreements WHERE id = d.agreement_id),
-            (SELECT title FROM projects WHERE id = d.project_id), ''), NULL, d.deleted_at
+            (SELECT title FROM projects WHERE id = d.project_id),
+            (SELECT coalesce(nullif(description, ''), category) FROM cost_lines WHERE id = d.cost_line_id), ''),
+            NULL, d.deleted_at
          FROM documents d WHERE d.deleted_at IS NOT NULL ORDER BY d.deleted_at DESC",
     )
 }

@@ -214,3 +214,38 @@ fn files_are_encrypted_with_the_database_and_decrypted_with_it() {
     assert_eq!(plain_files(), vec![b"Protokoll der Sitzung".to_vec()]);
     assert_eq!(content(&conn, &document.id).unwrap().1, b"Protokoll der Sitzung");
 }
+
+#[test]
+fn a_receipt_belongs_to_its_cost_line_and_goes_when_the_line_is_deleted_for_good() {
+    use crate::costs::{create_cost_line, delete_cost_line, Bearer, CostCategory, CostLineInput};
+    let office = Office::new();
+    let trip = office.trip("2026-03-08");
+    let input = CostLineInput {
+        category: CostCategory::Rail,
+        description: "Bahnfahrt zum Flughafen".into(),
+        currency: "EUR".into(),
+        planned: "412,80".into(),
+        actual: "398,40".into(),
+        per_euro: String::new(),
+        spent_on: String::new(),
+        bearer: Bearer::Office,
+        budget_line_id: None,
+        payer: String::new(),
+        member_id: None,
+        notes: String::new(),
+    };
+    let line = create_cost_line(&office.conn, &trip.id, &input).unwrap();
+    let owner = DocumentOwner { kind: DocumentOwnerKind::CostLine, id: line.id.clone() };
+    let receipt = attach_bytes(&office.conn, &owner, "Fahrkarte.pdf", b"%PDF Fahrkarte").unwrap();
+    assert_eq!(list_documents(&office.conn, &owner).unwrap()[0].id, receipt.id);
+    assert!(list_documents(&office.conn, &trip).unwrap().is_empty(), "the receipt is the line's, not the trip's");
+
+    delete_cost_line(&office.conn, &line.id).unwrap();
+    assert!(
+        matches!(attach_bytes(&office.conn, &owner, "b.pdf", b"x"), Err(Error::NotFound(_))),
+        "a line in the trash takes none"
+    );
+    crate::trash::empty_trash(&office.conn).unwrap();
+    let left: i64 = office.conn.query_row("SELECT count(*) FROM documents", [], |row| row.get(0)).unwrap();
+    assert_eq!(left, 0);
+}

@@ -278,7 +278,7 @@ pub fn set_shared(conn: &Connection, input: &ShareInput) -> Result<()> {
 
 /// Leaves in the scratch copy only what is shared with the partner office `id`: its trips with
 /// their programme, delegation and themes, its partnerships with their agreements, the
-/// partnerships of its trips, the documents of these (not those of people, members and projects), and the people, organisations and themes these link to. Links to
+/// partnerships of its trips, the documents of these (not those of people, members, projects and costs), and the people, organisations and themes these link to. Links to
 /// records that stay here are blanked.
 pub(super) fn keep_only_shared(conn: &Connection, id: &str) -> Result<()> {
     let shares =
@@ -306,6 +306,7 @@ pub(super) fn keep_only_shared(conn: &Connection, id: &str) -> Result<()> {
          DELETE FROM sharing_out.agreement_signatories WHERE agreement_id NOT IN (SELECT id FROM sharing_out.agreements);
          DELETE FROM sharing_out.documents
           WHERE member_id IS NOT NULL OR person_id IS NOT NULL OR organisation_id IS NOT NULL OR project_id IS NOT NULL
+             OR cost_line_id IS NOT NULL
              OR (trip_id IS NOT NULL AND trip_id NOT IN (SELECT id FROM sharing_out.trips))
              OR (item_id IS NOT NULL AND item_id NOT IN (SELECT id FROM sharing_out.programme_items))
              OR (partnership_id IS NOT NULL AND partnership_id NOT IN (SELECT id FROM sharing_out.partnerships))

@@ -3,4 +3,4 @@
 /**
  * The kind of record a document belongs to.
  */
-export type DocumentOwnerKind = "trip" | "item" | "member" | "person" | "organisation" | "partnership" | "agreement" | "project";
+export type DocumentOwnerKind = "trip" | "item" | "member" | "person" | "organisation" | "partnership" | "agreement" | "project" | "cost_line";

@@ -53,7 +53,7 @@ export const directionValues: readonly Direction[] = ["outgoing", "incoming"];
 
 export const documentKindValues: readonly DocumentKind[] = ["invitation", "ticket", "accommodation", "letter", "protocol", "signed_agreement", "presentation", "photos", "press", "passport_copy", "visa", "other"];
 
-export const documentOwnerKindValues: readonly DocumentOwnerKind[] = ["trip", "item", "member", "person", "organisation", "partnership", "agreement", "project"];
+export const documentOwnerKindValues: readonly DocumentOwnerKind[] = ["trip", "item", "member", "person", "organisation", "partnership", "agreement", "project", "cost_line"];
 
 export const dueStateValues: readonly DueState[] = ["overdue", "today", "this_week", "later", "undated", "closed"];
 

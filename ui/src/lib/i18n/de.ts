@@ -1248,6 +1248,8 @@ export const de = {
   "export.file_prefix.costs": "Kosten",
   "cost.export": "Als Excel exportieren …",
   "cost.exported": "Die Kostenübersicht wurde gespeichert: {path}",
+  "cost.receipts": "Belege",
+  "cost.receipts.after_saving": "Belege lassen sich anhängen, sobald die Position gespeichert ist.",
 };
 
 export type MessageKey = keyof typeof de;

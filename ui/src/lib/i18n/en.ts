@@ -1250,4 +1250,6 @@ export const en: Record<MessageKey, string> = {
   "export.file_prefix.costs": "Costs",
   "cost.export": "Export to Excel …",
   "cost.exported": "The cost overview was saved: {path}",
+  "cost.receipts": "Receipts",
+  "cost.receipts.after_saving": "Receipts can be attached once the line is saved.",
 };

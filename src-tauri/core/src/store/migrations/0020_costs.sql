@@ -73,3 +73,8 @@ CREATE TABLE trip_approvals (
     updated_at          TEXT NOT NULL,
     CHECK ((approved_at IS NULL) = (approved_plan_cents IS NULL))
 ) STRICT;
+
+-- A cost line's receipts are documents of it.
+ALTER TABLE documents ADD COLUMN cost_line_id TEXT REFERENCES cost_lines (id) ON DELETE CASCADE;
+
+CREATE INDEX documents_of_cost_lines ON documents (cost_line_id) WHERE cost_line_id IS NOT NULL;
