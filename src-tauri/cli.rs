@@ -263,7 +263,8 @@ pub enum ExportCommand {
         id: String,
         /// pdf or html: the programme to read; ics: the programme as a calendar file (RFC 5545);
         /// xlsx or csv: the delegation list; bundle: the whole trip for another Partnerdesk;
-        /// travel_copy: a reduced database of the trip to take on the journey.
+        /// travel_copy: a reduced database of the trip to take on the journey; costs: the
+        /// trip's costs as a workbook for the office.
         #[arg(long)]
         format: ExportFormat,
         /// Only the items this delegation member takes part in (pdf, html, ics).
@@ -292,6 +293,14 @@ pub enum ExportCommand {
         #[arg(long)]
         without_documents: bool,
         /// The file to write; it is replaced whole or not at all.
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+    },
+    /// The public list of the gifts received in a year that the office publishes (.xlsx).
+    Gifts {
+        #[arg(long, value_name = "YYYY")]
+        year: i32,
+        /// The file to write (.xlsx); it is replaced whole or not at all.
         #[arg(long, value_name = "FILE")]
         out: PathBuf,
     },
@@ -469,6 +478,15 @@ pub fn run(db: &Path, key: Option<&Passphrase>, command: &Command) -> Result<Str
                 eprintln!("no translation: {what} ({})", fields.join(", "));
             }
             let bytes = export::trip_file(&conn, id, *format, &options)?;
+            export::write_atomically(out, &bytes)?;
+            Ok(format!("Wrote {}.\n", out.display()))
+        }
+        Command::Export { what: ExportCommand::Gifts { year, out } } => {
+            if out.extension().is_none_or(|extension| !extension.eq_ignore_ascii_case("xlsx")) {
+                return Err(Error::field("out", "xlsx_only", "the public gifts list is written as .xlsx"));
+            }
+            let language = settings::get_settings(&conn)?.language;
+            let bytes = export::gifts::public_gifts_xlsx(&conn, *year, language)?;
             export::write_atomically(out, &bytes)?;
             Ok(format!("Wrote {}.\n", out.display()))
         }

@@ -311,6 +311,12 @@ INSERT INTO trip_approvals (trip_id, requested_at, approved_at, approved_by, app
     53474, '2026-09-03T08:00:00.000Z');
 ";
 
+const GIFT_RULES: &str = "
+UPDATE gift_rules SET limit_cents = 3500, decided_by = 'Landrat', updated_at = '2026-11-01T08:00:00.000Z';
+UPDATE gifts SET direction = 'received', decision = 'museum', decided_by = 'Landrat', decided_on = '2026-11-02',
+    published = 1 WHERE id = '0192f0a0-b000-7000-8000-000000000001';
+";
+
 const AGREEMENT_DOCUMENT_FILE: (&str, &[u8]) = ("0192f0a0-5000-7000-8000-000000000001.pdf", b"%PDF-1.4 Vertrag 2014");
 
 /// What a fixture of each version holds: every block whose range contains the version.
@@ -332,6 +338,7 @@ const DATA: &[(RangeInclusive<usize>, &str)] = &[
     (18..=usize::MAX, PROJECTS),
     (19..=usize::MAX, REGISTER_GAPS),
     (20..=usize::MAX, COSTS),
+    (21..=usize::MAX, GIFT_RULES),
 ];
 
 /// Columns a later migration drops, with the version that drops them; what they held is
@@ -366,6 +373,12 @@ const ADDED_COLUMNS: &[(&str, &str, &str)] = &[
     ("outcomes", "project_id", "project_id IS NULL"),
     ("documents", "project_id", "project_id IS NULL"),
     ("documents", "cost_line_id", "cost_line_id IS NULL"),
+    ("gifts", "value_cents", "value_cents IS (CASE currency WHEN 'EUR' THEN value_minor END)"),
+    ("gifts", "per_euro", "per_euro IS NULL"),
+    ("gifts", "decision", "decision IS NULL"),
+    ("gifts", "decided_by", "decided_by = ''"),
+    ("gifts", "decided_on", "decided_on IS NULL"),
+    ("gifts", "published", "published = 0"),
 ];
 
 /// Tables a migration fills (seeds, or records made from older data), besides `DERIVED_TABLES`;
@@ -379,6 +392,7 @@ const FILLED_BY_MIGRATIONS: &[&str] = &[
     "checklist_template_steps",
     "checklist_steps",
     "documents",
+    "gift_rules",
 ];
 
 /// Tables derived from the records (the search index): a migration may rebuild them, so their
@@ -793,6 +807,21 @@ fn check_records(conn: &Connection, version: usize) {
         assert_eq!(hotel.member.as_ref().map(|m| m.id.as_str()), Some(MAYOR), "v{version}");
         assert!(!budget.changed_since_approval, "v{version}");
         assert_eq!(costs::budget::budget_year(conn, 2026).unwrap()[0].open_cents, 53474, "v{version}");
+    }
+    if version >= 4 {
+        let gift = gifts::get_gift(conn, GIFT).unwrap();
+        let rules = gifts::rules::gift_rules(conn).unwrap();
+        if version >= 21 {
+            assert_eq!(rules.limit_cents, 3500, "v{version}");
+            assert_eq!(
+                (gift.decision, gift.published, gift.needs_decision),
+                (Some(gifts::GiftDecision::Museum), true, false)
+            );
+            assert_eq!(gifts::published_gifts(conn, 2026).unwrap().len(), 1, "v{version}");
+        } else {
+            assert_eq!(rules.limit_cents, 2500, "v{version}: the rules start at 25 euros");
+            assert_eq!(gift.value_cents, Some(8900), "v{version}: a euro gift's value is its euro value");
+        }
     }
 }
 

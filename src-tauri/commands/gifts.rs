@@ -1,10 +1,14 @@
-//! Gifts register commands: list, record, edit, trash.
+//! Gifts register commands: list, record, edit, trash; the office's gift rules and the public
+//! list of a year.
 
-use tauri::State;
+use tauri::{AppHandle, State};
 
 use crate::shell::state::AppState;
 use partnerdesk_core::error::Result;
+use partnerdesk_core::export::{gifts::public_gifts_xlsx, write_atomically};
+use partnerdesk_core::gifts::rules::{self, GiftRules, GiftRulesInput};
 use partnerdesk_core::gifts::{self, Gift, GiftInput, GiftPage, GiftQuery};
+use partnerdesk_core::settings::get_settings;
 
 #[tauri::command]
 pub async fn list_gifts(state: State<'_, AppState>, query: GiftQuery) -> Result<GiftPage> {
@@ -34,4 +38,32 @@ pub async fn delete_gift(state: State<'_, AppState>, id: String) -> Result<()> {
 #[tauri::command]
 pub async fn restore_gift(state: State<'_, AppState>, id: String) -> Result<Gift> {
     state.with(|c| gifts::restore_gift(c, &id))
+}
+
+#[tauri::command]
+pub async fn gift_rules(state: State<'_, AppState>) -> Result<GiftRules> {
+    state.with(rules::gift_rules)
+}
+
+#[tauri::command]
+pub async fn update_gift_rules(state: State<'_, AppState>, input: GiftRulesInput) -> Result<GiftRules> {
+    state.with(|c| rules::update_gift_rules(c, &input))
+}
+
+/// Asks where to save the public gifts list of `year` and writes it; the path, or `None` when
+/// the officer cancelled.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn export_public_gifts(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    year: i32,
+    title: String,
+    file_name: String,
+) -> Result<Option<String>> {
+    let Some(path) = crate::shell::dialogs::save_file(&app, &title, &file_name, ("Excel", "xlsx")) else {
+        return Ok(None);
+    };
+    let bytes = state.with(|c| public_gifts_xlsx(c, year, get_settings(c)?.language))?;
+    write_atomically(&path, &bytes)?;
+    Ok(Some(path.display().to_string()))
 }

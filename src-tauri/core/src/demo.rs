@@ -292,6 +292,7 @@ pub fn load_demo(conn: &Connection) -> Result<DemoSummary> {
         jinhua_in_dueren(&mut loader, &register.stadt_dueren)?;
         yangzhou_in_kaiserslautern(&mut loader, &register.kaiserslautern)?;
         herne_to_luzhou(&mut loader, &register.herne)?;
+        costs::reference_rates(conn)?;
         gifts_of_the_seed_trips(conn)?;
         costs::costs_of_the_seed_trips(conn)?;
         followups::followups_of_the_seed_trips(conn)?;
@@ -784,7 +785,7 @@ fn herne_to_luzhou(loader: &mut Loader, partnership: &str) -> Result<()> {
 /// What the delegations gave and received, for the gifts register. Givers and recipients are
 /// register entries named as the trips above created them.
 fn gifts_of_the_seed_trips(conn: &Connection) -> Result<()> {
-    use crate::gifts::{create_gift, GiftDirection::*, GiftInput};
+    use crate::gifts::{create_gift, GiftDecision::*, GiftDirection::*, GiftInput};
     use RegisterKind::{Organisation as Org, Person as Who};
     let to_jinhua = "Delegationsreise des Kreises Düren in die Städteregion Jinhua";
     let from_jinhua = "Besuch der Delegation aus Jinhua in Düren";
@@ -898,8 +899,21 @@ fn gifts_of_the_seed_trips(conn: &Connection) -> Result<()> {
         };
         Ok(RegisterRef { kind, id: conn.query_row(sql, [name], |row| row.get(0))? })
     };
+    // What the office decided of the received gifts above its limit; the lacquer box from
+    // Yangzhou still waits for a decision.
+    let decisions = [
+        ("Teeservice aus Longquan-Seladon in Holzkassette", KeptByOffice, "Landrat Wolfgang Spelthahn", "2026-11-03"),
+        ("Seidenmalerei „Berge von Jinhua“, gerahmt", KeptByOffice, "Landrat Wolfgang Spelthahn", "2026-11-03"),
+        (
+            "Rollbild mit Kalligrafie „Freundschaft über tausend Meilen“",
+            Museum,
+            "Bürgermeister Frank Peter Ullrich",
+            "2026-07-01",
+        ),
+    ];
     for (trip, direction, description, giver, recipient, occasion, given_on, value, currency, kept_at) in gifts {
         let trip_id: String = conn.query_row("SELECT id FROM trips WHERE title = ?1", [trip], |row| row.get(0))?;
+        let decided = decisions.iter().find(|(what, ..)| *what == description);
         let input = GiftInput {
             direction,
             description: description.into(),
@@ -911,6 +925,10 @@ fn gifts_of_the_seed_trips(conn: &Connection) -> Result<()> {
             currency: currency.into(),
             kept_at: kept_at.into(),
             notes: String::new(),
+            decision: decided.map(|(_, decision, ..)| *decision),
+            decided_by: decided.map(|(_, _, by, _)| by.to_string()).unwrap_or_default(),
+            decided_on: decided.map(|(.., on)| on.to_string()).unwrap_or_default(),
+            published: decided.is_some(),
         };
         create_gift(conn, &trip_id, &input)?;
     }

@@ -159,9 +159,14 @@ pub fn euro_cents(minor: i64, currency: CurrencyCode, per_euro: Decimal) -> i64 
     if currency.is_euro() {
         return minor;
     }
-    let euros = Decimal::new(minor, currency.places()) / per_euro;
-    let cents = euros.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero) * Decimal::ONE_HUNDRED;
-    cents.to_i64().expect("amounts below a trillion at a positive rate fit in cents")
+    in_euro_cents(Decimal::new(minor, currency.places()), per_euro)
+}
+
+/// An amount of another currency in euro cents at `per_euro`, rounded as `euro_cents` rounds.
+pub fn in_euro_cents(amount: Decimal, per_euro: Decimal) -> i64 {
+    let cents =
+        (amount / per_euro).round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero) * Decimal::ONE_HUNDRED;
+    cents.to_i64().expect("amounts below a trillion at a rate of at least 0.0001 fit in cents")
 }
 
 #[cfg(test)]

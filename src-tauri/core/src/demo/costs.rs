@@ -1,7 +1,8 @@
 //! What the Kreis Düren's trip to Jinhua cost and who paid: flights and insurance on the
 //! district's budget line for partnerships, the hotel and transfers borne by the hosts, dinner
 //! and interpreting paid in yuan at the ECB rate of the day before departure, a night extended
-//! privately, and the guest gifts sponsored by the savings bank; approved by the Landrat.
+//! privately, and the guest gifts sponsored by the savings bank; approved by the Landrat. The
+//! reference rates of the seed visits come first, for the gifts received in yuan as well.
 
 use rusqlite::Connection;
 
@@ -10,8 +11,19 @@ use crate::costs::rates::import_ecb_rates;
 use crate::costs::{create_cost_line, Bearer, CostCategory, CostLineInput};
 use crate::error::Result;
 
-/// The reference rates around the trip, as the ECB's history file writes them.
-const ECB_RATES: &str = "Date,USD,JPY,CNY,\n2026-10-21,1.0842,162.31,7.7215,\n2026-10-20,1.0851,162.58,7.7304,\n";
+/// The reference rates around the seed visits, as the ECB's history file writes them.
+const ECB_RATES: &str = "Date,USD,JPY,CNY,
+2026-10-21,1.0842,162.31,7.7215,
+2026-10-20,1.0851,162.58,7.7304,
+2026-07-07,1.0795,160.84,7.8012,
+2026-06-15,1.0768,159.97,7.7936,
+";
+
+/// The ECB's rates of the days the seed trips spent in yuan, as an officer would read them in.
+pub(super) fn reference_rates(conn: &Connection) -> Result<()> {
+    import_ecb_rates(conn, ECB_RATES.as_bytes())?;
+    Ok(())
+}
 
 pub(super) fn costs_of_the_seed_trips(conn: &Connection) -> Result<()> {
     let trip_id: String = conn.query_row(
@@ -26,7 +38,6 @@ pub(super) fn costs_of_the_seed_trips(conn: &Connection) -> Result<()> {
             |row| row.get(0),
         )?)
     };
-    import_ecb_rates(conn, ECB_RATES.as_bytes())?;
     let budget_line = create_budget_line(
         conn,
         &BudgetLineInput {

@@ -13,7 +13,7 @@ use crate::contacts::find_or_create::{ensure_person, NewPerson};
 use crate::contacts::organisations::{create_organisation, OrganisationInput, OrganisationKind};
 use crate::delegation::{add_member, MemberInput};
 use crate::error::{Error, Result};
-use crate::gifts::{create_gift, GiftDirection, GiftInput};
+use crate::gifts::{create_gift, GiftDecision, GiftDirection, GiftInput};
 use crate::names::transliteration::{organisation_pinyin, person_pinyin};
 use crate::outcomes::{add_outcome, OutcomeInput};
 use crate::partnerships::agreements::{add_agreement, AgreementInput, AgreementKind};
@@ -746,6 +746,11 @@ impl<'c> Writer<'c> {
                     currency: currency.into(),
                     kept_at: String::new(),
                     notes: String::new(),
+                    // Gifts of years gone by were decided on and published at the time.
+                    decision: (direction == GiftDirection::Received).then_some(GiftDecision::KeptByOffice),
+                    decided_by: String::new(),
+                    decided_on: String::new(),
+                    published: direction == GiftDirection::Received,
                 };
                 create_gift(self.conn, &trip.id, &input)?;
                 self.summary.gifts += 1;

@@ -16,6 +16,7 @@ pub mod calendar;
 pub mod costs;
 pub mod delegation;
 pub mod document;
+pub mod gifts;
 pub mod html;
 #[cfg(feature = "pdf")]
 pub mod pdf;

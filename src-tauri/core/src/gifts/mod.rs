@@ -1,7 +1,11 @@
 //! The gifts register public officials must keep: gifts given and received on a trip — what,
-//! from whom, to whom, on what occasion and day, their estimated value and where they are kept
-//! now — listed per trip, per person and per year, with totals per currency. Deleting moves a
-//! gift to the trash; gifts of a trip in the trash are not listed.
+//! from whom, to whom, on what occasion and day, their estimated value (also in euros, at the
+//! rate of the day) and where they are kept now — listed per trip, per person and per year, with
+//! totals per currency. A received gift worth more than the office's limit (`rules`) needs a
+//! recorded decision; the office marks the gifts it publishes on the year's public list.
+//! Deleting moves a gift to the trash; gifts of a trip in the trash are not listed.
+
+pub mod rules;
 
 use chrono::NaiveDate;
 use rusqlite::{params, Connection, OptionalExtension, Row, ToSql};
@@ -21,6 +25,18 @@ use crate::zoned;
 crate::text_enum! {
     /// Given: by our side to the partner's. Received: by our side from the partner's.
     pub enum GiftDirection { Given => "given", Received => "received" }
+}
+
+crate::text_enum! {
+    /// What became of a received gift above the limit: kept by the office (on display), handed
+    /// to a museum, bought back by the recipient, returned to the giver, given to charity.
+    pub enum GiftDecision {
+        KeptByOffice => "kept_by_office",
+        Museum => "museum",
+        BoughtBack => "bought_back",
+        Returned => "returned",
+        Donated => "donated",
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
@@ -48,6 +64,18 @@ pub struct Gift {
     pub deleted_at: Option<String>,
     pub created_at: String,
     pub updated_at: String,
+    /// The estimated value in euro cents, at `per_euro` units of its currency for one euro
+    /// (None for euros); None while no value or no rate of the day is known.
+    pub value_cents: Option<i64>,
+    pub per_euro: Option<String>,
+    pub decision: Option<GiftDecision>,
+    pub decided_by: String,
+    pub decided_on: Option<NaiveDate>,
+    /// On the public list of the year.
+    pub published: bool,
+    /// Received, above the office's limit (or of a value no euro amount is known for), and
+    /// no decision recorded.
+    pub needs_decision: bool,
 }
 
 /// What the gift form sends. Date and value travel as typed so that a bad one gets a field
@@ -67,6 +95,15 @@ pub struct GiftInput {
     pub currency: String,
     pub kept_at: String,
     pub notes: String,
+    /// For a received gift: what became of it, who decided and when (`YYYY-MM-DD` or empty).
+    #[serde(default)]
+    pub decision: Option<GiftDecision>,
+    #[serde(default)]
+    pub decided_by: String,
+    #[serde(default)]
+    pub decided_on: String,
+    #[serde(default)]
+    pub published: bool,
 }
 
 #[derive(Debug, Clone, Default, Deserialize, TS)]
@@ -83,6 +120,9 @@ pub struct GiftQuery {
     pub year: Option<i32>,
     #[serde(default)]
     pub search: String,
+    /// Only received gifts that still need a decision.
+    #[serde(default)]
+    pub undecided: bool,
     /// Which page of the list.
     #[serde(flatten)]
     #[ts(flatten)]
@@ -105,7 +145,17 @@ pub struct GiftPage {
     pub page: Page<Gift>,
     /// The estimated values of all matching gifts (not only this page), per currency.
     pub totals: Vec<CurrencyTotal>,
+    /// Received gifts in the whole register that still need a decision.
+    pub undecided: i64,
 }
+
+/// Received, worth more than the office's limit or of unknown euro value, and not decided: in
+/// SQL over `gifts g` joined with `gift_rules r`.
+const NEEDS_DECISION: &str = "coalesce(g.direction = 'received' AND g.decision IS NULL
+    AND (g.value_cents > coalesce(r.limit_cents, 2500) OR (g.value_minor IS NOT NULL AND g.value_cents IS NULL)), 0)";
+
+/// The tables every gift query reads: the gift, its trip, the office's rules.
+const GIFT_TABLES: &str = "gifts g JOIN trips t ON t.id = g.trip_id LEFT JOIN gift_rules r ON r.id = 'office'";
 
 /// The columns naming one side (`giver` or `recipient`) of a gift as a register entry —
 /// kind, id, label, detail, side — and the joins they read from.
@@ -134,8 +184,9 @@ fn select_gift() -> String {
     format!(
         "SELECT g.id, g.trip_id, t.title, g.direction, g.description, {giver}, {recipient},
             g.occasion, g.given_on, g.value_minor, g.currency, g.kept_at, g.notes, g.deleted_at, g.created_at,
-            g.updated_at
-         FROM gifts g JOIN trips t ON t.id = g.trip_id {giver_joins} {recipient_joins}"
+            g.updated_at, g.value_cents, g.per_euro, g.decision, g.decided_by, g.decided_on, g.published,
+            {NEEDS_DECISION}
+         FROM {GIFT_TABLES} {giver_joins} {recipient_joins}"
     )
 }
 
@@ -168,6 +219,13 @@ fn from_row(row: &Row) -> rusqlite::Result<Gift> {
         deleted_at: row.get(21)?,
         created_at: row.get(22)?,
         updated_at: row.get(23)?,
+        value_cents: row.get(24)?,
+        per_euro: row.get(25)?,
+        decision: row.get(26)?,
+        decided_by: row.get(27)?,
+        decided_on: row.get(28)?,
+        published: row.get(29)?,
+        needs_decision: row.get(30)?,
     })
 }
 
@@ -181,6 +239,26 @@ struct ValidGift {
     given_on: NaiveDate,
     value_minor: Option<i64>,
     currency: String,
+    /// The euro value and the rate it was converted at (None for euros).
+    value_cents: Option<i64>,
+    per_euro: Option<String>,
+    decided_on: Option<NaiveDate>,
+}
+
+/// The euro value of a gift of `hundredths` of `currency`, at the office's rate of the day.
+fn in_euros(
+    conn: &Connection,
+    hundredths: Option<i64>,
+    currency: &str,
+    day: NaiveDate,
+) -> Result<(Option<i64>, Option<String>)> {
+    let Some(hundredths) = hundredths else { return Ok((None, None)) };
+    if currency == "EUR" {
+        return Ok((Some(hundredths), None));
+    }
+    let Some(rate) = crate::costs::rates::rate_for(conn, currency, day)? else { return Ok((None, None)) };
+    let Ok(per_euro) = rate.per_euro.parse::<rust_decimal::Decimal>() else { return Ok((None, None)) };
+    Ok((Some(money::in_euro_cents(rust_decimal::Decimal::new(hundredths, 2), per_euro)), Some(rate.per_euro)))
 }
 
 /// A side of the gift must be in the register and not in the trash — unless it is the one the
@@ -222,8 +300,18 @@ fn validate(conn: &Connection, input: &GiftInput, before: Option<&Gift>) -> Resu
     if input.giver.is_some() && input.giver == input.recipient {
         problems.push("recipient", "same_as_giver", "giver and recipient are the same");
     }
+    let decided_on = if input.decided_on.trim().is_empty() {
+        None
+    } else {
+        zoned::parse_date("decided_on", &input.decided_on).map_err(|e| problems.add(e)).ok()
+    };
+    if input.direction == GiftDirection::Given && (input.decision.is_some() || input.published) {
+        problems.push("decision", "only_received", "only gifts received are decided on and published");
+    }
     problems.into_result()?;
-    Ok(ValidGift { given_on: given_on.unwrap_or_default(), value_minor, currency })
+    let given_on = given_on.unwrap_or_default();
+    let (value_cents, per_euro) = in_euros(conn, value_minor, &currency, given_on)?;
+    Ok(ValidGift { given_on, value_minor, currency, value_cents, per_euro, decided_on })
 }
 
 /// The person and organisation columns of one side.
@@ -241,14 +329,16 @@ fn write(conn: &Connection, id: &str, trip_id: &str, input: &GiftInput, valid: &
     conn.prepare_cached(
         "INSERT INTO gifts (id, trip_id, direction, description, giver_person_id, giver_organisation_id,
             recipient_person_id, recipient_organisation_id, occasion, given_on, value_minor, currency, kept_at, notes,
-            created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?15)
+            created_at, updated_at, value_cents, per_euro, decision, decided_by, decided_on, published)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?15, ?16, ?17, ?18, ?19, ?20, ?21)
          ON CONFLICT (id) DO UPDATE SET direction = excluded.direction, description = excluded.description,
             giver_person_id = excluded.giver_person_id, giver_organisation_id = excluded.giver_organisation_id,
             recipient_person_id = excluded.recipient_person_id,
             recipient_organisation_id = excluded.recipient_organisation_id, occasion = excluded.occasion,
             given_on = excluded.given_on, value_minor = excluded.value_minor, currency = excluded.currency,
-            kept_at = excluded.kept_at, notes = excluded.notes, updated_at = excluded.updated_at",
+            kept_at = excluded.kept_at, notes = excluded.notes, updated_at = excluded.updated_at,
+            value_cents = excluded.value_cents, per_euro = excluded.per_euro, decision = excluded.decision,
+            decided_by = excluded.decided_by, decided_on = excluded.decided_on, published = excluded.published",
     )?
     .execute(params![
         id,
@@ -265,7 +355,13 @@ fn write(conn: &Connection, id: &str, trip_id: &str, input: &GiftInput, valid: &
         valid.currency,
         input.kept_at.trim(),
         input.notes,
-        now()
+        now(),
+        valid.value_cents,
+        valid.per_euro,
+        input.decision,
+        input.decided_by.trim(),
+        valid.decided_on,
+        input.published,
     ])?;
     Ok(())
 }
@@ -331,6 +427,10 @@ impl<'q> Filter<'q> {
             filter.add("g.given_on >= :from", ":from", Box::new(format!("{year:04}-01-01")));
             filter.add("g.given_on < :until", ":until", Box::new(format!("{:04}-01-01", year + 1)));
         }
+        if query.undecided {
+            filter.sql.push_str(" AND ");
+            filter.sql.push_str(NEEDS_DECISION);
+        }
         if !query.search.trim().is_empty() {
             filter.add(
                 "(g.description LIKE :pattern ESCAPE '\\' OR g.occasion LIKE :pattern ESCAPE '\\'
@@ -365,7 +465,7 @@ pub fn list_gifts(conn: &Connection, query: &GiftQuery) -> Result<GiftPage> {
     let mut total = 0;
     let mut totals = Vec::new();
     let mut statement = conn.prepare_cached(&format!(
-        "SELECT g.currency, count(*), sum(g.value_minor) FROM gifts g JOIN trips t ON t.id = g.trip_id
+        "SELECT g.currency, count(*), sum(g.value_minor) FROM {GIFT_TABLES}
          WHERE {} GROUP BY g.currency ORDER BY g.currency",
         filter.sql
     ))?;
@@ -385,7 +485,26 @@ pub fn list_gifts(conn: &Connection, query: &GiftQuery) -> Result<GiftPage> {
         ))?
         .query_map(&*filter.params(&[(":limit", &limit), (":offset", &offset)]), from_row)?
         .collect::<rusqlite::Result<Vec<_>>>()?;
-    Ok(GiftPage { page: Page { items, total }, totals })
+    let undecided = conn
+        .prepare_cached(&format!(
+            "SELECT count(*) FROM {GIFT_TABLES} WHERE g.deleted_at IS NULL AND t.deleted_at IS NULL AND {NEEDS_DECISION}"
+        ))?
+        .query_row([], |row| row.get(0))?;
+    Ok(GiftPage { page: Page { items, total }, totals, undecided })
+}
+
+/// The gifts received in `year` that the office publishes, by date.
+pub fn published_gifts(conn: &Connection, year: i32) -> Result<Vec<Gift>> {
+    let gifts = conn
+        .prepare_cached(&format!(
+            "{} WHERE g.deleted_at IS NULL AND t.deleted_at IS NULL AND g.direction = 'received' AND g.published = 1
+               AND g.given_on >= ?1 AND g.given_on < ?2
+             ORDER BY g.given_on, g.id",
+            select_gift()
+        ))?
+        .query_map(params![format!("{year:04}-01-01"), format!("{:04}-01-01", year + 1)], from_row)?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(gifts)
 }
 
 /// The years in which gifts were given or received, newest first, for the year filter.

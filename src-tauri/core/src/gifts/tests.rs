@@ -30,6 +30,10 @@ fn gift(description: &str, given_on: &str, value: &str, currency: &str) -> GiftI
         currency: currency.into(),
         kept_at: String::new(),
         notes: String::new(),
+        decision: None,
+        decided_by: String::new(),
+        decided_on: String::new(),
+        published: false,
     }
 }
 
@@ -280,4 +284,61 @@ fn each_filter_reads_through_its_index() {
     assert!(of_year.contains("gifts_by_date"), "{of_year}");
     let everything = plan(&GiftQuery::default());
     assert!(everything.contains("gifts_by_date") && !everything.contains("TEMP B-TREE"), "{everything}");
+}
+
+#[test]
+fn a_received_gift_above_the_limit_needs_a_decision_and_may_be_published() {
+    use super::rules::{gift_rules, update_gift_rules, GiftRulesInput};
+    let conn = open_in_memory().unwrap();
+    let trip_id = trip(&conn, "Jinhua", "2026-10-21", "2026-10-27");
+    assert_eq!(gift_rules(&conn).unwrap().limit_cents, 2500, "25 euros unless the office says otherwise");
+    let rules =
+        update_gift_rules(&conn, &GiftRulesInput { limit: "40".into(), decided_by: " Landrat ".into() }).unwrap();
+    assert_eq!((rules.limit_cents, rules.decided_by.as_str()), (4000, "Landrat"));
+    assert!(matches!(
+        update_gift_rules(&conn, &GiftRulesInput { limit: "0,125".into(), decided_by: String::new() }),
+        Err(Error::Validation(_))
+    ));
+
+    let received = |value: &str, currency: &str| GiftInput {
+        direction: GiftDirection::Received,
+        ..gift("Vase", "2026-10-23", value, currency)
+    };
+    let small = create_gift(&conn, &trip_id, &received("39,99", "EUR")).unwrap();
+    assert_eq!((small.value_cents, small.needs_decision), (Some(3999), false));
+    let vase = create_gift(&conn, &trip_id, &received("80", "EUR")).unwrap();
+    assert!(vase.needs_decision);
+    let tea = create_gift(&conn, &trip_id, &received("1.200", "CNY")).unwrap();
+    assert_eq!((tea.value_cents, tea.needs_decision), (None, true), "no rate yet: its euro value is unknown");
+    crate::costs::rates::import_ecb_rates(&conn, b"Date,CNY,\n2026-10-22,7.5,\n").unwrap();
+    let tea = update_gift(&conn, &tea.id, &received("1.200", "CNY")).unwrap();
+    assert_eq!((tea.value_cents, tea.per_euro.as_deref(), tea.needs_decision), (Some(16_000), Some("7.5"), true));
+    let undecided = GiftQuery { undecided: true, ..Default::default() };
+    assert_eq!(list_gifts(&conn, &undecided).unwrap().page.total, 2);
+
+    let decided = GiftInput {
+        decision: Some(GiftDecision::Museum),
+        decided_by: "Landrat".into(),
+        decided_on: "2026-11-02".into(),
+        published: true,
+        ..received("80", "EUR")
+    };
+    let vase = update_gift(&conn, &vase.id, &decided).unwrap();
+    assert_eq!(
+        (vase.needs_decision, vase.decision, vase.decided_on.map(|d| d.to_string())),
+        (false, Some(GiftDecision::Museum), Some("2026-11-02".into()))
+    );
+    let page = list_gifts(&conn, &undecided).unwrap();
+    assert_eq!((page.page.total, page.undecided), (1, 1));
+    assert_eq!(
+        published_gifts(&conn, 2026).unwrap().iter().map(|g| g.id.as_str()).collect::<Vec<_>>(),
+        [vase.id.as_str()]
+    );
+    assert!(published_gifts(&conn, 2025).unwrap().is_empty());
+
+    let given = GiftInput { decision: Some(GiftDecision::Returned), ..gift("Teller", "2026-10-23", "90", "EUR") };
+    assert!(
+        matches!(create_gift(&conn, &trip_id, &given), Err(Error::Validation(_))),
+        "only received gifts are decided on"
+    );
 }

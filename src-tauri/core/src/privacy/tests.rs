@@ -226,6 +226,10 @@ fn scene() -> Scene {
             currency: "EUR".into(),
             kept_at: String::new(),
             notes: String::new(),
+            decision: None,
+            decided_by: String::new(),
+            decided_on: String::new(),
+            published: false,
         },
     )
     .unwrap()

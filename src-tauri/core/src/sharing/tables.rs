@@ -47,6 +47,7 @@ pub const SHARED: &[&str] = &[
     "exchange_rates",
     "cost_lines",
     "trip_approvals",
+    "gift_rules",
 ];
 
 /// Tables that stay on this laptop: its settings (the folder, the office key, the window's

@@ -98,6 +98,7 @@ mod tests {
             crate::projects::ProjectStatus => ProjectStatus,
             crate::contacts::organisations::OrganisationKind => OrganisationKind,
             crate::costs::CostCategory => CostCategory,
+            crate::gifts::GiftDecision => GiftDecision,
             crate::costs::Bearer => Bearer,
             crate::costs::rates::RateSource => RateSource,
             crate::tasks::due::DueState => DueState,

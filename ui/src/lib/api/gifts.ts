@@ -1,10 +1,12 @@
-// The gifts register: list, record, edit, trash.
+// The gifts register: list, record, edit, trash; the office's gift rules and the public list.
 // One function per command of src-tauri/commands/gifts.rs, named as the command in camelCase.
 import { call } from "./call";
 import type { Gift } from "../bindings/Gift";
 import type { GiftInput } from "../bindings/GiftInput";
 import type { GiftPage } from "../bindings/GiftPage";
 import type { GiftQuery } from "../bindings/GiftQuery";
+import type { GiftRules } from "../bindings/GiftRules";
+import type { GiftRulesInput } from "../bindings/GiftRulesInput";
 
 export function listGifts(query: GiftQuery) {
   return call<GiftPage>("list_gifts", { query });
@@ -28,4 +30,16 @@ export function deleteGift(id: string) {
 
 export function restoreGift(id: string) {
   return call<Gift>("restore_gift", { id });
+}
+
+export function giftRules() {
+  return call<GiftRules>("gift_rules");
+}
+
+export function updateGiftRules(input: GiftRulesInput) {
+  return call<GiftRules>("update_gift_rules", { input });
+}
+
+export function exportPublicGifts(year: number, title: string, file_name: string) {
+  return call<string | null>("export_public_gifts", { year, title, file_name });
 }

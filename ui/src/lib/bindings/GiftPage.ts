@@ -6,4 +6,8 @@ export type GiftPage = {
 /**
  * The estimated values of all matching gifts (not only this page), per currency.
  */
-totals: Array<CurrencyTotal>, items: Array<Gift>, total: number, };
+totals: Array<CurrencyTotal>, 
+/**
+ * Received gifts in the whole register that still need a decision.
+ */
+undecided: number, items: Array<Gift>, total: number, };

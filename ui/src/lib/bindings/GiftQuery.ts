@@ -12,4 +12,8 @@ person_id: string | null,
 /**
  * Only the gifts of this calendar year.
  */
-year: number | null, search: string, offset: number, limit: number | null, };
+year: number | null, search: string, 
+/**
+ * Only received gifts that still need a decision.
+ */
+undecided: boolean, offset: number, limit: number | null, };

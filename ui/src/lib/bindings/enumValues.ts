@@ -9,6 +9,7 @@ import type { DocumentOwnerKind } from "./DocumentOwnerKind";
 import type { DueState } from "./DueState";
 import type { ExportFormat } from "./ExportFormat";
 import type { Fold } from "./Fold";
+import type { GiftDecision } from "./GiftDecision";
 import type { GiftDirection } from "./GiftDirection";
 import type { ImportKind } from "./ImportKind";
 import type { ItemKind } from "./ItemKind";
@@ -60,6 +61,8 @@ export const dueStateValues: readonly DueState[] = ["overdue", "today", "this_we
 export const exportFormatValues: readonly ExportFormat[] = ["pdf", "html", "ics", "xlsx", "csv", "bundle", "travel_copy", "costs"];
 
 export const foldValues: readonly Fold[] = ["earlier", "later"];
+
+export const giftDecisionValues: readonly GiftDecision[] = ["kept_by_office", "museum", "bought_back", "returned", "donated"];
 
 export const giftDirectionValues: readonly GiftDirection[] = ["given", "received"];
 

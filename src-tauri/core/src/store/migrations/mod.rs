@@ -36,6 +36,7 @@ pub(super) fn migration_list() -> Vec<M<'static>> {
         M::up(include_str!("0018_projects.sql")),
         M::up(include_str!("0019_register_gaps.sql")),
         M::up(include_str!("0020_costs.sql")),
+        M::up(include_str!("0021_gift_rules.sql")),
     ]
 }
 
