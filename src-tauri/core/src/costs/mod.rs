@@ -106,6 +106,26 @@ pub struct CostLineInput {
     pub notes: String,
 }
 
+impl CostLineInput {
+    /// A line the office bears, without budget line, member, day or rate of its own.
+    pub fn office(category: CostCategory, description: &str, currency: &str, planned: &str, actual: &str) -> Self {
+        CostLineInput {
+            category,
+            description: description.into(),
+            currency: currency.into(),
+            planned: planned.into(),
+            actual: actual.into(),
+            per_euro: String::new(),
+            spent_on: String::new(),
+            bearer: Bearer::Office,
+            budget_line_id: None,
+            payer: String::new(),
+            member_id: None,
+            notes: String::new(),
+        }
+    }
+}
+
 const SELECT_LINE: &str = "SELECT c.id, c.trip_id, c.category, c.description, c.currency, c.planned_minor,
         c.actual_minor, c.per_euro, c.rate_on, c.planned_cents, c.actual_cents, c.spent_on, c.bearer,
         c.budget_line_id, b.code, c.payer,

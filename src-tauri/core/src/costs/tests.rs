@@ -7,20 +7,7 @@ use crate::trips::tests::trip_input;
 use crate::trips::{create_trip, trash::delete_trip};
 
 fn line(category: CostCategory, currency: &str, planned: &str, actual: &str) -> CostLineInput {
-    CostLineInput {
-        category,
-        description: String::new(),
-        currency: currency.into(),
-        planned: planned.into(),
-        actual: actual.into(),
-        per_euro: String::new(),
-        spent_on: String::new(),
-        bearer: Bearer::Office,
-        budget_line_id: None,
-        payer: String::new(),
-        member_id: None,
-        notes: String::new(),
-    }
+    CostLineInput::office(category, "", currency, planned, actual)
 }
 
 fn trip(conn: &Connection) -> String {

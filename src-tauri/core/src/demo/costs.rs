@@ -50,18 +50,8 @@ pub(super) fn costs_of_the_seed_trips(conn: &Connection) -> Result<()> {
     .line
     .id;
     let office = |category, description: &str, currency: &str, planned: &str, actual: &str| CostLineInput {
-        category,
-        description: description.into(),
-        currency: currency.into(),
-        planned: planned.into(),
-        actual: actual.into(),
-        per_euro: String::new(),
-        spent_on: String::new(),
-        bearer: Bearer::Office,
         budget_line_id: Some(budget_line.clone()),
-        payer: String::new(),
-        member_id: None,
-        notes: String::new(),
+        ..CostLineInput::office(category, description, currency, planned, actual)
     };
     let borne_by = |bearer, payer: &str, input: CostLineInput| CostLineInput {
         bearer,

@@ -217,23 +217,10 @@ fn files_are_encrypted_with_the_database_and_decrypted_with_it() {
 
 #[test]
 fn a_receipt_belongs_to_its_cost_line_and_goes_when_the_line_is_deleted_for_good() {
-    use crate::costs::{create_cost_line, delete_cost_line, Bearer, CostCategory, CostLineInput};
+    use crate::costs::{create_cost_line, delete_cost_line, CostCategory, CostLineInput};
     let office = Office::new();
     let trip = office.trip("2026-03-08");
-    let input = CostLineInput {
-        category: CostCategory::Rail,
-        description: "Bahnfahrt zum Flughafen".into(),
-        currency: "EUR".into(),
-        planned: "412,80".into(),
-        actual: "398,40".into(),
-        per_euro: String::new(),
-        spent_on: String::new(),
-        bearer: Bearer::Office,
-        budget_line_id: None,
-        payer: String::new(),
-        member_id: None,
-        notes: String::new(),
-    };
+    let input = CostLineInput::office(CostCategory::Rail, "Bahnfahrt zum Flughafen", "EUR", "412,80", "398,40");
     let line = create_cost_line(&office.conn, &trip.id, &input).unwrap();
     let owner = DocumentOwner { kind: DocumentOwnerKind::CostLine, id: line.id.clone() };
     let receipt = attach_bytes(&office.conn, &owner, "Fahrkarte.pdf", b"%PDF Fahrkarte").unwrap();
