@@ -123,6 +123,7 @@ pub fn run_app(db_path: std::path::PathBuf) -> tauri::Result<()> {
             commands::gifts::list_gifts,
             commands::gifts::gift_years,
             commands::gifts::create_gift,
+            commands::gifts::create_gift_without_trip,
             commands::gifts::update_gift,
             commands::gifts::delete_gift,
             commands::gifts::restore_gift,

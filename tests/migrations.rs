@@ -379,6 +379,7 @@ const ADDED_COLUMNS: &[(&str, &str, &str)] = &[
     ("gifts", "decided_by", "decided_by = ''"),
     ("gifts", "decided_on", "decided_on IS NULL"),
     ("gifts", "published", "published = 0"),
+    ("gifts", "partnership_id", "partnership_id IS NULL"),
 ];
 
 /// Tables a migration fills (seeds, or records made from older data), besides `DERIVED_TABLES`;
@@ -810,6 +811,8 @@ fn check_records(conn: &Connection, version: usize) {
     }
     if version >= 4 {
         let gift = gifts::get_gift(conn, GIFT).unwrap();
+        let found = partnerdesk_core::search::search(conn, "Porzellanteller", None).unwrap();
+        assert!(found.iter().any(|hit| hit.id == GIFT), "v{version}: the search still finds the gift: {found:?}");
         let rules = gifts::rules::gift_rules(conn).unwrap();
         if version >= 21 {
             assert_eq!(rules.limit_cents, 3500, "v{version}");

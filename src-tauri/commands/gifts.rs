@@ -26,6 +26,11 @@ pub async fn create_gift(state: State<'_, AppState>, trip_id: String, input: Gif
 }
 
 #[tauri::command]
+pub async fn create_gift_without_trip(state: State<'_, AppState>, input: GiftInput) -> Result<Gift> {
+    state.with(|c| gifts::create_gift_without_trip(c, &input))
+}
+
+#[tauri::command]
 pub async fn update_gift(state: State<'_, AppState>, id: String, input: GiftInput) -> Result<Gift> {
     state.with(|c| gifts::update_gift(c, &id, &input))
 }

@@ -925,6 +925,7 @@ fn gifts_of_the_seed_trips(conn: &Connection) -> Result<()> {
             currency: currency.into(),
             kept_at: kept_at.into(),
             notes: String::new(),
+            partnership_id: None,
             decision: decided.map(|(_, decision, ..)| *decision),
             decided_by: decided.map(|(_, _, by, _)| by.to_string()).unwrap_or_default(),
             decided_on: decided.map(|(.., on)| on.to_string()).unwrap_or_default(),
@@ -932,6 +933,31 @@ fn gifts_of_the_seed_trips(conn: &Connection) -> Result<()> {
         };
         create_gift(conn, &trip_id, &input)?;
     }
+    // No trip brought it: Jinhua's present for the tenth anniversary of the partnership, which
+    // stands in the Alte Stadtgärtnerei where the memorandum of 2026 was signed.
+    let stadt_dueren: String = conn.query_row(
+        "SELECT id FROM partnerships WHERE our_side = 'Stadt Düren' AND partner_place = 'Jinhua'",
+        [],
+        |row| row.get(0),
+    )?;
+    let pavilion = GiftInput {
+        direction: Received,
+        description: "„Glückspavillon“ im chinesischen Stil".into(),
+        giver: Some(entry((Org, "Stadtregierung Jinhua"))?),
+        recipient: Some(entry((Org, "Stadt Düren"))?),
+        occasion: "10 Jahre Städtepartnerschaft Düren – Jinhua".into(),
+        given_on: "2012-10-12".into(),
+        value: String::new(),
+        currency: "EUR".into(),
+        kept_at: "Alte Stadtgärtnerei Düren".into(),
+        notes: String::new(),
+        partnership_id: Some(stadt_dueren),
+        decision: Some(KeptByOffice),
+        decided_by: "Rat der Stadt Düren".into(),
+        decided_on: "2012-11-06".into(),
+        published: true,
+    };
+    crate::gifts::create_gift_without_trip(conn, &pavilion)?;
     Ok(())
 }
 

@@ -1,7 +1,8 @@
 // Issue 16, part 3: gifts within the rules. The officer sets the office's value limit (a
 // negative one is refused at its field), records a received gift above it on a trip and sees
 // it flagged, records the decision and ticks it for publication; the register shows the gifts
-// still undecided, and the public list of the year is saved and read back by LibreOffice.
+// still undecided, a gift without a trip names its partnership, and the public list of the
+// year is saved and read back by LibreOffice.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
@@ -69,6 +70,20 @@ test("an officer records a gift above the limit, its decision, and saves the yea
     await expectContents(browser, '[data-testid="gift-row"] [data-testid="gift-description"]', ["Lackschatulle mit Perlmutteinlagen (Yangzhouer Lackkunst)"]);
     await screenshot(browser, "gifts-undecided");
     await click(browser, "gift-undecided");
+
+    // A gift without a trip: it names its partnership (or at least its occasion).
+    await click(browser, "add-gift-without-trip");
+    await click(browser, "gift-received");
+    await fill(browser, "#gift-description", "Bildband „Jinhua im Wandel“");
+    await fill(browser, "#gift-given-on", "01.12.2026");
+    await click(browser, "gift-save");
+    await expectContents(browser, '[data-testid="error-gift-occasion"]', ["Ein Geschenk ohne Reise braucht eine Partnerschaft oder einen Anlass."]);
+    await (await browser.$("#gift-partnership")).selectByVisibleText("Stadt Düren – Jinhua");
+    await fill(browser, "#gift-occasion", "Jahresgespräch der Partnerstädte");
+    await click(browser, "gift-save");
+    await expectContents(browser, '[data-testid="gift-row"] [data-testid="gift-partnership"]', ["Stadt Düren – Jinhua"]);
+    const book = (await listJson(dir.db, "gifts", "--year", "2026")).find((gift) => gift.description === "Bildband „Jinhua im Wandel“");
+    assert.deepEqual([book.trip_id, book.occasion, book.needs_decision], [null, "Jahresgespräch der Partnerstädte", false]);
 
     // The public list of 2026: the four gifts the office decided to publish.
     await choose(browser, '[data-testid="gift-year"]', "2026");

@@ -746,6 +746,7 @@ impl<'c> Writer<'c> {
                     currency: currency.into(),
                     kept_at: String::new(),
                     notes: String::new(),
+                    partnership_id: None,
                     // Gifts of years gone by were decided on and published at the time.
                     decision: (direction == GiftDirection::Received).then_some(GiftDecision::KeptByOffice),
                     decided_by: String::new(),

@@ -1,4 +1,5 @@
-//! The gifts register public officials must keep: gifts given and received on a trip — what,
+//! The gifts register public officials must keep: gifts given and received on a trip, or for a
+//! partnership or an occasion without one (a gift for an anniversary) — what,
 //! from whom, to whom, on what occasion and day, their estimated value (also in euros, at the
 //! rate of the day) and where they are kept now — listed per trip, per person and per year, with
 //! totals per currency. A received gift worth more than the office's limit (`rules`) needs a
@@ -18,8 +19,9 @@ use crate::contacts::{RegisterEntry, ORGANISATION_LABEL, PERSON_LABEL};
 use crate::error::{Error, FieldError, Problems, Result};
 use crate::money::{self, CurrencyCode};
 use crate::store::paging::{Page, PageRequest};
+use crate::store::trash::exists_outside_trash;
 use crate::store::{like_pattern, new_id, now};
-use crate::vocabulary::{RegisterKind, RegisterRef};
+use crate::vocabulary::{RecordLink, RegisterKind, RegisterRef};
 use crate::zoned;
 
 crate::text_enum! {
@@ -43,8 +45,11 @@ crate::text_enum! {
 #[ts(export)]
 pub struct Gift {
     pub id: String,
-    pub trip_id: String,
-    pub trip_title: String,
+    /// The trip it was given on; None for a gift without a trip.
+    pub trip_id: Option<String>,
+    pub trip_title: Option<String>,
+    /// The partnership a gift without a trip was given for.
+    pub partnership: Option<RecordLink>,
     pub direction: GiftDirection,
     /// What the gift is.
     pub description: String,
@@ -95,6 +100,10 @@ pub struct GiftInput {
     pub currency: String,
     pub kept_at: String,
     pub notes: String,
+    /// For a gift without a trip: the partnership it was given for (a gift on a trip belongs
+    /// to the trip's partnership).
+    #[serde(default)]
+    pub partnership_id: Option<String>,
     /// For a received gift: what became of it, who decided and when (`YYYY-MM-DD` or empty).
     #[serde(default)]
     pub decision: Option<GiftDecision>,
@@ -155,7 +164,7 @@ const NEEDS_DECISION: &str = "coalesce(g.direction = 'received' AND g.decision I
     AND (g.value_cents > coalesce(r.limit_cents, 2500) OR (g.value_minor IS NOT NULL AND g.value_cents IS NULL)), 0)";
 
 /// The tables every gift query reads: the gift, its trip, the office's rules.
-const GIFT_TABLES: &str = "gifts g JOIN trips t ON t.id = g.trip_id LEFT JOIN gift_rules r ON r.id = 'office'";
+const GIFT_TABLES: &str = "gifts g LEFT JOIN trips t ON t.id = g.trip_id LEFT JOIN gift_rules r ON r.id = 'office'";
 
 /// The columns naming one side (`giver` or `recipient`) of a gift as a register entry —
 /// kind, id, label, detail, side — and the joins they read from.
@@ -185,8 +194,8 @@ fn select_gift() -> String {
         "SELECT g.id, g.trip_id, t.title, g.direction, g.description, {giver}, {recipient},
             g.occasion, g.given_on, g.value_minor, g.currency, g.kept_at, g.notes, g.deleted_at, g.created_at,
             g.updated_at, g.value_cents, g.per_euro, g.decision, g.decided_by, g.decided_on, g.published,
-            {NEEDS_DECISION}
-         FROM {GIFT_TABLES} {giver_joins} {recipient_joins}"
+            {NEEDS_DECISION}, g.partnership_id, gp.our_side || ' – ' || gp.partner_place
+         FROM {GIFT_TABLES} LEFT JOIN partnerships gp ON gp.id = g.partnership_id {giver_joins} {recipient_joins}"
     )
 }
 
@@ -226,6 +235,10 @@ fn from_row(row: &Row) -> rusqlite::Result<Gift> {
         decided_on: row.get(28)?,
         published: row.get(29)?,
         needs_decision: row.get(30)?,
+        partnership: match row.get::<_, Option<String>>(31)? {
+            Some(id) => Some(RecordLink { id, label: row.get(32)? }),
+            None => None,
+        },
     })
 }
 
@@ -280,10 +293,24 @@ fn check_party(
     Ok((!found).then(|| FieldError::new(field, "unknown_entry", format!("{} is not in the register", party.id))))
 }
 
-fn validate(conn: &Connection, input: &GiftInput, before: Option<&Gift>) -> Result<ValidGift> {
+/// Checks a gift; one without a trip (`on_trip` false) names its partnership or occasion.
+fn validate(conn: &Connection, input: &GiftInput, before: Option<&Gift>, on_trip: bool) -> Result<ValidGift> {
     let mut problems = Problems::default();
     if input.description.trim().is_empty() {
         problems.push("description", "required", "say what the gift is");
+    }
+    if !on_trip {
+        match &input.partnership_id {
+            Some(id) if !exists_outside_trash(conn, "partnerships", id)? => {
+                problems.push("partnership_id", "unknown_partnership", format!("partnership {id} does not exist"))
+            }
+            None if input.occasion.trim().is_empty() => problems.push(
+                "occasion",
+                "partnership_or_occasion",
+                "a gift without a trip names the partnership or the occasion it was given for",
+            ),
+            _ => {}
+        }
     }
     let given_on = zoned::parse_date("given_on", &input.given_on).map_err(|e| problems.add(e)).ok();
     let value_minor = parse_value(&input.value).map_err(|e| problems.add(e)).ok().flatten();
@@ -323,14 +350,14 @@ fn columns(party: Option<&RegisterRef>) -> (Option<&str>, Option<&str>) {
     }
 }
 
-fn write(conn: &Connection, id: &str, trip_id: &str, input: &GiftInput, valid: &ValidGift) -> Result<()> {
+fn write(conn: &Connection, id: &str, trip_id: Option<&str>, input: &GiftInput, valid: &ValidGift) -> Result<()> {
     let (giver_person, giver_organisation) = columns(input.giver.as_ref());
     let (recipient_person, recipient_organisation) = columns(input.recipient.as_ref());
     conn.prepare_cached(
         "INSERT INTO gifts (id, trip_id, direction, description, giver_person_id, giver_organisation_id,
             recipient_person_id, recipient_organisation_id, occasion, given_on, value_minor, currency, kept_at, notes,
-            created_at, updated_at, value_cents, per_euro, decision, decided_by, decided_on, published)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?15, ?16, ?17, ?18, ?19, ?20, ?21)
+            created_at, updated_at, value_cents, per_euro, decision, decided_by, decided_on, published, partnership_id)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22)
          ON CONFLICT (id) DO UPDATE SET direction = excluded.direction, description = excluded.description,
             giver_person_id = excluded.giver_person_id, giver_organisation_id = excluded.giver_organisation_id,
             recipient_person_id = excluded.recipient_person_id,
@@ -338,7 +365,8 @@ fn write(conn: &Connection, id: &str, trip_id: &str, input: &GiftInput, valid: &
             given_on = excluded.given_on, value_minor = excluded.value_minor, currency = excluded.currency,
             kept_at = excluded.kept_at, notes = excluded.notes, updated_at = excluded.updated_at,
             value_cents = excluded.value_cents, per_euro = excluded.per_euro, decision = excluded.decision,
-            decided_by = excluded.decided_by, decided_on = excluded.decided_on, published = excluded.published",
+            decided_by = excluded.decided_by, decided_on = excluded.decided_on, published = excluded.published,
+            partnership_id = excluded.partnership_id",
     )?
     .execute(params![
         id,
@@ -362,6 +390,7 @@ fn write(conn: &Connection, id: &str, trip_id: &str, input: &GiftInput, valid: &
         input.decided_by.trim(),
         valid.decided_on,
         input.published,
+        if trip_id.is_some() { None } else { input.partnership_id.as_deref() },
     ])?;
     Ok(())
 }
@@ -375,17 +404,25 @@ pub fn create_gift(conn: &Connection, trip_id: &str, input: &GiftInput) -> Resul
     if !trip_listed(conn, trip_id)? {
         return Err(Error::NotFound(format!("trip {trip_id}")));
     }
-    let valid = validate(conn, input, None)?;
+    let valid = validate(conn, input, None, true)?;
     let id = new_id();
-    write(conn, &id, trip_id, input, &valid)?;
+    write(conn, &id, Some(trip_id), input, &valid)?;
     get_gift(conn, &id)
 }
 
-/// Changes what is recorded of a gift; it stays with its trip.
+/// Records a gift given without a trip: for a partnership (its anniversary) or an occasion.
+pub fn create_gift_without_trip(conn: &Connection, input: &GiftInput) -> Result<Gift> {
+    let valid = validate(conn, input, None, false)?;
+    let id = new_id();
+    write(conn, &id, None, input, &valid)?;
+    get_gift(conn, &id)
+}
+
+/// Changes what is recorded of a gift; it stays with its trip, or without one.
 pub fn update_gift(conn: &Connection, id: &str, input: &GiftInput) -> Result<Gift> {
     let before = get_gift(conn, id)?;
-    let valid = validate(conn, input, Some(&before))?;
-    write(conn, id, &before.trip_id, input, &valid)?;
+    let valid = validate(conn, input, Some(&before), before.trip_id.is_some())?;
+    write(conn, id, before.trip_id.as_deref(), input, &valid)?;
     get_gift(conn, id)
 }
 
@@ -512,8 +549,8 @@ pub fn gift_years(conn: &Connection) -> Result<Vec<i32>> {
     let years = conn
         .prepare_cached(
             "SELECT DISTINCT CAST(substr(g.given_on, 1, 4) AS INTEGER) FROM gifts g
-             JOIN trips t ON t.id = g.trip_id AND t.deleted_at IS NULL
-             WHERE g.deleted_at IS NULL ORDER BY 1 DESC",
+             LEFT JOIN trips t ON t.id = g.trip_id
+             WHERE g.deleted_at IS NULL AND t.deleted_at IS NULL ORDER BY 1 DESC",
         )?
         .query_map([], |row| row.get(0))?
         .collect::<rusqlite::Result<_>>()?;
@@ -524,7 +561,8 @@ pub fn gift_years(conn: &Connection) -> Result<Vec<i32>> {
 pub fn delete_gift(conn: &Connection, id: &str) -> Result<()> {
     let changed = conn.execute(
         "UPDATE gifts SET deleted_at = ?2, updated_at = ?2
-         WHERE id = ?1 AND deleted_at IS NULL AND trip_id IN (SELECT id FROM trips WHERE deleted_at IS NULL)",
+         WHERE id = ?1 AND deleted_at IS NULL
+           AND (trip_id IS NULL OR trip_id IN (SELECT id FROM trips WHERE deleted_at IS NULL))",
         params![id, now()],
     )?;
     if changed == 0 {

@@ -30,6 +30,7 @@ fn gift(description: &str, given_on: &str, value: &str, currency: &str) -> GiftI
         currency: currency.into(),
         kept_at: String::new(),
         notes: String::new(),
+        partnership_id: None,
         decision: None,
         decided_by: String::new(),
         decided_on: String::new(),
@@ -92,7 +93,7 @@ fn a_gift_is_recorded_with_register_entries_and_read_back() {
     };
     let saved = create_gift(&conn, &trip_id, &input).unwrap();
     assert_eq!(saved.description, "Porzellanteller");
-    assert_eq!(saved.trip_title, "Delegationsreise nach Jinhua");
+    assert_eq!(saved.trip_title.as_deref(), Some("Delegationsreise nach Jinhua"));
     assert_eq!((saved.value_minor, saved.currency.as_str()), (Some(123_450), "EUR"));
     assert_eq!(saved.kept_at, "Kreishaus Düren");
     let giver = saved.giver.as_ref().unwrap();
@@ -114,7 +115,7 @@ fn a_gift_is_recorded_with_register_entries_and_read_back() {
     let updated = update_gift(&conn, &saved.id, &edited).unwrap();
     assert_eq!((updated.direction, updated.value_minor), (GiftDirection::Received, None));
     assert_eq!(updated.giver.unwrap().kind, RegisterKind::Organisation);
-    assert_eq!(updated.trip_id, trip_id);
+    assert_eq!(updated.trip_id, Some(trip_id));
 }
 
 #[test]
@@ -341,4 +342,40 @@ fn a_received_gift_above_the_limit_needs_a_decision_and_may_be_published() {
         matches!(create_gift(&conn, &trip_id, &given), Err(Error::Validation(_))),
         "only received gifts are decided on"
     );
+}
+
+#[test]
+fn a_gift_stands_without_a_trip_for_a_partnership_or_an_occasion() {
+    let conn = open_in_memory().unwrap();
+    let partnership = crate::partnerships::create_partnership(
+        &conn,
+        &crate::partnerships::tests::partnership_input("Jinhua"),
+        "2026-11-21".parse().unwrap(),
+    )
+    .unwrap();
+    let pavilion = GiftInput {
+        direction: GiftDirection::Received,
+        partnership_id: Some(partnership.id.clone()),
+        ..gift("Glückspavillon", "2012-10-12", "", "EUR")
+    };
+    let saved = create_gift_without_trip(&conn, &pavilion).unwrap();
+    assert_eq!(
+        (saved.trip_id.as_deref(), saved.partnership.map(|p| p.label)),
+        (None, Some("Stadt Düren – Jinhua".into()))
+    );
+    assert_eq!(gift_years(&conn).unwrap(), [2012]);
+    let found = crate::search::search(&conn, "Glückspavillon", None).unwrap();
+    assert!(found[0].context.starts_with("Stadt Düren – Jinhua"), "{found:?}");
+
+    let nowhere = GiftInput { occasion: String::new(), ..gift("Vase", "2026-01-01", "", "EUR") };
+    let Err(Error::Validation(fields)) = create_gift_without_trip(&conn, &nowhere) else {
+        panic!("no trip, partnership or occasion")
+    };
+    assert_eq!(fields[0].code, "partnership_or_occasion");
+    let anniversary = create_gift_without_trip(&conn, &gift("Vase", "2026-01-01", "", "EUR")).unwrap();
+    assert_eq!(anniversary.occasion, "Empfang", "an occasion alone is enough");
+
+    delete_gift(&conn, &saved.id).unwrap();
+    restore_gift(&conn, &saved.id).unwrap();
+    assert_eq!(list_gifts(&conn, &GiftQuery::default()).unwrap().page.total, 2);
 }

@@ -196,9 +196,9 @@ pub fn person_data(conn: &Connection, person_id: &str) -> Result<PersonData> {
         .collect::<rusqlite::Result<_>>()?;
     let gifts = conn
         .prepare_cached(
-            "SELECT g.id, t.title, g.direction, g.description, g.given_on, g.occasion, g.value_minor, g.currency,
-                g.giver_person_id IS :person, g.recipient_person_id IS :person
-             FROM gifts g JOIN trips t ON t.id = g.trip_id
+            "SELECT g.id, coalesce(t.title, ''), g.direction, g.description, g.given_on, g.occasion, g.value_minor,
+                g.currency, g.giver_person_id IS :person, g.recipient_person_id IS :person
+             FROM gifts g LEFT JOIN trips t ON t.id = g.trip_id
              WHERE g.giver_person_id = :person OR g.recipient_person_id = :person ORDER BY g.given_on, g.id",
         )?
         .query_map(named_params! { ":person": person_id }, |row| {

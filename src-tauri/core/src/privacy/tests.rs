@@ -226,6 +226,7 @@ fn scene() -> Scene {
             currency: "EUR".into(),
             kept_at: String::new(),
             notes: String::new(),
+            partnership_id: None,
             decision: None,
             decided_by: String::new(),
             decided_on: String::new(),

@@ -153,7 +153,9 @@ const KINDS: &[KindSql] = &[
         table: "gifts",
         texts: &["description", "occasion", "kept_at"],
         internal: "notes",
-        context: "(SELECT title FROM trips WHERE id = x.trip_id) || ' · ' || x.given_on",
+        context: "coalesce((SELECT title FROM trips WHERE id = x.trip_id),
+            (SELECT our_side || ' – ' || partner_place FROM partnerships WHERE id = x.partnership_id), x.occasion)
+            || ' · ' || x.given_on",
         parent: "x.trip_id",
     },
 ];

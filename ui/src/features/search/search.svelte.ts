@@ -27,7 +27,7 @@ export function routeOf(kind: SearchKind, id: string, parentId: string | null): 
     case "outcome":
       return { name: "trip", id: parentId ?? "", tab: "programme" };
     case "gift":
-      return { name: "trip", id: parentId ?? "", tab: "gifts" };
+      return parentId ? { name: "trip", id: parentId, tab: "gifts" } : { name: "gifts" };
     case "task":
       return { name: "task", id };
     case "person":

@@ -20,6 +20,10 @@ export function createGift(trip_id: string, input: GiftInput) {
   return call<Gift>("create_gift", { trip_id, input });
 }
 
+export function createGiftWithoutTrip(input: GiftInput) {
+  return call<Gift>("create_gift_without_trip", { input });
+}
+
 export function updateGift(id: string, input: GiftInput) {
   return call<Gift>("update_gift", { id, input });
 }

@@ -9,6 +9,11 @@ import type { RegisterRef } from "./RegisterRef";
  */
 export type GiftInput = { direction: GiftDirection, description: string, giver: RegisterRef | null, recipient: RegisterRef | null, occasion: string, given_on: string, value: string, currency: string, kept_at: string, notes: string, 
 /**
+ * For a gift without a trip: the partnership it was given for (a gift on a trip belongs
+ * to the trip's partnership).
+ */
+partnership_id: string | null, 
+/**
  * For a received gift: what became of it, who decided and when (`YYYY-MM-DD` or empty).
  */
 decision: GiftDecision | null, decided_by: string, decided_on: string, published: boolean, };

@@ -864,7 +864,7 @@ export const de = {
   "trash.gifts": "Geschenke",
   "trip.tab.gifts": "Geschenke",
   "gift.title": "Geschenkeregister",
-  "gift.explain": "Geschenke, die auf Reisen überreicht oder erhalten wurden – mit geschätztem Wert und Verbleib.",
+  "gift.explain": "Geschenke, die auf Reisen oder zu Anlässen wie einem Jubiläum überreicht oder erhalten wurden – mit geschätztem Wert, Verbleib und Entscheidung.",
   "gift.add": "Geschenk erfassen",
   "gift.form.new": "Geschenk erfassen",
   "gift.form.edit": "Geschenk bearbeiten",
@@ -1280,6 +1280,13 @@ export const de = {
   "gift.error.only_received": "Entscheidung und Veröffentlichung gibt es nur für erhaltene Geschenke.",
   "gift.error.too_many_decimals": "Bitte höchstens zwei Nachkommastellen angeben.",
   "gift.error.too_large": "Der Wert ist zu groß.",
+  "gift.error.partnership_or_occasion": "Ein Geschenk ohne Reise braucht eine Partnerschaft oder einen Anlass.",
+  "gift.field.partnership": "Partnerschaft",
+  "gift.field.partnership.hint": "Für Geschenke ohne Reise, etwa zu einem Jubiläum.",
+  "gift.field.occasion.placeholder.no_trip": "z. B. 10 Jahre Städtepartnerschaft",
+  "gift.add_without_trip": "Geschenk ohne Reise erfassen",
+  "gift.form.new_without_trip": "Geschenk ohne Reise erfassen",
+  "gift.error.unknown_partnership": "Diese Partnerschaft gibt es nicht mehr. Bitte neu wählen.",
 };
 
 export type MessageKey = keyof typeof de;
