@@ -296,11 +296,11 @@ pub enum ExportCommand {
         #[arg(long, value_name = "FILE")]
         out: PathBuf,
     },
-    /// The public list of the gifts received in a year that the office publishes (.xlsx).
+    /// The public list of the gifts received in a year that the office publishes.
     Gifts {
         #[arg(long, value_name = "YYYY")]
         year: i32,
-        /// The file to write (.xlsx); it is replaced whole or not at all.
+        /// The file to write, .xlsx or .pdf; it is replaced whole or not at all.
         #[arg(long, value_name = "FILE")]
         out: PathBuf,
     },
@@ -482,11 +482,12 @@ pub fn run(db: &Path, key: Option<&Passphrase>, command: &Command) -> Result<Str
             Ok(format!("Wrote {}.\n", out.display()))
         }
         Command::Export { what: ExportCommand::Gifts { year, out } } => {
-            if out.extension().is_none_or(|extension| !extension.eq_ignore_ascii_case("xlsx")) {
-                return Err(Error::field("out", "xlsx_only", "the public gifts list is written as .xlsx"));
-            }
-            let language = settings::get_settings(&conn)?.language;
-            let bytes = export::gifts::public_gifts_xlsx(&conn, *year, language)?;
+            let extension = out.extension().map(|extension| extension.to_string_lossy().to_lowercase());
+            let format = extension
+                .as_deref()
+                .and_then(export::gifts::PublicListFormat::parse)
+                .ok_or_else(|| Error::field("out", "format", "the public gifts list is written as .xlsx or .pdf"))?;
+            let bytes = export::gifts::public_gifts(&conn, *year, format)?;
             export::write_atomically(out, &bytes)?;
             Ok(format!("Wrote {}.\n", out.display()))
         }

@@ -168,6 +168,25 @@ fn tasks_are_listed_with_their_links() {
 }
 
 #[test]
+fn the_public_gifts_list_is_written_as_pdf_or_workbook_and_nothing_else() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("office.sqlite");
+    assert!(partnerdesk(&db, &["demo"]).status.success());
+    let pdf = dir.path().join("Geschenke 2012.pdf");
+    assert!(partnerdesk(&db, &["export", "gifts", "--year", "2012", "--out", pdf.to_str().unwrap()]).status.success());
+    assert!(std::fs::read(&pdf).unwrap().starts_with(b"%PDF"));
+    let workbook = dir.path().join("Geschenke 2026.xlsx");
+    assert!(partnerdesk(&db, &["export", "gifts", "--year", "2026", "--out", workbook.to_str().unwrap()])
+        .status
+        .success());
+    assert!(std::fs::read(&workbook).unwrap().starts_with(b"PK"));
+    let text = dir.path().join("Geschenke.txt");
+    let refused = partnerdesk(&db, &["export", "gifts", "--year", "2026", "--out", text.to_str().unwrap()]);
+    assert!(!refused.status.success() && !text.exists());
+    assert!(String::from_utf8(refused.stderr).unwrap().contains("written as .xlsx or .pdf"));
+}
+
+#[test]
 fn a_trips_costs_are_listed_with_euro_amounts_and_rates() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("office.sqlite");

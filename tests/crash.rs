@@ -380,7 +380,9 @@ fn large_imports_land_whole_or_not_at_all_when_killed() {
     for round in 0..IMPORT_KILLS {
         let case = &cases[round as usize % cases.len()];
         fresh_copy(&template, &db);
-        let delay = rng.delay_up_to(case.took.mul_f64(1.15));
+        // Up to 1.4 times the time one whole import took: some runs finish even when the machine
+        // is busier than when the import was timed.
+        let delay = rng.delay_up_to(case.took.mul_f64(1.4));
         let mut child = import(&db, &case.file, &trip_id);
         thread::sleep(delay);
         let in_transaction = writer_busy(&db);

@@ -5,10 +5,10 @@ use tauri::{AppHandle, State};
 
 use crate::shell::state::AppState;
 use partnerdesk_core::error::Result;
-use partnerdesk_core::export::{gifts::public_gifts_xlsx, write_atomically};
+use partnerdesk_core::export::gifts::{public_gifts, PublicListFormat};
+use partnerdesk_core::export::write_atomically;
 use partnerdesk_core::gifts::rules::{self, GiftRules, GiftRulesInput};
 use partnerdesk_core::gifts::{self, Gift, GiftInput, GiftPage, GiftQuery};
-use partnerdesk_core::settings::get_settings;
 
 #[tauri::command]
 pub async fn list_gifts(state: State<'_, AppState>, query: GiftQuery) -> Result<GiftPage> {
@@ -55,20 +55,21 @@ pub async fn update_gift_rules(state: State<'_, AppState>, input: GiftRulesInput
     state.with(|c| rules::update_gift_rules(c, &input))
 }
 
-/// Asks where to save the public gifts list of `year` and writes it; the path, or `None` when
-/// the officer cancelled.
+/// Asks where to save the public gifts list of `year` as `format` and writes it; the path, or
+/// `None` when the officer cancelled.
 #[tauri::command(rename_all = "snake_case")]
 pub async fn export_public_gifts(
     app: AppHandle,
     state: State<'_, AppState>,
     year: i32,
+    format: PublicListFormat,
     title: String,
     file_name: String,
 ) -> Result<Option<String>> {
-    let Some(path) = crate::shell::dialogs::save_file(&app, &title, &file_name, ("Excel", "xlsx")) else {
+    let Some(path) = crate::shell::dialogs::save_file(&app, &title, &file_name, format.file_kind()) else {
         return Ok(None);
     };
-    let bytes = state.with(|c| public_gifts_xlsx(c, year, get_settings(c)?.language))?;
+    let bytes = state.with(|c| public_gifts(c, year, format))?;
     write_atomically(&path, &bytes)?;
     Ok(Some(path.display().to_string()))
 }

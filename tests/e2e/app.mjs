@@ -159,11 +159,17 @@ export async function fill(browser, selector, text) {
   }, { message: `a click into ${selector}` });
   // Cleared as a user would, and checked: on a loaded machine a keystroke can land before the
   // field has focus. An empty field gets no Backspace (in a picker it would take a chip off).
-  for (let attempt = 0; attempt < 5 && (await element.getValue()) !== ""; attempt += 1) {
-    await browser.keys(["Control", "a"]);
-    await browser.keys("Backspace");
+  // A keystroke can also go missing while typing: the text is typed again until the field holds
+  // it (ignoring case, which some fields change as they are typed in).
+  for (let typing = 0; typing < 3; typing += 1) {
+    for (let attempt = 0; attempt < 5 && (await element.getValue()) !== ""; attempt += 1) {
+      await browser.keys(["Control", "a"]);
+      await browser.keys("Backspace");
+    }
+    if (text === "") return;
+    await element.addValue(text);
+    if ((await element.getValue()).toLowerCase() === text.toLowerCase()) return;
   }
-  if (text !== "") await element.addValue(text);
 }
 
 /** Chooses an option of a <select> by its value. */

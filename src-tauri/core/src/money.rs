@@ -41,6 +41,28 @@ impl CurrencyCode {
     }
 }
 
+/// Euro cents as an office writes them: "1.234,50 €" in German, "€1,234.50" in English.
+pub fn euros_text(cents: i64, language: crate::vocabulary::Language) -> String {
+    let (thousands, decimal) = match language {
+        crate::vocabulary::Language::De => ('.', ','),
+        crate::vocabulary::Language::En => (',', '.'),
+    };
+    let whole = (cents.abs() / 100).to_string();
+    let mut grouped = String::new();
+    for (at, digit) in whole.chars().enumerate() {
+        if at > 0 && (whole.len() - at) % 3 == 0 {
+            grouped.push(thousands);
+        }
+        grouped.push(digit);
+    }
+    let sign = if cents < 0 { "-" } else { "" };
+    let amount = format!("{sign}{grouped}{decimal}{:02}", cents.abs() % 100);
+    match language {
+        crate::vocabulary::Language::De => format!("{amount} €"),
+        crate::vocabulary::Language::En => format!("€{amount}"),
+    }
+}
+
 /// Minor units as a plain decimal text: 123450 with two places → "1234.50", 5000 yen → "5000".
 pub fn plain(minor: i64, places: u32) -> String {
     Decimal::new(minor, places).to_string()
@@ -246,5 +268,9 @@ mod tests {
         assert_eq!(euro_cents(5, cny(), parse_rate("rate", "2").unwrap()), 3, "0.025 € rounds up to 0.03 €");
         assert_eq!(euro_cents(12_345, CurrencyCode::EURO, rate), 12_345, "euros are never converted");
         assert_eq!((plain(123_450, 2), plain(5_000, 0)), ("1234.50".into(), "5000".into()));
+        use crate::vocabulary::Language;
+        assert_eq!(euros_text(123_456_789, Language::De), "1.234.567,89 €");
+        assert_eq!(euros_text(99, Language::En), "€0.99");
+        assert_eq!(euros_text(100_000, Language::En), "€1,000.00");
     }
 }

@@ -88,6 +88,9 @@ test("an officer records a gift above the limit, its decision, and saves the yea
     // The public list of 2026: the four gifts the office decided to publish.
     await choose(browser, '[data-testid="gift-year"]', "2026");
     await click(browser, "gift-public-list");
+    await click(browser, "public-list-xlsx");
+    await screenshot(browser, "public-list-dialog");
+    await click(browser, "public-list-save");
     await eventually(() => existsSync(publicList), { message: "the public list written" });
     const csvDir = join(dir.home, "csv");
     mkdirSync(csvDir);

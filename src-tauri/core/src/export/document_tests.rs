@@ -408,3 +408,34 @@ fn a_document_language_is_read_from_its_short_form_or_refused_with_a_reason() {
     }
     assert!(serde_json::from_str::<DocumentLanguage>("\"de+xx\"").is_err());
 }
+
+#[test]
+fn the_public_gifts_list_holds_the_published_gifts_of_its_year() {
+    use calamine::{Data, Reader};
+    let conn = crate::store::open_in_memory().unwrap();
+    crate::demo::load_demo(&conn).unwrap();
+    let bytes = crate::export::gifts::public_gifts_xlsx(&conn, 2026, crate::vocabulary::Language::De).unwrap();
+    let mut workbook: calamine::Xlsx<_> = calamine::open_workbook_from_rs(std::io::Cursor::new(bytes)).unwrap();
+    let sheet = workbook.worksheet_range("Geschenke").unwrap();
+    let described: Vec<String> =
+        (3..sheet.height() as u32).map(|row| sheet.get_value((row, 1)).unwrap().to_string()).collect();
+    assert_eq!(
+        described,
+        [
+            "Rollbild mit Kalligrafie „Freundschaft über tausend Meilen“",
+            "Teeservice aus Longquan-Seladon in Holzkassette",
+            "Seidenmalerei „Berge von Jinhua“, gerahmt"
+        ],
+        "received, decided and published; the undecided lacquer box is not"
+    );
+    assert_eq!(sheet.get_value((3, 7)), Some(&Data::String("An ein Museum übergeben".into())));
+
+    let pdf = crate::export::gifts::public_gifts_pdf(&conn, 2012, crate::vocabulary::Language::De).unwrap();
+    let text = pdf_text(&pdf);
+    assert!(text.contains("Angenommene Geschenke 2012"), "{text}");
+    assert!(text.contains("Glückspavillon") && text.contains("Verbleibt im Haus"), "{text}");
+    assert!(
+        !crate::export::gifts::public_gifts_pdf(&conn, 2030, crate::vocabulary::Language::En).unwrap().is_empty(),
+        "an empty year still makes a page"
+    );
+}

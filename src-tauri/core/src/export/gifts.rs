@@ -1,6 +1,6 @@
 //! The public list of gifts received in a year, as many councils publish it: the gifts the
 //! office marked for publication, with giver, recipient, occasion, estimated value in euros and
-//! what became of each. Internal notes never appear in it.
+//! what became of each, as a workbook or a PDF. Internal notes never appear in it.
 
 use rusqlite::Connection;
 use rust_decimal::prelude::ToPrimitive;
@@ -10,6 +10,30 @@ use rust_xlsxwriter::{Format, Workbook, XlsxError};
 use crate::error::{Error, Result};
 use crate::gifts::{published_gifts, Gift, GiftDecision};
 use crate::vocabulary::Language;
+
+crate::text_enum! {
+    /// The files the public gifts list is written as.
+    pub enum PublicListFormat { Pdf => "pdf", Xlsx => "xlsx" }
+}
+
+impl PublicListFormat {
+    /// What a save dialog calls such files, and their extension.
+    pub fn file_kind(self) -> (&'static str, &'static str) {
+        match self {
+            PublicListFormat::Pdf => ("PDF", "pdf"),
+            PublicListFormat::Xlsx => ("Excel", "xlsx"),
+        }
+    }
+}
+
+/// The public gifts list of `year` as `format`, in the app's language.
+pub fn public_gifts(conn: &Connection, year: i32, format: PublicListFormat) -> Result<Vec<u8>> {
+    let language = crate::settings::get_settings(conn)?.language;
+    match format {
+        PublicListFormat::Pdf => public_gifts_pdf(conn, year, language),
+        PublicListFormat::Xlsx => public_gifts_xlsx(conn, year, language),
+    }
+}
 
 fn decision(decision: GiftDecision, language: Language) -> &'static str {
     use GiftDecision::*;
@@ -40,11 +64,7 @@ fn sheet(gifts: &[Gift], year: i32, language: Language) -> std::result::Result<V
     sheet.set_name(if language == Language::De { "Geschenke" } else { "Gifts" })?;
     let bold = Format::new().set_bold();
     let amount = Format::new().set_num_format("#,##0.00");
-    let title = match language {
-        Language::De => format!("Angenommene Geschenke {year}"),
-        Language::En => format!("Gifts received in {year}"),
-    };
-    sheet.write_string_with_format(0, 0, title, &bold)?;
+    sheet.write_string_with_format(0, 0, title(year, language), &bold)?;
     for (column, header) in headers(language).iter().enumerate() {
         sheet.write_string_with_format(2, column as u16, *header, &bold)?;
     }
@@ -69,8 +89,68 @@ fn sheet(gifts: &[Gift], year: i32, language: Language) -> std::result::Result<V
     workbook.save_to_buffer()
 }
 
+fn title(year: i32, language: Language) -> String {
+    match language {
+        Language::De => format!("Angenommene Geschenke {year}"),
+        Language::En => format!("Gifts received in {year}"),
+    }
+}
+
 /// The public gifts list of `year` as a workbook, in the app's language.
 pub fn public_gifts_xlsx(conn: &Connection, year: i32, language: Language) -> Result<Vec<u8>> {
     let gifts = published_gifts(conn, year)?;
     sheet(&gifts, year, language).map_err(|error| Error::Table(error.to_string()))
+}
+
+/// The public gifts list of `year` as PDF, in the app's language.
+#[cfg(feature = "pdf")]
+pub fn public_gifts_pdf(conn: &Connection, year: i32, language: Language) -> Result<Vec<u8>> {
+    let gifts = published_gifts(conn, year)?;
+    let rules = crate::gifts::rules::gift_rules(conn)?;
+    let day = if language == Language::De { "%d.%m.%Y" } else { "%d/%m/%Y" };
+    let euros = |cents: i64| crate::money::euros_text(cents, language);
+    let label =
+        |entry: &Option<crate::contacts::RegisterEntry>| entry.as_ref().map(|e| e.label.clone()).unwrap_or_default();
+    let rows = gifts
+        .iter()
+        .map(|gift| {
+            vec![
+                gift.given_on.format(day).to_string(),
+                gift.description.clone(),
+                label(&gift.giver),
+                label(&gift.recipient),
+                gift.occasion.clone(),
+                gift.value_cents.map(euros).unwrap_or_default(),
+                gift.kept_at.clone(),
+                gift.decision.map(|d| decision(d, language).to_string()).unwrap_or_default(),
+            ]
+        })
+        .collect();
+    let (subtitle, empty, footer) = match language {
+        Language::De => (
+            format!("Geschenke, die im Jahr {year} angenommen wurden und deren Veröffentlichung beschlossen ist. Wertgrenze: {}.", euros(rules.limit_cents)),
+            "Für dieses Jahr ist kein Geschenk zur Veröffentlichung bestimmt.".to_string(),
+            format!("Stand: {}", chrono::Local::now().format(day)),
+        ),
+        Language::En => (
+            format!("Gifts received in {year} that the office decided to publish. Value limit: {}.", euros(rules.limit_cents)),
+            "No gift of this year is marked for publication.".to_string(),
+            format!("As of {}", chrono::Local::now().format(day)),
+        ),
+    };
+    let listing = crate::export::pdf::Listing {
+        title: title(year, language),
+        subtitle,
+        headers: headers(language).iter().map(|header| header.to_string()).collect(),
+        align: vec!["left", "left", "left", "left", "left", "right", "left", "left"],
+        rows,
+        empty,
+        footer,
+    };
+    crate::export::pdf::listing_pdf(&listing)
+}
+
+#[cfg(not(feature = "pdf"))]
+pub fn public_gifts_pdf(_conn: &Connection, _year: i32, _language: Language) -> Result<Vec<u8>> {
+    Err(Error::field("format", "format_not_built", "this build of Partnerdesk makes no PDF"))
 }

@@ -1,6 +1,7 @@
-//! The programme as PDF, set by Typst (embedded as a library) from `programme.typ` with the
-//! document as JSON. Only the bundled fonts are used, never the system's, so a PDF looks the
-//! same on every machine and Chinese renders where no CJK font is installed.
+//! PDFs set by Typst (embedded as a library): the programme from `programme.typ`, lists such as
+//! the public gifts list from `listing.typ`, each with its document as JSON. Only the bundled
+//! fonts are used, never the system's, so a PDF looks the same on every machine and Chinese
+//! renders where no CJK font is installed.
 
 use std::sync::OnceLock;
 
@@ -18,7 +19,14 @@ use super::document::{programme_document, ProgrammeDocument};
 use super::DocumentLanguage;
 use crate::error::{Error, Result};
 
-const TEMPLATE: &str = include_str!("programme.typ");
+/// A Typst template and the name its diagnostics give it.
+struct Template {
+    name: &'static str,
+    text: &'static str,
+}
+
+const PROGRAMME: Template = Template { name: "programme.typ", text: include_str!("programme.typ") };
+const LISTING: Template = Template { name: "listing.typ", text: include_str!("listing.typ") };
 const FONT_FILES: [&[u8]; 4] = [
     include_bytes!("fonts/NotoSans-Regular.ttf"),
     include_bytes!("fonts/NotoSans-Bold.ttf"),
@@ -38,12 +46,35 @@ pub fn programme_pdf(
 
 /// Sets `document` with the programme template.
 pub fn render(document: &ProgrammeDocument) -> Result<Vec<u8>> {
-    let world = ProgrammeWorld::new(serde_json::to_vec(document)?);
+    set(&PROGRAMME, serde_json::to_vec(document)?)
+}
+
+/// A list for people outside the office: a title, a line below it, column headings and rows of
+/// text, set as `listing.typ` sets them.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Listing {
+    pub title: String,
+    pub subtitle: String,
+    pub headers: Vec<String>,
+    /// "left" or "right" for each column.
+    pub align: Vec<&'static str>,
+    pub rows: Vec<Vec<String>>,
+    /// Said when there are no rows.
+    pub empty: String,
+    pub footer: String,
+}
+
+pub fn listing_pdf(listing: &Listing) -> Result<Vec<u8>> {
+    set(&LISTING, serde_json::to_vec(listing)?)
+}
+
+fn set(template: &'static Template, data: Vec<u8>) -> Result<Vec<u8>> {
+    let world = TemplateWorld::new(template, data);
     let paged: PagedDocument = typst::compile(&world).output.map_err(|errors| failure(&world, &errors))?;
     typst_pdf::pdf(&paged, &PdfOptions::default()).map_err(|errors| failure(&world, &errors))
 }
 
-fn failure(world: &ProgrammeWorld, diagnostics: &[SourceDiagnostic]) -> Error {
+fn failure(world: &TemplateWorld, diagnostics: &[SourceDiagnostic]) -> Error {
     let messages: Vec<String> = diagnostics
         .iter()
         .filter(|d| d.severity == Severity::Error)
@@ -51,7 +82,7 @@ fn failure(world: &ProgrammeWorld, diagnostics: &[SourceDiagnostic]) -> Error {
             let line = world
                 .range(d.span)
                 .and_then(|range| world.main.lines().byte_to_line(range.start))
-                .map(|line| format!("programme.typ:{}: ", line + 1))
+                .map(|line| format!("{}:{}: ", world.template.name, line + 1))
                 .unwrap_or_default();
             format!("{line}{}", d.message)
         })
@@ -82,23 +113,25 @@ fn project_file(path: &str) -> FileId {
 }
 
 /// The template as the main file and the document as `data.json`; nothing else is readable.
-struct ProgrammeWorld {
+struct TemplateWorld {
+    template: &'static Template,
     main: Source,
     data_id: FileId,
     data: Bytes,
 }
 
-impl ProgrammeWorld {
-    fn new(data: Vec<u8>) -> Self {
-        ProgrammeWorld {
-            main: Source::new(project_file("programme.typ"), TEMPLATE.to_string()),
+impl TemplateWorld {
+    fn new(template: &'static Template, data: Vec<u8>) -> Self {
+        TemplateWorld {
+            template,
+            main: Source::new(project_file(template.name), template.text.to_string()),
             data_id: project_file("data.json"),
             data: Bytes::new(data),
         }
     }
 }
 
-impl World for ProgrammeWorld {
+impl World for TemplateWorld {
     fn library(&self) -> &LazyHash<Library> {
         library()
     }
@@ -123,7 +156,7 @@ impl World for ProgrammeWorld {
         if id == self.data_id {
             Ok(self.data.clone())
         } else if id == self.main.id() {
-            Ok(Bytes::from_string(TEMPLATE))
+            Ok(Bytes::from_string(self.template.text))
         } else {
             Err(FileError::AccessDenied)
         }

@@ -99,6 +99,7 @@ mod tests {
             crate::contacts::organisations::OrganisationKind => OrganisationKind,
             crate::costs::CostCategory => CostCategory,
             crate::gifts::GiftDecision => GiftDecision,
+            crate::export::gifts::PublicListFormat => PublicListFormat,
             crate::costs::Bearer => Bearer,
             crate::costs::rates::RateSource => RateSource,
             crate::tasks::due::DueState => DueState,

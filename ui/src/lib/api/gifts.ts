@@ -6,6 +6,7 @@ import type { GiftInput } from "../bindings/GiftInput";
 import type { GiftPage } from "../bindings/GiftPage";
 import type { GiftQuery } from "../bindings/GiftQuery";
 import type { GiftRules } from "../bindings/GiftRules";
+import type { PublicListFormat } from "../bindings/PublicListFormat";
 import type { GiftRulesInput } from "../bindings/GiftRulesInput";
 
 export function listGifts(query: GiftQuery) {
@@ -44,6 +45,6 @@ export function updateGiftRules(input: GiftRulesInput) {
   return call<GiftRules>("update_gift_rules", { input });
 }
 
-export function exportPublicGifts(year: number, title: string, file_name: string) {
-  return call<string | null>("export_public_gifts", { year, title, file_name });
+export function exportPublicGifts(year: number, format: PublicListFormat, title: string, file_name: string) {
+  return call<string | null>("export_public_gifts", { year, format, title, file_name });
 }

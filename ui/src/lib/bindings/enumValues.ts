@@ -26,6 +26,7 @@ import type { PreviewAction } from "./PreviewAction";
 import type { ProjectLinkKind } from "./ProjectLinkKind";
 import type { ProjectRole } from "./ProjectRole";
 import type { ProjectStatus } from "./ProjectStatus";
+import type { PublicListFormat } from "./PublicListFormat";
 import type { RateSource } from "./RateSource";
 import type { Recipient } from "./Recipient";
 import type { RecordKind } from "./RecordKind";
@@ -95,6 +96,8 @@ export const projectLinkKindValues: readonly ProjectLinkKind[] = ["trip", "item"
 export const projectRoleValues: readonly ProjectRole[] = ["carrier", "partner", "contact"];
 
 export const projectStatusValues: readonly ProjectStatus[] = ["idea", "planned", "running", "done", "dropped"];
+
+export const publicListFormatValues: readonly PublicListFormat[] = ["pdf", "xlsx"];
 
 export const rateSourceValues: readonly RateSource[] = ["typed", "ecb"];
 

@@ -1287,6 +1287,11 @@ export const de = {
   "gift.add_without_trip": "Geschenk ohne Reise erfassen",
   "gift.form.new_without_trip": "Geschenk ohne Reise erfassen",
   "gift.error.unknown_partnership": "Diese Partnerschaft gibt es nicht mehr. Bitte neu wählen.",
+  "gift.public.title": "Öffentliche Geschenkeliste {year}",
+  "gift.public.explain": "Die im Jahr angenommenen Geschenke, deren Veröffentlichung beschlossen ist – mit Geber, Empfänger, Anlass, Wert in Euro, Verbleib und Entscheidung. Notizen stehen nie darin.",
+  "gift.public.format.pdf": "PDF zum Veröffentlichen",
+  "gift.public.format.xlsx": "Excel-Tabelle zum Weiterbearbeiten",
+  "gift.public.format": "Format",
 };
 
 export type MessageKey = keyof typeof de;

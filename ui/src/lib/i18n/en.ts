@@ -1289,4 +1289,9 @@ export const en: Record<MessageKey, string> = {
   "gift.add_without_trip": "Record a gift without a trip",
   "gift.form.new_without_trip": "Record a gift without a trip",
   "gift.error.unknown_partnership": "This partnership no longer exists. Please choose again.",
+  "gift.public.title": "Public list of gifts {year}",
+  "gift.public.explain": "The gifts received in the year that the office decided to publish – with giver, recipient, occasion, value in euros, where they are kept and the decision. Notes are never in it.",
+  "gift.public.format.pdf": "PDF to publish",
+  "gift.public.format.xlsx": "Excel workbook to edit further",
+  "gift.public.format": "Format",
 };
