@@ -50,7 +50,7 @@ pub fn euros_text(cents: i64, language: crate::vocabulary::Language) -> String {
     let whole = (cents.abs() / 100).to_string();
     let mut grouped = String::new();
     for (at, digit) in whole.chars().enumerate() {
-        if at > 0 && (whole.len() - at) % 3 == 0 {
+        if at > 0 && (whole.len() - at).is_multiple_of(3) {
             grouped.push(thousands);
         }
         grouped.push(digit);
