@@ -87,7 +87,17 @@ fn libreoffice_recalculates_the_costs_workbook_to_partnerdesks_sums() {
 
     let sheets = sheets_by_libreoffice(dir.path(), &workbook);
     let names: Vec<&str> = sheets.keys().map(String::as_str).collect();
-    assert_eq!(names, ["Partnerseite", "Sponsoren", "Teilnehmende und Firmen", "Unser Haus", "Übersicht"]);
+    assert_eq!(
+        names,
+        ["Erstattungen", "Partnerseite", "Sponsoren", "Teilnehmende und Firmen", "Unser Haus", "Übersicht"]
+    );
+    let owed = &sheets["Erstattungen"];
+    let payer_sum = owed.iter().find(|row| row[0] == "Summe Ralf Dick (privat)").unwrap();
+    assert_eq!(
+        (cents(&payer_sum[3]), cents(&payer_sum[4])),
+        by_bearer["participant"],
+        "what the participant pays back"
+    );
     let overview = &sheets["Übersicht"];
     let row =
         |label: &str| overview.iter().find(|row| row[0] == label).unwrap_or_else(|| panic!("{label}: {overview:?}"));

@@ -1,7 +1,8 @@
 //! A trip's costs as a workbook for the office, never for members or partners: an overview
 //! whose sums per bearer and per category refer to the sheets behind it, and one sheet per
 //! bearer with its lines — amounts in their currency, the rate stored with each line, the euro
-//! amounts as live formulas — so that a line corrected in the office suite moves every sum.
+//! amounts as live formulas — so that a line corrected in the office suite moves every sum; and
+//! what participants or their companies are to pay back, per payer.
 //! Each formula carries the value Partnerdesk computed, for readers that do not recalculate.
 
 use chrono::NaiveDate;
@@ -191,6 +192,63 @@ fn bearer_sheet(
     Ok(sum_row)
 }
 
+/// What participants or their companies are to pay back, per payer and the member each line is
+/// for, with a sum under each payer: the list the office sends each company.
+fn reimbursements_sheet(
+    workbook: &mut Workbook,
+    budget: &TripBudget,
+    language: Language,
+) -> std::result::Result<(), XlsxError> {
+    let mut lines: Vec<&CostLine> = budget.lines.iter().filter(|line| line.bearer == Bearer::Participant).collect();
+    if lines.is_empty() {
+        return Ok(());
+    }
+    lines.sort_by(|a, b| (a.payer.as_str(), member_of(a)).cmp(&(b.payer.as_str(), member_of(b))));
+    let (name, headers, sum_of) = match language {
+        Language::De => ("Erstattungen", ["Zahler", "Für", "Position", "Geplant (€)", "Tatsächlich (€)"], "Summe"),
+        Language::En => ("Reimbursements", ["Payer", "For", "Item", "Planned (€)", "Actual (€)"], "Total"),
+    };
+    let bold = Format::new().set_bold();
+    let amount = Format::new().set_num_format("#,##0.00");
+    let sum = Format::new().set_bold().set_num_format("#,##0.00");
+    let sheet = workbook.add_worksheet().set_name(name)?;
+    for (column, header) in headers.iter().enumerate() {
+        sheet.write_string_with_format(0, column as u16, *header, &bold)?;
+    }
+    let mut row = 1;
+    for payer_lines in lines.chunk_by(|a, b| a.payer == b.payer) {
+        let first = row;
+        for line in payer_lines {
+            sheet.write_string(row, 0, &line.payer)?;
+            sheet.write_string(row, 1, member_of(line))?;
+            let what = if line.description.is_empty() { category(line.category, language) } else { &line.description };
+            sheet.write_string(row, 2, what)?;
+            for (column, cents) in [(3, line.planned_cents), (4, line.actual_cents)] {
+                if let Some(cents) = cents {
+                    sheet.write_number_with_format(row, column, number(cents, 2), &amount)?;
+                }
+            }
+            row += 1;
+        }
+        sheet.write_string_with_format(row, 0, format!("{sum_of} {}", payer_lines[0].payer), &bold)?;
+        for (column, letter, cents) in [
+            (3, 'D', payer_lines.iter().filter_map(|line| line.planned_cents).sum::<i64>()),
+            (4, 'E', payer_lines.iter().filter_map(|line| line.actual_cents).sum::<i64>()),
+        ] {
+            let formula = Formula::new(format!("SUM({letter}{}:{letter}{})", first + 1, row))
+                .set_result(Decimal::new(cents, 2).to_string());
+            sheet.write_formula_with_format(row, column, formula, &sum)?;
+        }
+        row += 2;
+    }
+    sheet.autofit();
+    Ok(())
+}
+
+fn member_of(line: &CostLine) -> &str {
+    line.member.as_ref().map_or("", |member| member.label.as_str())
+}
+
 fn workbook(title: &str, budget: &TripBudget, language: Language) -> std::result::Result<Vec<u8>, XlsxError> {
     let words = words(language);
     let bold = Format::new().set_bold();
@@ -210,6 +268,8 @@ fn workbook(title: &str, budget: &TripBudget, language: Language) -> std::result
         let sum_row = bearer_sheet(sheet, &format!("{}: {title} – {name}", words.costs), &lines, language)?;
         sheets.push((who, name, sum_row, sum_row.saturating_sub(1).max(FIRST_LINE_ROW)));
     }
+
+    reimbursements_sheet(&mut workbook, budget, language)?;
 
     let overview = workbook.worksheet_from_index(0)?;
     overview.write_string_with_format(0, 0, format!("{}: {title}", words.costs), &bold)?;

@@ -396,7 +396,7 @@ fn the_costs_workbook_has_a_sheet_per_bearer_and_live_sums() {
     let mut workbook: calamine::Xlsx<_> = calamine::open_workbook_from_rs(std::io::Cursor::new(bytes)).unwrap();
     assert_eq!(
         workbook.sheet_names(),
-        ["Übersicht", "Unser Haus", "Teilnehmende und Firmen", "Partnerseite", "Sponsoren"]
+        ["Übersicht", "Unser Haus", "Teilnehmende und Firmen", "Partnerseite", "Sponsoren", "Erstattungen"]
     );
     let overview = workbook.worksheet_range("Übersicht").unwrap();
     let euros = |cents: i64| Data::Float(cents as f64 / 100.0);
@@ -422,4 +422,16 @@ fn the_costs_workbook_has_a_sheet_per_bearer_and_live_sums() {
     let overview_formulas = workbook.worksheet_formula("Übersicht").unwrap();
     let category_formula = overview_formulas.get_value((total_row + 3, 1)).unwrap();
     assert!(category_formula.starts_with("SUMIF('Unser Haus'!$A$4:$A$"), "{category_formula}");
+
+    let owed = workbook.worksheet_range("Erstattungen").unwrap();
+    let night = budget.lines.iter().find(|line| line.description == "Zusätzliche Nacht in Shanghai").unwrap();
+    assert_eq!(
+        (owed.get_value((1, 0)), owed.get_value((1, 1)), owed.get_value((1, 4))),
+        (
+            Some(&Data::String("Ralf Dick (privat)".into())),
+            Some(&Data::String("Ralf Dick".into())),
+            Some(&euros(night.actual_cents.unwrap()))
+        )
+    );
+    assert_eq!(owed.get_value((2, 0)), Some(&Data::String("Summe Ralf Dick (privat)".into())));
 }

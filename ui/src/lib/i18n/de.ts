@@ -1244,7 +1244,7 @@ export const de = {
   "rates.field.rate": "1 € =",
   "export.format.costs": "Kostenübersicht (Excel)",
   "export.format.costs.explain": "Für Haushalt und Abrechnung: alle Kosten, je Kostenträger ein Blatt.",
-  "export.format.costs.more": "Nur für das eigene Haus: Übersicht nach Kostenträger und Kostenart, je Kostenträger ein Blatt mit den Positionen, ihren Beträgen, dem gespeicherten Kurs und den Euro-Beträgen als Formeln. Nie im Programm für Mitglieder oder Gastgeber.",
+  "export.format.costs.more": "Nur für das eigene Haus: Übersicht nach Kostenträger und Kostenart, je Kostenträger ein Blatt mit den Positionen, ihren Beträgen, dem gespeicherten Kurs und den Euro-Beträgen als Formeln, dazu je Zahler, was Teilnehmende oder ihre Firmen erstatten. Nie im Programm für Mitglieder oder Gastgeber.",
   "export.file_prefix.costs": "Kosten",
   "cost.export": "Als Excel exportieren …",
   "cost.exported": "Die Kostenübersicht wurde gespeichert: {path}",

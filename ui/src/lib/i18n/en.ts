@@ -1246,7 +1246,7 @@ export const en: Record<MessageKey, string> = {
   "rates.field.rate": "€1 =",
   "export.format.costs": "Cost overview (Excel)",
   "export.format.costs.explain": "For the budget and accounts: every cost, one sheet per bearer.",
-  "export.format.costs.more": "For our own office only: an overview by bearer and category, one sheet per bearer with its lines, their amounts, the stored rate and the euro amounts as formulas. Never in the programme for members or hosts.",
+  "export.format.costs.more": "For our own office only: an overview by bearer and category, one sheet per bearer with its lines, their amounts, the stored rate and the euro amounts as formulas, and per payer what participants or their companies pay back. Never in the programme for members or hosts.",
   "export.file_prefix.costs": "Costs",
   "cost.export": "Export to Excel …",
   "cost.exported": "The cost overview was saved: {path}",
