@@ -48,7 +48,7 @@ test("a trip deleted by mistake comes back from the backup saved in the settings
     const numbers = await texts(browser, '[data-testid="backup-counts"] dd');
     const counts = Object.fromEntries(labels.map((label, i) => [label, Number(numbers[i])]));
     assert.equal(counts.Reisen, 4);
-    assert.equal(counts.Geschenke, 8);
+    assert.equal(counts.Geschenke, 9);
     assert.deepEqual(labels, ["Reisen", "Programmpunkte", "Partnerschaften", "Personen", "Organisationen", "Aufgaben", "Geschenke"]);
     assert.match(await textOf(browser, "backup-confirm"), /jetzige Stand wird vorher im Sicherungsordner aufbewahrt/);
     await screenshot(browser, "backup-confirm");

@@ -41,13 +41,13 @@ pub const SHARED: &[&str] = &[
     "checklist_steps",
     "checklist_templates",
     "checklist_template_steps",
+    "gift_rules",
     "gifts",
-    "documents",
     "budget_lines",
     "exchange_rates",
     "cost_lines",
     "trip_approvals",
-    "gift_rules",
+    "documents",
 ];
 
 /// Tables that stay on this laptop: its settings (the folder, the office key, the window's
