@@ -152,6 +152,11 @@ pub fn parse_amount(field: &str, text: &str, currency: CurrencyCode) -> Result<O
         .ok_or_else(|| FieldError::new(field, "too_large", "an amount must stay below a trillion"))
 }
 
+/// A euro amount a form cannot do without, in cents; `required` says what to enter when it is empty.
+pub fn required_euros(field: &str, text: &str, required: &str) -> Result<i64, FieldError> {
+    parse_amount(field, text, CurrencyCode::EURO)?.ok_or_else(|| FieldError::new(field, "required", required))
+}
+
 /// An exchange rate as typed: how many units of the currency one euro buys (the way the
 /// European Central Bank publishes its reference rates, "7,8543" for CNY). Must be more than 0;
 /// between 0.0001 and ten million with at most six decimals, so that every amount converts

@@ -97,3 +97,8 @@ export function fileSize(bytes: number): string {
     bytes >= 1_000_000 ? [bytes / 1_000_000, "megabyte"] : bytes >= 1_000 ? [bytes / 1_000, "kilobyte"] : [bytes, "byte"];
   return new Intl.NumberFormat(locale(), { style: "unit", unit, unitDisplay: "short", maximumFractionDigits: 1 }).format(value);
 }
+
+/** A file name every system accepts: characters Windows forbids become "-". */
+export function safeFileName(name: string): string {
+  return name.replace(/[\\/:*?"<>|]+/g, "-");
+}

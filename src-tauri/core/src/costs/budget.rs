@@ -11,7 +11,7 @@ use ts_rs::TS;
 
 use super::{list_cost_lines, Bearer, CostCategory, CostLine};
 use crate::error::{Error, Problems, Result};
-use crate::money::{self, CurrencyCode};
+use crate::money;
 use crate::store::{new_id, now};
 
 /// Planned and actual euros of a group of lines; `open` is the planned amount of the lines
@@ -255,17 +255,9 @@ fn validate_line(conn: &Connection, input: &BudgetLineInput, id: Option<&str>) -
     {
         problems.push("code", "code_taken", format!("{} already has a budget line {}", input.year, input.code.trim()));
     }
-    let amount = match money::parse_amount("amount", &input.amount, CurrencyCode::EURO) {
-        Ok(Some(cents)) => Some(cents),
-        Ok(None) => {
-            problems.push("amount", "required", "enter the amount the budget line holds");
-            None
-        }
-        Err(error) => {
-            problems.add(error);
-            None
-        }
-    };
+    let amount = money::required_euros("amount", &input.amount, "enter the amount the budget line holds")
+        .map_err(|e| problems.add(e))
+        .ok();
     problems.into_result()?;
     Ok(amount.unwrap_or_default())
 }

@@ -5,8 +5,8 @@ use rusqlite::{params, Connection};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::error::{Problems, Result};
-use crate::money::{self, CurrencyCode};
+use crate::error::{Error, Result};
+use crate::money;
 use crate::store::now;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -33,24 +33,13 @@ pub fn gift_rules(conn: &Connection) -> Result<GiftRules> {
 }
 
 pub fn update_gift_rules(conn: &Connection, input: &GiftRulesInput) -> Result<GiftRules> {
-    let mut problems = Problems::default();
-    let limit = match money::parse_amount("limit", &input.limit, CurrencyCode::EURO) {
-        Ok(Some(cents)) => Some(cents),
-        Ok(None) => {
-            problems.push("limit", "required", "enter the value limit in euros");
-            None
-        }
-        Err(error) => {
-            problems.add(error);
-            None
-        }
-    };
-    problems.into_result()?;
+    let limit = money::required_euros("limit", &input.limit, "enter the value limit in euros")
+        .map_err(|error| Error::Validation(vec![error]))?;
     conn.execute(
         "INSERT INTO gift_rules (id, limit_cents, decided_by, updated_at) VALUES ('office', ?1, ?2, ?3)
          ON CONFLICT (id) DO UPDATE SET limit_cents = excluded.limit_cents, decided_by = excluded.decided_by,
             updated_at = excluded.updated_at",
-        params![limit.unwrap_or_default(), input.decided_by.trim(), now()],
+        params![limit, input.decided_by.trim(), now()],
     )?;
     gift_rules(conn)
 }
