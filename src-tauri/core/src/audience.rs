@@ -122,7 +122,7 @@ pub fn columns(field: Sensitive) -> &'static [(&'static str, &'static str)] {
         Sensitive::TravelDocuments => {
             &[("members", "passport_number"), ("members", "date_of_birth"), ("members", "visa_status")]
         }
-        Sensitive::HealthNotes => &[("members", "dietary"), ("members", "accessibility")],
+        Sensitive::HealthNotes => &[("members", "dietary"), ("members", "accessibility"), ("registrations", "dietary")],
         Sensitive::InternalNotes => &[
             ("trips", "notes"),
             ("programme_items", "notes_internal"),
@@ -130,6 +130,8 @@ pub fn columns(field: Sensitive) -> &'static [(&'static str, &'static str)] {
             ("organisations", "notes"),
             ("agreements", "notes"),
             ("gifts", "notes"),
+            ("registrations", "notes"),
+            ("trip_invitations", "notes"),
         ],
     }
 }

@@ -988,6 +988,8 @@ mod tests {
         let record = crate::contacts::people::person_record(&conn, &zhu.id).unwrap();
         assert_eq!(record.agreements.len(), 1);
         assert_eq!(record.trips.len(), 2);
-        assert!(record.items.iter().any(|i| i.hosted) && record.items.iter().any(|i| !i.hosted));
+        use crate::contacts::people::ItemPart;
+        assert!(record.items.iter().any(|i| i.part == ItemPart::Hosted));
+        assert!(record.items.iter().any(|i| i.part == ItemPart::TookPart));
     }
 }

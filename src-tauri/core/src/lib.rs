@@ -35,6 +35,7 @@ pub mod privacy;
 pub mod programme;
 pub mod projects;
 pub mod publishing;
+pub mod registrations;
 pub mod search;
 pub mod settings;
 pub mod sharing;

@@ -1,7 +1,7 @@
 //! The trash as a whole: what it holds, and emptying it for good (after the UI has asked).
 //! Every deletion in Partnerdesk goes through it: trips, partnerships, people, organisations,
 //! gifts, tasks and projects, and the records inside them — programme items, delegation members,
-//! agreements, outcomes, checklist steps, documents and cost lines.
+//! agreements, outcomes, checklist steps, documents, cost lines and registrations.
 
 use chrono::NaiveDate;
 use rusqlite::Connection;
@@ -22,6 +22,7 @@ use crate::partnerships::agreements::trashed_agreements;
 use crate::partnerships::{trash::trashed_partnerships, Partnership};
 use crate::programme::trash::trashed_items;
 use crate::projects::trashed_projects;
+use crate::registrations::trashed_registrations;
 use crate::store::trash::TrashedEntry;
 use crate::store::{atomically, document_files};
 use crate::tasks::{trash::trashed_tasks, Task};
@@ -44,6 +45,7 @@ pub struct TrashContents {
     pub documents: Vec<TrashedEntry>,
     pub projects: Vec<TrashedEntry>,
     pub cost_lines: Vec<TrashedEntry>,
+    pub registrations: Vec<TrashedEntry>,
 }
 
 pub fn list_trash(conn: &Connection, today: NaiveDate) -> Result<TrashContents> {
@@ -62,6 +64,7 @@ pub fn list_trash(conn: &Connection, today: NaiveDate) -> Result<TrashContents> 
         documents: trashed_documents(conn)?,
         projects: trashed_projects(conn)?,
         cost_lines: trashed_cost_lines(conn)?,
+        registrations: trashed_registrations(conn)?,
     })
 }
 
@@ -70,7 +73,7 @@ pub fn list_trash(conn: &Connection, today: NaiveDate) -> Result<TrashContents> 
 /// people and organisations (delegation lists keep the names as typed; hosts and signatures
 /// of theirs go; gifts keep what was given, without the name), gifts, tasks with their
 /// checklists, and the programme items, members, agreements, outcomes, steps and documents
-/// and cost lines deleted on their own. The files of the documents that go are released
+/// cost lines and registrations deleted on their own. The files of the documents that go are released
 /// (`document_files::release_unnamed`).
 pub fn empty_trash(conn: &Connection) -> Result<usize> {
     let count = atomically(conn, |conn| {
@@ -90,6 +93,7 @@ pub fn empty_trash(conn: &Connection) -> Result<usize> {
             "documents",
             "projects",
             "cost_lines",
+            "registrations",
         ] {
             count += conn.execute(&format!("DELETE FROM {table} WHERE deleted_at IS NOT NULL"), [])?;
         }

@@ -1,5 +1,5 @@
-//! What links to people and organisations: the hosts of programme items, the signatories
-//! of agreements, and the summary of links shown before a record goes to the trash.
+//! What links to people and organisations: the hosts and guests of programme items, the
+//! signatories of agreements, and the summary of links shown before a record goes to the trash.
 
 use std::collections::HashMap;
 
@@ -81,21 +81,30 @@ pub fn links_of(conn: &Connection, reference: &RegisterRef) -> Result<RegisterLi
     })
 }
 
-const SELECT_HOSTS: &str = "SELECT h.item_id,
+crate::text_enum! {
+    /// Who is named on a programme item beside the delegation: its hosts, and guests such as the
+    /// firms at a symposium.
+    pub enum ItemRegisterLink { Hosts => "item_hosts", Guests => "item_guests" }
+}
+
+const SELECT_LINKED: &str = "SELECT h.item_id,
         CASE WHEN h.person_id IS NULL THEN 'organisation' ELSE 'person' END,
         coalesce(h.person_id, h.organisation_id),
         coalesce(PERSON_LABEL, ORGANISATION_LABEL),
         coalesce(po.name, o.transliteration, ''),
         coalesce(p.side, o.side)
-    FROM item_hosts h
+    FROM LINK_TABLE h
     LEFT JOIN people p ON p.id = h.person_id AND p.deleted_at IS NULL
     LEFT JOIN organisations po ON po.id = p.organisation_id AND po.deleted_at IS NULL
     LEFT JOIN organisations o ON o.id = h.organisation_id AND o.deleted_at IS NULL";
 
-fn hosts_sql(filter: &str) -> String {
+fn linked_sql(link: ItemRegisterLink, filter: &str) -> String {
     format!(
         "{} WHERE {filter} AND (p.id IS NOT NULL OR o.id IS NOT NULL) ORDER BY h.item_id, h.position",
-        SELECT_HOSTS.replace("PERSON_LABEL", PERSON_LABEL).replace("ORGANISATION_LABEL", ORGANISATION_LABEL)
+        SELECT_LINKED
+            .replace("LINK_TABLE", link.as_str())
+            .replace("PERSON_LABEL", PERSON_LABEL)
+            .replace("ORGANISATION_LABEL", ORGANISATION_LABEL)
     )
 }
 
@@ -112,10 +121,15 @@ fn host_row(row: &rusqlite::Row) -> rusqlite::Result<(String, RegisterEntry)> {
     ))
 }
 
-/// The hosts of every item of a trip, in their order, by item ID (records in the trash left out).
-pub fn hosts_of_trip(conn: &Connection, trip_id: &str) -> Result<HashMap<String, Vec<RegisterEntry>>> {
+/// The hosts (or guests) of every item of a trip, in their order, by item ID (records in the
+/// trash left out).
+pub fn linked_of_trip(
+    conn: &Connection,
+    link: ItemRegisterLink,
+    trip_id: &str,
+) -> Result<HashMap<String, Vec<RegisterEntry>>> {
     let mut hosts: HashMap<String, Vec<RegisterEntry>> = HashMap::new();
-    let sql = hosts_sql("h.item_id IN (SELECT id FROM programme_items WHERE trip_id = :trip AND deleted_at IS NULL)");
+    let sql = linked_sql(link, "h.item_id IN (SELECT id FROM programme_items WHERE trip_id = :trip AND deleted_at IS NULL)");
     for row in conn.prepare_cached(&sql)?.query_map(named_params! { ":trip": trip_id }, host_row)? {
         let (item_id, entry) = row?;
         hosts.entry(item_id).or_default().push(entry);
@@ -123,8 +137,16 @@ pub fn hosts_of_trip(conn: &Connection, trip_id: &str) -> Result<HashMap<String,
     Ok(hosts)
 }
 
+pub fn hosts_of_trip(conn: &Connection, trip_id: &str) -> Result<HashMap<String, Vec<RegisterEntry>>> {
+    linked_of_trip(conn, ItemRegisterLink::Hosts, trip_id)
+}
+
 pub fn hosts_of_item(conn: &Connection, item_id: &str) -> Result<Vec<RegisterEntry>> {
-    let sql = hosts_sql("h.item_id = :item");
+    linked_of_item(conn, ItemRegisterLink::Hosts, item_id)
+}
+
+pub fn linked_of_item(conn: &Connection, link: ItemRegisterLink, item_id: &str) -> Result<Vec<RegisterEntry>> {
+    let sql = linked_sql(link, "h.item_id = :item");
     let mut statement = conn.prepare_cached(&sql)?;
     let rows = statement.query_map(named_params! { ":item": item_id }, host_row)?;
     Ok(rows.map(|row| row.map(|(_, entry)| entry)).collect::<rusqlite::Result<_>>()?)
@@ -148,10 +170,21 @@ pub(crate) fn check_hosts(conn: &Connection, hosts: &[RegisterRef]) -> Result<Op
 }
 
 pub(crate) fn set_hosts(conn: &Connection, item_id: &str, hosts: &[RegisterRef]) -> Result<()> {
-    conn.prepare_cached("DELETE FROM item_hosts WHERE item_id = ?1")?.execute([item_id])?;
-    let mut insert = conn.prepare_cached(
-        "INSERT INTO item_hosts (item_id, position, person_id, organisation_id) VALUES (?1, ?2, ?3, ?4)",
-    )?;
+    set_linked(conn, ItemRegisterLink::Hosts, item_id, hosts)
+}
+
+/// Names `hosts` as the item's hosts (or guests), in their order, each once.
+pub(crate) fn set_linked(
+    conn: &Connection,
+    link: ItemRegisterLink,
+    item_id: &str,
+    hosts: &[RegisterRef],
+) -> Result<()> {
+    let table = link.as_str();
+    conn.prepare_cached(&format!("DELETE FROM {table} WHERE item_id = ?1"))?.execute([item_id])?;
+    let mut insert = conn.prepare_cached(&format!(
+        "INSERT INTO {table} (item_id, position, person_id, organisation_id) VALUES (?1, ?2, ?3, ?4)"
+    ))?;
     let mut seen = std::collections::HashSet::new();
     for host in hosts {
         if !seen.insert(host) {

@@ -46,6 +46,8 @@ pub fn merge_people(conn: &Connection, keep_id: &str, duplicate_id: &str) -> Res
         let ids = params![keep_id, duplicate_id];
         tx.execute("UPDATE members SET person_id = ?1 WHERE person_id = ?2", ids)?;
         tx.execute("UPDATE item_hosts SET person_id = ?1 WHERE person_id = ?2", ids)?;
+        tx.execute("UPDATE item_guests SET person_id = ?1 WHERE person_id = ?2", ids)?;
+        tx.execute("UPDATE registrations SET person_id = ?1 WHERE person_id = ?2", ids)?;
         for (table, owner) in
             [("agreement_signatories", "agreement_id"), ("task_people", "task_id"), ("outcome_people", "outcome_id")]
         {
@@ -86,6 +88,8 @@ pub fn merge_organisations(conn: &Connection, keep_id: &str, duplicate_id: &str)
         let ids = params![keep_id, duplicate_id];
         tx.execute("UPDATE people SET organisation_id = ?1 WHERE organisation_id = ?2", ids)?;
         tx.execute("UPDATE item_hosts SET organisation_id = ?1 WHERE organisation_id = ?2", ids)?;
+        tx.execute("UPDATE item_guests SET organisation_id = ?1 WHERE organisation_id = ?2", ids)?;
+        tx.execute("UPDATE registrations SET organisation_id = ?1 WHERE organisation_id = ?2", ids)?;
         tx.execute("UPDATE gifts SET giver_organisation_id = ?1 WHERE giver_organisation_id = ?2", ids)?;
         tx.execute("UPDATE gifts SET recipient_organisation_id = ?1 WHERE recipient_organisation_id = ?2", ids)?;
         tx.execute("UPDATE project_participants SET organisation_id = ?1 WHERE organisation_id = ?2", ids)?;

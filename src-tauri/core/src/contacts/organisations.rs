@@ -69,7 +69,8 @@ pub struct OrganisationInput {
     pub notes: String,
 }
 
-/// An organisation's page: the record, its people and the programme items it hosted.
+/// An organisation's page: the record, its people and the programme items it hosted or its
+/// people attended as guests.
 #[derive(Debug, Clone, Serialize, TS)]
 #[ts(export)]
 pub struct OrganisationRecord {
@@ -202,7 +203,7 @@ fn write(conn: &Connection, id: &str, input: &OrganisationInput) -> Result<()> {
     Ok(())
 }
 
-/// An organisation's page: the record, its people, and the items it hosted.
+/// An organisation's page: the record, its people, and the items it hosted or attended.
 pub fn organisation_record(conn: &Connection, id: &str) -> Result<OrganisationRecord> {
     let organisation = get_organisation(conn, id)?;
     let people = conn
@@ -213,7 +214,10 @@ pub fn organisation_record(conn: &Connection, id: &str) -> Result<OrganisationRe
         .collect::<rusqlite::Result<Vec<_>>>()?;
     let items = items_taken_part(
         conn,
-        "SELECT h.item_id AS item_id, 1 AS hosted FROM item_hosts h WHERE h.organisation_id = :person",
+        "SELECT h.item_id AS item_id, 2 AS rank FROM item_hosts h WHERE h.organisation_id = :person
+         UNION
+         SELECT g.item_id, 1 FROM item_guests g WHERE g.organisation_id = :person
+            OR g.person_id IN (SELECT id FROM people WHERE organisation_id = :person AND deleted_at IS NULL)",
         id,
     )?;
     Ok(OrganisationRecord { organisation, people, items })

@@ -90,7 +90,13 @@ pub struct TripTakenPart {
     pub function_title: String,
 }
 
-/// A programme item someone took part in, or hosted (themselves or through their organisation).
+crate::text_enum! {
+    /// How someone was at a programme item: in the delegation, as a guest, or as its host.
+    pub enum ItemPart { TookPart => "took_part", Attended => "attended", Hosted => "hosted" }
+}
+
+/// A programme item someone took part in, attended as a guest, or hosted (themselves or
+/// through their organisation).
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 #[ts(export)]
 pub struct ItemTakenPart {
@@ -99,7 +105,7 @@ pub struct ItemTakenPart {
     pub trip_title: String,
     pub title: String,
     pub start: ZonedTime,
-    pub hosted: bool,
+    pub part: ItemPart,
 }
 
 /// A person's page: the record and everything they took part in.
@@ -289,11 +295,13 @@ pub fn person_record(conn: &Connection, id: &str) -> Result<PersonRecord> {
         .collect::<rusqlite::Result<Vec<_>>>()?;
     let items = items_taken_part(
         conn,
-        "SELECT i.id AS item_id, 0 AS hosted FROM members m JOIN programme_items i ON i.trip_id = m.trip_id
+        "SELECT i.id AS item_id, 0 AS rank FROM members m JOIN programme_items i ON i.trip_id = m.trip_id
          WHERE m.person_id = :person AND m.deleted_at IS NULL
            AND (i.everyone = 1 OR EXISTS (SELECT 1 FROM item_participants ip WHERE ip.item_id = i.id AND ip.member_id = m.id))
          UNION
-         SELECT h.item_id, 1 FROM item_hosts h WHERE h.person_id = :person",
+         SELECT g.item_id, 1 FROM item_guests g WHERE g.person_id = :person
+         UNION
+         SELECT h.item_id, 2 FROM item_hosts h WHERE h.person_id = :person",
         id,
     )?;
     let agreements = conn
@@ -315,11 +323,13 @@ pub fn person_record(conn: &Connection, id: &str) -> Result<PersonRecord> {
     Ok(PersonRecord { person, trips, items, agreements })
 }
 
-/// The items named by `selection` (columns `item_id`, `hosted`; `:person` bound to `id`), newest first.
-/// An item both taken part in and hosted is listed once, as hosted.
+/// The items named by `selection` (columns `item_id` and `rank`: 0 took part, 1 attended,
+/// 2 hosted; `:person` bound to `id`), newest first. An item reached more than one way is
+/// listed once, by its highest rank.
 pub(crate) fn items_taken_part(conn: &Connection, selection: &str, id: &str) -> Result<Vec<ItemTakenPart>> {
     let sql = format!(
-        "SELECT i.id, i.trip_id, t.title, i.title, i.start_local, i.start_zone, i.start_utc, max(chosen.hosted)
+        "SELECT i.id, i.trip_id, t.title, i.title, i.start_local, i.start_zone, i.start_utc,
+            CASE max(chosen.rank) WHEN 2 THEN 'hosted' WHEN 1 THEN 'attended' ELSE 'took_part' END
          FROM ({selection}) AS chosen
          JOIN programme_items i ON i.id = chosen.item_id AND i.deleted_at IS NULL
          JOIN trips t ON t.id = i.trip_id AND t.deleted_at IS NULL
@@ -334,7 +344,7 @@ pub(crate) fn items_taken_part(conn: &Connection, selection: &str, id: &str) -> 
                 trip_title: row.get(2)?,
                 title: row.get(3)?,
                 start: stored_time(row.get(4)?, row.get(5)?, row.get(6)?)?,
-                hosted: row.get(7)?,
+                part: row.get(7)?,
             })
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;

@@ -3,7 +3,9 @@ use chrono::NaiveDate;
 use super::links::links_of;
 use super::merge::{merge_organisations, merge_people};
 use super::organisations::{create_organisation, organisation_record, OrganisationInput, OrganisationKind};
-use super::people::{create_person, get_person, list_people, person_record, update_person, PersonInput, RegisterQuery};
+use super::people::{
+    create_person, get_person, list_people, person_record, update_person, ItemPart, PersonInput, RegisterQuery,
+};
 use super::trash::{delete_person, restore_person, trashed_people};
 use super::*;
 use crate::delegation::{add_member, MemberInput};
@@ -13,7 +15,7 @@ use crate::names::transliteration::{folded, organisation_pinyin, person_pinyin};
 use crate::partnerships::agreements::{add_agreement, AgreementInput};
 use crate::partnerships::create_partnership;
 use crate::partnerships::tests::{agreement, partnership_input};
-use crate::programme::{add_item, ItemInput, ItemKind};
+use crate::programme::{add_item, set_guests, ItemInput, ItemKind};
 use crate::trips::create_trip;
 use crate::trips::tests::trip_input;
 
@@ -145,7 +147,7 @@ fn merging_two_records_of_one_person_keeps_every_link() {
     let record = person_record(&conn, &keep).unwrap();
     assert_eq!(record.trips.iter().map(|t| t.trip_id.as_str()).collect::<Vec<_>>(), [trip.as_str()]);
     assert_eq!(record.items.len(), 1, "the reception, taken part in and hosted, is listed once");
-    assert!(record.items[0].hosted);
+    assert_eq!(record.items[0].part, ItemPart::Hosted);
     assert_eq!(record.agreements.iter().map(|a| a.agreement_id.as_str()).collect::<Vec<_>>(), [agreement.as_str()]);
     assert_eq!(search(&conn, "ullrich"), ["Frank Peter Ullrich"]);
 
@@ -261,4 +263,52 @@ fn a_member_typed_on_the_spot_joins_the_register_or_finds_themselves_there() {
     assert_eq!(person_record(&conn, &a).unwrap().trips.len(), 2);
     let picker = search_register(&conn, "leopold", &[RegisterKind::Person, RegisterKind::Organisation]).unwrap();
     assert_eq!(picker.iter().map(|e| e.kind).collect::<Vec<_>>(), [RegisterKind::Organisation]);
+}
+
+#[test]
+fn a_guest_of_a_symposium_sees_it_on_their_page_and_their_firm_on_its_own() {
+    let conn = crate::store::open_in_memory().unwrap();
+    let trip = create_trip(&conn, &trip_input("Wirtschaftsreise nach Jinhua 2018")).unwrap();
+    let firm = create_organisation(
+        &conn,
+        &OrganisationInput { name: "Pfaff Industrietechnik".into(), ..OrganisationInput::default() },
+    )
+    .unwrap()
+    .id;
+    let guest = create_person(
+        &conn,
+        &PersonInput { organisation_id: Some(firm.clone()), ..person_input("Anna Müller", "") },
+    )
+    .unwrap()
+    .id;
+    let symposium = add_item(
+        &conn,
+        &trip.id,
+        &ItemInput::new(
+            ItemKind::Meeting,
+            "Wirtschaftssymposium",
+            ("2026-10-23T09:00", "Asia/Shanghai"),
+            ("2026-10-23T12:00", "Asia/Shanghai"),
+        ),
+    )
+    .unwrap();
+    let person = RegisterRef { kind: RegisterKind::Person, id: guest.clone() };
+    let item = set_guests(&conn, &symposium.id, &[person.clone(), person]).unwrap();
+    assert_eq!(item.guests.iter().map(|g| (g.label.as_str(), g.detail.as_str())).collect::<Vec<_>>(), [(
+        "Anna Müller",
+        "Pfaff Industrietechnik"
+    )]);
+    let record = person_record(&conn, &guest).unwrap();
+    assert_eq!(record.items.iter().map(|i| (i.title.as_str(), i.part)).collect::<Vec<_>>(), [(
+        "Wirtschaftssymposium",
+        ItemPart::Attended
+    )]);
+    assert!(record.trips.is_empty(), "a guest did not travel with the delegation");
+    let firm_record = organisation_record(&conn, &firm).unwrap();
+    assert_eq!(firm_record.items.iter().map(|i| i.part).collect::<Vec<_>>(), [ItemPart::Attended]);
+
+    let stranger = RegisterRef { kind: RegisterKind::Person, id: "nobody".into() };
+    let Err(Error::Validation(fields)) = set_guests(&conn, &symposium.id, &[stranger]) else { panic!("saved") };
+    assert_eq!((fields[0].field.as_str(), fields[0].code.as_str()), ("guests", "unknown_guest"));
+    assert_eq!(crate::programme::get_item(&conn, &symposium.id).unwrap().guests.len(), 1, "nothing changed");
 }

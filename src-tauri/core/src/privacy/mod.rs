@@ -82,6 +82,11 @@ pub fn erase_due(conn: &Connection, today: NaiveDate) -> Result<usize> {
             ),
             params![last_end, now()],
         )?;
+        conn.execute(
+            "UPDATE registrations SET dietary = '', updated_at = ?2
+             WHERE dietary <> '' AND trip_id IN (SELECT id FROM trips WHERE end_date <= ?1)",
+            params![last_end, now()],
+        )?;
         let files = documents::delete_for_good(
             conn,
             &format!(
@@ -254,7 +259,8 @@ pub fn former_member_label(language: Language) -> &'static str {
 /// Erases a person for good (GDPR Art. 17), also from the trash. Their delegation memberships
 /// stay in their trips with role and precedence as a nameless "former member"; items they
 /// hosted and gifts they gave or received name their organisation instead, if they had one;
-/// tasks lose them as owner or link; agreements lose them as signatory. The documents of the
+/// tasks lose them as owner or link; agreements lose them as signatory; their registrations
+/// for trips are deleted. The documents of the
 /// person and of their memberships are deleted with their files.
 pub fn erase_person(conn: &Connection, person_id: &str) -> Result<()> {
     let organisation_id = crate::contacts::people::get_person(conn, person_id)?.organisation_id;
@@ -295,6 +301,7 @@ pub fn erase_person(conn: &Connection, person_id: &str) -> Result<()> {
                 params![person_id, organisation_id, stamp],
             )?;
         }
+        tx.execute("DELETE FROM registrations WHERE person_id = ?1", [person_id])?;
         tx.execute("UPDATE tasks SET owner_id = NULL, updated_at = ?2 WHERE owner_id = ?1", params![person_id, stamp])?;
         tx.execute("UPDATE settings SET value = '' WHERE key = 'me' AND value = ?1", [person_id])?;
         // The remaining host lines and the links of tasks, outcomes and agreements go with the

@@ -9,7 +9,9 @@ use rusqlite::{params, Connection, OptionalExtension, Row};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::contacts::links::{check_hosts, hosts_of_item, hosts_of_trip, set_hosts};
+use crate::contacts::links::{
+    check_hosts, hosts_of_item, hosts_of_trip, linked_of_item, linked_of_trip, set_hosts, set_linked, ItemRegisterLink,
+};
 use crate::contacts::RegisterEntry;
 use crate::delegation::{list_members, Member};
 use crate::error::{Error, Problems, Result};
@@ -52,6 +54,9 @@ pub struct ProgrammeItem {
     pub address: String,
     /// Hosts from the register, in the order they are named.
     pub hosts: Vec<RegisterEntry>,
+    /// Guests beyond the delegation and the hosts: the firms and people at a symposium or
+    /// reception, on either side (`set_guests`).
+    pub guests: Vec<RegisterEntry>,
     /// Everyone in the delegation takes part; otherwise only `participant_ids`.
     pub everyone: bool,
     pub participant_ids: Vec<String>,
@@ -202,6 +207,7 @@ fn from_row(row: &Row) -> rusqlite::Result<ProgrammeItem> {
         place: row.get(10)?,
         address: row.get(11)?,
         hosts: Vec::new(),
+        guests: Vec::new(),
         everyone: row.get(12)?,
         participant_ids: Vec::new(),
         notes_participants: row.get(13)?,
@@ -346,6 +352,22 @@ pub fn get_item(conn: &Connection, id: &str) -> Result<ProgrammeItem> {
     read_item(conn, id, "deleted_at IS NULL")?.ok_or_else(|| Error::NotFound(format!("programme item {id}")))
 }
 
+/// Names the guests of an item beyond the delegation and its hosts, in their order.
+pub fn set_guests(conn: &Connection, id: &str, guests: &[RegisterRef]) -> Result<ProgrammeItem> {
+    get_item(conn, id)?;
+    if let Some(mut problem) = check_hosts(conn, guests)? {
+        problem.field = "guests".into();
+        problem.code = "unknown_guest".into();
+        return Err(Error::Validation(vec![problem]));
+    }
+    atomically(conn, |tx| {
+        set_linked(tx, ItemRegisterLink::Guests, id, guests)?;
+        tx.execute("UPDATE programme_items SET updated_at = ?2 WHERE id = ?1", rusqlite::params![id, now()])?;
+        Ok(())
+    })?;
+    get_item(conn, id)
+}
+
 /// The item `id`, also from the trash.
 pub fn find_item(conn: &Connection, id: &str) -> Result<Option<ProgrammeItem>> {
     read_item(conn, id, "1")
@@ -367,6 +389,7 @@ fn read_item(conn: &Connection, id: &str, state: &str) -> Result<Option<Programm
         .query_map([id], |row| row.get(0))?
         .collect::<rusqlite::Result<_>>()?;
     item.hosts = hosts_of_item(conn, id)?;
+    item.guests = linked_of_item(conn, ItemRegisterLink::Guests, id)?;
     Ok(Some(item))
 }
 
@@ -391,9 +414,11 @@ pub fn list_items(conn: &Connection, trip_id: &str) -> Result<Vec<ProgrammeItem>
         participants.entry(item_id).or_default().push(member_id);
     }
     let mut hosts = hosts_of_trip(conn, trip_id)?;
+    let mut guests = linked_of_trip(conn, ItemRegisterLink::Guests, trip_id)?;
     for item in &mut items {
         item.participant_ids = participants.remove(&item.id).unwrap_or_default();
         item.hosts = hosts.remove(&item.id).unwrap_or_default();
+        item.guests = guests.remove(&item.id).unwrap_or_default();
     }
     Ok(items)
 }

@@ -301,6 +301,9 @@ pub(super) fn keep_only_shared(conn: &Connection, id: &str) -> Result<()> {
           WHERE item_id NOT IN (SELECT id FROM sharing_out.programme_items)
              OR member_id NOT IN (SELECT id FROM sharing_out.members);
          DELETE FROM sharing_out.item_hosts WHERE item_id NOT IN (SELECT id FROM sharing_out.programme_items);
+         DELETE FROM sharing_out.item_guests;
+         DELETE FROM sharing_out.trip_invitations;
+         DELETE FROM sharing_out.registrations;
          DELETE FROM sharing_out.agreements WHERE partnership_id NOT IN ({partnerships} AND partnership_id IS NOT NULL);
          DELETE FROM sharing_out.agreement_themes WHERE agreement_id NOT IN (SELECT id FROM sharing_out.agreements);
          DELETE FROM sharing_out.agreement_signatories WHERE agreement_id NOT IN (SELECT id FROM sharing_out.agreements);

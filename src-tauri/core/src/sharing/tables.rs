@@ -25,9 +25,12 @@ pub const SHARED: &[&str] = &[
     "project_participants",
     "project_trips",
     "members",
+    "trip_invitations",
+    "registrations",
     "programme_items",
     "item_participants",
     "item_hosts",
+    "item_guests",
     "removed_items",
     "project_items",
     "outcomes",
@@ -83,6 +86,7 @@ fn unique_key(table: &str) -> Option<UniqueKey> {
     match table {
         "theme_areas" => Some(UniqueKey { columns: &["name"], column: "name" }),
         "members" => Some(UniqueKey { columns: &["trip_id", "name_key"], column: "name_key" }),
+        "registrations" => Some(UniqueKey { columns: &["trip_id", "name_key"], column: "name_key" }),
         "programme_items" => Some(UniqueKey { columns: &["trip_id", "import_uid"], column: "import_uid" }),
         _ => None,
     }

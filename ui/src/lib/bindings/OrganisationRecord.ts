@@ -4,6 +4,7 @@ import type { Organisation } from "./Organisation";
 import type { Person } from "./Person";
 
 /**
- * An organisation's page: the record, its people and the programme items it hosted.
+ * An organisation's page: the record, its people and the programme items it hosted or its
+ * people attended as guests.
  */
 export type OrganisationRecord = { organisation: Organisation, people: Array<Person>, items: Array<ItemTakenPart>, };

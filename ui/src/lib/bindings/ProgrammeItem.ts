@@ -9,6 +9,11 @@ export type ProgrammeItem = { id: string, trip_id: string, kind: ItemKind, title
  */
 hosts: Array<RegisterEntry>, 
 /**
+ * Guests beyond the delegation and the hosts: the firms and people at a symposium or
+ * reception, on either side (`set_guests`).
+ */
+guests: Array<RegisterEntry>, 
+/**
  * Everyone in the delegation takes part; otherwise only `participant_ids`.
  */
 everyone: boolean, participant_ids: Array<string>, notes_participants: string, 

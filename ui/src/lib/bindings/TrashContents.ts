@@ -7,4 +7,4 @@ import type { Task } from "./Task";
 import type { TrashedEntry } from "./TrashedEntry";
 import type { Trip } from "./Trip";
 
-export type TrashContents = { trips: Array<Trip>, partnerships: Array<Partnership>, people: Array<Person>, organisations: Array<Organisation>, gifts: Array<Gift>, tasks: Array<Task>, items: Array<TrashedEntry>, members: Array<TrashedEntry>, agreements: Array<TrashedEntry>, outcomes: Array<TrashedEntry>, checklist_steps: Array<TrashedEntry>, documents: Array<TrashedEntry>, projects: Array<TrashedEntry>, cost_lines: Array<TrashedEntry>, };
+export type TrashContents = { trips: Array<Trip>, partnerships: Array<Partnership>, people: Array<Person>, organisations: Array<Organisation>, gifts: Array<Gift>, tasks: Array<Task>, items: Array<TrashedEntry>, members: Array<TrashedEntry>, agreements: Array<TrashedEntry>, outcomes: Array<TrashedEntry>, checklist_steps: Array<TrashedEntry>, documents: Array<TrashedEntry>, projects: Array<TrashedEntry>, cost_lines: Array<TrashedEntry>, registrations: Array<TrashedEntry>, };

@@ -37,6 +37,7 @@ pub(super) fn migration_list() -> Vec<M<'static>> {
         M::up(include_str!("0019_register_gaps.sql")),
         M::up(include_str!("0020_costs.sql")),
         M::up(include_str!("0021_gift_rules.sql")),
+        M::up(include_str!("0022_registrations.sql")),
     ]
 }
 
