@@ -22,7 +22,8 @@ use partnerdesk_core::store::encryption::Passphrase;
 use partnerdesk_core::store::paging::PageRequest;
 use partnerdesk_core::tasks::list::{list_tasks, TaskQuery, TaskView};
 use partnerdesk_core::{
-    costs, delegation, demo, export, gifts, import, money, privacy, programme, publishing, settings, store, trips,
+    costs, delegation, demo, export, gifts, import, money, privacy, programme, publishing, registrations, settings, store,
+    trips,
 };
 
 #[derive(Debug, Parser)]
@@ -78,6 +79,10 @@ pub enum Command {
         /// Import the good rows of a file with problems and leave the bad ones out.
         #[arg(long)]
         skip_bad_rows: bool,
+        /// People from a table or vCard go onto the trip's invitation list as registered
+        /// (the spreadsheet a registration form produces), not into its delegation.
+        #[arg(long, requires = "trip")]
+        registrations: bool,
     },
     /// Save a checked copy of the database (SQLite's online backup, safe while the app runs).
     Backup {
@@ -264,7 +269,8 @@ pub enum ExportCommand {
         /// pdf or html: the programme to read; ics: the programme as a calendar file (RFC 5545);
         /// xlsx or csv: the delegation list; bundle: the whole trip for another Partnerdesk;
         /// travel_copy: a reduced database of the trip to take on the journey; costs: the
-        /// trip's costs as a workbook for the office.
+        /// trip's costs as a workbook for the office; registrations: the participants list for
+        /// the travel agency and the partner's foreign-affairs office.
         #[arg(long)]
         format: ExportFormat,
         /// Only the items this delegation member takes part in (pdf, html, ics).
@@ -374,6 +380,14 @@ pub enum ListCommand {
     /// A trip's cost lines by category, each with its amounts in its currency and in euros
     /// and the rate it was converted at.
     Costs {
+        #[arg(long, value_name = "ID")]
+        trip: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// The invitation list of an outgoing trip: who is invited, registered, confirmed,
+    /// declined or withdrawn, with organisation and cost share.
+    Registrations {
         #[arg(long, value_name = "ID")]
         trip: String,
         #[arg(long)]
@@ -530,9 +544,14 @@ pub fn run(db: &Path, key: Option<&Passphrase>, command: &Command) -> Result<Str
             }
             Ok(text)
         }
-        Command::Import { file, trip, dry_run, skip_bad_rows } => {
+        Command::Import { file, trip, dry_run, skip_bad_rows, registrations } => {
             let bytes = import::read_import_file(file)?;
-            let options = ImportOptions { trip_id: trip.clone(), skip_bad_rows: *skip_bad_rows, columns: None };
+            let options = ImportOptions {
+                trip_id: trip.clone(),
+                registrations: *registrations,
+                skip_bad_rows: *skip_bad_rows,
+                columns: None,
+            };
             if *dry_run {
                 Ok(import_preview_text(&import::preview(&conn, &bytes, &options)?))
             } else {
@@ -699,6 +718,22 @@ pub fn run(db: &Path, key: Option<&Passphrase>, command: &Command) -> Result<Str
                     euros(line.actual_cents),
                     line.per_euro.as_deref().unwrap_or("1"),
                     line.description
+                )
+            })
+        }
+        Command::List { what: ListCommand::Registrations { trip, json } } => {
+            let list = registrations::trip_registrations(&conn, trip)?;
+            let trip_share = list.invitation.as_ref().and_then(|invitation| invitation.cost_share_cents);
+            render(*json, &list.registrations, |r| {
+                let share = r.cost_share_cents.or(trip_share).map(|c| format!("{} EUR", money::plain(c, 2)));
+                format!(
+                    "{}	{}	{}	{}	{}	{}",
+                    r.id,
+                    r.status,
+                    r.name_latin,
+                    r.organisation,
+                    r.function_title,
+                    share.unwrap_or_else(|| "–".into())
                 )
             })
         }

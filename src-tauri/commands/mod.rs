@@ -20,6 +20,7 @@ pub mod privacy;
 pub mod programme;
 pub mod projects;
 pub mod publishing;
+pub mod registrations;
 pub mod search;
 pub mod sharing;
 pub mod tasks;

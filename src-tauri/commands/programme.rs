@@ -5,6 +5,7 @@ use tauri::State;
 use crate::shell::state::AppState;
 use partnerdesk_core::error::Result;
 use partnerdesk_core::programme::{self, ItemInput, ProgrammeItem, ProgrammeView};
+use partnerdesk_core::vocabulary::RegisterRef;
 use partnerdesk_core::zoned::{self, Fold, ZonedTime};
 
 #[tauri::command]
@@ -30,6 +31,11 @@ pub async fn add_item(state: State<'_, AppState>, trip_id: String, input: ItemIn
 #[tauri::command]
 pub async fn update_item(state: State<'_, AppState>, id: String, input: ItemInput) -> Result<ProgrammeItem> {
     state.with(|c| programme::update_item(c, &id, &input))
+}
+
+#[tauri::command]
+pub async fn set_item_guests(state: State<'_, AppState>, id: String, guests: Vec<RegisterRef>) -> Result<ProgrammeItem> {
+    state.with(|c| programme::set_guests(c, &id, &guests))
 }
 
 #[tauri::command]

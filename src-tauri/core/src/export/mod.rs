@@ -20,6 +20,7 @@ pub mod gifts;
 pub mod html;
 #[cfg(feature = "pdf")]
 pub mod pdf;
+pub mod registrations;
 pub mod travel_copy;
 pub mod vtimezone;
 
@@ -27,7 +28,8 @@ crate::text_enum! {
     /// pdf and html: the programme to read; ics: the programme as a calendar file; xlsx and
     /// csv: the delegation list; bundle: the whole trip for a colleague's Partnerdesk;
     /// travel_copy: a reduced database of the trip to take on the journey; costs: the trip's
-    /// costs as a workbook for the office.
+    /// costs as a workbook for the office; registrations: the participants list for the travel
+    /// agency and the partner's foreign-affairs office.
     pub enum ExportFormat {
         Pdf => "pdf",
         Html => "html",
@@ -37,6 +39,7 @@ crate::text_enum! {
         Bundle => "bundle",
         TravelCopy => "travel_copy",
         Costs => "costs",
+        Registrations => "registrations",
     }
 }
 
@@ -132,7 +135,7 @@ impl ExportFormat {
             ExportFormat::Csv => ("CSV", "csv"),
             ExportFormat::Bundle => ("Partnerdesk", "json"),
             ExportFormat::TravelCopy => ("Partnerdesk", "sqlite"),
-            ExportFormat::Costs => ("Excel", "xlsx"),
+            ExportFormat::Costs | ExportFormat::Registrations => ("Excel", "xlsx"),
         }
     }
 }
@@ -213,6 +216,9 @@ pub fn prepare_trip_file(
         }
         ExportFormat::TravelCopy => travel_copy::travel_copy(conn, trip_id, &options.ticked)?,
         ExportFormat::Costs => costs::costs_xlsx(conn, trip_id, app_language)?,
+        ExportFormat::Registrations => {
+            registrations::participants_xlsx(conn, trip_id, app_language, &options.ticked)?
+        }
     };
     Ok(PreparedExport::Bytes(bytes))
 }

@@ -46,6 +46,7 @@ crate::text_enum! {
         Trip => "trip",
         Item => "item",
         Member => "member",
+        Registration => "registration",
         Person => "person",
         Organisation => "organisation",
         Partnership => "partnership",
@@ -115,6 +116,10 @@ pub struct ImportOptions {
     /// a table or vCard go into the register only.
     #[serde(default)]
     pub trip_id: Option<String>,
+    /// People from a table or vCard go onto the trip's invitation list as registered, not
+    /// into its delegation.
+    #[serde(default)]
+    pub registrations: bool,
     /// Import the good rows and leave the bad ones out.
     #[serde(default)]
     pub skip_bad_rows: bool,

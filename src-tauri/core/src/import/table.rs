@@ -2,7 +2,8 @@
 //! or without byte-order mark, or Windows-1252 as German Excel saves it; `,`, `;` or tab) and
 //! spreadsheets (.xlsx, .ods: the first sheet). Columns are recognised by their German or
 //! English headers. Also the one path by which any imported person (a table row or a vCard)
-//! becomes a member of a trip's delegation or a person in the register.
+//! becomes a member of a trip's delegation, a registration on its invitation list (the
+//! spreadsheet a registration form produces) or a person in the register.
 
 use std::collections::HashMap;
 use std::io::Cursor;
@@ -16,6 +17,7 @@ use super::{ImportOptions, ImportReport, PreviewAction, RecordKind, TableLayout}
 use crate::contacts::find_or_create::{ensure_organisation, find_person};
 use crate::contacts::people::{create_person, PersonInput};
 use crate::delegation::{add_member, MemberInput};
+use crate::registrations::{create_registration, RegistrationInput};
 use crate::error::{Error, Result};
 use crate::names::transliteration::{folded, has_han, person_pinyin};
 use crate::vocabulary::{looks_like_email, MemberRole, Side};
@@ -60,6 +62,12 @@ impl PersonField {
                 "Name (Latin script)",
                 "Display name",
                 "Participant",
+                "Name laut Reisepass",
+                "Name wie im Reisepass",
+                "Name (Reisepass)",
+                "Name in Passschreibweise",
+                "Name as in passport",
+                "Passport name",
             ],
             FirstName => &["Vorname", "Vornamen", "Rufname", "First name", "Given name", "Forename"],
             LastName => &["Nachname", "Familienname", "Zuname", "Last name", "Surname", "Family name"],
@@ -577,7 +585,7 @@ pub(crate) fn import_people(
             report.problem(line, PersonField::Email.as_str(), "email_invalid", email, message);
         }
         let role = match trip {
-            Some(_) => role_of(person.value(PersonField::Role)).unwrap_or_else(|message| {
+            Some(_) if !options.registrations => role_of(person.value(PersonField::Role)).unwrap_or_else(|message| {
                 report.problem(
                     line,
                     PersonField::Role.as_str(),
@@ -587,7 +595,7 @@ pub(crate) fn import_people(
                 );
                 None
             }),
-            None => None,
+            _ => None,
         };
         if report.problems.len() > problems_before {
             continue;
@@ -601,6 +609,29 @@ pub(crate) fn import_people(
             .collect::<Vec<_>>()
             .join(", ");
         match &trip {
+            Some(trip) if options.registrations => {
+                let registration = RegistrationInput {
+                    name_latin,
+                    name_original,
+                    organisation: value(PersonField::Organisation),
+                    function_title: value(PersonField::FunctionTitle),
+                    email: value(PersonField::Email),
+                    phone: value(PersonField::Phone),
+                    dietary: value(PersonField::Dietary),
+                    notes: value(PersonField::Notes),
+                    ..RegistrationInput::default()
+                };
+                match create_registration(conn, &trip.id, &registration) {
+                    Ok(_) => report.record(PreviewAction::Add, RecordKind::Registration, label, detail),
+                    Err(Error::Validation(fields))
+                        if fields.iter().any(|field| field.code == "duplicate_registration") =>
+                    {
+                        let already = "already on the invitation list";
+                        report.record(PreviewAction::Unchanged, RecordKind::Registration, label, already)
+                    }
+                    Err(error) => return Err(error),
+                }
+            }
             Some(trip) => {
                 let member = MemberInput {
                     name_latin,

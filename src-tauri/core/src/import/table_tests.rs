@@ -157,6 +157,37 @@ fn headers_are_recognised_in_german_and_english_ignoring_case_and_accents() {
 }
 
 #[test]
+fn a_registration_form_spreadsheet_fills_the_invitation_list() {
+    let bytes = xlsx(
+        &[
+            &["Zeitstempel", "Name laut Reisepass", "Firma", "Funktion", "E-Mail-Adresse", "Essenswünsche", "Rolle"],
+            &["01.06.2026 09:12", "Anna MÜLLER", "Pfaff Industrietechnik", "Geschäftsführerin", "a.mueller@pfaff.de", "vegetarisch", "Chefin"],
+            &["02.06.2026 14:40", "Jonas WEBER", "IHK Pfalz", "Referent", "keine-adresse", "", ""],
+        ],
+        1,
+    );
+    let (conn, trip) = with_trip("Wirtschaftsreise nach Yangzhou");
+    let options = ImportOptions { registrations: true, ..into_trip(&trip) };
+
+    let refused = apply(&conn, &bytes, &options).unwrap_err();
+    assert_eq!(error_code(refused), "import_row_invalid", "the bad e-mail refuses the file");
+    assert_eq!(count(&conn, "registrations"), 0, "nothing of it was saved");
+
+    let summary = apply(&conn, &bytes, &ImportOptions { skip_bad_rows: true, ..options.clone() }).unwrap();
+    assert_eq!((summary.added, summary.skipped), (1, 1));
+    let list = crate::registrations::trip_registrations(&conn, &trip).unwrap().registrations;
+    let described: Vec<_> = list
+        .iter()
+        .map(|r| (r.name_latin.as_str(), r.organisation.as_str(), r.dietary.as_str(), r.status.as_str()))
+        .collect();
+    assert_eq!(described, [("Anna MÜLLER", "Pfaff Industrietechnik", "vegetarisch", "registered")]);
+    assert!(list_members(&conn, &trip).unwrap().is_empty(), "registrations are not yet the delegation");
+
+    let again = preview(&conn, &bytes, &ImportOptions { skip_bad_rows: true, ..options }).unwrap();
+    assert_eq!((again.added, again.unchanged), (0, 1), "a second import finds her on the list");
+}
+
+#[test]
 fn xlsx_with_a_title_above_the_headers_imports_into_the_delegation() {
     let bytes = xlsx(
         &[

@@ -11,6 +11,11 @@ export type ImportOptions = {
  */
 trip_id: string | null, 
 /**
+ * People from a table or vCard go onto the trip's invitation list as registered, not
+ * into its delegation.
+ */
+registrations: boolean, 
+/**
  * Import the good rows and leave the bad ones out.
  */
 skip_bad_rows: boolean, 

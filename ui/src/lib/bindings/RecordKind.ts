@@ -3,4 +3,4 @@
 /**
  * What a record of an import is, for the preview's grouping.
  */
-export type RecordKind = "trip" | "item" | "member" | "person" | "organisation" | "partnership" | "outcome" | "task" | "document";
+export type RecordKind = "trip" | "item" | "member" | "registration" | "person" | "organisation" | "partnership" | "outcome" | "task" | "document";

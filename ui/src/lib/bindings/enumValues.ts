@@ -65,7 +65,7 @@ export const documentOwnerKindValues: readonly DocumentOwnerKind[] = ["trip", "i
 
 export const dueStateValues: readonly DueState[] = ["overdue", "today", "this_week", "later", "undated", "closed"];
 
-export const exportFormatValues: readonly ExportFormat[] = ["pdf", "html", "ics", "xlsx", "csv", "bundle", "travel_copy", "costs"];
+export const exportFormatValues: readonly ExportFormat[] = ["pdf", "html", "ics", "xlsx", "csv", "bundle", "travel_copy", "costs", "registrations"];
 
 export const foldValues: readonly Fold[] = ["earlier", "later"];
 
@@ -113,7 +113,7 @@ export const rateSourceValues: readonly RateSource[] = ["typed", "ecb"];
 
 export const recipientValues: readonly Recipient[] = ["own_office", "other_office"];
 
-export const recordKindValues: readonly RecordKind[] = ["trip", "item", "member", "person", "organisation", "partnership", "outcome", "task", "document"];
+export const recordKindValues: readonly RecordKind[] = ["trip", "item", "member", "registration", "person", "organisation", "partnership", "outcome", "task", "document"];
 
 export const registerKindValues: readonly RegisterKind[] = ["person", "organisation"];
 
