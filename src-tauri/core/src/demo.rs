@@ -23,6 +23,7 @@ use chinese::chinese;
 mod chinese;
 mod costs;
 mod followups;
+mod participants;
 pub mod office_years;
 mod projects;
 
@@ -292,6 +293,8 @@ pub fn load_demo(conn: &Connection) -> Result<DemoSummary> {
         jinhua_in_dueren(&mut loader, &register.stadt_dueren)?;
         yangzhou_in_kaiserslautern(&mut loader, &register.kaiserslautern)?;
         herne_to_luzhou(&mut loader, &register.herne)?;
+        participants::kaiserslautern_business_trip(&mut loader, &register.kaiserslautern)?;
+        participants::guests_of_the_jinhua_conference(&mut loader, &register.kreis_dueren)?;
         costs::reference_rates(conn)?;
         gifts_of_the_seed_trips(conn)?;
         costs::costs_of_the_seed_trips(conn)?;
@@ -969,9 +972,9 @@ mod tests {
     fn loads_the_seed_trips_without_warnings_in_one_transaction() {
         let conn = crate::store::open_in_memory().unwrap();
         let summary = load_demo(&conn).unwrap();
-        assert_eq!((summary.partnerships, summary.agreements, summary.trips), (4, 6, 4));
+        assert_eq!((summary.partnerships, summary.agreements, summary.trips), (4, 6, 5));
         let page = crate::trips::list_trips(&conn, &Default::default()).unwrap();
-        assert_eq!(page.total, 4);
+        assert_eq!(page.total, 5);
         for trip in &page.items {
             assert!(trip.partnership_label.is_some(), "{} is linked to its partnership", trip.title);
             let view = crate::programme::programme_view(&conn, &trip.id).unwrap();
@@ -991,5 +994,40 @@ mod tests {
         use crate::contacts::people::ItemPart;
         assert!(record.items.iter().any(|i| i.part == ItemPart::Hosted));
         assert!(record.items.iter().any(|i| i.part == ItemPart::TookPart));
+    }
+
+    #[test]
+    fn three_companies_registered_for_kaiserslautern_and_firms_attended_in_jinhua() {
+        use crate::contacts::people::{list_people, person_record, ItemPart, RegisterQuery};
+        use crate::registrations::{trip_registrations, RegistrationStatus};
+        let conn = crate::store::open_in_memory().unwrap();
+        load_demo(&conn).unwrap();
+        let trip = crate::trips::list_trips(&conn, &Default::default())
+            .unwrap()
+            .items
+            .into_iter()
+            .find(|t| t.title == participants::KAISERSLAUTERN_TRIP)
+            .unwrap();
+        let list = trip_registrations(&conn, &trip.id).unwrap();
+        let companies: Vec<_> = list.registrations.iter().map(|r| (r.organisation.as_str(), r.status)).collect();
+        assert_eq!(
+            companies,
+            [
+                ("Westpfalz Präzisionstechnik GmbH", RegistrationStatus::Confirmed),
+                ("Barbarossa Logistik GmbH & Co. KG", RegistrationStatus::Registered),
+                ("Lautertal Software AG", RegistrationStatus::Registered),
+                ("Hochschule Kaiserslautern", RegistrationStatus::Invited),
+            ]
+        );
+        assert_eq!(list.registrations[0].member.as_ref().unwrap().label, "Dr. Katrin HAUCK");
+        assert_eq!(list.cost_shares_cents, 195_000 * 2 + 120_000);
+
+        let query = RegisterQuery { search: "Ye Qing".into(), ..Default::default() };
+        let ye = list_people(&conn, &query).unwrap().items.remove(0);
+        let items = person_record(&conn, &ye.id).unwrap().items;
+        assert_eq!(items.iter().map(|i| (i.title.as_str(), i.part)).collect::<Vec<_>>(), [(
+            "Empfang und Konferenz zur Zusammenarbeit",
+            ItemPart::Attended
+        )]);
     }
 }

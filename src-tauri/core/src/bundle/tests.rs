@@ -113,7 +113,7 @@ fn retitle_item(conn: &Connection, id: &str, title: &str) {
 fn every_demo_trip_survives_a_round_trip_through_an_empty_database_byte_for_byte() {
     let source = demo();
     let ids = trip_ids(&source);
-    assert_eq!(ids.len(), 4);
+    assert_eq!(ids.len(), 5);
     for id in ids {
         let first = export(&source, &id);
         let target = open_in_memory().unwrap();

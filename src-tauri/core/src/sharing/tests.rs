@@ -424,7 +424,7 @@ fn a_folder_out_of_reach_is_said_as_such_and_changes_nothing() {
     assert!(matches!(&error, Error::Validation(fields) if fields[0].code == "folder_unreachable"), "{error}");
     assert_eq!(shared_dump(&a), before);
     std::fs::rename(office.root.join("unmounted"), &office.folder).unwrap();
-    assert_eq!(sync(&a).unwrap().sent, 4, "what changed offline goes once the folder is back");
+    assert_eq!(sync(&a).unwrap().sent, 5, "what changed offline goes once the folder is back");
 }
 
 #[test]

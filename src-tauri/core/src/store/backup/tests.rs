@@ -54,7 +54,7 @@ fn a_backup_of_the_demo_data_is_intact_and_holds_the_same_records() {
     let summary = inspect_backup(&target, None).unwrap();
     let live = record_counts(&conn).unwrap();
     assert_eq!(summary.counts, live);
-    assert_eq!((live.trips, summary.schema_version as usize), (4, store::schema_version()));
+    assert_eq!((live.trips, summary.schema_version as usize), (5, store::schema_version()));
     assert!(live.items > 0 && live.people > 0 && live.tasks > 0 && live.gifts > 0, "{live:?}");
     assert_eq!(summary.file_name, "saved.sqlite");
     assert_eq!(file_names(dir.path()).iter().filter(|name| name.ends_with(".partial")).count(), 0);

@@ -92,7 +92,7 @@ fn a_wrong_or_missing_passphrase_is_refused_and_changes_no_byte() {
     assert_eq!(field_code(error), ("passphrase".into(), "database_not_encrypted".into()));
 
     let conn = store::open_with_key(&path, Some(&right)).unwrap();
-    assert_eq!(record_counts(&conn).unwrap().trips, 4);
+    assert_eq!(record_counts(&conn).unwrap().trips, 5);
 }
 
 #[test]
