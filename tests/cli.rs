@@ -24,11 +24,11 @@ fn demo_then_list_trips_items_and_members_as_json() {
     let db = dir.path().join("office.sqlite");
     let loaded = partnerdesk(&db, &["demo"]);
     assert!(loaded.status.success());
-    assert!(String::from_utf8_lossy(&loaded.stdout).contains("4 trips"));
+    assert!(String::from_utf8_lossy(&loaded.stdout).contains("5 trips"));
 
     let trips = json(&partnerdesk(&db, &["list", "trips", "--json"]));
     let trips = trips.as_array().unwrap();
-    assert_eq!(trips.len(), 4);
+    assert_eq!(trips.len(), 5);
     let jinhua =
         trips.iter().find(|t| t["title"] == "Delegationsreise des Kreises Düren in die Städteregion Jinhua").unwrap();
     let id = jinhua["id"].as_str().unwrap();
@@ -210,6 +210,41 @@ fn a_trips_costs_are_listed_with_euro_amounts_and_rates() {
     assert!(String::from_utf8(unknown.stderr).unwrap().contains("trip no-such-trip not found"));
 }
 
+#[test]
+fn registrations_are_listed_imported_from_a_form_and_exported_for_the_travel_agency() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("office.sqlite");
+    assert!(partnerdesk(&db, &["demo"]).status.success());
+    let trips = json(&partnerdesk(&db, &["list", "trips", "--json"]));
+    let trip = trips.as_array().unwrap().iter().find(|t| t["title"].as_str().unwrap().starts_with("Unternehmerreise"));
+    let id = trip.unwrap()["id"].as_str().unwrap().to_string();
+
+    let list = json(&partnerdesk(&db, &["list", "registrations", "--trip", &id, "--json"]));
+    let statuses: Vec<_> = list.as_array().unwrap().iter().map(|r| r["status"].as_str().unwrap()).collect();
+    assert_eq!(statuses, ["confirmed", "registered", "registered", "invited"]);
+    let text = String::from_utf8(partnerdesk(&db, &["list", "registrations", "--trip", &id]).stdout).unwrap();
+    assert!(text.contains("\tregistered\tMiriam OSTHEIMER\tBarbarossa Logistik GmbH & Co. KG\tLeiterin Einkauf\t1200.00 EUR"), "{text}");
+
+    let form = dir.path().join("anmeldungen.csv");
+    std::fs::write(&form, "Zeitstempel;Name laut Reisepass;Firma;Funktion\n03.02.2027;Lena FISCHER;Pfalzwerke AG;Prokuristin\n")
+        .unwrap();
+    let imported = partnerdesk(&db, &["import", form.to_str().unwrap(), "--trip", &id, "--registrations"]);
+    assert!(imported.status.success(), "{}", String::from_utf8_lossy(&imported.stderr));
+    let list = json(&partnerdesk(&db, &["list", "registrations", "--trip", &id, "--json"]));
+    assert!(list.as_array().unwrap().iter().any(|r| r["name_latin"] == "Lena FISCHER" && r["status"] == "registered"));
+
+    let out = dir.path().join("teilnehmende.xlsx");
+    let exported =
+        partnerdesk(&db, &["export", "trip", &id, "--format", "registrations", "--out", out.to_str().unwrap()]);
+    assert!(exported.status.success(), "{}", String::from_utf8_lossy(&exported.stderr));
+    let mut workbook = calamine::open_workbook_auto(&out).unwrap();
+    use calamine::Reader;
+    let sheet = workbook.worksheet_range_at(0).unwrap().unwrap();
+    let names: Vec<String> = sheet.rows().skip(3).map(|row| row[1].to_string()).collect();
+    assert_eq!(names.len(), 4, "confirmed and registered, not the invited university: {names:?}");
+    assert!(names.contains(&"Dr. Katrin HAUCK".to_string()) && names.contains(&"Lena FISCHER".to_string()));
+}
+
 fn jinhua_trip_id(db: &Path) -> String {
     let trips = json(&partnerdesk(db, &["list", "trips", "--json"]));
     let trip = trips
@@ -374,14 +409,14 @@ fn backup_then_restore_into_another_office_keeping_what_was_there() {
     assert_eq!(json(&partnerdesk(&other, &["list", "trips", "--json"])).as_array().unwrap().len(), 0);
     let preview = partnerdesk(&other, &["restore", saved.to_str().unwrap(), "--dry-run"]);
     let printed = String::from_utf8_lossy(&preview.stdout);
-    assert!(printed.starts_with("saved.sqlite (") && printed.contains(": 4 trips,"), "{printed}");
+    assert!(printed.starts_with("saved.sqlite (") && printed.contains(": 5 trips,"), "{printed}");
     assert!(printed.contains("Dry run: nothing changed."), "{printed}");
     assert_eq!(json(&partnerdesk(&other, &["list", "trips", "--json"])).as_array().unwrap().len(), 0);
 
     let restored = partnerdesk(&other, &["restore", saved.to_str().unwrap()]);
     assert!(restored.status.success(), "{}", String::from_utf8_lossy(&restored.stderr));
     assert!(String::from_utf8_lossy(&restored.stdout).contains("partnerdesk-before-restore-"));
-    assert_eq!(json(&partnerdesk(&other, &["list", "trips", "--json"])).as_array().unwrap().len(), 4);
+    assert_eq!(json(&partnerdesk(&other, &["list", "trips", "--json"])).as_array().unwrap().len(), 5);
     let kept: Vec<_> = std::fs::read_dir(dir.path().join("other/backups")).unwrap().collect();
     assert_eq!(kept.len(), 1, "the empty database it replaced is kept");
 
@@ -392,7 +427,7 @@ fn backup_then_restore_into_another_office_keeping_what_was_there() {
     let reason = String::from_utf8_lossy(&refused.stderr);
     assert_eq!(reason.lines().count(), 1, "{reason}");
     assert!(reason.contains("is not a Partnerdesk database"), "{reason}");
-    assert_eq!(json(&partnerdesk(&other, &["list", "trips", "--json"])).as_array().unwrap().len(), 4);
+    assert_eq!(json(&partnerdesk(&other, &["list", "trips", "--json"])).as_array().unwrap().len(), 5);
 }
 
 #[test]
@@ -466,7 +501,7 @@ fn an_encrypted_database_opens_with_the_passphrase_from_the_named_environment_va
     };
 
     let trips = json(&with_key("PD_KEY", "Kreis Düren Jinhua", &["list", "trips", "--json"]));
-    assert_eq!(trips.as_array().unwrap().len(), 4);
+    assert_eq!(trips.as_array().unwrap().len(), 5);
 
     let wrong = with_key("PD_KEY", "Kreis Düren Jinhub", &["list", "trips"]);
     let reason = String::from_utf8_lossy(&wrong.stderr);

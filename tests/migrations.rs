@@ -15,7 +15,7 @@ use partnerdesk_core::partnerships::{self, agreements, PartnershipKind, Partners
 use partnerdesk_core::tasks::{get_task, TaskPriority, TaskStatus};
 use partnerdesk_core::trips::{self, TripStatus};
 use partnerdesk_core::vocabulary::{Direction, Side};
-use partnerdesk_core::{costs, delegation, gifts, outcomes, programme, projects, settings, store};
+use partnerdesk_core::{costs, delegation, gifts, outcomes, programme, projects, registrations, settings, store};
 use rusqlite::types::Value;
 use rusqlite::Connection;
 
@@ -317,6 +317,19 @@ UPDATE gifts SET direction = 'received', decision = 'museum', decided_by = 'Land
     published = 1 WHERE id = '0192f0a0-b000-7000-8000-000000000001';
 ";
 
+const REGISTRATIONS: &str = "
+INSERT INTO trip_invitations (trip_id, deadline, asks, cost_share_cents, notes, created_at, updated_at) VALUES
+ ('0192f0a0-1000-7000-8000-000000000001', '2026-09-15', 'passport_name,dietary', 195000, '',
+    '2026-08-01T08:00:00.000Z', '2026-08-01T08:00:00.000Z');
+INSERT INTO registrations (id, trip_id, status, name_latin, name_key, organisation, function_title, dietary,
+    member_id, status_on, created_at, updated_at) VALUES
+ ('0192f0a0-d000-7000-8000-000000000001', '0192f0a0-1000-7000-8000-000000000001', 'confirmed', 'Frank Peter Ullrich',
+    'frank peter ullrich', 'Stadt Düren', 'Bürgermeister', '', '0192f0a0-2000-7000-8000-000000000001', '2026-08-20',
+    '2026-08-02T08:00:00.000Z', '2026-08-20T08:00:00.000Z');
+INSERT INTO item_guests (item_id, position, organisation_id) VALUES
+ ('0192f0a0-3000-7000-8000-000000000002', 1, '0192f0a0-6000-7000-8000-000000000001');
+";
+
 const AGREEMENT_DOCUMENT_FILE: (&str, &[u8]) = ("0192f0a0-5000-7000-8000-000000000001.pdf", b"%PDF-1.4 Vertrag 2014");
 
 /// What a fixture of each version holds: every block whose range contains the version.
@@ -339,6 +352,7 @@ const DATA: &[(RangeInclusive<usize>, &str)] = &[
     (19..=usize::MAX, REGISTER_GAPS),
     (20..=usize::MAX, COSTS),
     (21..=usize::MAX, GIFT_RULES),
+    (22..=usize::MAX, REGISTRATIONS),
 ];
 
 /// Columns a later migration drops, with the version that drops them; what they held is
@@ -808,6 +822,14 @@ fn check_records(conn: &Connection, version: usize) {
         assert_eq!(hotel.member.as_ref().map(|m| m.id.as_str()), Some(MAYOR), "v{version}");
         assert!(!budget.changed_since_approval, "v{version}");
         assert_eq!(costs::budget::budget_year(conn, 2026).unwrap()[0].open_cents, 53474, "v{version}");
+    }
+    if version >= 22 {
+        let list = registrations::trip_registrations(conn, TRIP_JINHUA).unwrap();
+        let confirmed = &list.registrations[0];
+        assert_eq!(confirmed.member.as_ref().map(|m| m.id.as_str()), Some(MAYOR), "v{version}");
+        assert_eq!(list.invitation.unwrap().asks.len(), 2, "v{version}");
+        let reception = programme::get_item(conn, RECEPTION).unwrap();
+        assert_eq!(reception.guests.iter().map(|g| g.id.as_str()).collect::<Vec<_>>(), [JINHUA_GOVERNMENT]);
     }
     if version >= 4 {
         let gift = gifts::get_gift(conn, GIFT).unwrap();
