@@ -1,7 +1,7 @@
 // App-wide state: where the user is, the settings, the zone list and passing notices.
 import type { Settings } from "./bindings/Settings";
 
-export type TripTab = "programme" | "delegation" | "checklist" | "tasks" | "costs" | "gifts" | "details";
+export type TripTab = "programme" | "delegation" | "registrations" | "checklist" | "tasks" | "costs" | "gifts" | "details";
 export type Route =
   | { name: "overview" }
   | { name: "year"; year?: number }

@@ -1,6 +1,7 @@
 // A trip's programme: the day list and its items, and times previewed in their zone.
 // One function per command of src-tauri/commands/programme.rs, named as the command in camelCase.
 import { call } from "./call";
+import type { RegisterRef } from "../bindings/RegisterRef";
 import type { Fold } from "../bindings/Fold";
 import type { ItemInput } from "../bindings/ItemInput";
 import type { ProgrammeItem } from "../bindings/ProgrammeItem";
@@ -21,6 +22,10 @@ export function getItem(id: string) {
 
 export function addItem(trip_id: string, input: ItemInput) {
   return call<ProgrammeItem>("add_item", { trip_id, input });
+}
+
+export function setItemGuests(id: string, guests: RegisterRef[]) {
+  return call<ProgrammeItem>("set_item_guests", { id, guests });
 }
 
 export function updateItem(id: string, input: ItemInput) {
