@@ -45,7 +45,7 @@ test("the day list shows local time and home time across the clock change", asyn
     await click(browser, "nav-settings");
     await fill(browser, "#settings-home-zone", "Asia/Shanghai");
     await browser.keys("Tab");
-    await eventually(async () => (await listJson(dir.db, "trips")).length === 4 && (await browser.$('[data-testid="notice"]')).isDisplayed(), { message: "settings saved" });
+    await eventually(async () => (await listJson(dir.db, "trips")).length === 5 && (await browser.$('[data-testid="notice"]')).isDisplayed(), { message: "settings saved" });
     await click(browser, "nav-trips");
     await openTrip(browser, trip.title);
     await eventually(async () => (await times(browser, "Besuch der Zhejiang Normal University"))[1] === "", { message: "no home time in Shanghai" });

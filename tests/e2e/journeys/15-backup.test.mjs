@@ -38,7 +38,7 @@ test("a trip deleted by mistake comes back from the backup saved in the settings
     await openTrip(browser, TO_JINHUA);
     await click(browser, "trip-delete");
     await byTestId(browser, "trip-list");
-    assert.equal((await listJson(dir.db, "trips")).length, 3);
+    assert.equal((await listJson(dir.db, "trips")).length, 4);
 
     await showBackupSection(browser);
     await click(browser, "backup-restore");
@@ -47,12 +47,12 @@ test("a trip deleted by mistake comes back from the backup saved in the settings
     const labels = await texts(browser, '[data-testid="backup-counts"] dt');
     const numbers = await texts(browser, '[data-testid="backup-counts"] dd');
     const counts = Object.fromEntries(labels.map((label, i) => [label, Number(numbers[i])]));
-    assert.equal(counts.Reisen, 4);
+    assert.equal(counts.Reisen, 5);
     assert.equal(counts.Geschenke, 9);
     assert.deepEqual(labels, ["Reisen", "Programmpunkte", "Partnerschaften", "Personen", "Organisationen", "Aufgaben", "Geschenke"]);
     assert.match(await textOf(browser, "backup-confirm"), /jetzige Stand wird vorher im Sicherungsordner aufbewahrt/);
     await screenshot(browser, "backup-confirm");
-    assert.equal((await listJson(dir.db, "trips")).length, 3, "nothing changes before the confirmation");
+    assert.equal((await listJson(dir.db, "trips")).length, 4, "nothing changes before the confirmation");
 
     await click(browser, "backup-confirm-yes");
     await (await browser.$('[data-testid="backup-confirm"]')).waitForDisplayed({ reverse: true, timeout: 10000 });
@@ -60,7 +60,7 @@ test("a trip deleted by mistake comes back from the backup saved in the settings
     await eventually(async () => (await texts(browser, '[data-testid="notice"]')).some((text) => restoredNotice.test(text)), {
       message: "the notice that the backup was restored",
     });
-    assert.equal((await listJson(dir.db, "trips")).length, 4);
+    assert.equal((await listJson(dir.db, "trips")).length, 5);
     const kept = readdirSync(join(dir.home, "backups")).filter((name) => name.startsWith("partnerdesk-before-restore-"));
     assert.equal(kept.length, 1, "the data it replaced is kept");
 
@@ -83,7 +83,7 @@ test("a file that is not a backup is refused with a clear message and changes no
     await click(browser, "backup-restore");
     assert.match(await textOf(browser, "notice"), /^Diese Datei ist keine Datenbank von Partnerdesk\./);
     assert.equal(await (await browser.$('[data-testid="backup-confirm"]')).isDisplayed(), false);
-    assert.equal((await listJson(dir.db, "trips")).length, 4);
+    assert.equal((await listJson(dir.db, "trips")).length, 5);
   } finally {
     await close();
   }

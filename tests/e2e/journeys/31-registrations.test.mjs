@@ -106,7 +106,9 @@ test("a firm's guest at the conference in Jinhua finds it on her page", async ()
     await screenshot(browser, "person-attended");
 
     await openTrip(browser, "Delegationsreise des Kreises Düren in die Städteregion Jinhua");
-    await eventually(async () => (await textContents(browser, '[data-testid="item-guests"]')).some((line) => line.includes("Ye Qing (Hydrogenway Technology)")), { message: "the guests on the programme" });
+    await eventually(async () => (await textContents(browser, '[data-testid="item-guests"]')).some((line) => line.includes("Ye Qing") && line.includes("(Hydrogenway Technology)")), { message: "the guests on the programme" });
+    await (await browser.$('[data-testid="item-guests"]')).scrollIntoView({ block: "center" });
+    await screenshot(browser, "programme-guests");
   } finally {
     await close();
   }

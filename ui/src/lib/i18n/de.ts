@@ -1370,6 +1370,7 @@ export const de = {
   "error.duplicate_registration": "Dieser Name steht schon auf der Anmeldeliste der Reise.",
   "error.name_required_to_confirm": "Zum Bestätigen bitte zuerst den Namen wie im Reisepass eintragen.",
   "error.unknown_guest": "Ein Gast ist nicht (mehr) im Adressbuch.",
+  "registration.cost_share_each": "Kostenbeteiligung je Person",
 };
 
 export type MessageKey = keyof typeof de;

@@ -1372,4 +1372,5 @@ export const en: Record<MessageKey, string> = {
   "error.duplicate_registration": "This name is already on the trip's registration list.",
   "error.name_required_to_confirm": "Please enter the name as in the passport before confirming.",
   "error.unknown_guest": "A guest is no longer in the register.",
+  "registration.cost_share_each": "Cost share per person",
 };
