@@ -330,6 +330,11 @@ INSERT INTO item_guests (item_id, position, organisation_id) VALUES
  ('0192f0a0-3000-7000-8000-000000000002', 1, '0192f0a0-6000-7000-8000-000000000001');
 ";
 
+const COST_ITEMS: &str = "
+UPDATE cost_lines SET item_id = '0192f0a0-3000-7000-8000-000000000002'
+ WHERE id = '0192f0a0-c100-7000-8000-000000000001';
+";
+
 const AGREEMENT_DOCUMENT_FILE: (&str, &[u8]) = ("0192f0a0-5000-7000-8000-000000000001.pdf", b"%PDF-1.4 Vertrag 2014");
 
 /// What a fixture of each version holds: every block whose range contains the version.
@@ -353,6 +358,7 @@ const DATA: &[(RangeInclusive<usize>, &str)] = &[
     (20..=usize::MAX, COSTS),
     (21..=usize::MAX, GIFT_RULES),
     (22..=usize::MAX, REGISTRATIONS),
+    (23..=usize::MAX, COST_ITEMS),
 ];
 
 /// Columns a later migration drops, with the version that drops them; what they held is
@@ -394,6 +400,7 @@ const ADDED_COLUMNS: &[(&str, &str, &str)] = &[
     ("gifts", "decided_on", "decided_on IS NULL"),
     ("gifts", "published", "published = 0"),
     ("gifts", "partnership_id", "partnership_id IS NULL"),
+    ("cost_lines", "item_id", "item_id IS NULL"),
 ];
 
 /// Tables a migration fills (seeds, or records made from older data), besides `DERIVED_TABLES`;
@@ -822,6 +829,8 @@ fn check_records(conn: &Connection, version: usize) {
         assert_eq!(hotel.member.as_ref().map(|m| m.id.as_str()), Some(MAYOR), "v{version}");
         assert!(!budget.changed_since_approval, "v{version}");
         assert_eq!(costs::budget::budget_year(conn, 2026).unwrap()[0].open_cents, 53474, "v{version}");
+        let item = hotel.item.as_ref().map(|item| item.id.as_str());
+        assert_eq!(item, (version >= 23).then_some(RECEPTION), "v{version}");
     }
     if version >= 22 {
         let list = registrations::trip_registrations(conn, TRIP_JINHUA).unwrap();

@@ -1,6 +1,8 @@
 //! The one error type of Partnerdesk. It crosses IPC as `{kind, message}` (plus the
 //! offending fields for validation errors) and the command line prints its message.
 
+use std::collections::BTreeMap;
+
 use serde::Serialize;
 use ts_rs::TS;
 
@@ -14,11 +16,25 @@ pub struct FieldError {
     /// Choices the user can pick from to resolve the problem (e.g. the two offsets of an
     /// ambiguous local time).
     pub options: Vec<String>,
+    /// What the message names (a line, a column, the text found), for the UI to say the
+    /// problem in the user's language.
+    pub values: BTreeMap<String, String>,
 }
 
 impl FieldError {
     pub fn new(field: &str, code: &str, message: impl Into<String>) -> Self {
-        Self { field: field.into(), code: code.into(), message: message.into(), options: Vec::new() }
+        Self {
+            field: field.into(),
+            code: code.into(),
+            message: message.into(),
+            options: Vec::new(),
+            values: BTreeMap::new(),
+        }
+    }
+
+    pub fn with_values<const N: usize>(mut self, values: [(&str, String); N]) -> Self {
+        self.values = values.into_iter().map(|(name, value)| (name.to_string(), value)).collect();
+        self
     }
 
     pub fn with_options(mut self, options: Vec<String>) -> Self {

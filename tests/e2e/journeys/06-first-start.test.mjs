@@ -14,7 +14,7 @@ test("on first start the example data is offered, loaded on request, and not off
     await click(session.browser, "welcome-load");
     await eventually(async () => (await texts(session.browser, '[data-testid="next-trip"] .title')).includes("Delegationsreise nach Luzhou"), { message: "the overview shows the next example trip" });
     await click(session.browser, "nav-trips");
-    await eventually(async () => (await session.browser.$$('[data-testid="trip-row"]')).length === 4, { message: "example trips" });
+    await eventually(async () => (await session.browser.$$('[data-testid="trip-row"]')).length === 5, { message: "example trips" });
     const titles = await texts(session.browser, '[data-testid="trip-row"] .row-link');
     assert.ok(titles.includes("Delegationsreise des Kreises Düren in die Städteregion Jinhua"));
     assert.ok(titles.includes("Besuch der Delegation aus Jinhua in Düren"));

@@ -44,7 +44,7 @@ test("an officer registers a company for a business trip, confirms it into the d
       "Tobias BRENNER: angemeldet",
       "(noch kein Name): eingeladen",
     ]);
-    assert.match(await textOf(browser, "registration-deadline"), /15\.02\.2027/);
+    assert.match(await textOf(browser, "registration-deadline"), /15\.07\.2027/);
     await screenshot(browser, "registrations");
 
     // A company registers by mail: the cost share is refused with three decimals, then saved.

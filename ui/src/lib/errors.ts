@@ -6,7 +6,7 @@ import { t, type MessageKey } from "./i18n.svelte";
 export function fieldMessage(error: FieldError): string {
   const key = `error.${error.code}` as MessageKey;
   const text = t(key);
-  return text === key ? error.message : text;
+  return text === key ? error.message : t(key, error.values as Record<string, string>);
 }
 
 /** Field name → message, for the fields a failed command names. */

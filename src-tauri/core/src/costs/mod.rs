@@ -1,7 +1,7 @@
 //! What a trip costs and who pays: cost lines with category, planned and actual amount in
 //! their currency, the euro amounts at the rate stored with the line, who bears them (the
 //! office under one of its budget lines, a participant or their company, the partner side, a
-//! sponsor) and the delegation member they are for. `budget` sums them per trip and per budget
+//! sponsor), the delegation member and the programme item they are for. `budget` sums them per trip and per budget
 //! line and keeps the trip's approval; `rates` keeps the exchange rates lines are converted at.
 //! Deleting moves a line to the trash.
 
@@ -74,6 +74,8 @@ pub struct CostLine {
     pub payer: String,
     /// The delegation member the cost is for.
     pub member: Option<RecordLink>,
+    /// The programme item the cost is for, labelled by its title.
+    pub item: Option<RecordLink>,
     pub notes: String,
     /// The planned amount was set after the trip's approval.
     pub changed_after_approval: bool,
@@ -103,6 +105,8 @@ pub struct CostLineInput {
     pub payer: String,
     #[serde(default)]
     pub member_id: Option<String>,
+    #[serde(default)]
+    pub item_id: Option<String>,
     pub notes: String,
 }
 
@@ -121,6 +125,7 @@ impl CostLineInput {
             budget_line_id: None,
             payer: String::new(),
             member_id: None,
+            item_id: None,
             notes: String::new(),
         }
     }
@@ -130,10 +135,11 @@ const SELECT_LINE: &str = "SELECT c.id, c.trip_id, c.category, c.description, c.
         c.actual_minor, c.per_euro, c.rate_on, c.planned_cents, c.actual_cents, c.spent_on, c.bearer,
         c.budget_line_id, b.code, c.payer,
         c.member_id, m.name_latin, c.notes,
-        coalesce(c.planned_set_at > a.approved_at, 0), c.created_at, c.updated_at
+        coalesce(c.planned_set_at > a.approved_at, 0), c.created_at, c.updated_at, c.item_id, i.title
      FROM cost_lines c
      LEFT JOIN budget_lines b ON b.id = c.budget_line_id
      LEFT JOIN members m ON m.id = c.member_id
+     LEFT JOIN programme_items i ON i.id = c.item_id
      LEFT JOIN trip_approvals a ON a.trip_id = c.trip_id";
 
 fn link(row: &Row, id_at: usize) -> rusqlite::Result<Option<RecordLink>> {
@@ -162,6 +168,7 @@ fn from_row(row: &Row) -> rusqlite::Result<CostLine> {
         budget_line: link(row, 13)?,
         payer: row.get(15)?,
         member: link(row, 16)?,
+        item: link(row, 22)?,
         notes: row.get(18)?,
         changed_after_approval: row.get(19)?,
         created_at: row.get(20)?,
@@ -213,6 +220,14 @@ fn check_links(conn: &Connection, trip_id: &str, input: &CostLineInput, problems
             .exists([member, trip_id])?;
         if !on_trip {
             problems.push("member_id", "unknown_member", format!("member {member} is not in this trip's delegation"));
+        }
+    }
+    if let Some(item) = &input.item_id {
+        let on_trip = conn
+            .prepare_cached("SELECT 1 FROM programme_items WHERE id = ?1 AND trip_id = ?2 AND deleted_at IS NULL")?
+            .exists([item, trip_id])?;
+        if !on_trip {
+            problems.push("item_id", "unknown_item", format!("item {item} is not in this trip's programme"));
         }
     }
     Ok(())
@@ -297,14 +312,15 @@ fn write(
     conn.prepare_cached(
         "INSERT INTO cost_lines (id, trip_id, category, description, currency, planned_minor, actual_minor, per_euro,
             rate_on, planned_cents, actual_cents, spent_on, bearer, budget_line_id, payer, member_id, notes,
-            planned_set_at, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, coalesce(?18, ?19), ?19, ?19)
+            planned_set_at, created_at, updated_at, item_id)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, coalesce(?18, ?19), ?19, ?19,
+            ?20)
          ON CONFLICT (id) DO UPDATE SET category = excluded.category, description = excluded.description,
             currency = excluded.currency, planned_minor = excluded.planned_minor, actual_minor = excluded.actual_minor,
             per_euro = excluded.per_euro, rate_on = excluded.rate_on, planned_cents = excluded.planned_cents,
             actual_cents = excluded.actual_cents, spent_on = excluded.spent_on, bearer = excluded.bearer,
             budget_line_id = excluded.budget_line_id, payer = excluded.payer, member_id = excluded.member_id,
-            notes = excluded.notes, updated_at = excluded.updated_at,
+            item_id = excluded.item_id, notes = excluded.notes, updated_at = excluded.updated_at,
             planned_set_at = coalesce(?18, cost_lines.planned_set_at)",
     )?
     .execute(params![
@@ -327,6 +343,7 @@ fn write(
         input.notes,
         planned_set_at,
         stamp,
+        input.item_id,
     ])?;
     Ok(())
 }

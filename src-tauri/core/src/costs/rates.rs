@@ -8,7 +8,7 @@ use rusqlite::{params, Connection, OptionalExtension, Row};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::error::{Error, Problems, Result};
+use crate::error::{Error, FieldError, Problems, Result};
 use crate::money::{self, CurrencyCode};
 use crate::store::paging::{Page, PageRequest};
 use crate::store::{atomically, now};
@@ -134,8 +134,9 @@ pub fn list_rates(conn: &Connection, query: &RateQuery) -> Result<Page<ExchangeR
     Ok(Page { items, total })
 }
 
-fn refused(message: impl Into<String>) -> Error {
-    Error::field("file", "rates_file_invalid", message)
+/// A refused rate file: `code` says why, `values` what the message names.
+fn refused<const N: usize>(code: &str, message: String, values: [(&str, String); N]) -> Error {
+    Error::Validation(vec![FieldError::new("file", code, message).with_values(values)])
 }
 
 /// The ECB writes days as "2026-12-04" in its history file and "04 December 2026" in the
@@ -151,9 +152,11 @@ fn ecb_day(text: &str) -> Option<NaiveDate> {
 /// cells are days without a rate.
 pub fn import_ecb_rates(conn: &Connection, bytes: &[u8]) -> Result<RatesImported> {
     let mut reader = csv::ReaderBuilder::new().trim(csv::Trim::All).flexible(true).from_reader(bytes);
-    let headers = reader.headers().map_err(|e| refused(format!("the file cannot be read as CSV: {e}")))?.clone();
+    let headers =
+        reader.headers().map_err(|e| refused("rates_not_csv", format!("the file cannot be read as CSV: {e}"), []))?.clone();
     if headers.get(0) != Some("Date") {
-        return Err(refused("this is not the ECB's reference-rate file: its first column must be \"Date\""));
+        let message = "this is not the ECB's reference-rate file: its first column must be \"Date\"";
+        return Err(refused("rates_not_ecb", message.into(), []));
     }
     let mut columns = Vec::new();
     let mut skipped = Vec::new();
@@ -164,26 +167,33 @@ pub fn import_ecb_rates(conn: &Connection, bytes: &[u8]) -> Result<RatesImported
         }
     }
     if columns.is_empty() {
-        return Err(refused("the file names no currency the rates could be for"));
+        return Err(refused("rates_no_currency", "the file names no currency the rates could be for".into(), []));
     }
     let mut rates = Vec::new();
     for (index, record) in reader.records().enumerate() {
         let line = index + 2;
-        let record = record.map_err(|e| refused(format!("line {line} cannot be read: {e}")))?;
-        let day = ecb_day(&record[0]).ok_or_else(|| refused(format!("line {line}: {:?} is not a day", &record[0])))?;
+        let record = record.map_err(|e| {
+            refused("rates_line_unreadable", format!("line {line} cannot be read: {e}"), [("line", line.to_string())])
+        })?;
+        let day = ecb_day(&record[0]).ok_or_else(|| {
+            let values = [("line", line.to_string()), ("value", record[0].to_string())];
+            refused("rates_bad_day", format!("line {line}: {:?} is not a day", &record[0]), values)
+        })?;
         for &(at, currency) in &columns {
             let cell = record.get(at).unwrap_or("");
             if cell.is_empty() || cell == "N/A" {
                 continue;
             }
             let per_euro = money::parse_rate("file", cell).map_err(|e| {
-                refused(format!("line {line}, column {currency}: {cell:?} is not a rate ({})", e.message))
+                let values = [("line", line.to_string()), ("currency", currency.to_string()), ("value", cell.to_string())];
+                let message = format!("line {line}, column {currency}: {cell:?} is not a rate ({})", e.message);
+                refused("rates_bad_rate", message, values)
             })?;
             rates.push((currency, day, per_euro.to_string()));
         }
     }
     if rates.is_empty() {
-        return Err(refused("the file holds no rates"));
+        return Err(refused("rates_empty", "the file holds no rates".into(), []));
     }
     atomically(conn, |conn| {
         for (currency, day, per_euro) in &rates {

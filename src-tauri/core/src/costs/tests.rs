@@ -101,6 +101,10 @@ fn bad_amounts_rates_and_currencies_are_refused_and_nothing_is_saved() {
             CostLineInput { member_id: Some("nobody".into()), ..line(CostCategory::Rail, "EUR", "5", "") },
             ("member_id", "unknown_member"),
         ),
+        (
+            CostLineInput { item_id: Some("nowhere".into()), ..line(CostCategory::Venue, "EUR", "5", "") },
+            ("item_id", "unknown_item"),
+        ),
     ];
     for (input, (field, code)) in cases {
         let codes = field_codes(create_cost_line(&conn, &trip_id, &input).unwrap_err());
@@ -224,8 +228,10 @@ fn the_ecb_files_are_read_whole_or_not_at_all() {
     assert_eq!((found.per_euro.as_str(), found.source), ("7.6543", rates::RateSource::Ecb));
 
     let history = "Date,USD,CNY,\n2026-12-03,1.05,7.65,\n2026-12-02,1.04,seven,\n";
-    let error = rates::import_ecb_rates(&conn, history.as_bytes()).unwrap_err().to_string();
-    assert!(error.contains("line 3, column CNY"), "{error}");
+    let Err(Error::Validation(fields)) = rates::import_ecb_rates(&conn, history.as_bytes()) else { panic!("kept") };
+    assert!(fields[0].message.contains("line 3, column CNY"), "{}", fields[0].message);
+    let named: Vec<(&str, &str)> = fields[0].values.iter().map(|(name, value)| (name.as_str(), value.as_str())).collect();
+    assert_eq!((fields[0].code.as_str(), named), ("rates_bad_rate", vec![("currency", "CNY"), ("line", "3"), ("value", "seven")]));
     assert!(rates::rate_for(&conn, "USD", "2026-12-03".parse().unwrap()).unwrap().is_none(), "nothing kept");
     for broken in ["Datum;USD\n2026-12-03;1.05\n", "Date,USD\n3.12.2026,1.05\n", "Date,USD\n2026-12-03,0\n", ""] {
         assert!(matches!(rates::import_ecb_rates(&conn, broken.as_bytes()), Err(Error::Validation(_))), "{broken:?}");
@@ -246,6 +252,8 @@ fn the_example_trip_to_jinhua_is_costed_in_two_currencies_and_approved() {
     let bearers: Vec<&str> = budget.by_bearer.iter().map(|sum| sum.key.as_str()).collect();
     assert_eq!(bearers, ["office", "participant", "partner", "sponsor"]);
     assert_eq!(budget.by_member.len(), 1);
+    let gifts = budget.lines.iter().find(|l| l.category == CostCategory::Gifts).unwrap();
+    assert_eq!(gifts.item.as_ref().unwrap().label, "Empfang und Konferenz zur Zusammenarbeit");
     assert!(budget.approval.unwrap().approved_at.is_some() && !budget.changed_since_approval);
     assert!(budget.total.open_cents > 0, "the dinner is not paid yet");
     let year = budget::budget_year(&conn, 2026).unwrap();

@@ -1,7 +1,8 @@
 //! What the Kreis Düren's trip to Jinhua cost and who paid: flights and insurance on the
 //! district's budget line for partnerships, the hotel and transfers borne by the hosts, dinner
 //! and interpreting paid in yuan at the ECB rate of the day before departure, a night extended
-//! privately, and the guest gifts sponsored by the savings bank; approved by the Landrat. The
+//! privately, and the guest gifts for the reception sponsored by the savings bank; approved by
+//! the Landrat. The
 //! reference rates of the seed visits come first, for the gifts received in yuan as well.
 
 use rusqlite::Connection;
@@ -76,11 +77,18 @@ pub(super) fn costs_of_the_seed_trips(conn: &Connection) -> Result<()> {
             "Stadtregierung Jinhua",
             office(Transfers, "Bus und Fahrer vor Ort", "CNY", "2.400", "2.400"),
         ),
-        borne_by(
-            Bearer::Sponsor,
-            "Sparkasse Düren",
-            office(Gifts, "Bildbände und Porzellanteller als Gastgeschenke", "EUR", "480", "462,50"),
-        ),
+        CostLineInput {
+            item_id: Some(conn.query_row(
+                "SELECT id FROM programme_items WHERE trip_id = ?1 AND title = 'Empfang und Konferenz zur Zusammenarbeit'",
+                [&trip_id],
+                |row| row.get(0),
+            )?),
+            ..borne_by(
+                Bearer::Sponsor,
+                "Sparkasse Düren",
+                office(Gifts, "Bildbände und Porzellanteller als Gastgeschenke", "EUR", "480", "462,50"),
+            )
+        },
         CostLineInput {
             member_id: Some(member("Ralf Dick")?),
             ..borne_by(

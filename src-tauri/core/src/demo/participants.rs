@@ -1,5 +1,5 @@
 //! Who takes part beyond the delegations: the Wirtschaftsregion Kaiserslautern's business trip
-//! to Yangzhou in spring 2027, opened to companies of the region (three registered, one of
+//! to Yangzhou in September 2027, opened to companies of the region (three registered, one of
 //! them confirmed into the delegation, a university invited), and the firms from Jinhua and
 //! Düren who were guests at the cooperation conference of the Kreis Düren's visit to Jinhua.
 
@@ -23,10 +23,10 @@ pub(super) fn kaiserslautern_business_trip(loader: &mut Loader, partnership: &st
         Direction::Outgoing,
         "Yangzhou",
         SHANGHAI,
-        ("2027-04-12", "2027-04-17"),
+        ("2027-09-13", "2027-09-18"),
         "Unternehmerreise zum Memorandum über Start-ups und Technologie: Firmenbesuche und Kooperationsbörse im Technologiepark Yangzhou.",
         TripStatus::Planning,
-        "Anmeldung über das Formular der WFK; Reisebüro erhält die Teilnehmerliste bis Ende Februar.",
+        "Anmeldung über das Formular der WFK; Reisebüro erhält die Teilnehmerliste bis Ende Juli.",
     )?;
     loader.serve(&trip, &["Wirtschaft und Handel"])?;
     let members = loader.delegation(
@@ -42,8 +42,8 @@ pub(super) fn kaiserslautern_business_trip(loader: &mut Loader, partnership: &st
         &[entry(
             ItemKind::Meeting,
             "Kooperationsbörse mit Unternehmen aus Yangzhou",
-            ("2027-04-14T09:30", SHANGHAI),
-            ("2027-04-14T16:00", SHANGHAI),
+            ("2027-09-15T09:30", SHANGHAI),
+            ("2027-09-15T16:00", SHANGHAI),
             "Technologiepark Yangzhou",
         )],
     )?;
@@ -52,7 +52,7 @@ pub(super) fn kaiserslautern_business_trip(loader: &mut Loader, partnership: &st
         conn,
         &trip.id,
         &InvitationInput {
-            deadline: "2027-02-15".into(),
+            deadline: "2027-07-15".into(),
             asks: vec![AskedData::PassportName, AskedData::Organisation, AskedData::Function, AskedData::Dietary],
             cost_share: "1.950".into(),
             notes: "Flug, Hotel und Transfers; Programm und Dolmetschen trägt die WFK.".into(),

@@ -5,7 +5,7 @@
 //! members' privacy rules. Deleting moves a registration to the trash.
 
 use chrono::NaiveDate;
-use rusqlite::{named_params, params, Connection, ErrorCode, OptionalExtension, Row};
+use rusqlite::{named_params, params, Connection, ErrorCode, OptionalExtension, Row, ToSql};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -278,6 +278,30 @@ pub fn get_registration(conn: &Connection, id: &str) -> Result<Registration> {
 struct ValidRegistration {
     input: RegistrationInput,
     cost_share_cents: Option<i64>,
+    name_key: String,
+    stamp: String,
+}
+
+impl ValidRegistration {
+    /// The fields the INSERT and the UPDATE both write, bound by name.
+    fn params(&self) -> Vec<(&'static str, &dyn ToSql)> {
+        let input = &self.input;
+        vec![
+            (":name", &input.name_latin),
+            (":key", &self.name_key),
+            (":original", &input.name_original),
+            (":organisation", &input.organisation),
+            (":function", &input.function_title),
+            (":email", &input.email),
+            (":phone", &input.phone),
+            (":dietary", &input.dietary),
+            (":share", &self.cost_share_cents),
+            (":person", &input.person_id),
+            (":organisation_id", &input.organisation_id),
+            (":notes", &input.notes),
+            (":stamp", &self.stamp),
+        ]
+    }
 }
 
 fn validate(conn: &Connection, input: &RegistrationInput) -> Result<ValidRegistration> {
@@ -322,7 +346,7 @@ fn validate(conn: &Connection, input: &RegistrationInput) -> Result<ValidRegistr
         .ok()
         .flatten();
     problems.into_result()?;
-    Ok(ValidRegistration { input, cost_share_cents })
+    Ok(ValidRegistration { name_key: registration_key(&input.name_latin), stamp: now(), input, cost_share_cents })
 }
 
 fn duplicate(name: &str) -> Error {
@@ -343,36 +367,25 @@ fn map_unique(error: rusqlite::Error, name: &str) -> Error {
 pub fn create_registration(conn: &Connection, trip_id: &str, input: &RegistrationInput) -> Result<Registration> {
     outgoing_trip(conn, trip_id)?;
     let valid = validate(conn, input)?;
-    let input = &valid.input;
     let id = new_id();
-    let stamp = now();
+    let status = valid.input.status.unwrap_or(RegistrationStatus::Registered);
+    let today = office_today(conn)?;
+    let mut params = valid.params();
+    params.extend([
+        (":id", &id as &dyn ToSql),
+        (":trip", &trip_id),
+        (":status", &status),
+        (":status_on", &today),
+    ]);
     conn.execute(
         "INSERT INTO registrations (id, trip_id, status, name_latin, name_key, name_original, organisation,
             function_title, email, phone, dietary, cost_share_cents, person_id, organisation_id, status_on, notes,
             created_at, updated_at)
          VALUES (:id, :trip, :status, :name, :key, :original, :organisation, :function, :email, :phone, :dietary,
-            :share, :person, :organisation_id, :today, :notes, :stamp, :stamp)",
-        named_params! {
-            ":id": id,
-            ":trip": trip_id,
-            ":status": input.status.unwrap_or(RegistrationStatus::Registered),
-            ":name": input.name_latin,
-            ":key": registration_key(&input.name_latin),
-            ":original": input.name_original,
-            ":organisation": input.organisation,
-            ":function": input.function_title,
-            ":email": input.email,
-            ":phone": input.phone,
-            ":dietary": input.dietary,
-            ":share": valid.cost_share_cents,
-            ":person": input.person_id,
-            ":organisation_id": input.organisation_id,
-            ":today": office_today(conn)?,
-            ":notes": input.notes,
-            ":stamp": stamp,
-        },
+            :share, :person, :organisation_id, :status_on, :notes, :stamp, :stamp)",
+        params.as_slice(),
     )
-    .map_err(|e| map_unique(e, &input.name_latin))?;
+    .map_err(|e| map_unique(e, &valid.input.name_latin))?;
     get_registration(conn, &id)
 }
 
@@ -390,41 +403,29 @@ fn registration_key(name: &str) -> String {
 pub fn update_registration(conn: &Connection, id: &str, input: &RegistrationInput) -> Result<Registration> {
     let current = get_registration(conn, id)?;
     let valid = validate(conn, input)?;
-    let input = &valid.input;
-    if current.status == RegistrationStatus::Confirmed && input.name_latin.is_empty() {
+    if current.status == RegistrationStatus::Confirmed && valid.input.name_latin.is_empty() {
         return Err(Error::field("name_latin", "required", "a confirmed participant needs a name"));
     }
-    let status = match input.status {
+    let status = match valid.input.status {
         Some(status) if current.status != RegistrationStatus::Confirmed => status,
         _ => current.status,
     };
     let status_on = if status == current.status { current.status_on } else { office_today(conn)? };
+    let mut params = valid.params();
+    params.extend([
+        (":id", &id as &dyn ToSql),
+        (":status", &status),
+        (":status_on", &status_on),
+    ]);
     conn.execute(
         "UPDATE registrations SET status = :status, name_latin = :name, name_key = :key, name_original = :original,
             organisation = :organisation, function_title = :function, email = :email, phone = :phone,
             dietary = :dietary, cost_share_cents = :share, person_id = coalesce(:person, person_id),
             organisation_id = :organisation_id, status_on = :status_on, notes = :notes, updated_at = :stamp
          WHERE id = :id AND deleted_at IS NULL",
-        named_params! {
-            ":id": id,
-            ":status": status,
-            ":name": input.name_latin,
-            ":key": registration_key(&input.name_latin),
-            ":original": input.name_original,
-            ":organisation": input.organisation,
-            ":function": input.function_title,
-            ":email": input.email,
-            ":phone": input.phone,
-            ":dietary": input.dietary,
-            ":share": valid.cost_share_cents,
-            ":person": input.person_id,
-            ":organisation_id": input.organisation_id,
-            ":status_on": status_on,
-            ":notes": input.notes,
-            ":stamp": now(),
-        },
+        params.as_slice(),
     )
-    .map_err(|e| map_unique(e, &input.name_latin))?;
+    .map_err(|e| map_unique(e, &valid.input.name_latin))?;
     get_registration(conn, id)
 }
 

@@ -28,7 +28,11 @@ payer: string,
 /**
  * The delegation member the cost is for.
  */
-member: RecordLink | null, notes: string, 
+member: RecordLink | null, 
+/**
+ * The programme item the cost is for, labelled by its title.
+ */
+item: RecordLink | null, notes: string, 
 /**
  * The planned amount was set after the trip's approval.
  */

@@ -16,4 +16,4 @@ per_euro: string,
  * The day the cost falls on; empty means none (the rate is then the one of the trip's
  * first day).
  */
-spent_on: string, bearer: Bearer, budget_line_id: string | null, payer: string, member_id: string | null, notes: string, };
+spent_on: string, bearer: Bearer, budget_line_id: string | null, payer: string, member_id: string | null, item_id: string | null, notes: string, };

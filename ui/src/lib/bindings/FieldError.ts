@@ -8,4 +8,9 @@ export type FieldError = { field: string, code: string, message: string,
  * Choices the user can pick from to resolve the problem (e.g. the two offsets of an
  * ambiguous local time).
  */
-options: Array<string>, };
+options: Array<string>, 
+/**
+ * What the message names (a line, a column, the text found), for the UI to say the
+ * problem in the user's language.
+ */
+values: { [key in string]: string }, };

@@ -1371,6 +1371,17 @@ export const de = {
   "error.name_required_to_confirm": "Zum Bestätigen bitte zuerst den Namen wie im Reisepass eintragen.",
   "error.unknown_guest": "Ein Gast ist nicht (mehr) im Adressbuch.",
   "registration.cost_share_each": "Kostenbeteiligung je Person",
+  "error.rates_not_csv": "Die Datei lässt sich nicht als CSV-Tabelle lesen.",
+  "error.rates_not_ecb": "Das ist nicht die Referenzkurs-Datei der EZB: Ihre erste Spalte muss „Date“ heißen.",
+  "error.rates_no_currency": "Die Datei nennt keine Währung, für die Kurse gelten könnten.",
+  "error.rates_line_unreadable": "Zeile {line} lässt sich nicht lesen.",
+  "error.rates_bad_day": "Zeile {line}: „{value}“ ist kein Tag.",
+  "error.rates_bad_rate": "Zeile {line}, Spalte {currency}: „{value}“ ist kein Kurs.",
+  "error.rates_empty": "Die Datei enthält keine Kurse.",
+  "cost.field.item": "Programmpunkt",
+  "cost.field.item.hint": "Optional: wofür die Kosten anfallen, etwa das Abendessen.",
+  "cost.field.item.none": "– kein bestimmter –",
+  "cost.for_item": "zu: {title}",
 };
 
 export type MessageKey = keyof typeof de;
