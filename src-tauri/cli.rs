@@ -22,8 +22,8 @@ use partnerdesk_core::store::encryption::Passphrase;
 use partnerdesk_core::store::paging::PageRequest;
 use partnerdesk_core::tasks::list::{list_tasks, TaskQuery, TaskView};
 use partnerdesk_core::{
-    costs, delegation, demo, export, gifts, import, money, privacy, programme, publishing, registrations, settings, store,
-    trips,
+    costs, delegation, demo, export, gifts, import, money, privacy, programme, publishing, registrations, settings,
+    store, trips,
 };
 
 #[derive(Debug, Parser)]
@@ -269,8 +269,9 @@ pub enum ExportCommand {
         /// pdf or html: the programme to read; ics: the programme as a calendar file (RFC 5545);
         /// xlsx or csv: the delegation list; bundle: the whole trip for another Partnerdesk;
         /// travel_copy: a reduced database of the trip to take on the journey; costs: the
-        /// trip's costs as a workbook for the office; registrations: the participants list for
-        /// the travel agency and the partner's foreign-affairs office.
+        /// trip's costs as a workbook for the office; costs_pdf: the cost overview on paper for
+        /// the office; registrations: the participants list for the travel agency and the
+        /// partner's foreign-affairs office.
         #[arg(long)]
         format: ExportFormat,
         /// Only the items this delegation member takes part in (pdf, html, ics).

@@ -223,11 +223,19 @@ fn registrations_are_listed_imported_from_a_form_and_exported_for_the_travel_age
     let statuses: Vec<_> = list.as_array().unwrap().iter().map(|r| r["status"].as_str().unwrap()).collect();
     assert_eq!(statuses, ["confirmed", "registered", "registered", "invited"]);
     let text = String::from_utf8(partnerdesk(&db, &["list", "registrations", "--trip", &id]).stdout).unwrap();
-    assert!(text.contains("\tregistered\tMiriam OSTHEIMER\tBarbarossa Logistik GmbH & Co. KG\tLeiterin Einkauf\t1200.00 EUR"), "{text}");
+    assert!(
+        text.contains(
+            "\tregistered\tMiriam OSTHEIMER\tBarbarossa Logistik GmbH & Co. KG\tLeiterin Einkauf\t1200.00 EUR"
+        ),
+        "{text}"
+    );
 
     let form = dir.path().join("anmeldungen.csv");
-    std::fs::write(&form, "Zeitstempel;Name laut Reisepass;Firma;Funktion\n03.02.2027;Lena FISCHER;Pfalzwerke AG;Prokuristin\n")
-        .unwrap();
+    std::fs::write(
+        &form,
+        "Zeitstempel;Name laut Reisepass;Firma;Funktion\n03.02.2027;Lena FISCHER;Pfalzwerke AG;Prokuristin\n",
+    )
+    .unwrap();
     let imported = partnerdesk(&db, &["import", form.to_str().unwrap(), "--trip", &id, "--registrations"]);
     assert!(imported.status.success(), "{}", String::from_utf8_lossy(&imported.stderr));
     let list = json(&partnerdesk(&db, &["list", "registrations", "--trip", &id, "--json"]));

@@ -34,7 +34,11 @@ pub async fn update_item(state: State<'_, AppState>, id: String, input: ItemInpu
 }
 
 #[tauri::command]
-pub async fn set_item_guests(state: State<'_, AppState>, id: String, guests: Vec<RegisterRef>) -> Result<ProgrammeItem> {
+pub async fn set_item_guests(
+    state: State<'_, AppState>,
+    id: String,
+    guests: Vec<RegisterRef>,
+) -> Result<ProgrammeItem> {
     state.with(|c| programme::set_guests(c, &id, &guests))
 }
 

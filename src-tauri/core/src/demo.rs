@@ -23,8 +23,8 @@ use chinese::chinese;
 mod chinese;
 mod costs;
 mod followups;
-mod participants;
 pub mod office_years;
+mod participants;
 mod projects;
 
 #[derive(Debug, Clone, Serialize, TS)]
@@ -1025,9 +1025,9 @@ mod tests {
         let query = RegisterQuery { search: "Ye Qing".into(), ..Default::default() };
         let ye = list_people(&conn, &query).unwrap().items.remove(0);
         let items = person_record(&conn, &ye.id).unwrap().items;
-        assert_eq!(items.iter().map(|i| (i.title.as_str(), i.part)).collect::<Vec<_>>(), [(
-            "Empfang und Konferenz zur Zusammenarbeit",
-            ItemPart::Attended
-        )]);
+        assert_eq!(
+            items.iter().map(|i| (i.title.as_str(), i.part)).collect::<Vec<_>>(),
+            [("Empfang und Konferenz zur Zusammenarbeit", ItemPart::Attended)]
+        );
     }
 }

@@ -41,13 +41,15 @@ impl CurrencyCode {
     }
 }
 
-/// Euro cents as an office writes them: "1.234,50 €" in German, "€1,234.50" in English.
-pub fn euros_text(cents: i64, language: crate::vocabulary::Language) -> String {
+/// Minor units as an office writes the number: "1.234,50" in German, "1,234.50" in English
+/// (with two places; yen have none).
+pub fn amount_text(minor: i64, places: u32, language: crate::vocabulary::Language) -> String {
     let (thousands, decimal) = match language {
         crate::vocabulary::Language::De => ('.', ','),
         crate::vocabulary::Language::En => (',', '.'),
     };
-    let whole = (cents.abs() / 100).to_string();
+    let unit = 10_i64.pow(places);
+    let whole = (minor.abs() / unit).to_string();
     let mut grouped = String::new();
     for (at, digit) in whole.chars().enumerate() {
         if at > 0 && (whole.len() - at).is_multiple_of(3) {
@@ -55,8 +57,16 @@ pub fn euros_text(cents: i64, language: crate::vocabulary::Language) -> String {
         }
         grouped.push(digit);
     }
-    let sign = if cents < 0 { "-" } else { "" };
-    let amount = format!("{sign}{grouped}{decimal}{:02}", cents.abs() % 100);
+    let sign = if minor < 0 { "-" } else { "" };
+    match places {
+        0 => format!("{sign}{grouped}"),
+        places => format!("{sign}{grouped}{decimal}{:0width$}", minor.abs() % unit, width = places as usize),
+    }
+}
+
+/// Euro cents as an office writes them: "1.234,50 €" in German, "€1,234.50" in English.
+pub fn euros_text(cents: i64, language: crate::vocabulary::Language) -> String {
+    let amount = amount_text(cents, 2, language);
     match language {
         crate::vocabulary::Language::De => format!("{amount} €"),
         crate::vocabulary::Language::En => format!("€{amount}"),

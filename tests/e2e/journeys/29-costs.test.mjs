@@ -2,7 +2,7 @@
 // and types a rate (a rate of 0 is refused at its field), adds a cost line in yuan (three
 // decimals refused as typed) that takes the rate of its day and shows in euros, and one in euros
 // on the partnership budget line; the approved plan is flagged as changed, sent again and
-// approved; the workbook is saved from the tab; a line gets a receipt, goes to the trash and comes back.
+// approved; the workbook and the office's PDF are saved from the tab; a line gets a receipt, goes to the trash and comes back.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
@@ -106,6 +106,9 @@ test("an officer costs a trip in two currencies, sees the budget view and has th
     // The workbook for the budget office, saved from the tab.
     await click(browser, "export-costs");
     await eventually(() => existsSync(workbook) && readFileSync(workbook).subarray(0, 2).toString() === "PK", { message: "the workbook written" });
+    // And the overview on paper for the office (the test's save dialog answers with the same path).
+    await click(browser, "export-costs-pdf");
+    await eventually(() => readFileSync(workbook).subarray(0, 4).toString() === "%PDF", { message: "the PDF written" });
 
     // A receipt for the rail line, by the system dialog; then the line to the trash and back.
     for (const row of await browser.$$('[data-testid="cost-open"]')) {

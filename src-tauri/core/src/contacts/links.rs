@@ -129,7 +129,8 @@ pub fn linked_of_trip(
     trip_id: &str,
 ) -> Result<HashMap<String, Vec<RegisterEntry>>> {
     let mut hosts: HashMap<String, Vec<RegisterEntry>> = HashMap::new();
-    let sql = linked_sql(link, "h.item_id IN (SELECT id FROM programme_items WHERE trip_id = :trip AND deleted_at IS NULL)");
+    let sql =
+        linked_sql(link, "h.item_id IN (SELECT id FROM programme_items WHERE trip_id = :trip AND deleted_at IS NULL)");
     for row in conn.prepare_cached(&sql)?.query_map(named_params! { ":trip": trip_id }, host_row)? {
         let (item_id, entry) = row?;
         hosts.entry(item_id).or_default().push(entry);

@@ -275,12 +275,10 @@ fn a_guest_of_a_symposium_sees_it_on_their_page_and_their_firm_on_its_own() {
     )
     .unwrap()
     .id;
-    let guest = create_person(
-        &conn,
-        &PersonInput { organisation_id: Some(firm.clone()), ..person_input("Anna Müller", "") },
-    )
-    .unwrap()
-    .id;
+    let guest =
+        create_person(&conn, &PersonInput { organisation_id: Some(firm.clone()), ..person_input("Anna Müller", "") })
+            .unwrap()
+            .id;
     let symposium = add_item(
         &conn,
         &trip.id,
@@ -294,15 +292,15 @@ fn a_guest_of_a_symposium_sees_it_on_their_page_and_their_firm_on_its_own() {
     .unwrap();
     let person = RegisterRef { kind: RegisterKind::Person, id: guest.clone() };
     let item = set_guests(&conn, &symposium.id, &[person.clone(), person]).unwrap();
-    assert_eq!(item.guests.iter().map(|g| (g.label.as_str(), g.detail.as_str())).collect::<Vec<_>>(), [(
-        "Anna Müller",
-        "Pfaff Industrietechnik"
-    )]);
+    assert_eq!(
+        item.guests.iter().map(|g| (g.label.as_str(), g.detail.as_str())).collect::<Vec<_>>(),
+        [("Anna Müller", "Pfaff Industrietechnik")]
+    );
     let record = person_record(&conn, &guest).unwrap();
-    assert_eq!(record.items.iter().map(|i| (i.title.as_str(), i.part)).collect::<Vec<_>>(), [(
-        "Wirtschaftssymposium",
-        ItemPart::Attended
-    )]);
+    assert_eq!(
+        record.items.iter().map(|i| (i.title.as_str(), i.part)).collect::<Vec<_>>(),
+        [("Wirtschaftssymposium", ItemPart::Attended)]
+    );
     assert!(record.trips.is_empty(), "a guest did not travel with the delegation");
     let firm_record = organisation_record(&conn, &firm).unwrap();
     assert_eq!(firm_record.items.iter().map(|i| i.part).collect::<Vec<_>>(), [ItemPart::Attended]);

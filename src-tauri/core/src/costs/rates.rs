@@ -152,8 +152,10 @@ fn ecb_day(text: &str) -> Option<NaiveDate> {
 /// cells are days without a rate.
 pub fn import_ecb_rates(conn: &Connection, bytes: &[u8]) -> Result<RatesImported> {
     let mut reader = csv::ReaderBuilder::new().trim(csv::Trim::All).flexible(true).from_reader(bytes);
-    let headers =
-        reader.headers().map_err(|e| refused("rates_not_csv", format!("the file cannot be read as CSV: {e}"), []))?.clone();
+    let headers = reader
+        .headers()
+        .map_err(|e| refused("rates_not_csv", format!("the file cannot be read as CSV: {e}"), []))?
+        .clone();
     if headers.get(0) != Some("Date") {
         let message = "this is not the ECB's reference-rate file: its first column must be \"Date\"";
         return Err(refused("rates_not_ecb", message.into(), []));
@@ -185,7 +187,8 @@ pub fn import_ecb_rates(conn: &Connection, bytes: &[u8]) -> Result<RatesImported
                 continue;
             }
             let per_euro = money::parse_rate("file", cell).map_err(|e| {
-                let values = [("line", line.to_string()), ("currency", currency.to_string()), ("value", cell.to_string())];
+                let values =
+                    [("line", line.to_string()), ("currency", currency.to_string()), ("value", cell.to_string())];
                 let message = format!("line {line}, column {currency}: {cell:?} is not a rate ({})", e.message);
                 refused("rates_bad_rate", message, values)
             })?;

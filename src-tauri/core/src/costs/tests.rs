@@ -230,8 +230,12 @@ fn the_ecb_files_are_read_whole_or_not_at_all() {
     let history = "Date,USD,CNY,\n2026-12-03,1.05,7.65,\n2026-12-02,1.04,seven,\n";
     let Err(Error::Validation(fields)) = rates::import_ecb_rates(&conn, history.as_bytes()) else { panic!("kept") };
     assert!(fields[0].message.contains("line 3, column CNY"), "{}", fields[0].message);
-    let named: Vec<(&str, &str)> = fields[0].values.iter().map(|(name, value)| (name.as_str(), value.as_str())).collect();
-    assert_eq!((fields[0].code.as_str(), named), ("rates_bad_rate", vec![("currency", "CNY"), ("line", "3"), ("value", "seven")]));
+    let named: Vec<(&str, &str)> =
+        fields[0].values.iter().map(|(name, value)| (name.as_str(), value.as_str())).collect();
+    assert_eq!(
+        (fields[0].code.as_str(), named),
+        ("rates_bad_rate", vec![("currency", "CNY"), ("line", "3"), ("value", "seven")])
+    );
     assert!(rates::rate_for(&conn, "USD", "2026-12-03".parse().unwrap()).unwrap().is_none(), "nothing kept");
     for broken in ["Datum;USD\n2026-12-03;1.05\n", "Date,USD\n3.12.2026,1.05\n", "Date,USD\n2026-12-03,0\n", ""] {
         assert!(matches!(rates::import_ecb_rates(&conn, broken.as_bytes()), Err(Error::Validation(_))), "{broken:?}");

@@ -16,7 +16,7 @@ use crate::costs::{Bearer, CostCategory, CostLine};
 use crate::error::{Error, Result};
 use crate::vocabulary::Language;
 
-fn category(category: CostCategory, language: Language) -> &'static str {
+pub(super) fn category(category: CostCategory, language: Language) -> &'static str {
     use CostCategory::*;
     match (language, category) {
         (Language::De, Flights) => "Flüge",
@@ -45,7 +45,7 @@ fn category(category: CostCategory, language: Language) -> &'static str {
 }
 
 /// The bearer as a sheet is named (no "/" in a sheet name).
-fn bearer(bearer: Bearer, language: Language) -> &'static str {
+pub(super) fn bearer(bearer: Bearer, language: Language) -> &'static str {
     use Bearer::*;
     match (language, bearer) {
         (Language::De, Office) => "Unser Haus",

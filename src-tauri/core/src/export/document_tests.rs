@@ -439,3 +439,29 @@ fn the_public_gifts_list_holds_the_published_gifts_of_its_year() {
         "an empty year still makes a page"
     );
 }
+
+#[test]
+fn the_cost_overview_prints_every_line_the_approval_and_what_companies_pay_back() {
+    let conn = crate::store::open_in_memory().unwrap();
+    crate::demo::load_demo(&conn).unwrap();
+    let trip: String = conn
+        .query_row("SELECT id FROM trips WHERE title LIKE 'Delegationsreise des Kreises Düren%'", [], |row| row.get(0))
+        .unwrap();
+    let pdf = crate::export::costs_pdf::costs_pdf(&conn, &trip, crate::vocabulary::Language::De).unwrap();
+    assert!(pdf.starts_with(b"%PDF"));
+    let text = pdf_text(&pdf);
+    for expected in [
+        "Kostenübersicht",
+        "Genehmigt von Landrat Wolfgang Spelthahn",
+        "Nur für den Dienstgebrauch",
+        "Nach Kostenträger",
+        "33.600,00 CNY",
+        "7,7215",
+        "Erstattungen durch Teilnehmende und Firmen",
+        "Ralf Dick (privat)",
+        "zu Empfang und Konferenz zur Zusammenarbeit",
+        "1.11.01-54310",
+    ] {
+        assert!(text.contains(expected), "{expected:?} missing in:\n{text}");
+    }
+}

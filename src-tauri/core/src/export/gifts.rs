@@ -141,10 +141,14 @@ pub fn public_gifts_pdf(conn: &Connection, year: i32, language: Language) -> Res
     let listing = crate::export::pdf::Listing {
         title: title(year, language),
         subtitle,
-        headers: headers(language).iter().map(|header| header.to_string()).collect(),
-        align: vec!["left", "left", "left", "left", "left", "right", "left", "left"],
-        rows,
-        empty,
+        sections: vec![crate::export::pdf::ListingSection {
+            heading: String::new(),
+            headers: headers(language).iter().map(|header| header.to_string()).collect(),
+            align: vec!["left", "left", "left", "left", "left", "right", "left", "left"],
+            rows,
+            bold_rows: Vec::new(),
+            empty,
+        }],
         footer,
     };
     crate::export::pdf::listing_pdf(&listing)

@@ -14,6 +14,8 @@ use crate::vocabulary::{Language, SecondLanguage};
 
 pub mod calendar;
 pub mod costs;
+#[cfg(feature = "pdf")]
+pub mod costs_pdf;
 pub mod delegation;
 pub mod document;
 pub mod gifts;
@@ -28,7 +30,8 @@ crate::text_enum! {
     /// pdf and html: the programme to read; ics: the programme as a calendar file; xlsx and
     /// csv: the delegation list; bundle: the whole trip for a colleague's Partnerdesk;
     /// travel_copy: a reduced database of the trip to take on the journey; costs: the trip's
-    /// costs as a workbook for the office; registrations: the participants list for the travel
+    /// costs as a workbook for the office; costs_pdf: the cost overview on paper for the office;
+    /// registrations: the participants list for the travel
     /// agency and the partner's foreign-affairs office.
     pub enum ExportFormat {
         Pdf => "pdf",
@@ -39,6 +42,7 @@ crate::text_enum! {
         Bundle => "bundle",
         TravelCopy => "travel_copy",
         Costs => "costs",
+        CostsPdf => "costs_pdf",
         Registrations => "registrations",
     }
 }
@@ -128,7 +132,7 @@ impl ExportFormat {
     /// The file name extension, and what a save dialog calls such files.
     pub fn file_kind(self) -> (&'static str, &'static str) {
         match self {
-            ExportFormat::Pdf => ("PDF", "pdf"),
+            ExportFormat::Pdf | ExportFormat::CostsPdf => ("PDF", "pdf"),
             ExportFormat::Ics => ("iCalendar", "ics"),
             ExportFormat::Html => ("HTML", "html"),
             ExportFormat::Xlsx => ("Excel", "xlsx"),
@@ -216,9 +220,13 @@ pub fn prepare_trip_file(
         }
         ExportFormat::TravelCopy => travel_copy::travel_copy(conn, trip_id, &options.ticked)?,
         ExportFormat::Costs => costs::costs_xlsx(conn, trip_id, app_language)?,
-        ExportFormat::Registrations => {
-            registrations::participants_xlsx(conn, trip_id, app_language, &options.ticked)?
+        #[cfg(feature = "pdf")]
+        ExportFormat::CostsPdf => costs_pdf::costs_pdf(conn, trip_id, app_language)?,
+        #[cfg(not(feature = "pdf"))]
+        ExportFormat::CostsPdf => {
+            return Err(Error::field("format", "format_not_built", "this build of Partnerdesk makes no PDF"))
         }
+        ExportFormat::Registrations => registrations::participants_xlsx(conn, trip_id, app_language, &options.ticked)?,
     };
     Ok(PreparedExport::Bytes(bytes))
 }

@@ -49,19 +49,28 @@ pub fn render(document: &ProgrammeDocument) -> Result<Vec<u8>> {
     set(&PROGRAMME, serde_json::to_vec(document)?)
 }
 
-/// A list for people outside the office: a title, a line below it, column headings and rows of
-/// text, set as `listing.typ` sets them.
+/// A list on paper: a title, a line below it and one or more tables of text (the public gifts
+/// list, the office's cost overview), set as `listing.typ` sets them.
 #[derive(Debug, Clone, serde::Serialize)]
 pub struct Listing {
     pub title: String,
     pub subtitle: String,
+    pub sections: Vec<ListingSection>,
+    pub footer: String,
+}
+
+/// One table of a listing, under its heading (none for a listing of one table).
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct ListingSection {
+    pub heading: String,
     pub headers: Vec<String>,
     /// "left" or "right" for each column.
     pub align: Vec<&'static str>,
     pub rows: Vec<Vec<String>>,
+    /// Rows set in bold: sums.
+    pub bold_rows: Vec<usize>,
     /// Said when there are no rows.
     pub empty: String,
-    pub footer: String,
 }
 
 pub fn listing_pdf(listing: &Listing) -> Result<Vec<u8>> {

@@ -106,7 +106,9 @@ mod tests {
         let sheet = workbook.worksheet_range_at(0).unwrap().unwrap();
         sheet
             .rows()
-            .map(|row| row.iter().map(|cell| if cell == &Data::Empty { String::new() } else { cell.to_string() }).collect())
+            .map(|row| {
+                row.iter().map(|cell| if cell == &Data::Empty { String::new() } else { cell.to_string() }).collect()
+            })
             .collect()
     }
 

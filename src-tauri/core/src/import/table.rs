@@ -17,9 +17,9 @@ use super::{ImportOptions, ImportReport, PreviewAction, RecordKind, TableLayout}
 use crate::contacts::find_or_create::{ensure_organisation, find_person};
 use crate::contacts::people::{create_person, PersonInput};
 use crate::delegation::{add_member, MemberInput};
-use crate::registrations::{create_registration, RegistrationInput};
 use crate::error::{Error, Result};
 use crate::names::transliteration::{folded, has_han, person_pinyin};
+use crate::registrations::{create_registration, RegistrationInput};
 use crate::vocabulary::{looks_like_email, MemberRole, Side};
 
 crate::text_enum! {

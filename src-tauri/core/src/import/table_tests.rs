@@ -161,7 +161,15 @@ fn a_registration_form_spreadsheet_fills_the_invitation_list() {
     let bytes = xlsx(
         &[
             &["Zeitstempel", "Name laut Reisepass", "Firma", "Funktion", "E-Mail-Adresse", "Essenswünsche", "Rolle"],
-            &["01.06.2026 09:12", "Anna MÜLLER", "Pfaff Industrietechnik", "Geschäftsführerin", "a.mueller@pfaff.de", "vegetarisch", "Chefin"],
+            &[
+                "01.06.2026 09:12",
+                "Anna MÜLLER",
+                "Pfaff Industrietechnik",
+                "Geschäftsführerin",
+                "a.mueller@pfaff.de",
+                "vegetarisch",
+                "Chefin",
+            ],
             &["02.06.2026 14:40", "Jonas WEBER", "IHK Pfalz", "Referent", "keine-adresse", "", ""],
         ],
         1,

@@ -277,7 +277,10 @@ fn person_data_holds_everything_about_them_and_nothing_of_others() {
     assert_eq!(data.memberships.len(), 1);
     assert_eq!(data.memberships[0].member.passport_number, "E12345678");
     assert_eq!(data.memberships[0].member.member.dietary, "keine Meeresfrüchte");
-    assert!(data.items.iter().any(|i| i.title == "Empfang im Rathaus" && i.part == crate::contacts::people::ItemPart::Hosted));
+    assert!(data
+        .items
+        .iter()
+        .any(|i| i.title == "Empfang im Rathaus" && i.part == crate::contacts::people::ItemPart::Hosted));
     assert_eq!(data.agreements_signed[0].title, "Absichtserklärung Jinhua");
     assert!(data.tasks[0].owner && !data.tasks[0].linked && data.tasks[0].title == "Besuch in Jinhua erwidern");
     assert!(data.gifts[0].gave && !data.gifts[0].received && data.gifts[0].description == "Teeservice aus Jinhua");

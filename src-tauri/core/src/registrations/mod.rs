@@ -325,7 +325,11 @@ fn validate(conn: &Connection, input: &RegistrationInput) -> Result<ValidRegistr
         problems.push("name_latin", "required", "a name (as in the passport) or an organisation is required");
     }
     if input.status == Some(RegistrationStatus::Confirmed) {
-        problems.push("status", "confirm_separately", "a registration is confirmed by \"confirm\", which adds the member");
+        problems.push(
+            "status",
+            "confirm_separately",
+            "a registration is confirmed by \"confirm\", which adds the member",
+        );
     }
     if !input.email.is_empty() && !looks_like_email(&input.email) {
         problems.push("email", "email_invalid", format!("{:?} is not an e-mail address", input.email));
@@ -371,12 +375,7 @@ pub fn create_registration(conn: &Connection, trip_id: &str, input: &Registratio
     let status = valid.input.status.unwrap_or(RegistrationStatus::Registered);
     let today = office_today(conn)?;
     let mut params = valid.params();
-    params.extend([
-        (":id", &id as &dyn ToSql),
-        (":trip", &trip_id),
-        (":status", &status),
-        (":status_on", &today),
-    ]);
+    params.extend([(":id", &id as &dyn ToSql), (":trip", &trip_id), (":status", &status), (":status_on", &today)]);
     conn.execute(
         "INSERT INTO registrations (id, trip_id, status, name_latin, name_key, name_original, organisation,
             function_title, email, phone, dietary, cost_share_cents, person_id, organisation_id, status_on, notes,
@@ -412,11 +411,7 @@ pub fn update_registration(conn: &Connection, id: &str, input: &RegistrationInpu
     };
     let status_on = if status == current.status { current.status_on } else { office_today(conn)? };
     let mut params = valid.params();
-    params.extend([
-        (":id", &id as &dyn ToSql),
-        (":status", &status),
-        (":status_on", &status_on),
-    ]);
+    params.extend([(":id", &id as &dyn ToSql), (":status", &status), (":status_on", &status_on)]);
     conn.execute(
         "UPDATE registrations SET status = :status, name_latin = :name, name_key = :key, name_original = :original,
             organisation = :organisation, function_title = :function, email = :email, phone = :phone,

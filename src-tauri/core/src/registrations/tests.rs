@@ -30,8 +30,8 @@ fn codes(error: Error) -> Vec<(String, String)> {
 fn confirming_a_registration_makes_the_member_in_one_step() {
     let conn = open_in_memory().unwrap();
     let trip_id = trip(&conn);
-    let registered = create_registration(&conn, &trip_id, &registration("Dr. Anna MÜLLER", "Pfaff Industrietechnik GmbH"))
-        .unwrap();
+    let registered =
+        create_registration(&conn, &trip_id, &registration("Dr. Anna MÜLLER", "Pfaff Industrietechnik GmbH")).unwrap();
     assert_eq!((registered.status, registered.member.clone()), (RegistrationStatus::Registered, None));
     assert!(list_members(&conn, &trip_id).unwrap().is_empty());
 
@@ -60,8 +60,9 @@ fn confirming_a_registration_makes_the_member_in_one_step() {
 fn confirming_links_a_member_already_in_the_delegation() {
     let conn = open_in_memory().unwrap();
     let trip_id = trip(&conn);
-    let typed = add_member(&conn, &trip_id, &MemberInput { name_latin: "Jonas Weber".into(), ..MemberInput::default() })
-        .unwrap();
+    let typed =
+        add_member(&conn, &trip_id, &MemberInput { name_latin: "Jonas Weber".into(), ..MemberInput::default() })
+            .unwrap();
     let registered = create_registration(&conn, &trip_id, &registration("Jonas Weber", "IHK Pfalz")).unwrap();
     let confirmed = set_status(&conn, &registered.id, RegistrationStatus::Confirmed).unwrap();
     assert_eq!(confirmed.member.unwrap().id, typed.member.id);

@@ -4,7 +4,8 @@
  * pdf and html: the programme to read; ics: the programme as a calendar file; xlsx and
  * csv: the delegation list; bundle: the whole trip for a colleague's Partnerdesk;
  * travel_copy: a reduced database of the trip to take on the journey; costs: the trip's
- * costs as a workbook for the office; registrations: the participants list for the travel
+ * costs as a workbook for the office; costs_pdf: the cost overview on paper for the office;
+ * registrations: the participants list for the travel
  * agency and the partner's foreign-affairs office.
  */
-export type ExportFormat = "pdf" | "html" | "ics" | "xlsx" | "csv" | "bundle" | "travel_copy" | "costs" | "registrations";
+export type ExportFormat = "pdf" | "html" | "ics" | "xlsx" | "csv" | "bundle" | "travel_copy" | "costs" | "costs_pdf" | "registrations";

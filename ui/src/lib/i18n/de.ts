@@ -1382,6 +1382,7 @@ export const de = {
   "cost.field.item.hint": "Optional: wofür die Kosten anfallen, etwa das Abendessen.",
   "cost.field.item.none": "– kein bestimmter –",
   "cost.for_item": "zu: {title}",
+  "cost.export_pdf": "Als PDF fürs Büro …",
 };
 
 export type MessageKey = keyof typeof de;

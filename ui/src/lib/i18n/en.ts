@@ -1384,4 +1384,5 @@ export const en: Record<MessageKey, string> = {
   "cost.field.item.hint": "Optional: what the cost is for, such as the dinner.",
   "cost.field.item.none": "– none in particular –",
   "cost.for_item": "for: {title}",
+  "cost.export_pdf": "PDF for the office …",
 };
