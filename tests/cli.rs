@@ -205,6 +205,11 @@ fn a_trips_costs_are_listed_with_euro_amounts_and_rates() {
         ),
         "{text}"
     );
+    let overview = dir.path().join("kosten.pdf");
+    let written =
+        partnerdesk(&db, &["export", "trip", &id, "--format", "costs_pdf", "--out", overview.to_str().unwrap()]);
+    assert!(written.status.success(), "{}", String::from_utf8_lossy(&written.stderr));
+    assert!(std::fs::read(&overview).unwrap().starts_with(b"%PDF"));
     let unknown = partnerdesk(&db, &["list", "costs", "--trip", "no-such-trip"]);
     assert!(!unknown.status.success());
     assert!(String::from_utf8(unknown.stderr).unwrap().contains("trip no-such-trip not found"));
