@@ -271,10 +271,11 @@ pub enum ExportCommand {
         /// travel_copy: a reduced database of the trip to take on the journey; costs: the
         /// trip's costs as a workbook for the office; costs_pdf: the cost overview on paper for
         /// the office; registrations: the participants list for the travel agency and the
-        /// partner's foreign-affairs office.
+        /// partner's foreign-affairs office; briefing, briefing_html: the briefing folder for the
+        /// head of the delegation (with --member, for that member).
         #[arg(long)]
         format: ExportFormat,
-        /// Only the items this delegation member takes part in (pdf, html, ics).
+        /// Only the items this delegation member takes part in (pdf, html, ics); for a briefing, the member it is for.
         #[arg(long, value_name = "ID")]
         member: Option<String>,
         /// The language of a pdf, html or ics programme: de, en or zh (the trip's Chinese texts,

@@ -103,8 +103,11 @@ pub struct Item {
     pub hosts: Vec<Name>,
     /// Empty when everyone takes part.
     pub participants: Vec<Name>,
-    /// The notes for participants; internal notes are never read.
+    /// The notes for participants.
     pub notes: Label,
+    /// The office's internal notes: read only for the briefing folder, which our own people
+    /// read; empty in every programme.
+    pub internal: String,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -137,6 +140,8 @@ pub struct ProgrammeDocument {
     pub delegation: Vec<DelegationEntry>,
     pub member_contacts: Vec<Contact>,
     pub host_contacts: Vec<Contact>,
+    /// What the briefing folder adds to the programme; None in a programme.
+    pub briefing: Option<super::briefing::BriefingPart>,
 }
 
 /// The words of a document: the fixed ones in its languages, and the trip's own texts or their
@@ -354,6 +359,24 @@ pub fn programme_document(
     member_id: Option<&str>,
     language: DocumentLanguage,
 ) -> Result<ProgrammeDocument> {
+    build(conn, trip_id, member_id, language, Notes::ForParticipants)
+}
+
+/// Which notes of the items a document prints.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Notes {
+    ForParticipants,
+    /// Also the internal ones, for our own people (the briefing folder).
+    AlsoInternal,
+}
+
+pub(super) fn build(
+    conn: &Connection,
+    trip_id: &str,
+    member_id: Option<&str>,
+    language: DocumentLanguage,
+    notes: Notes,
+) -> Result<ProgrammeDocument> {
     let view = programme_view(conn, trip_id)?;
     let wording = Wording::of(language, view.trip.second_language);
     let members = list_members(conn, trip_id)?;
@@ -383,7 +406,7 @@ pub fn programme_document(
     for (date, views) in by_date {
         let mut items = Vec::with_capacity(views.len());
         for view in views {
-            items.push(item(wording, view, date, &names_by_id, &mut hosts)?);
+            items.push(item(wording, view, date, &names_by_id, &mut hosts, notes)?);
         }
         days.push(Day { heading: wording.day_heading(date), items });
     }
@@ -425,6 +448,7 @@ pub fn programme_document(
             })
             .collect(),
         host_contacts: hosts.contacts(),
+        briefing: None,
     })
 }
 
@@ -508,6 +532,7 @@ fn item(
     day: NaiveDate,
     names_by_id: &HashMap<&str, Name>,
     hosts: &mut Hosts,
+    notes: Notes,
 ) -> Result<Item> {
     let item = &view.item;
     let (home_time, home_zone) = if view.home_start.is_some() || view.home_end.is_some() {
@@ -537,6 +562,10 @@ fn item(
             item.participant_ids.iter().filter_map(|id| names_by_id.get(id.as_str()).cloned()).collect()
         },
         notes: wording.text(&item.notes_participants, &item.notes_translation),
+        internal: match notes {
+            Notes::AlsoInternal => item.notes_internal.clone(),
+            Notes::ForParticipants => String::new(),
+        },
     })
 }
 

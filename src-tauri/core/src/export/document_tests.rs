@@ -465,3 +465,69 @@ fn the_cost_overview_prints_every_line_the_approval_and_what_companies_pay_back(
         assert!(text.contains(expected), "{expected:?} missing in:\n{text}");
     }
 }
+
+#[test]
+fn the_briefing_folder_has_the_people_we_meet_the_internal_notes_and_no_personal_data() {
+    use crate::export::briefing::briefing_document;
+    let conn = crate::store::open_in_memory().unwrap();
+    crate::demo::load_demo(&conn).unwrap();
+    let trip: String = conn
+        .query_row("SELECT id FROM trips WHERE title LIKE 'Delegationsreise des Kreises Düren%'", [], |row| row.get(0))
+        .unwrap();
+    let head: String = conn
+        .query_row("SELECT id FROM members WHERE trip_id = ?1 AND role = 'head'", [&trip], |row| row.get(0))
+        .unwrap();
+    let document = briefing_document(&conn, &trip, Some(&head), DocumentLanguage::DE).unwrap();
+    let briefing = document.briefing.as_ref().unwrap();
+    assert_eq!(briefing.reader.as_ref().unwrap().name, "Wolfgang Spelthahn");
+    let card = |name: &str| briefing.cards.iter().find(|card| card.person.name == name).unwrap();
+
+    let zhu = card("Zhu Chonglie");
+    assert_eq!(zhu.person.original, "朱重烈");
+    assert_eq!(
+        zhu.before,
+        ["06/2026 · Besuch der Delegation aus Jinhua in Düren (Parteisekretär; Mitglied der Delegation)"]
+    );
+    assert!(zhu
+        .here
+        .iter()
+        .any(|here| here.starts_with("23.10.2026 09:00 · Empfang und Konferenz zur Zusammenarbeit")));
+    assert!(zhu.gifts.iter().any(|gift| gift.contains("von uns:")), "what we gave him before: {:?}", zhu.gifts);
+    assert!(zhu.agreed.iter().any(|agreed| agreed.starts_with("Memorandum über die Vertiefung")), "{:?}", zhu.agreed);
+
+    let guest = card("Ye Qing");
+    assert_eq!(guest.here, ["23.10.2026 09:00 · Empfang und Konferenz zur Zusammenarbeit (Gast)"]);
+    assert!(guest.before.is_empty() && guest.gifts.is_empty(), "a first meeting");
+
+    let history = briefing.history.as_ref().unwrap();
+    assert!(history.partnership.starts_with("Kreis Düren – Jinhua"));
+    assert!(!history.open.is_empty(), "the open tasks of the partnership");
+    assert_eq!(briefing.practical[0], "Jinhua ist der Zeit zu Hause 6 Stunden voraus.");
+
+    let text = pdf_text(&crate::export::pdf::render(&document).unwrap());
+    let html = crate::export::html::render(&document);
+    for shown in [text.as_str(), html.as_str()] {
+        assert!(shown.contains("Gesprächsmappe") && shown.contains("Gesprächspartner"));
+        assert!(shown.contains("Sitzordnung mit dem Außenamt Jinhua abgestimmt."), "the internal note, marked");
+        assert!(shown.contains("Intern"));
+    }
+    let personal: Vec<(String, String, String)> = conn
+        .prepare("SELECT dietary, accessibility, passport_number FROM members WHERE trip_id = ?1")
+        .unwrap()
+        .query_map([&trip], |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)))
+        .unwrap()
+        .collect::<rusqlite::Result<_>>()
+        .unwrap();
+    for (dietary, accessibility, passport) in personal {
+        for field in [dietary, accessibility, passport].into_iter().filter(|field| !field.is_empty()) {
+            assert!(!text.contains(&field) && !html.contains(&field), "{field} must not be in the briefing");
+        }
+    }
+    let programme = pdf_text(&crate::export::pdf::programme_pdf(&conn, &trip, None, DocumentLanguage::DE).unwrap());
+    assert!(!programme.contains("Sitzordnung mit dem Außenamt"), "the programme never prints internal notes");
+
+    let Err(Error::Validation(fields)) = briefing_document(&conn, &trip, None, DocumentLanguage::ZH) else {
+        panic!("a Chinese briefing folder was made")
+    };
+    assert_eq!(fields[0].code, "briefing_language");
+}

@@ -1,10 +1,12 @@
-//! The programme as one self-contained HTML file to read on a phone offline: no scripts, no
-//! fonts, no links or images from anywhere, only inline CSS with the system's fonts; light or
-//! dark as the phone is set, printable. maud escapes every text that goes in.
+//! The programme (and the briefing folder built on it) as one self-contained HTML file to read
+//! on a phone offline: no scripts, no fonts, no links or images from anywhere, only inline CSS
+//! with the system's fonts; light or dark as the phone is set, printable. maud escapes every
+//! text that goes in.
 
 use maud::{html, Markup, PreEscaped, DOCTYPE};
 use rusqlite::Connection;
 
+use super::briefing::BriefingPart;
 use super::document::{programme_document, Contact, Item, Label, Name, ProgrammeDocument};
 use super::DocumentLanguage;
 use crate::error::Result;
@@ -40,7 +42,13 @@ pub fn render(document: &ProgrammeDocument) -> String {
                     p.occasion { (label(document, &cover.occasion)) }
                     h1 { (cover.title.text) }
                     @if !cover.title.second.is_empty() { p.title-second { (second(document, &cover.title.second)) } }
-                    @if let Some(member) = &cover.member {
+                    @if let Some(briefing) = &document.briefing {
+                        p.personal {
+                            strong { (briefing.labels.title) }
+                            @if let Some(reader) = &briefing.reader { " · " span.key { (briefing.labels.for_reader) } " " strong { (name(reader)) } }
+                        }
+                        p.internal { (briefing.labels.office_only) }
+                    } @else if let Some(member) = &cover.member {
                         p.personal { span.key { (label(document, &l.personal_programme)) } " " strong { (name(member)) } }
                     }
                     dl.facts {
@@ -52,6 +60,13 @@ pub fn render(document: &ProgrammeDocument) -> String {
                         a href="#programme" { (label(document, &l.programme)) }
                         @if !document.delegation.is_empty() { a href="#delegation" { (label(document, &l.delegation)) } }
                         @if has_contacts { a href="#contacts" { (label(document, &l.contacts)) } }
+                        @if let Some(briefing) = &document.briefing {
+                            @if !briefing.cards.is_empty() { a href="#people" { (briefing.labels.people) } }
+                            @if briefing.history.is_some() { a href="#partnership" { (briefing.labels.partnership) } }
+                        }
+                    }
+                    @if let Some(briefing) = document.briefing.as_ref().filter(|b| !b.trip_notes.is_empty()) {
+                        p.internal { strong { (briefing.labels.trip_notes) ": " } (briefing.trip_notes) }
                     }
                 }
                 main {
@@ -105,6 +120,7 @@ pub fn render(document: &ProgrammeDocument) -> String {
                         }
                     }
                 }
+                @if let Some(briefing) = &document.briefing { (briefing_sections(briefing)) }
                 footer { (l.as_of.text) ": " (cover.as_of) }
             }
         }
@@ -142,6 +158,56 @@ fn programme_item(document: &ProgrammeDocument, item: &Item) -> Markup {
                 }
                 @if !item.notes.text.is_empty() { p.notes { (item.notes.text) } }
                 @if !item.notes.second.is_empty() { p.notes-second { (second(document, &item.notes.second)) } }
+                @if let Some(briefing) = document.briefing.as_ref().filter(|_| !item.internal.is_empty()) {
+                    p.internal { strong { (briefing.labels.internal) ": " } (item.internal) }
+                }
+            }
+        }
+    }
+}
+
+fn entries(heading: &str, list: &[String]) -> Markup {
+    html! {
+        @if !list.is_empty() {
+            h4 { (heading) }
+            ul { @for entry in list { li { (entry) } } }
+        }
+    }
+}
+
+/// The people we meet, the partnership's history and the practical notes of a briefing folder.
+fn briefing_sections(briefing: &BriefingPart) -> Markup {
+    let b = &briefing.labels;
+    html! {
+        @if !briefing.cards.is_empty() {
+            section #people {
+                h2 { (b.people) }
+                @for card in &briefing.cards {
+                    article.card {
+                        h3 { (name(&card.person)) }
+                        @if !card.pinyin.is_empty() && card.pinyin != card.person.name { p.detail { span.key { (b.pinyin) ": " } (card.pinyin) } }
+                        @if !card.organisation.is_empty() { p.detail { (card.organisation) } }
+                        (entries(b.here, &card.here))
+                        @if card.before.is_empty() { h4 { (b.before) } p.detail { (b.first_meeting) } } @else { (entries(b.before, &card.before)) }
+                        (entries(b.agreed, &card.agreed))
+                        (entries(b.gifts, &card.gifts))
+                    }
+                }
+            }
+        }
+        @if let Some(history) = &briefing.history {
+            section #partnership {
+                h2 { (b.partnership) }
+                p { strong { (history.partnership) } }
+                (entries(b.agreements, &history.agreements))
+                (entries(b.visits, &history.visits))
+                (entries(b.open, &history.open))
+            }
+        }
+        @if !briefing.practical.is_empty() {
+            section #practical {
+                h2 { (b.practical) }
+                ul { @for note in &briefing.practical { li { (note) } } }
             }
         }
     }

@@ -12,6 +12,7 @@ use crate::error::{Error, Result};
 use crate::settings::get_settings;
 use crate::vocabulary::{Language, SecondLanguage};
 
+pub mod briefing;
 pub mod calendar;
 pub mod costs;
 #[cfg(feature = "pdf")]
@@ -31,6 +32,8 @@ crate::text_enum! {
     /// csv: the delegation list; bundle: the whole trip for a colleague's Partnerdesk;
     /// travel_copy: a reduced database of the trip to take on the journey; costs: the trip's
     /// costs as a workbook for the office; costs_pdf: the cost overview on paper for the office;
+    /// briefing and briefing_html: the briefing folder for the head of the delegation (or the
+    /// member chosen), as PDF or as HTML for the phone;
     /// registrations: the participants list for the travel
     /// agency and the partner's foreign-affairs office.
     pub enum ExportFormat {
@@ -43,6 +46,8 @@ crate::text_enum! {
         TravelCopy => "travel_copy",
         Costs => "costs",
         CostsPdf => "costs_pdf",
+        Briefing => "briefing",
+        BriefingHtml => "briefing_html",
         Registrations => "registrations",
     }
 }
@@ -132,9 +137,9 @@ impl ExportFormat {
     /// The file name extension, and what a save dialog calls such files.
     pub fn file_kind(self) -> (&'static str, &'static str) {
         match self {
-            ExportFormat::Pdf | ExportFormat::CostsPdf => ("PDF", "pdf"),
+            ExportFormat::Pdf | ExportFormat::CostsPdf | ExportFormat::Briefing => ("PDF", "pdf"),
             ExportFormat::Ics => ("iCalendar", "ics"),
-            ExportFormat::Html => ("HTML", "html"),
+            ExportFormat::Html | ExportFormat::BriefingHtml => ("HTML", "html"),
             ExportFormat::Xlsx => ("Excel", "xlsx"),
             ExportFormat::Csv => ("CSV", "csv"),
             ExportFormat::Bundle => ("Partnerdesk", "json"),
@@ -197,7 +202,9 @@ pub fn prepare_trip_file(
     let app_language = get_settings(conn)?.language;
     let language = options.language.unwrap_or(DocumentLanguage::of_app(app_language));
     let member = options.member_id.as_deref();
-    if member.is_some() && !matches!(format, ExportFormat::Pdf | ExportFormat::Ics | ExportFormat::Html) {
+    let for_one =
+        [ExportFormat::Pdf, ExportFormat::Ics, ExportFormat::Html, ExportFormat::Briefing, ExportFormat::BriefingHtml];
+    if member.is_some() && !for_one.contains(&format) {
         return Err(Error::field("member_id", "member_only_for_programme", "only a programme is made for one member"));
     }
     let bytes = match format {
@@ -209,6 +216,18 @@ pub fn prepare_trip_file(
         #[cfg(not(feature = "pdf"))]
         ExportFormat::Pdf => {
             return Err(Error::field("format", "format_not_built", "this build of Partnerdesk makes no PDF"))
+        }
+        #[cfg(feature = "pdf")]
+        ExportFormat::Briefing => {
+            let document = briefing::briefing_document(conn, trip_id, member, language)?;
+            return Ok(PreparedExport::Pdf(Box::new(document)));
+        }
+        #[cfg(not(feature = "pdf"))]
+        ExportFormat::Briefing => {
+            return Err(Error::field("format", "format_not_built", "this build of Partnerdesk makes no PDF"))
+        }
+        ExportFormat::BriefingHtml => {
+            html::render(&briefing::briefing_document(conn, trip_id, member, language)?).into_bytes()
         }
         ExportFormat::Ics => calendar::trip_calendar(conn, trip_id, member, language)?.into_bytes(),
         ExportFormat::Html => html::programme_html(conn, trip_id, member, language)?.into_bytes(),
@@ -239,7 +258,9 @@ pub fn missing_translations(
     format: ExportFormat,
     options: &ExportOptions,
 ) -> Result<Vec<document::MissingTranslation>> {
-    if !matches!(format, ExportFormat::Pdf | ExportFormat::Html | ExportFormat::Ics) {
+    let programme =
+        [ExportFormat::Pdf, ExportFormat::Html, ExportFormat::Ics, ExportFormat::Briefing, ExportFormat::BriefingHtml];
+    if !programme.contains(&format) {
         return Ok(Vec::new());
     }
     let language = match options.language {

@@ -5,7 +5,9 @@
  * csv: the delegation list; bundle: the whole trip for a colleague's Partnerdesk;
  * travel_copy: a reduced database of the trip to take on the journey; costs: the trip's
  * costs as a workbook for the office; costs_pdf: the cost overview on paper for the office;
+ * briefing and briefing_html: the briefing folder for the head of the delegation (or the
+ * member chosen), as PDF or as HTML for the phone;
  * registrations: the participants list for the travel
  * agency and the partner's foreign-affairs office.
  */
-export type ExportFormat = "pdf" | "html" | "ics" | "xlsx" | "csv" | "bundle" | "travel_copy" | "costs" | "costs_pdf" | "registrations";
+export type ExportFormat = "pdf" | "html" | "ics" | "xlsx" | "csv" | "bundle" | "travel_copy" | "costs" | "costs_pdf" | "briefing" | "briefing_html" | "registrations";

@@ -1383,6 +1383,22 @@ export const de = {
   "cost.field.item.none": "– kein bestimmter –",
   "cost.for_item": "zu: {title}",
   "cost.export_pdf": "Als PDF fürs Büro …",
+  "briefing.open": "Gesprächsmappe …",
+  "export.format.costs_pdf": "Kostenübersicht (PDF)",
+  "export.format.costs_pdf.explain": "Für die Akte: Summen, Positionen, Erstattungen, Haushaltsstellen.",
+  "export.format.costs_pdf.more": "Nur für das eigene Haus: die Kosten nach Kostenträger, Kostenart und Person, jede Position in ihrer Währung mit dem gespeicherten Kurs, was Teilnehmende und Firmen erstatten, die Haushaltsstellen des Jahres und der Stand der Genehmigung.",
+  "export.file_prefix.costs_pdf": "Kosten",
+  "export.format.registrations": "Teilnehmerliste (Excel)",
+  "export.format.registrations.explain": "Für Reisebüro und Außenamt des Partners: alle Angemeldeten.",
+  "export.format.registrations.more": "Alle angemeldeten und bestätigten Teilnehmenden mit Namen wie im Reisepass, Organisation, Funktion und Kontakt. Kostenbeteiligungen und interne Notizen sind nie enthalten; Ernährungshinweise nur, wenn Sie sie im Reiter „Anmeldungen“ ankreuzen.",
+  "export.file_prefix.registrations": "Teilnehmerliste",
+  "export.format.briefing": "Gesprächsmappe (PDF)",
+  "export.format.briefing.explain": "Für die Delegationsleitung: Programm, Gesprächspartner, Vorgeschichte.",
+  "export.file_prefix.briefing": "Gesprächsmappe",
+  "export.format.briefing_html": "Gesprächsmappe (HTML)",
+  "export.format.briefing_html.explain": "Dieselbe Mappe zum Lesen auf dem Telefon, ohne Internet.",
+  "export.file_prefix.briefing_html": "Gesprächsmappe",
+  "export.briefing.hint": "Die Mappe ist für die eigenen Leute: Interne Hinweise stehen darin und sind als intern gekennzeichnet. Pass-, Geburts- und Gesundheitsdaten der Mitglieder stehen nie darin.",
 };
 
 export type MessageKey = keyof typeof de;
