@@ -275,7 +275,8 @@ pub enum ExportCommand {
         /// head of the delegation (with --member, for that member).
         #[arg(long)]
         format: ExportFormat,
-        /// Only the items this delegation member takes part in (pdf, html, ics); for a briefing, the member it is for.
+        /// Only the items this delegation member takes part in (pdf, html, ics); for a briefing,
+        /// the member it is for.
         #[arg(long, value_name = "ID")]
         member: Option<String>,
         /// The language of a pdf, html or ics programme: de, en or zh (the trip's Chinese texts,
