@@ -21,9 +21,10 @@ use partnerdesk_core::store::backup::{self, BackupSummary};
 use partnerdesk_core::store::encryption::Passphrase;
 use partnerdesk_core::store::paging::PageRequest;
 use partnerdesk_core::tasks::list::{list_tasks, TaskQuery, TaskView};
+use partnerdesk_core::vocabulary::Language;
 use partnerdesk_core::{
-    costs, delegation, demo, export, gifts, import, money, privacy, programme, publishing, registrations, settings,
-    store, trips,
+    costs, delegation, demo, export, gifts, import, money, privacy, programme, publishing, registrations, report,
+    settings, store, trips,
 };
 
 #[derive(Debug, Parser)]
@@ -83,6 +84,25 @@ pub enum Command {
         /// (the spreadsheet a registration form produces), not into its delegation.
         #[arg(long, requires = "trip")]
         registrations: bool,
+    },
+    /// The annual partnership report for the council: one year, all partnerships or one.
+    Report {
+        #[arg(long, value_name = "YYYY")]
+        year: i32,
+        /// Only this partnership (see `list partnerships`).
+        #[arg(long, value_name = "ID")]
+        partnership: Option<String>,
+        /// xlsx: the workbook with every figure.
+        #[arg(long, default_value = "xlsx")]
+        format: report::ReportFormat,
+        /// de or en; the office's language when not given.
+        #[arg(long, value_name = "LANG")]
+        lang: Option<Language>,
+        /// A foreword printed before the figures.
+        #[arg(long, default_value = "")]
+        foreword: String,
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
     },
     /// Save a checked copy of the database (SQLite's online backup, safe while the app runs).
     Backup {
@@ -506,6 +526,22 @@ pub fn run(db: &Path, key: Option<&Passphrase>, command: &Command) -> Result<Str
                 .ok_or_else(|| Error::field("out", "format", "the public gifts list is written as .xlsx or .pdf"))?;
             let bytes = export::gifts::public_gifts(&conn, *year, format)?;
             export::write_atomically(out, &bytes)?;
+            Ok(format!("Wrote {}.\n", out.display()))
+        }
+        Command::Report { year, partnership, format, lang, foreword, out } => {
+            let choices = report::ReportChoices {
+                year: *year,
+                partnership_id: partnership.clone(),
+                foreword: foreword.clone(),
+                left_out: Vec::new(),
+            };
+            let language = match lang {
+                Some(language) => *language,
+                None => settings::get_settings(&conn)?.language,
+            };
+            let bytes = report::render_report(&conn, &choices, *format, language)?;
+            export::write_atomically(out, &bytes)?;
+            report::record_report(&conn, &choices, *format, language)?;
             Ok(format!("Wrote {}.\n", out.display()))
         }
         Command::Backup { out } => {

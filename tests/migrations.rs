@@ -15,7 +15,9 @@ use partnerdesk_core::partnerships::{self, agreements, PartnershipKind, Partners
 use partnerdesk_core::tasks::{get_task, TaskPriority, TaskStatus};
 use partnerdesk_core::trips::{self, TripStatus};
 use partnerdesk_core::vocabulary::{Direction, Side};
-use partnerdesk_core::{costs, delegation, gifts, outcomes, programme, projects, registrations, settings, store};
+use partnerdesk_core::{
+    costs, delegation, gifts, outcomes, programme, projects, registrations, report, settings, store,
+};
 use rusqlite::types::Value;
 use rusqlite::Connection;
 
@@ -335,6 +337,12 @@ UPDATE cost_lines SET item_id = '0192f0a0-3000-7000-8000-000000000002'
  WHERE id = '0192f0a0-c100-7000-8000-000000000001';
 ";
 
+const REPORTS: &str = "
+INSERT INTO reports (id, year, partnership_id, foreword, left_out, format, language, written_at, created_at, updated_at)
+ VALUES ('0192f0a0-e000-7000-8000-000000000001', 2026, NULL, 'An den Kreistag', '[\"0192f0a0-4000-7000-8000-000000000001\"]',
+    'xlsx', 'de', '2026-12-01T08:00:00.000Z', '2026-12-01T08:00:00.000Z', '2026-12-01T08:00:00.000Z');
+";
+
 const AGREEMENT_DOCUMENT_FILE: (&str, &[u8]) = ("0192f0a0-5000-7000-8000-000000000001.pdf", b"%PDF-1.4 Vertrag 2014");
 
 /// What a fixture of each version holds: every block whose range contains the version.
@@ -359,6 +367,7 @@ const DATA: &[(RangeInclusive<usize>, &str)] = &[
     (21..=usize::MAX, GIFT_RULES),
     (22..=usize::MAX, REGISTRATIONS),
     (23..=usize::MAX, COST_ITEMS),
+    (24..=usize::MAX, REPORTS),
 ];
 
 /// Columns a later migration drops, with the version that drops them; what they held is
@@ -839,6 +848,16 @@ fn check_records(conn: &Connection, version: usize) {
         assert_eq!(list.invitation.unwrap().asks.len(), 2, "v{version}");
         let reception = programme::get_item(conn, RECEPTION).unwrap();
         assert_eq!(reception.guests.iter().map(|g| g.id.as_str()).collect::<Vec<_>>(), [JINHUA_GOVERNMENT]);
+    }
+    if version >= 24 {
+        let written = report::written_reports(conn, 10).unwrap();
+        assert_eq!(
+            (written[0].year, written[0].left_out.as_slice()),
+            (2026, [PARTNERSHIP.to_string()].as_slice()),
+            "v{version}"
+        );
+        let again = report::annual_report(conn, &written[0].choices()).unwrap();
+        assert!(again.partnerships.iter().all(|p| p.partnership.id != PARTNERSHIP), "v{version}");
     }
     if version >= 4 {
         let gift = gifts::get_gift(conn, GIFT).unwrap();

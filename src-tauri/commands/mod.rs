@@ -21,6 +21,7 @@ pub mod programme;
 pub mod projects;
 pub mod publishing;
 pub mod registrations;
+pub mod report;
 pub mod search;
 pub mod sharing;
 pub mod tasks;

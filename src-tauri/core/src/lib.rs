@@ -36,6 +36,7 @@ pub mod programme;
 pub mod projects;
 pub mod publishing;
 pub mod registrations;
+pub mod report;
 pub mod search;
 pub mod settings;
 pub mod sharing;

@@ -19,6 +19,7 @@ export type Route =
   | { name: "tasks" }
   | { name: "task"; id: string }
   | { name: "gifts" }
+  | { name: "report" }
   | { name: "trash" }
   | { name: "conflicts" }
   | { name: "settings" };

@@ -333,6 +333,7 @@ pub(super) fn keep_only_shared(conn: &Connection, id: &str) -> Result<()> {
          DELETE FROM sharing_out.budget_lines;
          DELETE FROM sharing_out.exchange_rates;
          DELETE FROM sharing_out.gift_rules;
+         DELETE FROM sharing_out.reports;
          DELETE FROM sharing_out.people
           WHERE id NOT IN (SELECT person_id FROM sharing_out.members WHERE person_id IS NOT NULL
                            UNION SELECT person_id FROM sharing_out.item_hosts WHERE person_id IS NOT NULL

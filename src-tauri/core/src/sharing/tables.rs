@@ -50,6 +50,7 @@ pub const SHARED: &[&str] = &[
     "exchange_rates",
     "cost_lines",
     "trip_approvals",
+    "reports",
     "documents",
 ];
 

@@ -103,6 +103,7 @@ mod tests {
             crate::contacts::people::ItemPart => ItemPart,
             crate::registrations::RegistrationStatus => RegistrationStatus,
             crate::registrations::AskedData => AskedData,
+            crate::report::ReportFormat => ReportFormat,
             crate::export::gifts::PublicListFormat => PublicListFormat,
             crate::costs::Bearer => Bearer,
             crate::costs::rates::RateSource => RateSource,

@@ -16,6 +16,7 @@ const loaders = {
   tasks: () => import("../tasks/TaskList.svelte"),
   task: () => import("../tasks/TaskPage.svelte"),
   gifts: () => import("../gifts/GiftsView.svelte"),
+  report: () => import("../report/ReportView.svelte"),
   trash: () => import("../trash/TrashView.svelte"),
   conflicts: () => import("../sharing/ConflictsView.svelte"),
   settings: () => import("./SettingsView.svelte"),

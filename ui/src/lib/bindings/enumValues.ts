@@ -35,6 +35,7 @@ import type { Recipient } from "./Recipient";
 import type { RecordKind } from "./RecordKind";
 import type { RegisterKind } from "./RegisterKind";
 import type { RegistrationStatus } from "./RegistrationStatus";
+import type { ReportFormat } from "./ReportFormat";
 import type { SearchKind } from "./SearchKind";
 import type { SecondLanguage } from "./SecondLanguage";
 import type { Sensitive } from "./Sensitive";
@@ -65,7 +66,7 @@ export const documentOwnerKindValues: readonly DocumentOwnerKind[] = ["trip", "i
 
 export const dueStateValues: readonly DueState[] = ["overdue", "today", "this_week", "later", "undated", "closed"];
 
-export const exportFormatValues: readonly ExportFormat[] = ["pdf", "html", "ics", "xlsx", "csv", "bundle", "travel_copy", "costs", "registrations"];
+export const exportFormatValues: readonly ExportFormat[] = ["pdf", "html", "ics", "xlsx", "csv", "bundle", "travel_copy", "costs", "costs_pdf", "briefing", "briefing_html", "registrations"];
 
 export const foldValues: readonly Fold[] = ["earlier", "later"];
 
@@ -118,6 +119,8 @@ export const recordKindValues: readonly RecordKind[] = ["trip", "item", "member"
 export const registerKindValues: readonly RegisterKind[] = ["person", "organisation"];
 
 export const registrationStatusValues: readonly RegistrationStatus[] = ["invited", "registered", "confirmed", "declined", "withdrawn"];
+
+export const reportFormatValues: readonly ReportFormat[] = ["xlsx"];
 
 export const searchKindValues: readonly SearchKind[] = ["trip", "item", "person", "organisation", "partnership", "agreement", "task", "outcome", "gift", "project"];
 

@@ -39,6 +39,7 @@ pub(super) fn migration_list() -> Vec<M<'static>> {
         M::up(include_str!("0021_gift_rules.sql")),
         M::up(include_str!("0022_registrations.sql")),
         M::up(include_str!("0023_cost_items.sql")),
+        M::up(include_str!("0024_reports.sql")),
     ]
 }
 

@@ -1,0 +1,114 @@
+use super::*;
+use crate::store::open_in_memory;
+
+fn demo() -> Connection {
+    let conn = open_in_memory().unwrap();
+    crate::demo::load_demo(&conn).unwrap();
+    conn
+}
+
+fn of_year(year: i32) -> ReportChoices {
+    ReportChoices { year, ..ReportChoices::default() }
+}
+
+#[test]
+fn the_figures_of_each_year_are_those_the_example_data_implies() {
+    let conn = demo();
+    let report = annual_report(&conn, &of_year(2026)).unwrap();
+    assert_eq!(report.years.len(), 10);
+    assert_eq!(report.years.first().unwrap().year, 2017);
+    let y2026 = &report.totals;
+    assert_eq!((y2026.year, y2026.trips_outgoing, y2026.trips_incoming), (2026, 1, 2));
+    assert_eq!(y2026.travellers, 8 + 7 + 3, "the Kreis Düren's 8, Jinhua's 7, Yangzhou's 3");
+    assert_eq!(y2026.agreements_signed, 3);
+    assert_eq!((y2026.gifts_received, y2026.gifts_given), (4, 4));
+    assert_eq!(y2026.tasks_done, 1);
+    assert!(y2026.cost_cents > 1_500_000, "the Kreis Düren trip's costs");
+    let y2012 = annual_report(&conn, &of_year(2012)).unwrap().totals;
+    assert_eq!((y2012.gifts_received, y2012.trips_outgoing + y2012.trips_incoming), (1, 0), "the Glückspavillon");
+    let y2027 = annual_report(&conn, &of_year(2027)).unwrap().totals;
+    assert_eq!((y2027.trips_outgoing, y2027.trips_incoming, y2027.agreements_signed), (2, 0, 0));
+}
+
+#[test]
+fn a_partnerships_year_lists_its_trips_with_the_delegations_make_up() {
+    let conn = demo();
+    let report = annual_report(&conn, &of_year(2026)).unwrap();
+    let kreis = report.partnerships.iter().find(|p| p.partnership.label.starts_with("Kreis Düren")).unwrap();
+    let trip = &kreis.trips[0];
+    assert_eq!((trip.direction, trip.size), (Direction::Outgoing, 8));
+    let make_up: Vec<(&str, i64)> = trip.make_up.iter().map(|group| (group.label.as_str(), group.count)).collect();
+    assert_eq!(make_up[0], ("Landrat (CDU)", 1));
+    assert_eq!(make_up[1], ("Mitglied des Kreistags (SPD, Grüne, FDP, AfD)", 4));
+    assert_eq!(kreis.agreements_signed.len(), 1);
+    assert!(kreis.costs.iter().any(|cost| cost.budget_cents == Some(4_000_000)), "{:?}", kreis.costs);
+
+    let dueren = report.partnerships.iter().find(|p| p.partnership.label == "Stadt Düren – Jinhua").unwrap();
+    assert_eq!(dueren.trips.iter().map(|t| t.direction).collect::<Vec<_>>(), [Direction::Incoming]);
+    assert_eq!(dueren.agreements_expiring.len(), 0, "the memorandum runs until 2028");
+    assert!(dueren.agreements_in_force.len() >= 2, "the treaty of 2002 and the memorandum");
+    let y2027 = annual_report(&conn, &of_year(2027)).unwrap();
+    let dueren_2027 = y2027.partnerships.iter().find(|p| p.partnership.label == "Stadt Düren – Jinhua").unwrap();
+    assert_eq!(dueren_2027.agreements_expiring.len(), 1, "it ends the year after");
+}
+
+#[test]
+fn one_partnership_or_some_left_out_sum_only_what_the_report_covers() {
+    let conn = demo();
+    let all = annual_report(&conn, &of_year(2026)).unwrap();
+    let kaiserslautern = all.partnerships.iter().find(|p| p.partnership.label.contains("Yangzhou")).unwrap();
+    let one = ReportChoices { partnership_id: Some(kaiserslautern.partnership.id.clone()), ..of_year(2026) };
+    let report = annual_report(&conn, &one).unwrap();
+    assert_eq!(report.partnerships.len(), 1);
+    assert_eq!((report.totals.trips_incoming, report.totals.trips_outgoing), (1, 0));
+    let without = ReportChoices { left_out: vec![kaiserslautern.partnership.id.clone()], ..of_year(2026) };
+    let report = annual_report(&conn, &without).unwrap();
+    assert_eq!(report.partnerships.len(), all.partnerships.len() - 1);
+    assert_eq!(report.totals.trips_incoming, 1, "only Jinhua's visit");
+
+    let refused = annual_report(&conn, &of_year(1800)).unwrap_err();
+    assert!(matches!(refused, Error::Validation(fields) if fields[0].code == "year_out_of_range"));
+    let unknown = ReportChoices { partnership_id: Some("none".into()), ..of_year(2026) };
+    assert!(matches!(annual_report(&conn, &unknown), Err(Error::NotFound(_))));
+}
+
+#[test]
+fn the_workbook_holds_the_figures_behind_every_chart() {
+    use calamine::{Data, Reader, Xlsx};
+    let conn = demo();
+    let report = annual_report(&conn, &of_year(2026)).unwrap();
+    let bytes = xlsx::report_xlsx(&report, crate::vocabulary::Language::De).unwrap();
+    let mut workbook = Xlsx::new(std::io::Cursor::new(bytes)).unwrap();
+    let names = workbook.sheet_names();
+    assert_eq!(names[0], "Übersicht");
+    assert_eq!(names.len(), 1 + report.partnerships.len());
+    let overview = workbook.worksheet_range("Übersicht").unwrap();
+    let last = overview.rows().next_back().unwrap();
+    assert_eq!(
+        (last[0].clone(), last[1].clone(), last[2].clone()),
+        (Data::Float(2026.0), Data::Float(1.0), Data::Float(2.0))
+    );
+}
+
+#[test]
+fn a_written_report_is_kept_with_its_choices_and_written_again_alike() {
+    let conn = demo();
+    let choices = ReportChoices { foreword: "  Bericht an den Kreistag  ".into(), ..of_year(2026) };
+    let first = render_report(&conn, &choices, ReportFormat::Xlsx, Language::De).unwrap();
+    let written = record_report(&conn, &choices, ReportFormat::Xlsx, Language::De).unwrap();
+    assert_eq!(
+        (written.year, written.foreword.as_str(), written.format),
+        (2026, "Bericht an den Kreistag", ReportFormat::Xlsx)
+    );
+    assert_eq!(written_reports(&conn, 10).unwrap(), std::slice::from_ref(&written));
+    let again = render_report(&conn, &written.choices(), written.format, written.language).unwrap();
+    let read = |bytes: Vec<u8>| {
+        use calamine::{Reader, Xlsx};
+        let mut book = Xlsx::new(std::io::Cursor::new(bytes)).unwrap();
+        book.worksheets()
+            .into_iter()
+            .map(|(name, range)| (name, format!("{:?}", range.rows().collect::<Vec<_>>())))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(read(first), read(again), "the same data and choices write the same figures");
+}

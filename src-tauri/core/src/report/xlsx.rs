@@ -1,0 +1,290 @@
+//! The annual report as a workbook: the office's figures of the last ten years (the numbers
+//! behind every chart), then one sheet per partnership with its trips, agreements, projects,
+//! gifts and costs.
+
+use chrono::{Datelike, NaiveDate};
+use rust_xlsxwriter::{ExcelDateTime, Format, Workbook, Worksheet, XlsxError};
+
+use super::{AnnualReport, PartnershipYear, YearFigures};
+use crate::error::{Error, Result};
+use crate::vocabulary::{Direction, Language};
+
+struct Words {
+    overview: &'static str,
+    title: &'static str,
+    year_headers: [&'static str; 10],
+    trips: &'static str,
+    trip_headers: [&'static str; 5],
+    outgoing: &'static str,
+    incoming: &'static str,
+    agreements: &'static str,
+    agreement_headers: [&'static str; 5],
+    signed: &'static str,
+    in_force: &'static str,
+    expiring: &'static str,
+    projects: &'static str,
+    project_headers: [&'static str; 2],
+    gifts: &'static str,
+    gift_headers: [&'static str; 5],
+    received: &'static str,
+    given: &'static str,
+    costs: &'static str,
+    cost_headers: [&'static str; 3],
+    follow_up: &'static str,
+    follow_up_headers: [&'static str; 3],
+    day: &'static str,
+}
+
+fn words(language: Language) -> Words {
+    match language {
+        Language::De => Words {
+            overview: "Übersicht",
+            title: "Partnerschaftsbericht",
+            year_headers: [
+                "Jahr",
+                "Reisen zu Partnern",
+                "Delegationen zu Gast",
+                "Reisende",
+                "Vereinbarungen unterzeichnet",
+                "Aufgaben erledigt",
+                "Aufgaben offen",
+                "Geschenke erhalten",
+                "Geschenke überreicht",
+                "Kosten (€)",
+            ],
+            trips: "Reisen",
+            trip_headers: ["Reise", "Richtung", "Von", "Bis", "Delegation"],
+            outgoing: "Reise zum Partner",
+            incoming: "Delegation zu Gast",
+            agreements: "Vereinbarungen",
+            agreement_headers: ["Vereinbarung", "Stand", "Unterzeichnet", "Gültig bis", "Themen"],
+            signed: "unterzeichnet",
+            in_force: "in Kraft",
+            expiring: "läuft aus",
+            projects: "Projekte",
+            project_headers: ["Projekt", "Stand"],
+            gifts: "Geschenke",
+            gift_headers: ["Datum", "Richtung", "Geschenk", "Von / an", "Wert (€)"],
+            received: "erhalten",
+            given: "überreicht",
+            costs: "Kosten",
+            cost_headers: ["Haushaltsstelle / Kostenträger", "Ausgaben (€)", "Ansatz (€)"],
+            follow_up: "Nachbereitung",
+            follow_up_headers: ["Ergebnisse", "Aufgaben erledigt", "Aufgaben offen"],
+            day: "dd.mm.yyyy",
+        },
+        Language::En => Words {
+            overview: "Overview",
+            title: "Partnership report",
+            year_headers: [
+                "Year",
+                "Trips to partners",
+                "Delegations hosted",
+                "Travellers",
+                "Agreements signed",
+                "Tasks done",
+                "Tasks open",
+                "Gifts received",
+                "Gifts given",
+                "Costs (€)",
+            ],
+            trips: "Trips",
+            trip_headers: ["Trip", "Direction", "From", "To", "Delegation"],
+            outgoing: "trip to the partner",
+            incoming: "delegation hosted",
+            agreements: "Agreements",
+            agreement_headers: ["Agreement", "State", "Signed", "Valid until", "Themes"],
+            signed: "signed",
+            in_force: "in force",
+            expiring: "ending",
+            projects: "Projects",
+            project_headers: ["Project", "State"],
+            gifts: "Gifts",
+            gift_headers: ["Date", "Direction", "Gift", "From / to", "Value (€)"],
+            received: "received",
+            given: "given",
+            costs: "Costs",
+            cost_headers: ["Budget line / bearer", "Spent (€)", "Budget (€)"],
+            follow_up: "Follow-up",
+            follow_up_headers: ["Outcomes", "Tasks done", "Tasks open"],
+            day: "dd/mm/yyyy",
+        },
+    }
+}
+
+fn date(day: NaiveDate) -> std::result::Result<ExcelDateTime, XlsxError> {
+    ExcelDateTime::from_ymd(day.year() as u16, day.month() as u8, day.day() as u8)
+}
+
+fn euros(cents: i64) -> f64 {
+    cents as f64 / 100.0
+}
+
+/// A sheet name Excel accepts: at most 31 characters, none of `[]:*?/\`, unique in the book.
+fn sheet_name(label: &str, taken: &mut Vec<String>) -> String {
+    let clean: String = label.chars().filter(|c| !"[]:*?/\\".contains(*c)).collect();
+    let mut name: String = clean.chars().take(31).collect();
+    let mut counter = 2;
+    while taken.iter().any(|t| t.eq_ignore_ascii_case(&name)) {
+        let suffix = format!(" {counter}");
+        name = clean.chars().take(31 - suffix.len()).collect::<String>() + &suffix;
+        counter += 1;
+    }
+    taken.push(name.clone());
+    name
+}
+
+fn years_table(
+    sheet: &mut Worksheet,
+    first_row: u32,
+    years: &[YearFigures],
+    w: &Words,
+) -> std::result::Result<(), XlsxError> {
+    let bold = Format::new().set_bold();
+    let money = Format::new().set_num_format("#,##0.00");
+    for (column, header) in w.year_headers.iter().enumerate() {
+        sheet.write_string_with_format(first_row, column as u16, *header, &bold)?;
+    }
+    for (index, figures) in years.iter().enumerate() {
+        let row = first_row + 1 + index as u32;
+        let counts = [
+            figures.year as i64,
+            figures.trips_outgoing,
+            figures.trips_incoming,
+            figures.travellers,
+            figures.agreements_signed,
+            figures.tasks_done,
+            figures.tasks_open,
+            figures.gifts_received,
+            figures.gifts_given,
+        ];
+        for (column, count) in counts.iter().enumerate() {
+            sheet.write_number(row, column as u16, *count as f64)?;
+        }
+        sheet.write_number_with_format(row, 9, euros(figures.cost_cents), &money)?;
+    }
+    Ok(())
+}
+
+fn partnership_sheet(
+    sheet: &mut Worksheet,
+    part: &PartnershipYear,
+    year: i32,
+    w: &Words,
+) -> std::result::Result<(), XlsxError> {
+    let bold = Format::new().set_bold();
+    let heading = Format::new().set_bold().set_font_size(12);
+    let day = Format::new().set_num_format(w.day);
+    let money = Format::new().set_num_format("#,##0.00");
+    sheet.write_string_with_format(0, 0, format!("{} {year}", part.partnership.label), &heading)?;
+    let mut row = 2;
+    let section =
+        |sheet: &mut Worksheet, row: &mut u32, title: &str, headers: &[&str]| -> std::result::Result<(), XlsxError> {
+            sheet.write_string_with_format(*row, 0, title, &heading)?;
+            for (column, header) in headers.iter().enumerate() {
+                sheet.write_string_with_format(*row + 1, column as u16, *header, &bold)?;
+            }
+            *row += 2;
+            Ok(())
+        };
+    section(sheet, &mut row, w.trips, &w.trip_headers)?;
+    for trip in &part.trips {
+        sheet.write_string(row, 0, &trip.title)?;
+        sheet.write_string(row, 1, if trip.direction == Direction::Outgoing { w.outgoing } else { w.incoming })?;
+        sheet.write_datetime_with_format(row, 2, &date(trip.start_date)?, &day)?;
+        sheet.write_datetime_with_format(row, 3, &date(trip.end_date)?, &day)?;
+        let make_up: Vec<String> =
+            trip.make_up.iter().map(|group| format!("{} × {}", group.count, group.label)).collect();
+        sheet.write_string(row, 4, format!("{}: {}", trip.size, make_up.join(", ")))?;
+        row += 1;
+    }
+    row += 1;
+    section(sheet, &mut row, w.agreements, &w.agreement_headers)?;
+    let states = [
+        (&part.agreements_signed, w.signed),
+        (&part.agreements_expiring, w.expiring),
+        (&part.agreements_in_force, w.in_force),
+    ];
+    for (list, state) in states {
+        for agreement in list.iter() {
+            sheet.write_string(row, 0, &agreement.title)?;
+            sheet.write_string(row, 1, state)?;
+            if let Some(signed) = agreement.signed_on {
+                sheet.write_datetime_with_format(row, 2, &date(signed)?, &day)?;
+            }
+            if let Some(until) = agreement.valid_until {
+                sheet.write_datetime_with_format(row, 3, &date(until)?, &day)?;
+            }
+            sheet.write_string(row, 4, &agreement.themes)?;
+            row += 1;
+        }
+    }
+    row += 1;
+    section(sheet, &mut row, w.projects, &w.project_headers)?;
+    for project in &part.projects {
+        sheet.write_string(row, 0, &project.title)?;
+        sheet.write_string(row, 1, project.status.as_str())?;
+        row += 1;
+    }
+    row += 1;
+    section(sheet, &mut row, w.follow_up, &w.follow_up_headers)?;
+    for (column, count) in [part.outcomes, part.tasks_done, part.tasks_open].iter().enumerate() {
+        sheet.write_number(row, column as u16, *count as f64)?;
+    }
+    row += 2;
+    section(sheet, &mut row, w.gifts, &w.gift_headers)?;
+    for (list, direction) in [(&part.gifts_received, w.received), (&part.gifts_given, w.given)] {
+        for gift in list.iter() {
+            sheet.write_datetime_with_format(row, 0, &date(gift.given_on)?, &day)?;
+            sheet.write_string(row, 1, direction)?;
+            sheet.write_string(row, 2, &gift.description)?;
+            sheet.write_string(row, 3, &gift.other_side)?;
+            if let Some(value) = gift.value_cents {
+                sheet.write_number_with_format(row, 4, euros(value), &money)?;
+            }
+            row += 1;
+        }
+    }
+    row += 1;
+    section(sheet, &mut row, w.costs, &w.cost_headers)?;
+    for cost in &part.costs {
+        sheet.write_string(row, 0, &cost.label)?;
+        sheet.write_number_with_format(row, 1, euros(cost.actual_cents), &money)?;
+        if let Some(budget) = cost.budget_cents {
+            sheet.write_number_with_format(row, 2, euros(budget), &money)?;
+        }
+        row += 1;
+    }
+    sheet.autofit();
+    Ok(())
+}
+
+fn workbook(report: &AnnualReport, language: Language) -> std::result::Result<Vec<u8>, XlsxError> {
+    let w = words(language);
+    let mut workbook = Workbook::new();
+    let overview = workbook.add_worksheet().set_name(w.overview)?;
+    overview.write_string_with_format(
+        0,
+        0,
+        format!("{} {}", w.title, report.year),
+        &Format::new().set_bold().set_font_size(14),
+    )?;
+    let mut row = 2;
+    if !report.foreword.is_empty() {
+        overview.write_string(row, 0, &report.foreword)?;
+        row += 2;
+    }
+    years_table(overview, row, &report.years, &w)?;
+    overview.autofit();
+    let mut taken = vec![w.overview.to_string()];
+    for part in &report.partnerships {
+        let name = sheet_name(&part.partnership.label, &mut taken);
+        let sheet = workbook.add_worksheet().set_name(name)?;
+        partnership_sheet(sheet, part, report.year, &w)?;
+    }
+    workbook.save_to_buffer()
+}
+
+pub fn report_xlsx(report: &AnnualReport, language: Language) -> Result<Vec<u8>> {
+    workbook(report, language).map_err(|error| Error::Table(error.to_string()))
+}

@@ -1,0 +1,41 @@
+// Issue 17, part 1: the annual partnership report. The officer opens "Bericht", picks 2026,
+// sees the year's figures and the delegations' make-up, leaves a partnership out, writes a
+// foreword and saves the workbook; the report is listed with its choices and written again.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { existsSync, readFileSync, rmSync } from "node:fs";
+import { join } from "node:path";
+import { choose, cli, click, eventually, expectContents, fill, freshDataDir, launch, screenshot, textContents, textOf } from "../app.mjs";
+
+test("an officer writes the 2026 partnership report from the window", async () => {
+  const dir = freshDataDir();
+  await cli(dir.db, "demo");
+  const workbook = join(dir.home, "Partnerschaftsbericht 2026.xlsx");
+  const { browser, close } = await launch(dir, "report", { PARTNERDESK_TEST_SAVE_FILE: workbook });
+  try {
+    await click(browser, "nav-report");
+    await choose(browser, '[data-testid="report-year"]', "2026");
+    await eventually(async () => (await textOf(browser, "report-trips-incoming")) === "2", { message: "the year's figures" });
+    assert.equal(await textOf(browser, "report-trips-outgoing"), "1");
+    const trips = await textContents(browser, '[data-testid="report-trip"]');
+    assert.ok(trips.some((trip) => trip.includes("1 × Landrat (CDU)") && trip.includes("4 × Mitglied des Kreistags (SPD, Grüne, FDP, AfD)")), trips.join("\n"));
+    await screenshot(browser, "report");
+
+    // Kaiserslautern–Yangzhou left out: only Jinhua's visit is hosted that year.
+    for (const label of await browser.$$('[data-testid="report-included"] label')) {
+      if ((await label.getProperty("textContent")).includes("Yangzhou")) await (await label.$("input")).click();
+    }
+    await eventually(async () => (await textOf(browser, "report-trips-incoming")) === "1", { message: "one partnership left out" });
+    await fill(browser, "#report-foreword", "Bericht an den Kreistag über das Jahr 2026.");
+    await click(browser, "report-save");
+    await eventually(() => existsSync(workbook) && readFileSync(workbook).subarray(0, 2).toString() === "PK", { message: "the workbook written" });
+    await expectContents(browser, '[data-testid="report-written-row"] td:nth-child(2)', ["2026"]);
+
+    rmSync(workbook);
+    await click(browser, "report-write-again");
+    await eventually(() => existsSync(workbook), { message: "written again" });
+    assert.equal((await textContents(browser, '[data-testid="report-written-row"]')).length, 2);
+  } finally {
+    await close();
+  }
+});
