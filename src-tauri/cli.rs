@@ -92,8 +92,8 @@ pub enum Command {
         /// Only this partnership (see `list partnerships`).
         #[arg(long, value_name = "ID")]
         partnership: Option<String>,
-        /// xlsx: the workbook with every figure.
-        #[arg(long, default_value = "xlsx")]
+        /// pdf: PDF/A-2b with charts, for the council's archive; xlsx: the workbook with every figure.
+        #[arg(long, default_value = "pdf")]
         format: report::ReportFormat,
         /// de or en; the office's language when not given.
         #[arg(long, value_name = "LANG")]

@@ -258,6 +258,26 @@ fn registrations_are_listed_imported_from_a_form_and_exported_for_the_travel_age
     assert!(names.contains(&"Dr. Katrin HAUCK".to_string()) && names.contains(&"Lena FISCHER".to_string()));
 }
 
+#[test]
+fn the_annual_report_is_written_as_archival_pdf_and_as_a_workbook() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("office.sqlite");
+    assert!(partnerdesk(&db, &["demo"]).status.success());
+    let pdf = dir.path().join("bericht.pdf");
+    let written = partnerdesk(&db, &["report", "--year", "2026", "--out", pdf.to_str().unwrap()]);
+    assert!(written.status.success(), "{}", String::from_utf8_lossy(&written.stderr));
+    assert!(std::fs::read(&pdf).unwrap().starts_with(b"%PDF"));
+    let xlsx = dir.path().join("bericht.xlsx");
+    let args = ["report", "--year", "2026", "--format", "xlsx", "--lang", "en", "--out", xlsx.to_str().unwrap()];
+    assert!(partnerdesk(&db, &args).status.success());
+    use calamine::Reader;
+    let workbook = calamine::open_workbook_auto(&xlsx).unwrap();
+    assert_eq!(workbook.sheet_names()[0], "Overview");
+    let refused = partnerdesk(&db, &["report", "--year", "1700", "--out", pdf.to_str().unwrap()]);
+    assert!(!refused.status.success());
+    assert!(String::from_utf8_lossy(&refused.stderr).contains("between 1900 and 2999"));
+}
+
 fn jinhua_trip_id(db: &Path) -> String {
     let trips = json(&partnerdesk(db, &["list", "trips", "--json"]));
     let trip = trips

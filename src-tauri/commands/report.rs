@@ -26,6 +26,7 @@ pub async fn write_report(
     file_name: String,
 ) -> Result<Option<WrittenReport>> {
     let kind = match format {
+        ReportFormat::Pdf => ("PDF", "pdf"),
         ReportFormat::Xlsx => ("Excel", "xlsx"),
     };
     let Some(path) = crate::shell::dialogs::save_file(&app, &title, &file_name, kind) else {

@@ -2,11 +2,13 @@
 // changed by keyboard and by drag and drop, sensitive fields only on the member's own view.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { byTestId, choose, cli, click, eventually, fill, freshDataDir, launch, listJson, screenshot, textOf, texts } from "../app.mjs";
+import { byTestId, choose, cli, click, eventually, fill, freshDataDir, launch, listJson, openTrip, screenshot, textOf, texts } from "../app.mjs";
 
-async function openFirstTrip(browser, tab) {
-  await click(browser, "nav-trips");
-  await (await byTestId(browser, "trip-row")).$(".row-link").then((link) => link.click());
+const LUZHOU = "Delegationsreise nach Luzhou";
+
+/** The Luzhou trip of the example data: its delegation is still empty. */
+async function openLuzhou(browser, tab) {
+  await openTrip(browser, LUZHOU);
   await click(browser, `tab-${tab}`);
 }
 
@@ -22,11 +24,11 @@ async function addMember(browser, fields) {
 test("an officer keeps the delegation in order of precedence", async () => {
   const dir = freshDataDir();
   await cli(dir.db, "demo");
-  const [luzhou] = await listJson(dir.db, "trips");
-  assert.equal(luzhou.title, "Delegationsreise nach Luzhou");
+  const luzhou = (await listJson(dir.db, "trips")).find((trip) => trip.title === LUZHOU);
+  assert.equal((await listJson(dir.db, "members", "--trip", luzhou.id)).length, 0);
   const { browser, close } = await launch(dir, "delegation");
   try {
-    await openFirstTrip(browser, "delegation");
+    await openLuzhou(browser, "delegation");
     await addMember(browser, {
       "#member-name-latin": "Zhu Chonglie",
       "#member-name-original": "朱重烈",

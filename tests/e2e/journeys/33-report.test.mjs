@@ -1,17 +1,18 @@
 // Issue 17, part 1: the annual partnership report. The officer opens "Bericht", picks 2026,
 // sees the year's figures and the delegations' make-up, leaves a partnership out, writes a
-// foreword and saves the workbook; the report is listed with its choices and written again.
+// foreword and saves the archival PDF with its charts (read back with pdftotext); the report is listed with its choices and written again.
 import { test } from "node:test";
 import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
-import { choose, cli, click, eventually, expectContents, fill, freshDataDir, launch, screenshot, textContents, textOf } from "../app.mjs";
+import { artifacts, choose, cli, click, eventually, expectContents, fill, freshDataDir, launch, screenshot, textContents, textOf } from "../app.mjs";
 
 test("an officer writes the 2026 partnership report from the window", async () => {
   const dir = freshDataDir();
   await cli(dir.db, "demo");
-  const workbook = join(dir.home, "Partnerschaftsbericht 2026.xlsx");
-  const { browser, close } = await launch(dir, "report", { PARTNERDESK_TEST_SAVE_FILE: workbook });
+  const saved = join(dir.home, "Partnerschaftsbericht 2026.pdf");
+  const { browser, close } = await launch(dir, "report", { PARTNERDESK_TEST_SAVE_FILE: saved });
   try {
     await click(browser, "nav-report");
     await choose(browser, '[data-testid="report-year"]', "2026");
@@ -28,12 +29,16 @@ test("an officer writes the 2026 partnership report from the window", async () =
     await eventually(async () => (await textOf(browser, "report-trips-incoming")) === "1", { message: "one partnership left out" });
     await fill(browser, "#report-foreword", "Bericht an den Kreistag über das Jahr 2026.");
     await click(browser, "report-save");
-    await eventually(() => existsSync(workbook) && readFileSync(workbook).subarray(0, 2).toString() === "PK", { message: "the workbook written" });
+    await eventually(() => existsSync(saved) && readFileSync(saved).subarray(0, 4).toString() === "%PDF", { message: "the PDF written" });
+    const text = execFileSync("pdftotext", [saved, "-"], { encoding: "utf8" });
+    assert.ok(text.includes("Bericht an den Kreistag über das Jahr 2026.") && text.includes("Reisen je Jahr und Partnerschaft"), text);
+    assert.ok(!text.includes("Wirtschaftsregion Kaiserslautern (WFK) – Yangzhou"), "the partnership left out");
+    execFileSync("pdftoppm", ["-r", "50", "-png", saved, join(artifacts, "report-page")]);
     await expectContents(browser, '[data-testid="report-written-row"] td:nth-child(2)', ["2026"]);
 
-    rmSync(workbook);
+    rmSync(saved);
     await click(browser, "report-write-again");
-    await eventually(() => existsSync(workbook), { message: "written again" });
+    await eventually(() => existsSync(saved), { message: "written again" });
     assert.equal((await textContents(browser, '[data-testid="report-written-row"]')).length, 2);
   } finally {
     await close();

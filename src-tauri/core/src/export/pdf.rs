@@ -1,5 +1,6 @@
 //! PDFs set by Typst (embedded as a library): the programme from `programme.typ`, lists such as
-//! the public gifts list from `listing.typ`, each with its document as JSON. Only the bundled
+//! the public gifts list from `listing.typ`, the annual report from `report.typ` (PDF/A-2b for
+//! the council's archive), each with its document as JSON. Only the bundled
 //! fonts are used, never the system's, so a PDF looks the same on every machine and Chinese
 //! renders where no CJK font is installed.
 
@@ -27,6 +28,7 @@ struct Template {
 
 const PROGRAMME: Template = Template { name: "programme.typ", text: include_str!("programme.typ") };
 const LISTING: Template = Template { name: "listing.typ", text: include_str!("listing.typ") };
+const REPORT: Template = Template { name: "report.typ", text: include_str!("report.typ") };
 const FONT_FILES: [&[u8]; 4] = [
     include_bytes!("fonts/NotoSans-Regular.ttf"),
     include_bytes!("fonts/NotoSans-Bold.ttf"),
@@ -77,10 +79,31 @@ pub fn listing_pdf(listing: &Listing) -> Result<Vec<u8>> {
     set(&LISTING, serde_json::to_vec(listing)?)
 }
 
+/// The annual report as PDF/A-2b, dated `made` (UTC), for the council's archive.
+pub fn report_pdf(report: &impl serde::Serialize, made: chrono::DateTime<chrono::Utc>) -> Result<Vec<u8>> {
+    use chrono::{Datelike, Timelike};
+    let standards = typst_pdf::PdfStandards::new(&[typst_pdf::PdfStandard::A_2b])
+        .map_err(|error| Error::Pdf(format!("PDF/A-2b: {}", error.message())))?;
+    let when = Datetime::from_ymd_hms(
+        made.year(),
+        made.month() as u8,
+        made.day() as u8,
+        made.hour() as u8,
+        made.minute() as u8,
+        made.second() as u8,
+    );
+    let options = PdfOptions { standards, timestamp: when.map(typst_pdf::Timestamp::new_utc), ..PdfOptions::default() };
+    set_with(&REPORT, serde_json::to_vec(report)?, &options)
+}
+
 fn set(template: &'static Template, data: Vec<u8>) -> Result<Vec<u8>> {
+    set_with(template, data, &PdfOptions::default())
+}
+
+fn set_with(template: &'static Template, data: Vec<u8>, options: &PdfOptions) -> Result<Vec<u8>> {
     let world = TemplateWorld::new(template, data);
     let paged: PagedDocument = typst::compile(&world).output.map_err(|errors| failure(&world, &errors))?;
-    typst_pdf::pdf(&paged, &PdfOptions::default()).map_err(|errors| failure(&world, &errors))
+    typst_pdf::pdf(&paged, options).map_err(|errors| failure(&world, &errors))
 }
 
 fn failure(world: &TemplateWorld, diagnostics: &[SourceDiagnostic]) -> Error {

@@ -6,6 +6,10 @@
 //! workbook with the figures behind each table. Each report written is kept with its choices
 //! and date, so that it can be written again.
 
+#[cfg(feature = "pdf")]
+pub mod charts;
+#[cfg(feature = "pdf")]
+pub mod pdf;
 pub mod xlsx;
 
 use std::collections::BTreeMap;
@@ -68,6 +72,8 @@ pub struct PartnershipYear {
     /// Actual costs of this year's trips, per budget line (or bearer when none).
     pub costs: Vec<CostOfYear>,
     pub figures: YearFigures,
+    /// The partnership's last ten years, oldest first.
+    pub years: Vec<YearFigures>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
@@ -402,7 +408,10 @@ fn partnership_year(conn: &Connection, partnership: RecordLink, year: i32) -> Re
         ))?
         .query_row(params![partnership.id, year.to_string()], |row| row.get(0))?;
     let (gifts_received, gifts_given) = gifts(conn, &partnership.id, year)?;
-    let figures = figures(conn, Some(&partnership.id), year)?;
+    let years = (year - YEARS_COMPARED + 1..=year)
+        .map(|each| figures(conn, Some(&partnership.id), each))
+        .collect::<Result<Vec<_>>>()?;
+    let figures = years.last().cloned().unwrap_or_default();
     Ok(PartnershipYear {
         costs: costs(conn, &trip_ids, year)?,
         partnership,
@@ -417,6 +426,7 @@ fn partnership_year(conn: &Connection, partnership: RecordLink, year: i32) -> Re
         gifts_received,
         gifts_given,
         figures,
+        years,
     })
 }
 
@@ -431,14 +441,16 @@ pub fn annual_report(conn: &Connection, choices: &ReportChoices) -> Result<Annua
     }
     // The whole office's figures, unless the report is of one partnership or leaves some out:
     // then the sum of those it covers.
-    let covered: Option<Vec<&str>> = (choices.partnership_id.is_some() || !choices.left_out.is_empty())
-        .then(|| partnerships_of_year.iter().map(|p| p.partnership.id.as_str()).collect());
+    let whole_office = choices.partnership_id.is_none() && choices.left_out.is_empty();
     let years = (choices.year - YEARS_COMPARED + 1..=choices.year)
-        .map(|year| match &covered {
-            None => figures(conn, None, year),
-            Some(ids) => ids.iter().try_fold(YearFigures { year, ..YearFigures::default() }, |sum, id| {
-                Ok(sum.plus(&figures(conn, Some(id), year)?))
-            }),
+        .map(|year| {
+            if whole_office {
+                return figures(conn, None, year);
+            }
+            Ok(partnerships_of_year.iter().fold(YearFigures { year, ..YearFigures::default() }, |sum, part| {
+                let of_year = part.years.iter().find(|figures| figures.year == year).cloned().unwrap_or_default();
+                sum.plus(&of_year)
+            }))
         })
         .collect::<Result<Vec<_>>>()?;
     Ok(AnnualReport {
@@ -451,8 +463,8 @@ pub fn annual_report(conn: &Connection, choices: &ReportChoices) -> Result<Annua
 }
 
 crate::text_enum! {
-    /// xlsx: the workbook with every figure.
-    pub enum ReportFormat { Xlsx => "xlsx" }
+    /// pdf: PDF/A-2b with charts, for the archive; xlsx: the workbook with every figure.
+    pub enum ReportFormat { Pdf => "pdf", Xlsx => "xlsx" }
 }
 
 /// A report as it was written: its choices, format, language and date.
@@ -489,6 +501,10 @@ pub fn render_report(
 ) -> Result<Vec<u8>> {
     let report = annual_report(conn, choices)?;
     match format {
+        #[cfg(feature = "pdf")]
+        ReportFormat::Pdf => pdf::report_pdf(&report, language, crate::settings::office_today(conn)?),
+        #[cfg(not(feature = "pdf"))]
+        ReportFormat::Pdf => Err(Error::field("format", "format_not_built", "this build of Partnerdesk makes no PDF")),
         ReportFormat::Xlsx => xlsx::report_xlsx(&report, language),
     }
 }

@@ -112,3 +112,46 @@ fn a_written_report_is_kept_with_its_choices_and_written_again_alike() {
     };
     assert_eq!(read(first), read(again), "the same data and choices write the same figures");
 }
+
+/// What a poppler tool prints for `pdf`, read from a temporary file.
+#[cfg(feature = "pdf")]
+fn poppler(tool: &str, args: &[&str], pdf: &[u8]) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("report.pdf");
+    std::fs::write(&path, pdf).unwrap();
+    let output = std::process::Command::new(tool)
+        .args(args)
+        .arg(&path)
+        .args(if tool == "pdftotext" { &["-"][..] } else { &[] })
+        .output()
+        .unwrap_or_else(|e| panic!("{tool} (poppler-utils) is needed: {e}"));
+    assert!(output.status.success(), "{tool}: {}", String::from_utf8_lossy(&output.stderr));
+    String::from_utf8(output.stdout).unwrap()
+}
+
+#[cfg(feature = "pdf")]
+#[test]
+fn the_pdf_is_archival_and_holds_the_foreword_the_charts_and_every_partnership() {
+    let conn = demo();
+    let choices = ReportChoices { foreword: "Sehr geehrte Damen und Herren des Kreistags,".into(), ..of_year(2026) };
+    let pdf = render_report(&conn, &choices, ReportFormat::Pdf, Language::De).unwrap();
+    let meta = poppler("pdfinfo", &["-meta"], &pdf);
+    assert!(meta.contains("<pdfaid:part>2</pdfaid:part>"), "PDF/A-2 in the XMP metadata: {meta}");
+    assert!(meta.contains("<pdfaid:conformance>B</pdfaid:conformance>"), "{meta}");
+    let text = poppler("pdftotext", &["-layout"], &pdf).split_whitespace().collect::<Vec<_>>().join(" ");
+    for expected in [
+        "Partnerschaftsbericht 2026",
+        "Sehr geehrte Damen und Herren des Kreistags,",
+        "Das Jahr im Überblick",
+        "Reisen je Jahr und Partnerschaft",
+        "Ausreisen und Empfänge",
+        "Die letzten zehn Jahre",
+        "Kreis Düren – Jinhua (Städteregion)",
+        "1 × Landrat (CDU)",
+        "Wirtschaftsregion Kaiserslautern (WFK) – Yangzhou",
+    ] {
+        assert!(text.contains(expected), "{expected:?} missing in:\n{text}");
+    }
+    let en = render_report(&conn, &of_year(2026), ReportFormat::Pdf, Language::En).unwrap();
+    assert!(poppler("pdftotext", &[], &en).contains("The year at a glance"));
+}

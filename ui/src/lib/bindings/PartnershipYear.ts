@@ -26,4 +26,8 @@ tasks_open: number, gifts_received: Array<GiftOfYear>, gifts_given: Array<GiftOf
 /**
  * Actual costs of this year's trips, per budget line (or bearer when none).
  */
-costs: Array<CostOfYear>, figures: YearFigures, };
+costs: Array<CostOfYear>, figures: YearFigures, 
+/**
+ * The partnership's last ten years, oldest first.
+ */
+years: Array<YearFigures>, };

@@ -1408,7 +1408,7 @@ export const de = {
   "report.foreword": "Vorwort",
   "report.foreword.hint": "Steht vor den Zahlen, etwa die Anrede an den Rat.",
   "report.included": "Im Bericht",
-  "report.save": "Als Excel speichern …",
+  "report.save": "Speichern unter …",
   "report.save_title": "Bericht speichern",
   "report.file_prefix": "Partnerschaftsbericht",
   "report.saved": "Der Bericht wurde gespeichert.",
@@ -1433,6 +1433,9 @@ export const de = {
   "report.projects": "{n} Projekte",
   "report.written": "Geschriebene Berichte",
   "report.write_again": "Erneut schreiben …",
+  "report.format": "Format",
+  "report.format.pdf": "PDF/A mit Diagrammen (Archiv)",
+  "report.format.xlsx": "Excel mit allen Zahlen",
 };
 
 export type MessageKey = keyof typeof de;

@@ -1410,7 +1410,7 @@ export const en: Record<MessageKey, string> = {
   "report.foreword": "Foreword",
   "report.foreword.hint": "Printed before the figures, such as the address to the council.",
   "report.included": "In the report",
-  "report.save": "Save as Excel …",
+  "report.save": "Save as …",
   "report.save_title": "Save the report",
   "report.file_prefix": "Partnership report",
   "report.saved": "The report was saved.",
@@ -1435,4 +1435,7 @@ export const en: Record<MessageKey, string> = {
   "report.projects": "{n} projects",
   "report.written": "Reports written",
   "report.write_again": "Write again …",
+  "report.format": "Format",
+  "report.format.pdf": "PDF/A with charts (archive)",
+  "report.format.xlsx": "Excel with every figure",
 };
