@@ -8,14 +8,18 @@ use partnerdesk_core::vocabulary::Direction;
 use rusqlite::Connection;
 
 /// Runs preview and apply (strict, then skipping bad rows) on `bytes` when they are recognised
-/// as `kind`. Errors are expected; a panic or a refused apply that changed rows is a finding.
+/// as `kind`; people from a table or vCard go both into the delegation and onto the trip's
+/// invitation list. Errors are expected; a panic or a refused apply that changed rows is a
+/// finding.
 pub fn import_everything(kind: ImportKind, bytes: &[u8]) {
     if import::detect(bytes).ok() != Some(kind) {
         return;
     }
     let (conn, trip_id) = store_with_a_trip();
-    for skip_bad_rows in [false, true] {
-        let options = ImportOptions { trip_id: Some(trip_id.clone()), skip_bad_rows, columns: None };
+    let people = matches!(kind, ImportKind::Table | ImportKind::Contacts);
+    let targets: &[bool] = if people { &[false, true] } else { &[false] };
+    for (&registrations, skip_bad_rows) in targets.iter().flat_map(|r| [(r, false), (r, true)]) {
+        let options = ImportOptions { trip_id: Some(trip_id.clone()), registrations, skip_bad_rows, columns: None };
         let before = row_counts(&conn);
         let _ = import::preview(&conn, bytes, &options);
         assert_eq!(row_counts(&conn), before, "a preview changed the database");
