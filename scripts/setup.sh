@@ -14,9 +14,9 @@ packages=(build-essential pkg-config libwebkit2gtk-4.1-dev libxdo-dev libssl-dev
 # dbus and gnome-keyring give the end-to-end journeys a system keychain of their own; rclone serves
 # the shared folder over WebDAV in tests/sharing_webdav.rs; radicale and python3-caldav are the
 # calendar server and client of tests/calendar_publishing.rs; LibreOffice recalculates the costs
-# workbook in tests/costs_workbook.rs.
+# workbook in tests/costs_workbook.rs and reads the report's DOCX in tests/report_docx.rs.
 $for_tests && packages+=(xvfb xauth webkit2gtk-driver poppler-utils fonts-dejavu-core strace iproute2 util-linux
-  dbus gnome-keyring rclone radicale python3-caldav libreoffice-calc-nogui)
+  dbus gnome-keyring rclone radicale python3-caldav libreoffice-calc-nogui libreoffice-writer-nogui)
 
 missing=()
 for package in "${packages[@]}"; do

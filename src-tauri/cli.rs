@@ -92,7 +92,8 @@ pub enum Command {
         /// Only this partnership (see `list partnerships`).
         #[arg(long, value_name = "ID")]
         partnership: Option<String>,
-        /// pdf: PDF/A-2b with charts, for the council's archive; xlsx: the workbook with every figure.
+        /// pdf: PDF/A-2b with charts, for the council's archive; docx: for the council's template;
+        /// xlsx: the workbook with every figure.
         #[arg(long, default_value = "pdf")]
         format: report::ReportFormat,
         /// de or en; the office's language when not given.

@@ -27,6 +27,7 @@ pub async fn write_report(
 ) -> Result<Option<WrittenReport>> {
     let kind = match format {
         ReportFormat::Pdf => ("PDF", "pdf"),
+        ReportFormat::Docx => ("Word", "docx"),
         ReportFormat::Xlsx => ("Excel", "xlsx"),
     };
     let Some(path) = crate::shell::dialogs::save_file(&app, &title, &file_name, kind) else {

@@ -63,7 +63,7 @@ pub enum Error {
     Io(#[from] std::io::Error),
     #[error("{0}")]
     Json(#[from] serde_json::Error),
-    /// A table (.csv, .xlsx) could not be written.
+    /// A table or document (.csv, .xlsx, .docx) could not be written.
     #[error("{0}")]
     Table(String),
     /// Typst could not set a PDF.

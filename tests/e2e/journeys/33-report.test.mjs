@@ -1,10 +1,11 @@
 // Issue 17, part 1: the annual partnership report. The officer opens "Bericht", picks 2026,
 // sees the year's figures and the delegations' make-up, leaves a partnership out, writes a
-// foreword and saves the archival PDF with its charts (read back with pdftotext); the report is listed with its choices and written again.
+// foreword and saves the archival PDF with its charts (read back with pdftotext); the report is
+// listed with its choices and written again; then it is saved as Word, read by LibreOffice.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { existsSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, readFileSync, renameSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { artifacts, choose, cli, click, eventually, expectContents, fill, freshDataDir, launch, screenshot, textContents, textOf } from "../app.mjs";
 
@@ -40,6 +41,18 @@ test("an officer writes the 2026 partnership report from the window", async () =
     await click(browser, "report-write-again");
     await eventually(() => existsSync(saved), { message: "written again" });
     assert.equal((await textContents(browser, '[data-testid="report-written-row"]')).length, 2);
+
+    // The same report as Word for the council's template, read back by LibreOffice.
+    rmSync(saved);
+    await choose(browser, '[data-testid="report-format"]', "docx");
+    await click(browser, "report-save");
+    await eventually(() => existsSync(saved) && readFileSync(saved).subarray(0, 2).toString() === "PK", { message: "the DOCX written" });
+    const docx = join(dir.home, "bericht.docx");
+    renameSync(saved, docx);
+    execFileSync("soffice", [`-env:UserInstallation=file://${join(dir.home, "lo-profile")}`, "--headless", "--convert-to", "txt:Text", "--outdir", dir.home, docx]);
+    const words = readFileSync(join(dir.home, "bericht.txt"), "utf8");
+    assert.ok(words.includes("Bericht an den Kreistag über das Jahr 2026.") && words.includes("Kreis Düren – Jinhua (Städteregion)"), words);
+    await expectContents(browser, '[data-testid="report-written-row"] td:nth-child(4)', ["DOCX · DE", "PDF · DE", "PDF · DE"]);
   } finally {
     await close();
   }

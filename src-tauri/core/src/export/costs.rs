@@ -45,7 +45,7 @@ pub(super) fn category(category: CostCategory, language: Language) -> &'static s
 }
 
 /// The bearer as a sheet is named (no "/" in a sheet name).
-pub(super) fn bearer(bearer: Bearer, language: Language) -> &'static str {
+pub(crate) fn bearer(bearer: Bearer, language: Language) -> &'static str {
     use Bearer::*;
     match (language, bearer) {
         (Language::De, Office) => "Unser Haus",

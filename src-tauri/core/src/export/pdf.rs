@@ -29,7 +29,8 @@ struct Template {
 const PROGRAMME: Template = Template { name: "programme.typ", text: include_str!("programme.typ") };
 const LISTING: Template = Template { name: "listing.typ", text: include_str!("listing.typ") };
 const REPORT: Template = Template { name: "report.typ", text: include_str!("report.typ") };
-const FONT_FILES: [&[u8]; 4] = [
+/// The bundled fonts: every document and chart is set in them, none is looked up on the machine.
+pub(crate) const FONT_FILES: [&[u8]; 4] = [
     include_bytes!("fonts/NotoSans-Regular.ttf"),
     include_bytes!("fonts/NotoSans-Bold.ttf"),
     include_bytes!("fonts/NotoSans-Italic.ttf"),

@@ -5,6 +5,7 @@
 use plotters::prelude::*;
 use serde::Serialize;
 
+use super::words::words;
 use super::AnnualReport;
 use crate::error::{Error, Result};
 use crate::vocabulary::Language;
@@ -117,6 +118,7 @@ fn short(label: &str) -> String {
 
 pub fn report_charts(report: &AnnualReport, language: Language) -> Result<Vec<Chart>> {
     let de = language == Language::De;
+    let w = words(language);
     let years: Vec<String> = report.years.iter().map(|figures| figures.year.to_string()).collect();
     let mut charts = Vec::new();
 
@@ -135,11 +137,11 @@ pub fn report_charts(report: &AnnualReport, language: Language) -> Result<Vec<Ch
 
     let directions = vec![
         (
-            if de { "Reisen zu Partnern" } else { "Trips to partners" }.to_string(),
+            w.trips_outgoing.to_string(),
             report.years.iter().map(|y| y.trips_outgoing as f64).collect(),
         ),
         (
-            if de { "Delegationen zu Gast" } else { "Delegations hosted" }.to_string(),
+            w.trips_incoming.to_string(),
             report.years.iter().map(|y| y.trips_incoming as f64).collect(),
         ),
     ];
@@ -150,7 +152,7 @@ pub fn report_charts(report: &AnnualReport, language: Language) -> Result<Vec<Ch
 
     let places: Vec<String> = report.partnerships.iter().map(|part| short(&part.partnership.label)).collect();
     let costs = vec![(
-        if de { "Kosten (€)" } else { "Costs (€)" }.to_string(),
+        format!("{} (€)", w.costs),
         report.partnerships.iter().map(|part| part.figures.cost_cents as f64 / 100.0).collect(),
     )];
     charts.push(Chart {

@@ -2,14 +2,17 @@
 //! both directions with the make-up of each delegation, the agreements signed, in force and
 //! expiring, the projects, the outcomes reached and follow-up tasks done and open, the gifts
 //! received and given, the costs by budget line; then the office's totals and its last ten
-//! years side by side. Every figure is read from the records of that year; `xlsx` writes the
-//! workbook with the figures behind each table. Each report written is kept with its choices
-//! and date, so that it can be written again.
+//! years side by side. Every figure is read from the records of that year; `layout` sets it for
+//! the PDF and the DOCX, `xlsx` writes the workbook with the figures behind each table. Each
+//! report written is kept with its choices and date, so that it can be written again.
 
 #[cfg(feature = "pdf")]
 pub mod charts;
 #[cfg(feature = "pdf")]
-pub mod pdf;
+pub mod docx;
+#[cfg(feature = "pdf")]
+pub mod layout;
+mod words;
 pub mod xlsx;
 
 use std::collections::BTreeMap;
@@ -127,6 +130,8 @@ pub struct GiftOfYear {
 pub struct CostOfYear {
     /// The budget line's code and name, or the bearer's key when the office does not bear it.
     pub label: String,
+    /// Who bears these costs, when they are on no budget line of the office.
+    pub bearer: Option<crate::costs::Bearer>,
     pub actual_cents: i64,
     /// The budget line's amount for the year, where the line is one.
     pub budget_cents: Option<i64>,
@@ -304,17 +309,23 @@ fn costs(conn: &Connection, trip_ids: &[String], year: i32) -> Result<Vec<CostOf
     let mut sums: BTreeMap<String, CostOfYear> = BTreeMap::new();
     let mut statement = conn.prepare_cached(
         "SELECT CASE WHEN b.id IS NULL THEN c.bearer ELSE b.code || ' ' || b.name END,
-            coalesce(c.actual_cents, c.planned_cents, 0), CASE WHEN b.year = ?2 THEN b.amount_cents END
+            coalesce(c.actual_cents, c.planned_cents, 0), CASE WHEN b.year = ?2 THEN b.amount_cents END,
+            CASE WHEN b.id IS NULL THEN c.bearer END
          FROM cost_lines c LEFT JOIN budget_lines b ON b.id = c.budget_line_id AND b.deleted_at IS NULL
          WHERE c.trip_id = ?1 AND c.deleted_at IS NULL",
     )?;
     for trip in trip_ids {
         let rows = statement.query_map(params![trip, year], |row| {
-            Ok((row.get::<_, String>(0)?, row.get::<_, i64>(1)?, row.get::<_, Option<i64>>(2)?))
+            Ok((row.get::<_, String>(0)?, row.get::<_, i64>(1)?, row.get::<_, Option<i64>>(2)?, row.get(3)?))
         })?;
         for row in rows {
-            let (label, cents, budget) = row?;
-            let sum = sums.entry(label.clone()).or_insert(CostOfYear { label, actual_cents: 0, budget_cents: budget });
+            let (label, cents, budget, bearer) = row?;
+            let sum = sums.entry(label.clone()).or_insert(CostOfYear {
+                label,
+                bearer,
+                actual_cents: 0,
+                budget_cents: budget,
+            });
             sum.actual_cents += cents;
         }
     }
@@ -463,8 +474,9 @@ pub fn annual_report(conn: &Connection, choices: &ReportChoices) -> Result<Annua
 }
 
 crate::text_enum! {
-    /// pdf: PDF/A-2b with charts, for the archive; xlsx: the workbook with every figure.
-    pub enum ReportFormat { Pdf => "pdf", Xlsx => "xlsx" }
+    /// pdf: PDF/A-2b with charts, for the archive; docx: for the council's template;
+    /// xlsx: the workbook with every figure.
+    pub enum ReportFormat { Pdf => "pdf", Docx => "docx", Xlsx => "xlsx" }
 }
 
 /// A report as it was written: its choices, format, language and date.
@@ -502,9 +514,13 @@ pub fn render_report(
     let report = annual_report(conn, choices)?;
     match format {
         #[cfg(feature = "pdf")]
-        ReportFormat::Pdf => pdf::report_pdf(&report, language, crate::settings::office_today(conn)?),
+        ReportFormat::Pdf => layout::report_pdf(&report, language, crate::settings::office_today(conn)?),
+        #[cfg(feature = "pdf")]
+        ReportFormat::Docx => docx::report_docx(&report, language, crate::settings::office_today(conn)?),
         #[cfg(not(feature = "pdf"))]
-        ReportFormat::Pdf => Err(Error::field("format", "format_not_built", "this build of Partnerdesk makes no PDF")),
+        ReportFormat::Pdf | ReportFormat::Docx => {
+            Err(Error::field("format", "format_not_built", "this build of Partnerdesk makes no PDF or DOCX"))
+        }
         ReportFormat::Xlsx => xlsx::report_xlsx(&report, language),
     }
 }

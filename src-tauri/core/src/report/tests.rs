@@ -88,6 +88,12 @@ fn the_workbook_holds_the_figures_behind_every_chart() {
         (last[0].clone(), last[1].clone(), last[2].clone()),
         (Data::Float(2026.0), Data::Float(1.0), Data::Float(2.0))
     );
+    let kreis = workbook.worksheet_range(&names[1]).unwrap();
+    let cells: Vec<String> = kreis.rows().flat_map(|row| row.iter().map(|cell| cell.to_string())).collect();
+    for written_out in ["Teilnehmende und Firmen", "Partnerseite", "läuft", "Reise zum Partner"] {
+        assert!(cells.iter().any(|cell| cell == written_out), "{written_out:?} in {cells:?}");
+    }
+    assert!(!cells.iter().any(|cell| cell == "participant" || cell == "running"), "no stored keys: {cells:?}");
 }
 
 #[test]

@@ -5,112 +5,10 @@
 use chrono::{Datelike, NaiveDate};
 use rust_xlsxwriter::{ExcelDateTime, Format, Workbook, Worksheet, XlsxError};
 
+use super::words::{cost_label, project_status, words, Words};
 use super::{AnnualReport, PartnershipYear, YearFigures};
 use crate::error::{Error, Result};
 use crate::vocabulary::{Direction, Language};
-
-struct Words {
-    overview: &'static str,
-    title: &'static str,
-    year_headers: [&'static str; 10],
-    trips: &'static str,
-    trip_headers: [&'static str; 5],
-    outgoing: &'static str,
-    incoming: &'static str,
-    agreements: &'static str,
-    agreement_headers: [&'static str; 5],
-    signed: &'static str,
-    in_force: &'static str,
-    expiring: &'static str,
-    projects: &'static str,
-    project_headers: [&'static str; 2],
-    gifts: &'static str,
-    gift_headers: [&'static str; 5],
-    received: &'static str,
-    given: &'static str,
-    costs: &'static str,
-    cost_headers: [&'static str; 3],
-    follow_up: &'static str,
-    follow_up_headers: [&'static str; 3],
-    day: &'static str,
-}
-
-fn words(language: Language) -> Words {
-    match language {
-        Language::De => Words {
-            overview: "Übersicht",
-            title: "Partnerschaftsbericht",
-            year_headers: [
-                "Jahr",
-                "Reisen zu Partnern",
-                "Delegationen zu Gast",
-                "Reisende",
-                "Vereinbarungen unterzeichnet",
-                "Aufgaben erledigt",
-                "Aufgaben offen",
-                "Geschenke erhalten",
-                "Geschenke überreicht",
-                "Kosten (€)",
-            ],
-            trips: "Reisen",
-            trip_headers: ["Reise", "Richtung", "Von", "Bis", "Delegation"],
-            outgoing: "Reise zum Partner",
-            incoming: "Delegation zu Gast",
-            agreements: "Vereinbarungen",
-            agreement_headers: ["Vereinbarung", "Stand", "Unterzeichnet", "Gültig bis", "Themen"],
-            signed: "unterzeichnet",
-            in_force: "in Kraft",
-            expiring: "läuft aus",
-            projects: "Projekte",
-            project_headers: ["Projekt", "Stand"],
-            gifts: "Geschenke",
-            gift_headers: ["Datum", "Richtung", "Geschenk", "Von / an", "Wert (€)"],
-            received: "erhalten",
-            given: "überreicht",
-            costs: "Kosten",
-            cost_headers: ["Haushaltsstelle / Kostenträger", "Ausgaben (€)", "Ansatz (€)"],
-            follow_up: "Nachbereitung",
-            follow_up_headers: ["Ergebnisse", "Aufgaben erledigt", "Aufgaben offen"],
-            day: "dd.mm.yyyy",
-        },
-        Language::En => Words {
-            overview: "Overview",
-            title: "Partnership report",
-            year_headers: [
-                "Year",
-                "Trips to partners",
-                "Delegations hosted",
-                "Travellers",
-                "Agreements signed",
-                "Tasks done",
-                "Tasks open",
-                "Gifts received",
-                "Gifts given",
-                "Costs (€)",
-            ],
-            trips: "Trips",
-            trip_headers: ["Trip", "Direction", "From", "To", "Delegation"],
-            outgoing: "trip to the partner",
-            incoming: "delegation hosted",
-            agreements: "Agreements",
-            agreement_headers: ["Agreement", "State", "Signed", "Valid until", "Themes"],
-            signed: "signed",
-            in_force: "in force",
-            expiring: "ending",
-            projects: "Projects",
-            project_headers: ["Project", "State"],
-            gifts: "Gifts",
-            gift_headers: ["Date", "Direction", "Gift", "From / to", "Value (€)"],
-            received: "received",
-            given: "given",
-            costs: "Costs",
-            cost_headers: ["Budget line / bearer", "Spent (€)", "Budget (€)"],
-            follow_up: "Follow-up",
-            follow_up_headers: ["Outcomes", "Tasks done", "Tasks open"],
-            day: "dd/mm/yyyy",
-        },
-    }
-}
 
 fn date(day: NaiveDate) -> std::result::Result<ExcelDateTime, XlsxError> {
     ExcelDateTime::from_ymd(day.year() as u16, day.month() as u8, day.day() as u8)
@@ -142,7 +40,20 @@ fn years_table(
 ) -> std::result::Result<(), XlsxError> {
     let bold = Format::new().set_bold();
     let money = Format::new().set_num_format("#,##0.00");
-    for (column, header) in w.year_headers.iter().enumerate() {
+    let costs = format!("{} (€)", w.costs);
+    let headers = [
+        w.year,
+        w.trips_outgoing,
+        w.trips_incoming,
+        w.travellers,
+        w.agreements_signed,
+        w.tasks_done,
+        w.tasks_open,
+        w.gifts_received,
+        w.gifts_given,
+        &costs,
+    ];
+    for (column, header) in headers.iter().enumerate() {
         sheet.write_string_with_format(first_row, column as u16, *header, &bold)?;
     }
     for (index, figures) in years.iter().enumerate() {
@@ -170,11 +81,12 @@ fn partnership_sheet(
     sheet: &mut Worksheet,
     part: &PartnershipYear,
     year: i32,
-    w: &Words,
+    language: Language,
 ) -> std::result::Result<(), XlsxError> {
+    let w = &words(language);
     let bold = Format::new().set_bold();
     let heading = Format::new().set_bold().set_font_size(12);
-    let day = Format::new().set_num_format(w.day);
+    let day = Format::new().set_num_format(w.day_cell);
     let money = Format::new().set_num_format("#,##0.00");
     sheet.write_string_with_format(0, 0, format!("{} {year}", part.partnership.label), &heading)?;
     let mut row = 2;
@@ -187,7 +99,7 @@ fn partnership_sheet(
             *row += 2;
             Ok(())
         };
-    section(sheet, &mut row, w.trips, &w.trip_headers)?;
+    section(sheet, &mut row, w.trips, &[w.trip, w.direction, w.from, w.to, w.delegation])?;
     for trip in &part.trips {
         sheet.write_string(row, 0, &trip.title)?;
         sheet.write_string(row, 1, if trip.direction == Direction::Outgoing { w.outgoing } else { w.incoming })?;
@@ -199,7 +111,7 @@ fn partnership_sheet(
         row += 1;
     }
     row += 1;
-    section(sheet, &mut row, w.agreements, &w.agreement_headers)?;
+    section(sheet, &mut row, w.agreements, &[w.agreement, w.state, w.signed_on, w.valid_until, w.themes])?;
     let states = [
         (&part.agreements_signed, w.signed),
         (&part.agreements_expiring, w.expiring),
@@ -220,19 +132,19 @@ fn partnership_sheet(
         }
     }
     row += 1;
-    section(sheet, &mut row, w.projects, &w.project_headers)?;
+    section(sheet, &mut row, w.projects, &[w.project, w.state])?;
     for project in &part.projects {
         sheet.write_string(row, 0, &project.title)?;
-        sheet.write_string(row, 1, project.status.as_str())?;
+        sheet.write_string(row, 1, project_status(project.status, language))?;
         row += 1;
     }
     row += 1;
-    section(sheet, &mut row, w.follow_up, &w.follow_up_headers)?;
+    section(sheet, &mut row, w.follow_up, &[w.outcomes, w.tasks_done, w.tasks_open])?;
     for (column, count) in [part.outcomes, part.tasks_done, part.tasks_open].iter().enumerate() {
         sheet.write_number(row, column as u16, *count as f64)?;
     }
     row += 2;
-    section(sheet, &mut row, w.gifts, &w.gift_headers)?;
+    section(sheet, &mut row, w.gifts, &[w.date, w.direction, w.gift, w.other_side, &format!("{} (€)", w.value)])?;
     for (list, direction) in [(&part.gifts_received, w.received), (&part.gifts_given, w.given)] {
         for gift in list.iter() {
             sheet.write_datetime_with_format(row, 0, &date(gift.given_on)?, &day)?;
@@ -246,9 +158,14 @@ fn partnership_sheet(
         }
     }
     row += 1;
-    section(sheet, &mut row, w.costs, &w.cost_headers)?;
+    section(
+        sheet,
+        &mut row,
+        w.costs,
+        &[w.budget_line, &format!("{} (€)", w.spent), &format!("{} (€)", w.budget)],
+    )?;
     for cost in &part.costs {
-        sheet.write_string(row, 0, &cost.label)?;
+        sheet.write_string(row, 0, cost_label(cost, language))?;
         sheet.write_number_with_format(row, 1, euros(cost.actual_cents), &money)?;
         if let Some(budget) = cost.budget_cents {
             sheet.write_number_with_format(row, 2, euros(budget), &money)?;
@@ -280,7 +197,7 @@ fn workbook(report: &AnnualReport, language: Language) -> std::result::Result<Ve
     for part in &report.partnerships {
         let name = sheet_name(&part.partnership.label, &mut taken);
         let sheet = workbook.add_worksheet().set_name(name)?;
-        partnership_sheet(sheet, part, report.year, &w)?;
+        partnership_sheet(sheet, part, report.year, language)?;
     }
     workbook.save_to_buffer()
 }

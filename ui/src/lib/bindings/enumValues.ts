@@ -120,7 +120,7 @@ export const registerKindValues: readonly RegisterKind[] = ["person", "organisat
 
 export const registrationStatusValues: readonly RegistrationStatus[] = ["invited", "registered", "confirmed", "declined", "withdrawn"];
 
-export const reportFormatValues: readonly ReportFormat[] = ["pdf", "xlsx"];
+export const reportFormatValues: readonly ReportFormat[] = ["pdf", "docx", "xlsx"];
 
 export const searchKindValues: readonly SearchKind[] = ["trip", "item", "person", "organisation", "partnership", "agreement", "task", "outcome", "gift", "project"];
 

@@ -1435,6 +1435,7 @@ export const de = {
   "report.write_again": "Erneut schreiben …",
   "report.format": "Format",
   "report.format.pdf": "PDF/A mit Diagrammen (Archiv)",
+  "report.format.docx": "Word für die Sitzungsvorlage",
   "report.format.xlsx": "Excel mit allen Zahlen",
 };
 

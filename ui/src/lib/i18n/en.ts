@@ -1437,5 +1437,6 @@ export const en: Record<MessageKey, string> = {
   "report.write_again": "Write again …",
   "report.format": "Format",
   "report.format.pdf": "PDF/A with charts (archive)",
+  "report.format.docx": "Word for the council template",
   "report.format.xlsx": "Excel with every figure",
 };
