@@ -16,6 +16,7 @@ use partnerdesk_core::export::pdf::programme_pdf;
 use partnerdesk_core::export::DocumentLanguage;
 use partnerdesk_core::overview::{overview, trip_year};
 use partnerdesk_core::programme::{add_item, programme_view, ItemInput, ItemKind};
+use partnerdesk_core::report::{annual_report, ReportChoices};
 use partnerdesk_core::search::search;
 use partnerdesk_core::sharing::{self, SharingInput};
 use partnerdesk_core::store::paging::PageRequest;
@@ -185,6 +186,9 @@ fn main() {
     });
     measure("year view of 2019", || {
         trip_year(&conn, Some(2019), at_noon).unwrap();
+    });
+    measure("annual report of 2019, all partnerships (figures)", || {
+        annual_report(&conn, &ReportChoices { year: 2019, ..ReportChoices::default() }).unwrap();
     });
     let mixed = mixed_queries(&conn, 200);
     let mut runs: Vec<Duration> = mixed
