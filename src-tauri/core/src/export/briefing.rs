@@ -214,8 +214,9 @@ enum Meeting {
     InDelegation,
 }
 
-/// The people we meet on the trip, each once, in the order we first meet them: hosts and
-/// guests of its items and, on a visit we host, the partner delegation's members.
+/// The partner's people we meet on the trip, each once, in the order we first meet them: hosts
+/// and guests of its items and, on a visit we host, the partner delegation's members. Our own
+/// colleagues who host or attend an item get no card.
 fn people_met(conn: &Connection, trip_id: &str, direction: Direction) -> Result<Vec<(String, Vec<Meeting>)>> {
     let mut met: Vec<(String, Vec<Meeting>)> = Vec::new();
     let mut note = |person: String, meeting: Meeting| match met.iter_mut().find(|(id, _)| *id == person) {
@@ -240,7 +241,7 @@ fn people_met(conn: &Connection, trip_id: &str, direction: Direction) -> Result<
                 SELECT item_id, person_id, 'hosted' AS part FROM item_hosts WHERE person_id IS NOT NULL
                 UNION ALL SELECT item_id, person_id, 'attended' FROM item_guests WHERE person_id IS NOT NULL) link
              JOIN programme_items i ON i.id = link.item_id AND i.deleted_at IS NULL
-             JOIN people p ON p.id = link.person_id AND p.deleted_at IS NULL
+             JOIN people p ON p.id = link.person_id AND p.deleted_at IS NULL AND p.side = 'partner'
              WHERE i.trip_id = ?1 ORDER BY i.start_utc, i.id",
         )?
         .query_map([trip_id], |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?)))?

@@ -498,6 +498,8 @@ fn the_briefing_folder_has_the_people_we_meet_the_internal_notes_and_no_personal
     let guest = card("Ye Qing");
     assert_eq!(guest.here, ["23.10.2026 09:00 · Empfang und Konferenz zur Zusammenarbeit (Gast)"]);
     assert!(guest.before.is_empty() && guest.gifts.is_empty(), "a first meeting");
+    let names: Vec<&str> = briefing.cards.iter().map(|card| card.person.name.as_str()).collect();
+    assert!(!names.contains(&"Markus Schiffer"), "a guest from our own side gets no card: {names:?}");
 
     let history = briefing.history.as_ref().unwrap();
     assert!(history.partnership.starts_with("Kreis Düren – Jinhua"));
