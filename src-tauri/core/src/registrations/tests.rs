@@ -125,6 +125,31 @@ fn bad_input_is_refused_at_its_field_and_nothing_is_saved() {
 }
 
 #[test]
+fn opening_a_trip_refuses_a_bad_deadline_and_cost_share_and_keeps_what_was_there() {
+    let conn = open_in_memory().unwrap();
+    let trip = trip(&conn);
+    let input = InvitationInput {
+        deadline: "2027-06-30".into(),
+        asks: vec![AskedData::Dietary, AskedData::Contact],
+        cost_share: "1.250,50".into(),
+        notes: "Bitte bis Ende Juni anmelden.".into(),
+    };
+    let opened = open_registration(&conn, &trip, &input).unwrap();
+    assert_eq!(opened.deadline, NaiveDate::from_ymd_opt(2027, 6, 30));
+    assert_eq!(opened.cost_share_cents, Some(125_050));
+    assert_eq!(opened.asks, [AskedData::Contact, AskedData::Dietary], "in the form's order");
+
+    let bad = InvitationInput { deadline: "31.02.2027".into(), cost_share: "12,3456".into(), ..input.clone() };
+    let refused = codes(open_registration(&conn, &trip, &bad).unwrap_err());
+    let fields: Vec<&str> = refused.iter().map(|(field, _)| field.as_str()).collect();
+    assert_eq!(fields, ["deadline", "cost_share"], "both named at once: {refused:?}");
+    assert_eq!(get_invitation(&conn, &trip).unwrap(), Some(opened), "nothing changed");
+
+    let changed = open_registration(&conn, &trip, &InvitationInput { deadline: String::new(), ..input }).unwrap();
+    assert_eq!((changed.deadline, changed.closed), (None, false), "no deadline: open until closed by hand");
+}
+
+#[test]
 fn a_hosted_delegation_takes_no_registrations() {
     let conn = open_in_memory().unwrap();
     let hosted =
