@@ -102,6 +102,12 @@ pub enum Command {
         /// A foreword printed before the figures.
         #[arg(long, default_value = "")]
         foreword: String,
+        /// A partnership to leave out (repeatable).
+        #[arg(long, value_name = "ID")]
+        leave_out_partnership: Vec<String>,
+        /// A trip or gift to leave out (repeatable); a trip takes its gifts with it.
+        #[arg(long, value_name = "ID")]
+        leave_out: Vec<String>,
         #[arg(long, value_name = "FILE")]
         out: PathBuf,
     },
@@ -529,12 +535,13 @@ pub fn run(db: &Path, key: Option<&Passphrase>, command: &Command) -> Result<Str
             export::write_atomically(out, &bytes)?;
             Ok(format!("Wrote {}.\n", out.display()))
         }
-        Command::Report { year, partnership, format, lang, foreword, out } => {
+        Command::Report { year, partnership, format, lang, foreword, leave_out_partnership, leave_out, out } => {
             let choices = report::ReportChoices {
                 year: *year,
                 partnership_id: partnership.clone(),
                 foreword: foreword.clone(),
-                left_out: Vec::new(),
+                left_out: leave_out_partnership.clone(),
+                left_out_items: leave_out.clone(),
             };
             let language = match lang {
                 Some(language) => *language,

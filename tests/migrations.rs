@@ -343,6 +343,13 @@ INSERT INTO reports (id, year, partnership_id, foreword, left_out, format, langu
     'xlsx', 'de', '2026-12-01T08:00:00.000Z', '2026-12-01T08:00:00.000Z', '2026-12-01T08:00:00.000Z');
 ";
 
+const REPORT_ITEMS: &str = "
+INSERT INTO reports (id, year, partnership_id, foreword, left_out, left_out_items, format, language, written_at,
+    created_at, updated_at)
+ VALUES ('0192f0a0-e000-7000-8000-000000000002', 2026, NULL, '', '[]', '[\"0192f0a0-1000-7000-8000-000000000001\"]',
+    'docx', 'de', '2026-12-07T08:00:00.000Z', '2026-12-07T08:00:00.000Z', '2026-12-07T08:00:00.000Z');
+";
+
 const AGREEMENT_DOCUMENT_FILE: (&str, &[u8]) = ("0192f0a0-5000-7000-8000-000000000001.pdf", b"%PDF-1.4 Vertrag 2014");
 
 /// What a fixture of each version holds: every block whose range contains the version.
@@ -368,6 +375,7 @@ const DATA: &[(RangeInclusive<usize>, &str)] = &[
     (22..=usize::MAX, REGISTRATIONS),
     (23..=usize::MAX, COST_ITEMS),
     (24..=usize::MAX, REPORTS),
+    (25..=usize::MAX, REPORT_ITEMS),
 ];
 
 /// Columns a later migration drops, with the version that drops them; what they held is
@@ -410,6 +418,7 @@ const ADDED_COLUMNS: &[(&str, &str, &str)] = &[
     ("gifts", "published", "published = 0"),
     ("gifts", "partnership_id", "partnership_id IS NULL"),
     ("cost_lines", "item_id", "item_id IS NULL"),
+    ("reports", "left_out_items", "left_out_items = '[]'"),
 ];
 
 /// Tables a migration fills (seeds, or records made from older data), besides `DERIVED_TABLES`;
@@ -851,13 +860,18 @@ fn check_records(conn: &Connection, version: usize) {
     }
     if version >= 24 {
         let written = report::written_reports(conn, 10).unwrap();
-        assert_eq!(
-            (written[0].year, written[0].left_out.as_slice()),
-            (2026, [PARTNERSHIP.to_string()].as_slice()),
-            "v{version}"
-        );
-        let again = report::annual_report(conn, &written[0].choices()).unwrap();
+        let first = written.iter().find(|w| w.id.ends_with("e000-7000-8000-000000000001")).unwrap();
+        assert_eq!((first.year, first.left_out.as_slice()), (2026, [PARTNERSHIP.to_string()].as_slice()), "v{version}");
+        assert!(first.left_out_items.is_empty(), "v{version}");
+        let again = report::annual_report(conn, &first.choices()).unwrap();
         assert!(again.partnerships.iter().all(|p| p.partnership.id != PARTNERSHIP), "v{version}");
+    }
+    if version >= 25 {
+        let written = report::written_reports(conn, 10).unwrap();
+        assert_eq!(
+            (written[0].format, written[0].left_out_items.as_slice()),
+            (report::ReportFormat::Docx, [TRIP_JINHUA.to_string()].as_slice())
+        );
     }
     if version >= 4 {
         let gift = gifts::get_gift(conn, GIFT).unwrap();

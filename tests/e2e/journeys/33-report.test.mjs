@@ -1,7 +1,8 @@
 // Issue 17, part 1: the annual partnership report. The officer opens "Bericht", picks 2026,
 // sees the year's figures and the delegations' make-up, leaves a partnership out, writes a
 // foreword and saves the archival PDF with its charts (read back with pdftotext); the report is
-// listed with its choices and written again; then it is saved as Word, read by LibreOffice.
+// listed with its choices and written again; then it is saved as Word, read by LibreOffice. A
+// single gift is left out too.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
@@ -28,12 +29,25 @@ test("an officer writes the 2026 partnership report from the window", async () =
       if ((await label.getProperty("textContent")).includes("Yangzhou")) await (await label.$("input")).click();
     }
     await eventually(async () => (await textOf(browser, "report-trips-incoming")) === "1", { message: "one partnership left out" });
+    // A single gift left out: struck through in the window, missing from the report.
+    for (const gift of await browser.$$('[data-testid="report-gift"]')) {
+      if ((await gift.getProperty("textContent")).includes("Porzellanteller")) await (await gift.$('[data-testid="report-gift-included"]')).click();
+    }
+    await eventually(async () => {
+      for (const gift of await browser.$$('[data-testid="report-gift"]')) {
+        if ((await gift.getProperty("textContent")).includes("Porzellanteller")) return (await gift.getAttribute("class")).includes("left-out");
+      }
+      return false;
+    }, { message: "the gift left out" });
+    await browser.execute(() => document.querySelector('[data-testid="report-gift"]').scrollIntoView({ block: "center" }));
+    await screenshot(browser, "report-items");
     await fill(browser, "#report-foreword", "Bericht an den Kreistag über das Jahr 2026.");
     await click(browser, "report-save");
     await eventually(() => existsSync(saved) && readFileSync(saved).subarray(0, 4).toString() === "%PDF", { message: "the PDF written" });
     const text = execFileSync("pdftotext", [saved, "-"], { encoding: "utf8" });
     assert.ok(text.includes("Bericht an den Kreistag über das Jahr 2026.") && text.includes("Reisen je Jahr und Partnerschaft"), text);
     assert.ok(!text.includes("Wirtschaftsregion Kaiserslautern (WFK) – Yangzhou"), "the partnership left out");
+    assert.ok(text.includes("Teeservice") && !text.includes("Porzellanteller"), "the gift left out");
     execFileSync("pdftoppm", ["-r", "50", "-png", saved, join(artifacts, "report-page")]);
     await expectContents(browser, '[data-testid="report-written-row"] td:nth-child(2)', ["2026"]);
 

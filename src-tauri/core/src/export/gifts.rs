@@ -35,7 +35,7 @@ pub fn public_gifts(conn: &Connection, year: i32, format: PublicListFormat) -> R
     }
 }
 
-fn decision(decision: GiftDecision, language: Language) -> &'static str {
+pub(crate) fn decision(decision: GiftDecision, language: Language) -> &'static str {
     use GiftDecision::*;
     match (language, decision) {
         (Language::De, KeptByOffice) => "Verbleibt im Haus",

@@ -136,14 +136,8 @@ pub fn report_charts(report: &AnnualReport, language: Language) -> Result<Vec<Ch
     });
 
     let directions = vec![
-        (
-            w.trips_outgoing.to_string(),
-            report.years.iter().map(|y| y.trips_outgoing as f64).collect(),
-        ),
-        (
-            w.trips_incoming.to_string(),
-            report.years.iter().map(|y| y.trips_incoming as f64).collect(),
-        ),
+        (w.trips_outgoing.to_string(), report.years.iter().map(|y| y.trips_outgoing as f64).collect()),
+        (w.trips_incoming.to_string(), report.years.iter().map(|y| y.trips_incoming as f64).collect()),
     ];
     charts.push(Chart {
         title: if de { "Ausreisen und Empfänge" } else { "Trips out and delegations hosted" }.into(),

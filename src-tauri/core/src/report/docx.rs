@@ -58,19 +58,19 @@ fn styles(docx: Docx) -> Docx {
             .q_format(true)
             .line_spacing(LineSpacing::new().after(80)),
     )
-        .add_style(
-            Style::new(TITLE.0, StyleType::Paragraph)
-                .name(TITLE.1)
-                .based_on("Normal")
-                .next("Normal")
-                .q_format(true)
-                .size(40)
-                .bold()
-                .color(INK)
-                .line_spacing(LineSpacing::new().after(160)),
-        )
-        .add_style(heading(HEADING_1, 30, 0))
-        .add_style(heading(HEADING_2, 24, 1))
+    .add_style(
+        Style::new(TITLE.0, StyleType::Paragraph)
+            .name(TITLE.1)
+            .based_on("Normal")
+            .next("Normal")
+            .q_format(true)
+            .size(40)
+            .bold()
+            .color(INK)
+            .line_spacing(LineSpacing::new().after(160)),
+    )
+    .add_style(heading(HEADING_1, 30, 0))
+    .add_style(heading(HEADING_2, 24, 1))
 }
 
 fn styled(style: (&str, &str), text: &str) -> Paragraph {
@@ -213,6 +213,7 @@ fn document(layout: &ReportLayout, language: Language) -> Result<Docx> {
             .add_paragraph(Paragraph::new().add_run(Run::new().add_image(picture)));
     }
     docx = add_section(docx, &layout.years);
+    docx = add_section(docx, &layout.public_gifts);
     for part in &layout.partnerships {
         docx = docx.add_paragraph(styled(HEADING_1, &part.heading).page_break_before(true));
         for section in &part.sections {

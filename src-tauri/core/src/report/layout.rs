@@ -8,8 +8,8 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::charts::{report_charts, Chart};
-use super::words::{cost_label, project_status, words};
-use super::{AnnualReport, PartnershipYear};
+use super::words::{cost_label, decision, project_status, words};
+use super::{AnnualReport, GiftOfYear, PartnershipYear};
 use crate::error::Result;
 use crate::export::pdf::ListingSection;
 use crate::money::euros_text;
@@ -25,6 +25,7 @@ pub(super) struct ReportLayout {
     pub figures: Vec<(String, String)>,
     pub charts: Vec<Chart>,
     pub years: ListingSection,
+    pub public_gifts: ListingSection,
     pub partnerships: Vec<PartnershipPart>,
     pub footer: String,
 }
@@ -58,6 +59,7 @@ fn partnership_part(part: &PartnershipYear, language: Language) -> PartnershipPa
     let trips = part
         .trips
         .iter()
+        .filter(|trip| !trip.left_out)
         .map(|trip| {
             let make_up: Vec<String> =
                 trip.make_up.iter().map(|group| format!("{} × {}", group.count, group.label)).collect();
@@ -94,8 +96,15 @@ fn partnership_part(part: &PartnershipYear, language: Language) -> PartnershipPa
         .iter()
         .map(|gift| (gift, w.received))
         .chain(part.gifts_given.iter().map(|gift| (gift, w.given)))
+        .filter(|(gift, _)| !gift.left_out)
         .map(|(gift, direction)| {
-            vec![day(gift.given_on), direction.to_string(), gift.description.clone(), gift.other_side.clone()]
+            vec![
+                day(gift.given_on),
+                direction.to_string(),
+                gift.description.clone(),
+                gift.other_side.clone(),
+                decision(gift, language).to_string(),
+            ]
         })
         .collect();
     let costs = part
@@ -128,10 +137,42 @@ fn partnership_part(part: &PartnershipYear, language: Language) -> PartnershipPa
                 vec![vec![part.outcomes.to_string(), part.tasks_done.to_string(), part.tasks_open.to_string()]],
                 "",
             ),
-            section(w.gifts, &[w.date, w.direction, w.gift, w.other_side], &["left"; 4], gifts, w.none),
+            section(w.gifts, &[w.date, w.direction, w.gift, w.other_side, w.decision], &["left"; 5], gifts, w.none),
             section(w.costs, &[w.budget_line, w.spent, w.budget], &["left", "right", "right"], costs, w.none),
         ],
     }
+}
+
+/// The gifts received this year that the office publishes, from every partnership the report
+/// covers, each once, by date.
+fn public_gifts(report: &AnnualReport, language: Language) -> ListingSection {
+    let w = words(language);
+    let mut gifts: Vec<&GiftOfYear> = Vec::new();
+    for gift in report.partnerships.iter().flat_map(|part| &part.gifts_received) {
+        if gift.published && !gift.left_out && !gifts.iter().any(|known| known.id == gift.id) {
+            gifts.push(gift);
+        }
+    }
+    gifts.sort_by_key(|gift| gift.given_on);
+    let rows = gifts
+        .iter()
+        .map(|gift| {
+            vec![
+                gift.given_on.format(w.day).to_string(),
+                gift.description.clone(),
+                gift.other_side.clone(),
+                gift.value_cents.map(|cents| euros_text(cents, language)).unwrap_or_default(),
+                decision(gift, language).to_string(),
+            ]
+        })
+        .collect();
+    section(
+        &format!("{} {}", w.public_gifts, report.year),
+        &[w.date, w.gift, w.other_side, w.value, w.decision],
+        &["left", "left", "left", "right", "left"],
+        rows,
+        w.no_public_gifts,
+    )
 }
 
 /// The report laid out in `language`, its charts drawn.
@@ -175,6 +216,7 @@ pub(super) fn report_layout(report: &AnnualReport, language: Language, today: Na
                 .collect(),
             "",
         ),
+        public_gifts: public_gifts(report, language),
         partnerships: report.partnerships.iter().map(|part| partnership_part(part, language)).collect(),
         footer: format!("{} {} · {} {}", w.title, report.year, w.as_of, today.format(w.day)),
     })

@@ -41,6 +41,9 @@ pub struct ReportChoices {
     /// Partnerships left out of the report.
     #[serde(default)]
     pub left_out: Vec<String>,
+    /// Single trips and gifts left out; a trip takes its gifts with it.
+    #[serde(default)]
+    pub left_out_items: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
@@ -82,6 +85,9 @@ pub struct PartnershipYear {
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 #[ts(export)]
 pub struct TripOfYear {
+    pub id: String,
+    /// Left out by the officer: listed in the window, not in the report nor its figures.
+    pub left_out: bool,
     pub title: String,
     pub direction: Direction,
     pub start_date: NaiveDate,
@@ -118,11 +124,18 @@ pub struct ProjectOfYear {
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 #[ts(export)]
 pub struct GiftOfYear {
+    pub id: String,
+    /// Left out by the officer, or given on a trip left out.
+    pub left_out: bool,
     pub given_on: NaiveDate,
     pub description: String,
     /// Who gave a gift received, who got a gift given.
     pub other_side: String,
     pub value_cents: Option<i64>,
+    /// What became of a gift received, as decided under the office's gift rules.
+    pub decision: Option<crate::gifts::GiftDecision>,
+    /// On the office's public list of gifts.
+    pub published: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
@@ -273,13 +286,20 @@ fn agreements(conn: &Connection, partnership: &str, year: i32) -> Result<Agreeme
     Ok(found)
 }
 
-fn gifts(conn: &Connection, partnership: &str, year: i32) -> Result<(Vec<GiftOfYear>, Vec<GiftOfYear>)> {
+/// The partnership's gifts of `year`, received and given; those in `left_out` (by their ID or
+/// their trip's) marked.
+fn gifts(
+    conn: &Connection,
+    partnership: &str,
+    year: i32,
+    left_out: &[String],
+) -> Result<(Vec<GiftOfYear>, Vec<GiftOfYear>)> {
     let rows: Vec<(String, GiftOfYear)> = conn
         .prepare_cached(&format!(
             "SELECT g.direction, g.given_on, g.description,
                 CASE g.direction WHEN 'received'
                     THEN coalesce(gp.name_latin, go.name, '') ELSE coalesce(rp.name_latin, ro.name, '') END,
-                g.value_cents
+                g.value_cents, g.id, coalesce(g.trip_id, ''), g.decision, g.published
              FROM gifts g
              LEFT JOIN people gp ON gp.id = g.giver_person_id
              LEFT JOIN organisations go ON go.id = g.giver_organisation_id
@@ -293,10 +313,14 @@ fn gifts(conn: &Connection, partnership: &str, year: i32) -> Result<(Vec<GiftOfY
             Ok((
                 row.get(0)?,
                 GiftOfYear {
+                    id: row.get(5)?,
+                    left_out: [row.get::<_, String>(5)?, row.get(6)?].iter().any(|id| left_out.contains(id)),
                     given_on: row.get(1)?,
                     description: row.get(2)?,
                     other_side: row.get(3)?,
                     value_cents: row.get(4)?,
+                    decision: row.get(7)?,
+                    published: row.get(8)?,
                 },
             ))
         })?
@@ -424,31 +448,60 @@ fn figures_of_years(conn: &Connection, partnership: Option<&str>, last_year: i32
     Ok(years)
 }
 
-fn partnership_year(conn: &Connection, partnership: RecordLink, year: i32) -> Result<PartnershipYear> {
-    let trips: Vec<(String, TripOfYear)> = conn
+/// Takes the trips and gifts left out of the report out of the year's figures: a trip with its
+/// travellers and costs, a gift by itself.
+fn take_out<'a>(
+    conn: &Connection,
+    of_year: &mut YearFigures,
+    trips: impl Iterator<Item = &'a TripOfYear>,
+    received: impl Iterator<Item = &'a GiftOfYear>,
+    given: impl Iterator<Item = &'a GiftOfYear>,
+) -> Result<()> {
+    let mut left_out_trips = Vec::new();
+    for trip in trips.filter(|trip| trip.left_out) {
+        match trip.direction {
+            Direction::Outgoing => of_year.trips_outgoing -= 1,
+            Direction::Incoming => of_year.trips_incoming -= 1,
+        }
+        of_year.travellers -= trip.size;
+        left_out_trips.push(trip.id.clone());
+    }
+    of_year.cost_cents -= costs(conn, &left_out_trips, of_year.year)?.iter().map(|cost| cost.actual_cents).sum::<i64>();
+    of_year.gifts_received -= received.filter(|gift| gift.left_out).count() as i64;
+    of_year.gifts_given -= given.filter(|gift| gift.left_out).count() as i64;
+    Ok(())
+}
+
+fn partnership_year(
+    conn: &Connection,
+    partnership: RecordLink,
+    year: i32,
+    left_out: &[String],
+) -> Result<PartnershipYear> {
+    let mut trips: Vec<TripOfYear> = conn
         .prepare_cached(TRIPS_OF_YEAR)?
         .query_map(params![partnership.id, year.to_string()], |row| {
-            Ok((
-                row.get(0)?,
-                TripOfYear {
-                    title: row.get(1)?,
-                    direction: row.get(2)?,
-                    start_date: row.get(3)?,
-                    end_date: row.get(4)?,
-                    purpose: row.get(5)?,
-                    size: 0,
-                    make_up: Vec::new(),
-                },
-            ))
+            let id: String = row.get(0)?;
+            Ok(TripOfYear {
+                left_out: left_out.contains(&id),
+                id,
+                title: row.get(1)?,
+                direction: row.get(2)?,
+                start_date: row.get(3)?,
+                end_date: row.get(4)?,
+                purpose: row.get(5)?,
+                size: 0,
+                make_up: Vec::new(),
+            })
         })?
         .collect::<rusqlite::Result<_>>()?;
-    let trip_ids: Vec<String> = trips.iter().map(|(id, _)| id.clone()).collect();
-    let mut with_make_up = Vec::with_capacity(trips.len());
-    for (id, mut trip) in trips {
-        trip.make_up = make_up(conn, &id)?;
+    for trip in &mut trips {
+        trip.make_up = make_up(conn, &trip.id)?;
         trip.size = trip.make_up.iter().map(|group| group.count).sum();
-        with_make_up.push(trip);
     }
+    let left_out: Vec<String> =
+        left_out.iter().cloned().chain(trips.iter().filter(|trip| trip.left_out).map(|trip| trip.id.clone())).collect();
+    let reported_trips: Vec<String> = trips.iter().filter(|trip| !trip.left_out).map(|trip| trip.id.clone()).collect();
     let (agreements_signed, agreements_in_force, agreements_expiring) = agreements(conn, &partnership.id, year)?;
     let projects = conn
         .prepare_cached(
@@ -467,13 +520,16 @@ fn partnership_year(conn: &Connection, partnership: RecordLink, year: i32) -> Re
          WHERE o.deleted_at IS NULL AND i.trip_id IN (SELECT t.id FROM ({TRIPS_OF_YEAR}) t)"
         ))?
         .query_row(params![partnership.id, year.to_string()], |row| row.get(0))?;
-    let (gifts_received, gifts_given) = gifts(conn, &partnership.id, year)?;
-    let years = figures_of_years(conn, Some(&partnership.id), year)?;
+    let (gifts_received, gifts_given) = gifts(conn, &partnership.id, year, &left_out)?;
+    let mut years = figures_of_years(conn, Some(&partnership.id), year)?;
+    if let Some(of_year) = years.last_mut() {
+        take_out(conn, of_year, trips.iter(), gifts_received.iter(), gifts_given.iter())?;
+    }
     let figures = years.last().cloned().unwrap_or_default();
     Ok(PartnershipYear {
-        costs: costs(conn, &trip_ids, year)?,
+        costs: costs(conn, &reported_trips, year)?,
         partnership,
-        trips: with_make_up,
+        trips,
         agreements_signed,
         agreements_in_force,
         agreements_expiring,
@@ -495,13 +551,27 @@ pub fn annual_report(conn: &Connection, choices: &ReportChoices) -> Result<Annua
     }
     let mut partnerships_of_year = Vec::new();
     for partnership in partnerships(conn, choices)? {
-        partnerships_of_year.push(partnership_year(conn, partnership, choices.year)?);
+        partnerships_of_year.push(partnership_year(conn, partnership, choices.year, &choices.left_out_items)?);
     }
     // The whole office's figures, unless the report is of one partnership or leaves some out:
     // then the sum of those it covers.
+    // Single items left out are taken out of the whole office's figures once each, however
+    // many of its partnerships they belong to.
     let whole_office = choices.partnership_id.is_none() && choices.left_out.is_empty();
     let years = if whole_office {
-        figures_of_years(conn, None, choices.year)?
+        let mut years = figures_of_years(conn, None, choices.year)?;
+        if let Some(of_year) = years.last_mut() {
+            let mut seen = std::collections::HashSet::new();
+            let mut once = |id: &str| seen.insert(id.to_string());
+            let trips: Vec<&TripOfYear> =
+                partnerships_of_year.iter().flat_map(|p| &p.trips).filter(|t| once(&t.id)).collect();
+            let received: Vec<&GiftOfYear> =
+                partnerships_of_year.iter().flat_map(|p| &p.gifts_received).filter(|g| once(&g.id)).collect();
+            let given: Vec<&GiftOfYear> =
+                partnerships_of_year.iter().flat_map(|p| &p.gifts_given).filter(|g| once(&g.id)).collect();
+            take_out(conn, of_year, trips.into_iter(), received.into_iter(), given.into_iter())?;
+        }
+        years
     } else {
         (choices.year - YEARS_COMPARED + 1..=choices.year)
             .map(|year| {
@@ -536,6 +606,7 @@ pub struct WrittenReport {
     pub partnership: Option<RecordLink>,
     pub foreword: String,
     pub left_out: Vec<String>,
+    pub left_out_items: Vec<String>,
     pub format: ReportFormat,
     pub language: Language,
     pub written_at: String,
@@ -548,6 +619,7 @@ impl WrittenReport {
             partnership_id: self.partnership.as_ref().map(|p| p.id.clone()),
             foreword: self.foreword.clone(),
             left_out: self.left_out.clone(),
+            left_out_items: self.left_out_items.clone(),
         }
     }
 }
@@ -583,15 +655,16 @@ pub fn record_report(
     let id = new_id();
     let stamp = now();
     conn.execute(
-        "INSERT INTO reports (id, year, partnership_id, foreword, left_out, format, language, written_at, created_at,
-            updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8, ?8)",
+        "INSERT INTO reports (id, year, partnership_id, foreword, left_out, left_out_items, format, language,
+            written_at, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9, ?9)",
         params![
             id,
             choices.year,
             choices.partnership_id,
             choices.foreword.trim(),
             serde_json::to_string(&choices.left_out)?,
+            serde_json::to_string(&choices.left_out_items)?,
             format,
             language,
             stamp
@@ -602,7 +675,7 @@ pub fn record_report(
 
 const SELECT_WRITTEN: &str =
     "SELECT r.id, r.year, r.partnership_id, p.our_side || ' – ' || p.partner_place, r.foreword,
-        r.left_out, r.format, r.language, r.written_at
+        r.left_out, r.format, r.language, r.written_at, r.left_out_items
      FROM reports r LEFT JOIN partnerships p ON p.id = r.partnership_id";
 
 fn written_from_row(row: &rusqlite::Row) -> rusqlite::Result<WrittenReport> {
@@ -617,6 +690,7 @@ fn written_from_row(row: &rusqlite::Row) -> rusqlite::Result<WrittenReport> {
         partnership,
         foreword: row.get(4)?,
         left_out: serde_json::from_str(&left_out).unwrap_or_default(),
+        left_out_items: serde_json::from_str(&row.get::<_, String>(9)?).unwrap_or_default(),
         format: row.get(6)?,
         language: row.get(7)?,
         written_at: row.get(8)?,

@@ -161,3 +161,63 @@ fn the_pdf_is_archival_and_holds_the_foreword_the_charts_and_every_partnership()
     let en = render_report(&conn, &of_year(2026), ReportFormat::Pdf, Language::En).unwrap();
     assert!(poppler("pdftotext", &[], &en).contains("The year at a glance"));
 }
+
+#[test]
+fn a_trip_left_out_takes_its_travellers_costs_and_gifts_out_of_the_report() {
+    let conn = demo();
+    let all = annual_report(&conn, &of_year(2026)).unwrap();
+    let kreis = all.partnerships.iter().find(|p| p.partnership.label.starts_with("Kreis Düren")).unwrap();
+    let trip = &kreis.trips[0];
+    let trip_costs: i64 = kreis.costs.iter().map(|cost| cost.actual_cents).sum();
+    let choices = ReportChoices { left_out_items: vec![trip.id.clone()], ..of_year(2026) };
+    let report = annual_report(&conn, &choices).unwrap();
+    let part = report.partnerships.iter().find(|p| p.partnership.id == kreis.partnership.id).unwrap();
+    assert!(part.trips[0].left_out, "listed for the window, marked");
+    assert!(part.gifts_received.iter().chain(&part.gifts_given).all(|gift| gift.left_out), "its gifts with it");
+    assert!(part.costs.is_empty(), "{:?}", part.costs);
+    assert_eq!(part.figures.trips_outgoing, 0);
+    let t = &report.totals;
+    assert_eq!((t.trips_outgoing, t.trips_incoming), (0, 2), "the whole office without it");
+    assert_eq!(t.travellers, all.totals.travellers - 8);
+    assert_eq!(t.cost_cents, all.totals.cost_cents - trip_costs);
+    assert_eq!(t.gifts_given, all.totals.gifts_given - 2);
+    assert_eq!(report.years[..9], all.years[..9], "earlier years are not touched");
+
+    let written = record_report(&conn, &choices, ReportFormat::Xlsx, Language::De).unwrap();
+    assert_eq!(written.choices().left_out_items, [trip.id.clone()]);
+    #[cfg(feature = "pdf")]
+    {
+        let text = poppler("pdftotext", &[], &render_report(&conn, &choices, ReportFormat::Pdf, Language::De).unwrap());
+        assert!(!text.contains(&trip.title) && !text.contains("Teeservice"), "neither the trip nor its gifts:\n{text}");
+    }
+}
+
+#[cfg(feature = "pdf")]
+#[test]
+fn the_report_carries_the_public_list_of_gifts_with_their_decisions() {
+    let conn = demo();
+    conn.execute(
+        "UPDATE gifts SET decision = 'museum', decided_by = 'Landrat', published = 1 WHERE description LIKE 'Seidenmalerei%'",
+        [],
+    )
+    .unwrap();
+    let report = annual_report(&conn, &of_year(2026)).unwrap();
+    let painting = report
+        .partnerships
+        .iter()
+        .flat_map(|p| &p.gifts_received)
+        .find(|gift| gift.description.starts_with("Seidenmalerei"))
+        .unwrap();
+    assert_eq!((painting.decision, painting.published), (Some(crate::gifts::GiftDecision::Museum), true));
+    let text = poppler(
+        "pdftotext",
+        &["-layout"],
+        &render_report(&conn, &of_year(2026), ReportFormat::Pdf, Language::De).unwrap(),
+    );
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(text.contains("Öffentliche Liste der angenommenen Geschenke 2026"), "{text}");
+    assert!(text.contains("An ein Museum übergeben"), "the decision: {text}");
+    let none =
+        poppler("pdftotext", &[], &render_report(&conn, &of_year(2025), ReportFormat::Pdf, Language::De).unwrap());
+    assert!(none.contains("Keine Geschenke zur Veröffentlichung."));
+}

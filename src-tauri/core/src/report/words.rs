@@ -1,7 +1,7 @@
 //! The report's words in German and English, one set for every format it is written in (PDF,
 //! DOCX, XLSX and the charts), so that a table is headed alike wherever the council reads it.
 
-use super::CostOfYear;
+use super::{CostOfYear, GiftOfYear};
 use crate::projects::ProjectStatus;
 use crate::vocabulary::Language;
 
@@ -54,6 +54,9 @@ pub(super) struct Words {
     pub gift: &'static str,
     pub other_side: &'static str,
     pub received: &'static str,
+    pub decision: &'static str,
+    pub public_gifts: &'static str,
+    pub no_public_gifts: &'static str,
     pub given: &'static str,
     pub value: &'static str,
     pub costs: &'static str,
@@ -115,6 +118,9 @@ pub(super) fn words(language: Language) -> Words {
             gift: "Geschenk",
             other_side: "Von / an",
             received: "erhalten",
+            decision: "Verbleib",
+            public_gifts: "Öffentliche Liste der angenommenen Geschenke",
+            no_public_gifts: "Keine Geschenke zur Veröffentlichung.",
             given: "überreicht",
             value: "Wert",
             costs: "Kosten",
@@ -171,6 +177,9 @@ pub(super) fn words(language: Language) -> Words {
             gift: "Gift",
             other_side: "From / to",
             received: "received",
+            decision: "Decision",
+            public_gifts: "Public list of gifts received",
+            no_public_gifts: "No gifts to publish.",
             given: "given",
             value: "Value",
             costs: "Costs",
@@ -197,6 +206,11 @@ pub(super) fn project_status(status: ProjectStatus, language: Language) -> &'sta
         (Language::En, Done) => "done",
         (Language::En, Dropped) => "dropped",
     }
+}
+
+/// What became of a gift received, as the public list says it.
+pub(super) fn decision(gift: &GiftOfYear, language: Language) -> &'static str {
+    gift.decision.map_or("", |decision| crate::export::gifts::decision(decision, language))
 }
 
 /// A cost line's budget line, or who bears it when it is on none of the office's.

@@ -5,7 +5,7 @@
 use chrono::{Datelike, NaiveDate};
 use rust_xlsxwriter::{ExcelDateTime, Format, Workbook, Worksheet, XlsxError};
 
-use super::words::{cost_label, project_status, words, Words};
+use super::words::{cost_label, decision, project_status, words, Words};
 use super::{AnnualReport, PartnershipYear, YearFigures};
 use crate::error::{Error, Result};
 use crate::vocabulary::{Direction, Language};
@@ -100,7 +100,7 @@ fn partnership_sheet(
             Ok(())
         };
     section(sheet, &mut row, w.trips, &[w.trip, w.direction, w.from, w.to, w.delegation])?;
-    for trip in &part.trips {
+    for trip in part.trips.iter().filter(|trip| !trip.left_out) {
         sheet.write_string(row, 0, &trip.title)?;
         sheet.write_string(row, 1, if trip.direction == Direction::Outgoing { w.outgoing } else { w.incoming })?;
         sheet.write_datetime_with_format(row, 2, &date(trip.start_date)?, &day)?;
@@ -144,9 +144,14 @@ fn partnership_sheet(
         sheet.write_number(row, column as u16, *count as f64)?;
     }
     row += 2;
-    section(sheet, &mut row, w.gifts, &[w.date, w.direction, w.gift, w.other_side, &format!("{} (€)", w.value)])?;
+    section(
+        sheet,
+        &mut row,
+        w.gifts,
+        &[w.date, w.direction, w.gift, w.other_side, &format!("{} (€)", w.value), w.decision],
+    )?;
     for (list, direction) in [(&part.gifts_received, w.received), (&part.gifts_given, w.given)] {
-        for gift in list.iter() {
+        for gift in list.iter().filter(|gift| !gift.left_out) {
             sheet.write_datetime_with_format(row, 0, &date(gift.given_on)?, &day)?;
             sheet.write_string(row, 1, direction)?;
             sheet.write_string(row, 2, &gift.description)?;
@@ -154,16 +159,12 @@ fn partnership_sheet(
             if let Some(value) = gift.value_cents {
                 sheet.write_number_with_format(row, 4, euros(value), &money)?;
             }
+            sheet.write_string(row, 5, decision(gift, language))?;
             row += 1;
         }
     }
     row += 1;
-    section(
-        sheet,
-        &mut row,
-        w.costs,
-        &[w.budget_line, &format!("{} (€)", w.spent), &format!("{} (€)", w.budget)],
-    )?;
+    section(sheet, &mut row, w.costs, &[w.budget_line, &format!("{} (€)", w.spent), &format!("{} (€)", w.budget)])?;
     for cost in &part.costs {
         sheet.write_string(row, 0, cost_label(cost, language))?;
         sheet.write_number_with_format(row, 1, euros(cost.actual_cents), &money)?;

@@ -7,4 +7,8 @@ export type ReportChoices = { year: number, partnership_id: string | null, forew
 /**
  * Partnerships left out of the report.
  */
-left_out: Array<string>, };
+left_out: Array<string>, 
+/**
+ * Single trips and gifts left out; a trip takes its gifts with it.
+ */
+left_out_items: Array<string>, };

@@ -2,7 +2,11 @@
 import type { Direction } from "./Direction";
 import type { MakeUp } from "./MakeUp";
 
-export type TripOfYear = { title: string, direction: Direction, start_date: string, end_date: string, purpose: string, size: number, 
+export type TripOfYear = { id: string, 
+/**
+ * Left out by the officer: listed in the window, not in the report nor its figures.
+ */
+left_out: boolean, title: string, direction: Direction, start_date: string, end_date: string, purpose: string, size: number, 
 /**
  * The delegation by function: "Landrat", "Mitglied des Kreistags (CDU)", with how many.
  */

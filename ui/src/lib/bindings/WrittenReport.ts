@@ -6,4 +6,4 @@ import type { ReportFormat } from "./ReportFormat";
 /**
  * A report as it was written: its choices, format, language and date.
  */
-export type WrittenReport = { id: string, year: number, partnership: RecordLink | null, foreword: string, left_out: Array<string>, format: ReportFormat, language: Language, written_at: string, };
+export type WrittenReport = { id: string, year: number, partnership: RecordLink | null, foreword: string, left_out: Array<string>, left_out_items: Array<string>, format: ReportFormat, language: Language, written_at: string, };

@@ -1435,6 +1435,11 @@ export const de = {
   "report.write_again": "Erneut schreiben …",
   "report.format": "Format",
   "report.format.pdf": "PDF/A mit Diagrammen (Archiv)",
+  "report.gifts.heading": "Geschenke",
+  "report.gift.received": "erhalten",
+  "report.gift.given": "überreicht",
+  "report.gift.published": "veröffentlicht",
+  "report.item_included": "In den Bericht aufnehmen (ein Häkchen weniger lässt die Reise mit ihren Geschenken oder das Geschenk weg)",
   "report.format.docx": "Word für die Sitzungsvorlage",
   "report.format.xlsx": "Excel mit allen Zahlen",
 };

@@ -1437,6 +1437,11 @@ export const en: Record<MessageKey, string> = {
   "report.write_again": "Write again …",
   "report.format": "Format",
   "report.format.pdf": "PDF/A with charts (archive)",
+  "report.gifts.heading": "Gifts",
+  "report.gift.received": "received",
+  "report.gift.given": "given",
+  "report.gift.published": "published",
+  "report.item_included": "Include in the report (untick to leave out the trip with its gifts, or the gift)",
   "report.format.docx": "Word for the council template",
   "report.format.xlsx": "Excel with every figure",
 };

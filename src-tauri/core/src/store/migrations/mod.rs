@@ -40,6 +40,7 @@ pub(super) fn migration_list() -> Vec<M<'static>> {
         M::up(include_str!("0022_registrations.sql")),
         M::up(include_str!("0023_cost_items.sql")),
         M::up(include_str!("0024_reports.sql")),
+        M::up(include_str!("0025_report_items.sql")),
     ]
 }
 
