@@ -259,6 +259,28 @@ fn registrations_are_listed_imported_from_a_form_and_exported_for_the_travel_age
 }
 
 #[test]
+fn an_import_with_a_text_over_its_limit_names_line_and_column_and_imports_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("office.sqlite");
+    assert!(partnerdesk(&db, &["demo"]).status.success());
+    let id = jinhua_trip_id(&db);
+    let members =
+        |db: &Path| json(&partnerdesk(db, &["list", "members", "--trip", &id, "--json"])).as_array().unwrap().len();
+    let before = members(&db);
+    let list = dir.path().join("delegation.csv");
+    let party = "Partei für Arbeit, Rechtsstaat, Tierschutz, Elitenförderung und basisdemokratische Initiative";
+    std::fs::write(&list, format!("Name;Partei\nAnna Schmidt;SPD\nBernd Braun;{party}\n")).unwrap();
+    let refused = partnerdesk(&db, &["import", list.to_str().unwrap(), "--trip", &id]);
+    assert!(!refused.status.success());
+    let reason = String::from_utf8_lossy(&refused.stderr);
+    assert!(reason.contains("line 3") && reason.contains("party") && reason.contains("60 characters"), "{reason}");
+    assert_eq!(members(&db), before, "nothing imported");
+    let skipped = partnerdesk(&db, &["import", list.to_str().unwrap(), "--trip", &id, "--skip-bad-rows"]);
+    assert!(skipped.status.success(), "{}", String::from_utf8_lossy(&skipped.stderr));
+    assert_eq!(members(&db), before + 1);
+}
+
+#[test]
 fn the_annual_report_is_written_as_archival_pdf_and_as_a_workbook() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("office.sqlite");

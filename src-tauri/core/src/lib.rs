@@ -26,6 +26,7 @@ pub mod error;
 pub mod export;
 pub mod gifts;
 pub mod import;
+pub mod limits;
 pub mod money;
 pub mod names;
 pub mod outcomes;

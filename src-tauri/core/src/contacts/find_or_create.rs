@@ -6,7 +6,8 @@ use rusqlite::{params, Connection, OptionalExtension};
 
 use super::organisations::{organisation_search_text, transliteration_of as organisation_pinyin};
 use super::people::{person_search_text, transliteration_of as person_pinyin};
-use crate::error::Result;
+use crate::error::{Problems, Result};
+use crate::limits::TextKind;
 use crate::names::hosts::{host_parts, split_original, HostPart};
 use crate::names::transliteration::{folded, has_han};
 use crate::store::{new_id, now};
@@ -82,6 +83,18 @@ pub fn ensure_person(conn: &Connection, new: &NewPerson) -> Result<String> {
     if let Some(id) = find_person(conn, &new.name_latin, &new.name_original)? {
         return Ok(id);
     }
+    let mut problems = Problems::default();
+    crate::limits::check_all(
+        &mut problems,
+        &[
+            ("name_latin", &new.name_latin, TextKind::Name),
+            ("name_original", &new.name_original, TextKind::Name),
+            ("function_title", &new.function_title, TextKind::Line),
+            ("email", &new.email, TextKind::Email),
+            ("phone", &new.phone, TextKind::Phone),
+        ],
+    );
+    problems.into_result()?;
     let organisation_id = if new.organisation.trim().is_empty() {
         None
     } else {
@@ -127,6 +140,12 @@ pub fn ensure_organisation(conn: &Connection, name: &str, side: Side, partnershi
     if let Some(id) = found {
         return Ok(id);
     }
+    let mut problems = Problems::default();
+    crate::limits::check_all(
+        &mut problems,
+        &[("name", &name, TextKind::Name), ("name_original", &original, TextKind::Name)],
+    );
+    problems.into_result()?;
     let id = new_id();
     let transliteration = organisation_pinyin("", &original);
     conn.prepare_cached(

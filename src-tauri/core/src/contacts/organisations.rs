@@ -10,6 +10,7 @@ use super::people::{
 };
 use super::record::{self, RegisterRecord};
 use crate::error::{Problems, Result};
+use crate::limits::TextKind;
 use crate::names::transliteration::{organisation_pinyin, search_text};
 use crate::store::now;
 use crate::store::paging::Page;
@@ -142,7 +143,19 @@ impl RegisterRecord for Organisation {
         (&input.email, input.partnership_id.as_deref())
     }
 
-    fn check_own(_: &Connection, _: &OrganisationInput, _: &mut Problems) -> Result<()> {
+    fn check_own(_: &Connection, input: &OrganisationInput, problems: &mut Problems) -> Result<()> {
+        crate::limits::check_all(
+            problems,
+            &[
+                ("name", &input.name, TextKind::Name),
+                ("name_original", &input.name_original, TextKind::Name),
+                ("transliteration", &input.transliteration, TextKind::Name),
+                ("email", &input.email, TextKind::Email),
+                ("phone", &input.phone, TextKind::Phone),
+                ("address", &input.address, TextKind::Address),
+                ("notes", &input.notes, TextKind::Notes),
+            ],
+        );
         Ok(())
     }
 

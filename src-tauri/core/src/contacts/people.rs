@@ -9,6 +9,7 @@ use ts_rs::TS;
 
 use super::record::{self, RegisterRecord};
 use crate::error::{Problems, Result};
+use crate::limits::TextKind;
 use crate::names::transliteration::{person_pinyin, search_text};
 use crate::store::now;
 use crate::store::paging::{Page, PageRequest};
@@ -195,6 +196,20 @@ impl RegisterRecord for Person {
     }
 
     fn check_own(conn: &Connection, input: &PersonInput, problems: &mut Problems) -> Result<()> {
+        crate::limits::check_all(
+            problems,
+            &[
+                ("name_latin", &input.name_latin, TextKind::Name),
+                ("name_original", &input.name_original, TextKind::Name),
+                ("transliteration", &input.transliteration, TextKind::Name),
+                ("function_title", &input.function_title, TextKind::Line),
+                ("email", &input.email, TextKind::Email),
+                ("phone", &input.phone, TextKind::Phone),
+                ("address", &input.address, TextKind::Address),
+                ("languages", &input.languages, TextKind::Line),
+                ("notes", &input.notes, TextKind::Notes),
+            ],
+        );
         if let Some(id) = &input.organisation_id {
             if !super::organisations::organisation_exists(conn, id)? {
                 let code = if person_exists(conn, id)? { "not_an_organisation" } else { "unknown_organisation" };

@@ -11,6 +11,7 @@ use ts_rs::TS;
 use crate::contacts::find_or_create::{ensure_person, side_of_delegation, NewPerson};
 use crate::contacts::people::person_exists;
 use crate::error::{Error, FieldError, Problems, Result};
+use crate::limits::TextKind;
 use crate::store::trash::TrashedEntry;
 use crate::store::{atomically, new_id, now};
 use crate::vocabulary::{looks_like_email, name_key, MemberRole};
@@ -127,6 +128,22 @@ pub(crate) fn find_member(conn: &Connection, id: &str) -> Result<Option<Member>>
 
 fn validate(conn: &Connection, input: &MemberInput) -> Result<Option<NaiveDate>> {
     let mut problems = Problems::default();
+    crate::limits::check_all(
+        &mut problems,
+        &[
+            ("name_latin", &input.name_latin, TextKind::Name),
+            ("name_original", &input.name_original, TextKind::Name),
+            ("function_title", &input.function_title, TextKind::Line),
+            ("organisation", &input.organisation, TextKind::Line),
+            ("party", &input.party, TextKind::Code),
+            ("email", &input.email, TextKind::Email),
+            ("phone", &input.phone, TextKind::Phone),
+            ("dietary", &input.dietary, TextKind::Notes),
+            ("accessibility", &input.accessibility, TextKind::Notes),
+            ("passport_number", &input.passport_number, TextKind::Code),
+            ("visa_status", &input.visa_status, TextKind::Code),
+        ],
+    );
     if let Some(person_id) = &input.person_id {
         if !person_exists(conn, person_id)? {
             problems.push("person_id", "unknown_person", format!("{person_id} is not a person in the register"));

@@ -79,6 +79,8 @@ pub struct ImportProblem {
     /// The text in the file that is wrong (empty where something is missing).
     pub value: String,
     pub message: String,
+    /// What the message names (a limit), for the window to say it in the user's language.
+    pub values: std::collections::BTreeMap<String, String>,
 }
 
 /// A table's columns as read, and which field each is taken for.
@@ -168,7 +170,22 @@ impl ImportReport {
             code: code.into(),
             value: value.into(),
             message: message.into(),
+            values: Default::default(),
         });
+    }
+
+    /// A row the module's own validation refused: each field it names, with its line.
+    pub fn refused(&mut self, line: Option<u32>, fields: Vec<FieldError>) {
+        for field in fields {
+            self.problems.push(ImportProblem {
+                line,
+                field: field.field,
+                code: field.code,
+                value: String::new(),
+                message: field.message,
+                values: field.values,
+            });
+        }
     }
 
     fn count(&self, actions: &[PreviewAction]) -> u32 {

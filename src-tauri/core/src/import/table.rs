@@ -17,7 +17,7 @@ use super::{ImportOptions, ImportReport, PreviewAction, RecordKind, TableLayout}
 use crate::contacts::find_or_create::{ensure_organisation, find_person};
 use crate::contacts::people::{create_person, PersonInput};
 use crate::delegation::{add_member, MemberInput};
-use crate::error::{Error, Result};
+use crate::error::{Error, FieldError, Result};
 use crate::names::transliteration::{folded, has_han, person_pinyin};
 use crate::registrations::{create_registration, RegistrationInput};
 use crate::vocabulary::{looks_like_email, MemberRole, Side};
@@ -629,6 +629,7 @@ pub(crate) fn import_people(
                         let already = "already on the invitation list";
                         report.record(PreviewAction::Unchanged, RecordKind::Registration, label, already)
                     }
+                    Err(Error::Validation(fields)) => report.refused(line, fields),
                     Err(error) => return Err(error),
                 }
             }
@@ -651,6 +652,7 @@ pub(crate) fn import_people(
                     Err(Error::Validation(fields)) if fields.iter().any(|field| field.code == "duplicate_member") => {
                         report.record(PreviewAction::Unchanged, RecordKind::Member, label, "already in this delegation")
                     }
+                    Err(Error::Validation(fields)) => report.refused(line, fields),
                     Err(error) => return Err(error),
                 }
             }
@@ -662,9 +664,20 @@ pub(crate) fn import_people(
                 let organisation_id = if organisation.is_empty() {
                     None
                 } else {
-                    Some(ensure_organisation(conn, organisation, REGISTER_SIDE, None)?)
+                    match ensure_organisation(conn, organisation, REGISTER_SIDE, None) {
+                        Ok(id) => Some(id),
+                        Err(Error::Validation(fields)) => {
+                            let column = PersonField::Organisation.as_str();
+                            report.refused(
+                                line,
+                                fields.into_iter().map(|f| FieldError { field: column.into(), ..f }).collect(),
+                            );
+                            continue;
+                        }
+                        Err(error) => return Err(error),
+                    }
                 };
-                create_person(
+                let created = create_person(
                     conn,
                     &PersonInput {
                         name_latin,
@@ -677,8 +690,12 @@ pub(crate) fn import_people(
                         notes: value(PersonField::Notes),
                         ..PersonInput::default()
                     },
-                )?;
-                report.record(PreviewAction::Add, RecordKind::Person, label, detail);
+                );
+                match created {
+                    Ok(_) => report.record(PreviewAction::Add, RecordKind::Person, label, detail),
+                    Err(Error::Validation(fields)) => report.refused(line, fields),
+                    Err(error) => return Err(error),
+                }
             }
         }
     }

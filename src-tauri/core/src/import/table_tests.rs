@@ -319,6 +319,28 @@ fn spreadsheet_problems_name_the_row_and_rows_with_only_a_number_are_ignored() {
 }
 
 #[test]
+fn a_field_over_its_limit_names_its_row_and_column_and_nothing_is_imported() {
+    let long_function = "Referentin für internationale Beziehungen ".repeat(6);
+    let text = format!("Name;Funktion\nAnna Schmidt;Bürgermeisterin\nBernd Braun;{long_function}\n");
+    let (conn, trip) = with_trip("Reise");
+
+    let shown = preview(&conn, text.as_bytes(), &into_trip(&trip)).unwrap();
+    let problems: Vec<_> = shown.problems.iter().map(|p| (p.line, p.field.as_str(), p.code.as_str())).collect();
+    assert_eq!(problems, [(Some(3), "function_title", "too_long")]);
+    assert_eq!(shown.problems[0].values["limit"], "200");
+    assert!(apply(&conn, text.as_bytes(), &into_trip(&trip)).is_err());
+    assert_eq!(count(&conn, "members"), 0, "nothing is imported");
+    let summary = apply(&conn, text.as_bytes(), &ImportOptions { skip_bad_rows: true, ..into_trip(&trip) }).unwrap();
+    assert_eq!((summary.added, summary.skipped), (1, 1));
+
+    let organisation = "Gesellschaft für Wirtschaftsförderung ".repeat(6);
+    let register = format!("Name;Organisation\nClara Chen;{organisation}\n");
+    let shown = preview(&conn, register.as_bytes(), &ImportOptions::default()).unwrap();
+    let problems: Vec<_> = shown.problems.iter().map(|p| (p.line, p.field.as_str(), p.code.as_str())).collect();
+    assert_eq!(problems, [(Some(2), "organisation", "too_long")]);
+}
+
+#[test]
 fn bad_rows_refuse_the_whole_file_unless_the_user_skips_them() {
     let bytes = "Name;E-Mail\nAnna Schmidt;anna@example.de\nBernd Braun;kaputt\nClara Chen;\n".as_bytes();
     let (conn, trip) = with_trip("Reise");

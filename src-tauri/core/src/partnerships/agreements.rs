@@ -11,6 +11,7 @@ use super::themes::{first_unknown, themes_of_agreement, ThemeArea};
 use crate::contacts::links::{check_signatories, set_signatories, signatories_of};
 use crate::contacts::RegisterEntry;
 use crate::error::{Error, Problems, Result};
+use crate::limits::TextKind;
 use crate::store::{atomically, new_id, now};
 use crate::vocabulary::RegisterRef;
 
@@ -136,6 +137,14 @@ struct Dates {
 
 fn validate(conn: &Connection, input: &AgreementInput) -> Result<Dates> {
     let mut problems = Problems::default();
+    crate::limits::check_all(
+        &mut problems,
+        &[
+            ("title", &input.title, TextKind::Title),
+            ("signed_at", &input.signed_at, TextKind::Line),
+            ("notes", &input.notes, TextKind::Notes),
+        ],
+    );
     if input.title.trim().is_empty() {
         problems.push("title", "required", "an agreement needs a title");
     }

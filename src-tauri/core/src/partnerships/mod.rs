@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::error::{Error, Problems, Result};
+use crate::limits::TextKind;
 use crate::store::paging::{read_page, Page, PageRequest, PageSql};
 use crate::store::trash::exists_outside_trash;
 use crate::store::{atomically, new_id, now};
@@ -135,6 +136,16 @@ pub(crate) fn from_row(row: &Row) -> rusqlite::Result<Partnership> {
 
 fn validate(conn: &Connection, input: &PartnershipInput) -> Result<Option<NaiveDate>> {
     let mut problems = Problems::default();
+    crate::limits::check_all(
+        &mut problems,
+        &[
+            ("our_side", &input.our_side, TextKind::Name),
+            ("partner_place", &input.partner_place, TextKind::Line),
+            ("partner_province", &input.partner_province, TextKind::Line),
+            ("partner_country", &input.partner_country, TextKind::Line),
+            ("description", &input.description, TextKind::Notes),
+        ],
+    );
     for (position, body) in input.our_body_ids.iter().enumerate() {
         if input.our_body_ids[..position].contains(body) {
             problems.push("our_body_ids", "twice", format!("{body} is named twice"));

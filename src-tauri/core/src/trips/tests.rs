@@ -59,6 +59,32 @@ fn bad_input_names_every_field_and_saves_nothing() {
 }
 
 #[test]
+fn a_text_over_its_limit_is_refused_at_its_field_on_every_form_of_a_trip_and_nothing_is_saved() {
+    let conn = open_in_memory().unwrap();
+    let over = |kind: crate::limits::TextKind| "ß".repeat(kind.max_chars() + 1);
+    let codes = |result: Result<String>| match result {
+        Err(Error::Validation(fields)) => fields.into_iter().map(|f| (f.field, f.code)).collect::<Vec<_>>(),
+        other => panic!("expected a refusal, got {other:?}"),
+    };
+    let too_long = |field: &str| vec![(field.to_string(), "too_long".to_string())];
+    use crate::limits::TextKind::*;
+    let trip = TripInput { notes: over(Notes), ..trip_input("Reise") };
+    assert_eq!(codes(create_trip(&conn, &trip).map(|t| t.id)), too_long("notes"));
+    assert_eq!(list_trips(&conn, &TripQuery::default()).unwrap().total, 0);
+
+    let id = create_trip(&conn, &trip_input("Reise")).unwrap().id;
+    let retitled = TripInput { title: over(Title), ..trip_input("Reise") };
+    assert_eq!(codes(update_trip(&conn, &id, &retitled).map(|t| t.id)), too_long("title"));
+    assert_eq!(get_trip(&conn, &id).unwrap().title, "Reise", "the stored trip is unchanged");
+
+    let item = ItemInput { address: over(Address), ..item("Empfang", "2026-10-22T10:00", "2026-10-22T11:00") };
+    assert_eq!(codes(add_item(&conn, &id, &item).map(|i| i.id)), too_long("address"));
+    let member = MemberInput { name_latin: "Anna Schmidt".into(), passport_number: over(Code), ..Default::default() };
+    assert_eq!(codes(add_member(&conn, &id, &member).map(|m| m.member.id)), too_long("passport_number"));
+    assert!(list_items(&conn, &id).unwrap().is_empty() && list_members(&conn, &id).unwrap().is_empty());
+}
+
+#[test]
 fn list_filters_and_pages() {
     let conn = open_in_memory().unwrap();
     for n in 0..5 {

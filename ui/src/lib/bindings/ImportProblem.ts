@@ -15,4 +15,8 @@ code: string,
 /**
  * The text in the file that is wrong (empty where something is missing).
  */
-value: string, message: string, };
+value: string, message: string, 
+/**
+ * What the message names (a limit), for the window to say it in the user's language.
+ */
+values: { [key in string]: string }, };

@@ -357,6 +357,8 @@ export const de = {
   "error.unknown_partnership": "Diese Partnerschaft gibt es nicht mehr.",
   "error.unknown_theme": "Ein gewählter Themenbereich existiert nicht mehr.",
   "error.duplicate_theme": "Diesen Themenbereich gibt es schon.",
+  "error.too_long": "Höchstens {limit} Zeichen.",
+  "error.too_long_typed": "Höchstens {limit} Zeichen – eingegeben sind {length}.",
   "error.required": "Bitte ausfüllen.",
   "error.zone_required": "Bitte eine Zeitzone angeben.",
   "error.zone_unknown": "Unbekannte Zeitzone. Bitte eine IANA-Zeitzone wie „Europe/Berlin“ wählen.",

@@ -359,6 +359,8 @@ export const en: Record<MessageKey, string> = {
   "error.unknown_partnership": "This partnership no longer exists.",
   "error.unknown_theme": "A chosen theme area no longer exists.",
   "error.duplicate_theme": "This theme area exists already.",
+  "error.too_long": "At most {limit} characters.",
+  "error.too_long_typed": "At most {limit} characters – {length} typed.",
   "error.required": "Please fill this in.",
   "error.zone_required": "Please give a time zone.",
   "error.zone_unknown": "Unknown time zone. Please choose an IANA zone such as “Europe/Berlin”.",

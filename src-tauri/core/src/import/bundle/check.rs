@@ -12,6 +12,7 @@ use crate::bundle::{Bundle, Time, FORMAT, VERSION};
 use crate::documents::DocumentOwnerKind;
 use crate::error::{Error, Result};
 use crate::import::MAX_IMPORT_BYTES;
+use crate::limits;
 use crate::store::document_files;
 use crate::vocabulary::RegisterKind;
 use crate::zoned;
@@ -173,12 +174,42 @@ impl Findings {
     }
 }
 
+/// Every text of every record within the limit its field name gives it (`limits`), named by
+/// where it is; a document's content is the file itself, not text.
+fn texts_within_limits(findings: &mut Findings, value: &serde_json::Value, path: &str) {
+    match value {
+        serde_json::Value::Object(fields) => {
+            for (key, field) in fields.iter().filter(|(key, _)| key.as_str() != "content") {
+                match field {
+                    serde_json::Value::String(text) => {
+                        let limit = limits::kind_of_field(key).max_chars();
+                        if text.chars().nth(limit).is_some() {
+                            findings.add(path, format!("{key} is longer than {limit} characters"));
+                        }
+                    }
+                    nested => texts_within_limits(findings, nested, &format!("{path}.{key}")),
+                }
+            }
+        }
+        serde_json::Value::Array(items) => {
+            for (index, item) in items.iter().enumerate() {
+                texts_within_limits(findings, item, &format!("{path}[{index}]"));
+            }
+        }
+        _ => {}
+    }
+}
+
 fn problems_of(bundle: &Bundle) -> Vec<String> {
     let mut findings = Findings::default();
     let count = record_count(bundle);
     if count > MAX_RECORDS {
         findings.add("bundle", format!("it holds {count} records; a trip bundle holds at most {MAX_RECORDS}"));
         return findings.0;
+    }
+    match serde_json::to_value(bundle) {
+        Ok(value) => texts_within_limits(&mut findings, &value, "bundle"),
+        Err(error) => findings.add("bundle", error),
     }
     let register = &bundle.register;
     let partnerships = findings.unique_ids("partnership", register.partnerships.iter().map(|p| p.id.as_str()));
