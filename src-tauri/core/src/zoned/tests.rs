@@ -1,4 +1,5 @@
 use super::*;
+use chrono::Datelike;
 use chrono_tz::{Asia::Shanghai, Europe::Berlin};
 
 fn local(text: &str) -> NaiveDateTime {
@@ -65,4 +66,112 @@ fn preview_reports_the_instant_or_the_problem() {
         panic!()
     };
     assert_eq!(fields[0].code, "time_nonexistent");
+}
+
+/// The zones of the offices and their partners: Germany, China, and the zones with the
+/// transitions that are hardest to get right (the southern hemisphere, half hours, a zone that
+/// dropped its daylight saving time, one that changed its standard offset).
+const OFFICE_ZONES: [&str; 9] = [
+    "Europe/Berlin",
+    "Asia/Shanghai",
+    "Europe/London",
+    "America/New_York",
+    "Australia/Sydney",
+    "Australia/Lord_Howe",
+    "Asia/Kolkata",
+    "America/Sao_Paulo",
+    "Europe/Moscow",
+];
+
+/// Every change of offset in `zone` between 1990 and 2040: the instant before and after it.
+fn transitions(zone: Tz) -> Vec<(DateTime<Utc>, DateTime<Utc>)> {
+    let start = Utc.with_ymd_and_hms(1990, 1, 1, 0, 0, 0).unwrap();
+    let offset = |at: DateTime<Utc>| at.with_timezone(&zone).format("%:z").to_string();
+    let mut found = Vec::new();
+    let mut at = start;
+    let mut before = offset(at);
+    while at.year() < 2040 {
+        let next = at + Duration::minutes(30);
+        let after = offset(next);
+        if after != before {
+            found.push((at, next));
+            before = after;
+        }
+        at = next;
+    }
+    found
+}
+
+/// Around every transition of every office zone, each local minute resolves back to the
+/// instant it was read from (the fold says which of a repeated hour), a skipped minute is
+/// refused as nonexistent, and a repeated one is refused until the fold is given.
+#[test]
+fn every_local_time_round_trips_to_its_instant_across_every_transition() {
+    for name in OFFICE_ZONES {
+        let zone: Tz = name.parse().unwrap();
+        let found = transitions(zone);
+        assert!(!found.is_empty() || name == "Asia/Kolkata", "{name} has transitions since 1990");
+        for (before, after) in found {
+            let mut instant = before - Duration::hours(3);
+            while instant <= after + Duration::hours(3) {
+                let seen = instant.with_timezone(&zone);
+                let local = seen.naive_local();
+                let fold = match zone.from_local_datetime(&local) {
+                    LocalResult::Ambiguous(earlier, _) if earlier == seen => Some(Fold::Earlier),
+                    LocalResult::Ambiguous(..) => Some(Fold::Later),
+                    _ => None,
+                };
+                let resolved = resolve("t", local, zone, fold).unwrap();
+                assert_eq!(resolved, seen, "{name} {local}");
+                if fold.is_some() {
+                    let error = resolve("t", local, zone, None).unwrap_err();
+                    assert_eq!((error.code.as_str(), error.options.len()), ("time_ambiguous", 2), "{name} {local}");
+                }
+                instant += Duration::minutes(15);
+            }
+        }
+    }
+}
+
+#[test]
+fn a_skipped_local_time_is_refused_and_the_lenient_reading_moves_it_forward() {
+    for name in OFFICE_ZONES {
+        let zone: Tz = name.parse().unwrap();
+        for (before, after) in transitions(zone) {
+            let (old, new) = (before.with_timezone(&zone), after.with_timezone(&zone));
+            if new.naive_local() - old.naive_local() <= after - before {
+                continue;
+            }
+            let skipped = old.naive_local() + (after - before);
+            assert_eq!(resolve("t", skipped, zone, None).unwrap_err().code, "time_nonexistent", "{name} {skipped}");
+            assert!(resolve_leniently(skipped, zone) >= new, "{name} {skipped} moves forward");
+        }
+    }
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig { cases: 2_000, ..Default::default() })]
+
+    /// Any instant between 1970 and 2100, described in any office zone, reads back as itself:
+    /// from its local time and zone, or from the stored text of its instant.
+    #[test]
+    fn any_instant_read_in_an_office_zone_resolves_back_to_itself(
+        seconds in 0_i64..4_102_444_800,
+        zone_index in 0..OFFICE_ZONES.len(),
+    ) {
+        let zone: Tz = OFFICE_ZONES[zone_index].parse().unwrap();
+        let instant = Utc.timestamp_opt(seconds - seconds % 60, 0).unwrap();
+        let shown = in_zone(instant, zone);
+        let local = parse_local("t", &shown.local).unwrap();
+        let seen = instant.with_timezone(&zone);
+        let fold = match zone.from_local_datetime(&local) {
+            LocalResult::Ambiguous(earlier, _) if earlier == seen => Some(Fold::Earlier),
+            LocalResult::Ambiguous(..) => Some(Fold::Later),
+            _ => None,
+        };
+        proptest::prop_assert_eq!(resolve("t", local, zone, fold).unwrap().with_timezone(&Utc), instant);
+        proptest::prop_assert_eq!(parse_utc(&shown.utc), Some(instant));
+        let stored = stored_time(shown.local.clone(), shown.zone.clone(), shown.utc.clone()).unwrap();
+        proptest::prop_assert_eq!(stored, shown);
+    }
 }
