@@ -1,12 +1,31 @@
 //! How much text Partnerdesk takes in each kind of field, defined here once. Every path that
 //! writes a record (the window's forms, the command line, imports, trip bundles) goes through
 //! its module's validation, which checks these; a text over its limit is refused at its field,
-//! and an import names the row and column. The window reads the same figures from the generated
+//! and an import names the row and column. A trip's programme items and delegation members are
+//! counted against their limits as well. The window reads the same figures from the generated
 //! `textLimits.ts` and shows them as the officer types. `docs/security.md` lists them with reasons.
 
 use std::collections::BTreeMap;
 
 use crate::error::{FieldError, Problems};
+
+/// The most programme items one trip holds: ten full days of fifty items each, four times over.
+pub const ITEMS_PER_TRIP: usize = 2_000;
+/// The most members one delegation has: a large trade mission, five times over.
+pub const MEMBERS_PER_TRIP: usize = 1_000;
+
+/// Refuses one more record when `held` have reached `limit`; the error names the limit.
+pub fn check_count(field: &str, code: &str, held: i64, limit: usize, what: &str) -> crate::error::Result<()> {
+    if held < limit as i64 {
+        return Ok(());
+    }
+    Err(crate::error::Error::Validation(vec![FieldError::new(
+        field,
+        code,
+        format!("a trip holds at most {limit} {what}"),
+    )
+    .with_values([("limit", limit.to_string())])]))
+}
 
 /// The kinds of text a record holds, each with its longest length in characters.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]

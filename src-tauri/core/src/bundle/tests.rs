@@ -449,19 +449,23 @@ fn unknown_fields_missing_fields_and_bad_values_are_refused() {
 }
 
 #[test]
-fn a_text_over_its_limit_is_refused_naming_the_record_and_changes_nothing() {
+fn a_text_or_count_over_its_limit_is_refused_naming_the_record_and_changes_nothing() {
     let (bundle, target) = bundle_and_target();
     let valid = parsed(&bundle);
     let mut long_title = valid.clone();
     long_title["programme"][0]["title"] = json!("Empfang ".repeat(40));
     let mut long_name = valid.clone();
     long_name["delegation"][0]["name_latin"] = json!("王".repeat(201));
-    let mut long_notes = valid;
+    let mut long_notes = valid.clone();
     long_notes["trip"]["notes"] = json!("x".repeat(20_001));
+    let mut too_many = valid;
+    let first = too_many["programme"][0].clone();
+    too_many["programme"] = Value::Array(vec![first; crate::limits::ITEMS_PER_TRIP + 1]);
     for (broken, named) in [
         (long_title, "bundle.programme[0]: title is longer than 300 characters"),
         (long_name, "bundle.delegation[0]: name_latin is longer than 200 characters"),
         (long_notes, "bundle.trip: notes is longer than 20000 characters"),
+        (too_many, "it holds 2001 programme items; a trip holds at most 2000"),
     ] {
         assert_refused(&target, &bytes_of(&broken), "bundle_invalid");
         let error = apply(&target, &bytes_of(&broken), &ImportOptions::default()).unwrap_err();

@@ -203,13 +203,17 @@ pub fn get_member(conn: &Connection, id: &str) -> Result<MemberDetail> {
 
 pub fn add_member(conn: &Connection, trip_id: &str, input: &MemberInput) -> Result<MemberDetail> {
     let birth = validate(conn, input)?;
-    // Only the side and partnership: counting the members of a trip on every add would make
-    // importing a large delegation slow.
-    let (direction, partnership_id): (crate::vocabulary::Direction, Option<String>) = conn
-        .prepare_cached("SELECT direction, partnership_id FROM trips WHERE id = ?1 AND deleted_at IS NULL")?
-        .query_row([trip_id], |row| Ok((row.get(0)?, row.get(1)?)))
+    // The members are counted through the index on (trip_id, precedence): a thousand at most.
+    let (direction, partnership_id, held): (crate::vocabulary::Direction, Option<String>, i64) = conn
+        .prepare_cached(
+            "SELECT direction, partnership_id,
+                (SELECT count(*) FROM members WHERE trip_id = ?1 AND deleted_at IS NULL)
+             FROM trips WHERE id = ?1 AND deleted_at IS NULL",
+        )?
+        .query_row([trip_id], |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)))
         .optional()?
         .ok_or_else(|| Error::NotFound(format!("trip {trip_id}")))?;
+    crate::limits::check_count("trip_id", "too_many_members", held, crate::limits::MEMBERS_PER_TRIP, "members")?;
     let id = new_id();
     atomically(conn, |tx| {
         let person_id = match &input.person_id {

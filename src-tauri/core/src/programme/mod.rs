@@ -346,6 +346,10 @@ fn save_item(
 
 pub fn add_item(conn: &Connection, trip_id: &str, input: &ItemInput) -> Result<ProgrammeItem> {
     get_trip(conn, trip_id)?;
+    let held: i64 = conn
+        .prepare_cached("SELECT count(*) FROM programme_items WHERE trip_id = ?1 AND deleted_at IS NULL")?
+        .query_row([trip_id], |row| row.get(0))?;
+    crate::limits::check_count("trip_id", "too_many_items", held, crate::limits::ITEMS_PER_TRIP, "programme items")?;
     let valid = validate(conn, trip_id, input)?;
     let id = new_id();
     atomically(conn, |tx| {

@@ -84,6 +84,36 @@ fn a_text_over_its_limit_is_refused_at_its_field_on_every_form_of_a_trip_and_not
     assert!(list_items(&conn, &id).unwrap().is_empty() && list_members(&conn, &id).unwrap().is_empty());
 }
 
+/// Fills `table` up to `count` rows of the trip by copying its row `id` under new IDs (and
+/// new values of the `unique` columns).
+fn copies(conn: &Connection, table: &str, id: &str, count: usize, unique: &[&str]) {
+    conn.execute(&format!("CREATE TEMP TABLE copy AS SELECT * FROM {table} WHERE id = ?1"), [id]).unwrap();
+    let fresh: String = unique.iter().map(|column| format!(", {column} = ?1")).collect();
+    for n in 1..count {
+        conn.execute(&format!("UPDATE copy SET id = ?1{fresh}"), [format!("{id}-{n}")]).unwrap();
+        conn.execute(&format!("INSERT INTO {table} SELECT * FROM copy"), []).unwrap();
+    }
+    conn.execute("DROP TABLE copy", []).unwrap();
+}
+
+#[test]
+fn a_trip_takes_no_more_programme_items_or_members_than_its_limits() {
+    let conn = open_in_memory().unwrap();
+    let id = create_trip(&conn, &trip_input("Reise")).unwrap().id;
+    let reception = item("Empfang", "2026-10-22T10:00", "2026-10-22T11:00");
+    let first = add_item(&conn, &id, &reception).unwrap();
+    copies(&conn, "programme_items", &first.id, crate::limits::ITEMS_PER_TRIP, &[]);
+    let Err(Error::Validation(fields)) = add_item(&conn, &id, &reception) else { panic!("one item too many") };
+    assert_eq!((fields[0].code.as_str(), fields[0].values["limit"].as_str()), ("too_many_items", "2000"));
+    assert_eq!(list_items(&conn, &id).unwrap().len(), crate::limits::ITEMS_PER_TRIP);
+
+    let member = |name: &str| MemberInput { name_latin: name.into(), ..Default::default() };
+    let first = add_member(&conn, &id, &member("Anna Schmidt")).unwrap();
+    copies(&conn, "members", &first.member.id, crate::limits::MEMBERS_PER_TRIP, &["name_key"]);
+    let Err(Error::Validation(fields)) = add_member(&conn, &id, &member("Bernd Braun")) else { panic!("one too many") };
+    assert_eq!(fields[0].code, "too_many_members");
+}
+
 #[test]
 fn list_filters_and_pages() {
     let conn = open_in_memory().unwrap();

@@ -359,6 +359,8 @@ export const de = {
   "error.duplicate_theme": "Diesen Themenbereich gibt es schon.",
   "error.too_long": "Höchstens {limit} Zeichen.",
   "error.too_long_typed": "Höchstens {limit} Zeichen – eingegeben sind {length}.",
+  "error.too_many_items": "Eine Reise hat höchstens {limit} Programmpunkte.",
+  "error.too_many_members": "Eine Delegation hat höchstens {limit} Mitglieder.",
   "error.required": "Bitte ausfüllen.",
   "error.zone_required": "Bitte eine Zeitzone angeben.",
   "error.zone_unknown": "Unbekannte Zeitzone. Bitte eine IANA-Zeitzone wie „Europe/Berlin“ wählen.",

@@ -361,6 +361,8 @@ export const en: Record<MessageKey, string> = {
   "error.duplicate_theme": "This theme area exists already.",
   "error.too_long": "At most {limit} characters.",
   "error.too_long_typed": "At most {limit} characters – {length} typed.",
+  "error.too_many_items": "A trip holds at most {limit} programme items.",
+  "error.too_many_members": "A delegation has at most {limit} members.",
   "error.required": "Please fill this in.",
   "error.zone_required": "Please give a time zone.",
   "error.zone_unknown": "Unknown time zone. Please choose an IANA zone such as “Europe/Berlin”.",

@@ -207,6 +207,14 @@ fn problems_of(bundle: &Bundle) -> Vec<String> {
         findings.add("bundle", format!("it holds {count} records; a trip bundle holds at most {MAX_RECORDS}"));
         return findings.0;
     }
+    for (count, limit, what) in [
+        (bundle.programme.len(), limits::ITEMS_PER_TRIP, "programme items"),
+        (bundle.delegation.len(), limits::MEMBERS_PER_TRIP, "delegation members"),
+    ] {
+        if count > limit {
+            findings.add("bundle", format!("it holds {count} {what}; a trip holds at most {limit}"));
+        }
+    }
     match serde_json::to_value(bundle) {
         Ok(value) => texts_within_limits(&mut findings, &value, "bundle"),
         Err(error) => findings.add("bundle", error),
