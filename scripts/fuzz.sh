@@ -5,6 +5,9 @@
 # Fails on a panic, a timeout or a memory limit hit, naming the input that caused it; the
 # input stays in fuzz/artifacts/<target>/ and replays with
 # `RUSTC_BOOTSTRAP=1 cargo fuzz run --dev --sanitizer none <target> <file>` in fuzz/.
+# For a release (scripts/release-check.sh): FUZZ_PROFILE=release builds optimised, FUZZ_MERGE=1
+# merges what each run found into fuzz/corpus/<target>, keeping only inputs that add coverage,
+# and FUZZ_STATS=<file> appends "target, executions, coverage, result" per target.
 set -euo pipefail
 cd "$(dirname "$0")/../fuzz"
 export PATH="$HOME/.cargo/bin:$PATH"
@@ -23,6 +26,7 @@ command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked --quiet
 # and the build fits into CI. libFuzzer still stops on a panic, an abort, a timeout and memory
 # beyond the RSS limit.
 build_flags=(--dev --sanitizer none)
+[ "${FUZZ_PROFILE:-dev}" = release ] && build_flags=(--release --sanitizer none)
 echo "== Fuzz targets: build"
 cargo fuzz build "${build_flags[@]}"
 
@@ -40,8 +44,20 @@ for target in "${targets[@]}"; do
     tail -n 40 "$scratch/$target.log" >&2
     failed+=("$target")
     find "artifacts/$target" -type f -newer "$scratch/started" -printf "   crashing input: fuzz/artifacts/$target/%f\n" >&2
+    result=failed
   else
     grep -E "stat::number_of_executed_units|stat::peak_rss_mb" "$scratch/$target.log" | sed 's/^/   /'
+    result=ok
+  fi
+  if [ -n "${FUZZ_STATS:-}" ]; then
+    executions=$(grep -oP 'stat::number_of_executed_units:\s*\K[0-9]+' "$scratch/$target.log" | tail -n 1)
+    coverage=$(grep -oP '\bcov: \K[0-9]+' "$scratch/$target.log" | tail -n 1)
+    printf '%s\t%s\t%s\t%s\n' "$target" "${executions:-0}" "${coverage:-0}" "$result" >>"$FUZZ_STATS"
+  fi
+  if [ "${FUZZ_MERGE:-0}" = 1 ]; then
+    cargo fuzz run "${build_flags[@]}" "$target" "corpus/$target" "$scratch/$target" -- -merge=1 \
+      -max_len="${max_len[$target]}" -rss_limit_mb=2048 -timeout=20 >"$scratch/$target.merge.log" 2>&1
+    grep -E "MERGE-OUTER: [0-9]+ new files" "$scratch/$target.merge.log" | sed 's/^/   /' || true
   fi
 done
 

@@ -2,7 +2,9 @@
 //! rapid editing and while a sync applies the office's changes; afterwards the database must
 //! pass `PRAGMA integrity_check`, every save the app reported must be there, an import must
 //! have landed whole or not at all, and the next sync must complete.
-//! `PARTNERDESK_CRASH_SEED` replays a run (each test prints the seed it used).
+//! `PARTNERDESK_CRASH_SEED` replays a run (each test prints the seed it used);
+//! `PARTNERDESK_CRASH_SCALE` multiplies the kills (1 in CI: 220; 5 in `scripts/release-check.sh`:
+//! 1,100).
 
 use std::collections::HashMap;
 use std::io::{BufRead, BufReader};
@@ -25,6 +27,11 @@ const PEOPLE_ROWS: usize = 1_500;
 const CALENDAR_EVENTS: usize = 1_000;
 /// Set in the editor child process: `{round} {trip id} {item id} {database path}`.
 const EDITOR_VAR: &str = "PARTNERDESK_CRASH_EDITOR";
+
+/// `kills` times the scale the run asks for.
+fn scaled(kills: u32) -> u32 {
+    kills * std::env::var("PARTNERDESK_CRASH_SCALE").ok().and_then(|s| s.parse().ok()).unwrap_or(1).max(1)
+}
 
 /// SplitMix64: enough randomness for kill delays, and replayable from its seed.
 struct Rng(u64);
@@ -223,13 +230,20 @@ fn rapid_editing_survives_kills() {
     let mut rng = Rng::seeded("rapid_editing_survives_kills");
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("office.sqlite");
-    let (trip_id, item_id) = database_with_a_trip(&db);
+    let (mut trip_id, mut item_id) = database_with_a_trip(&db);
     let mut saved = Saved::default();
     saved.items.insert(item_id.clone(), "Empfang im Rathaus".into());
     let (mut kills_after_saves, mut saves) = (0, 0);
     let started = Instant::now();
+    let kills = scaled(EDIT_KILLS);
 
-    for round in 0..EDIT_KILLS {
+    for round in 0..kills {
+        // A trip takes at most 2,000 items and members (`limits`): long runs go on in a new trip.
+        if saved.items.len().max(saved.members.len()) > 1_000 {
+            (trip_id, item_id) = database_with_a_trip(&db);
+            saved = Saved::default();
+            saved.items.insert(item_id.clone(), "Empfang im Rathaus".into());
+        }
         let mut child = Command::new(std::env::current_exe().unwrap())
             .args(["editor_process", "--exact", "--ignored", "--nocapture", "--quiet", "--test-threads=1"])
             .env(EDITOR_VAR, format!("{round} {trip_id} {item_id} {}", db.display()))
@@ -285,11 +299,11 @@ fn rapid_editing_survives_kills() {
     assert_eq!(programme::list_items(&conn, &trip_id).unwrap().len(), saved.items.len());
     assert_eq!(delegation::list_members(&conn, &trip_id).unwrap().len(), saved.members.len());
     eprintln!(
-        "rapid editing: {EDIT_KILLS} kills, {kills_after_saves} after at least one save, {saves} saves reported, {:?}",
+        "rapid editing: {kills} kills, {kills_after_saves} after at least one save, {saves} saves reported, {:?}",
         started.elapsed()
     );
-    assert!(kills_after_saves >= EDIT_KILLS * 3 / 5, "only {kills_after_saves} kills came after a save");
-    assert!(saves >= 5 * EDIT_KILLS as usize, "only {saves} saves were reported");
+    assert!(kills_after_saves >= kills * 3 / 5, "only {kills_after_saves} kills came after a save");
+    assert!(saves >= 5 * kills as usize, "only {saves} saves were reported");
 }
 
 /// An import file and the rows that importing it whole adds to each counted table.
@@ -377,7 +391,8 @@ fn large_imports_land_whole_or_not_at_all_when_killed() {
 
     let (mut interrupted, mut mid_transaction, mut committed, mut finished) = (0, 0, 0, 0);
     let started = Instant::now();
-    for round in 0..IMPORT_KILLS {
+    let kills = scaled(IMPORT_KILLS);
+    for round in 0..kills {
         let case = &cases[round as usize % cases.len()];
         fresh_copy(&template, &db);
         // Up to 1.4 times the time one whole import took: some runs finish even when the machine
@@ -406,7 +421,7 @@ fn large_imports_land_whole_or_not_at_all_when_killed() {
         }
     }
     eprintln!(
-        "imports: {IMPORT_KILLS} kills ({} and {} took {:?} and {:?} whole): {interrupted} before the commit \
+        "imports: {kills} kills ({} and {} took {:?} and {:?} whole): {interrupted} before the commit \
          ({mid_transaction} of them inside its transaction), {committed} after the commit, \
          {finished} after the end, {:?}",
         PEOPLE_ROWS,
@@ -415,7 +430,7 @@ fn large_imports_land_whole_or_not_at_all_when_killed() {
         cases[1].took,
         started.elapsed()
     );
-    assert!(mid_transaction >= IMPORT_KILLS / 3, "only {mid_transaction} kills landed inside the transaction");
+    assert!(mid_transaction >= kills / 3, "only {mid_transaction} kills landed inside the transaction");
     assert!(interrupted > mid_transaction, "no import was killed before its transaction began");
     assert!(finished + committed >= 4, "only {} imports completed", finished + committed);
 }
@@ -473,8 +488,9 @@ fn a_sync_killed_while_applying_leaves_the_database_intact_and_the_next_one_comp
     let (min_delay, max_delay) = (joined.elapsed() / 4, joined.elapsed() * 6 / 5);
     // At least SYNC_KILLS rounds, and more (up to three times as many) until one kill fell
     // while the changes were written.
-    for round in 0..SYNC_KILLS * 3 {
-        if round >= SYNC_KILLS && killed_while_busy > 0 {
+    let kills = scaled(SYNC_KILLS);
+    for round in 0..kills * 3 {
+        if round >= kills && killed_while_busy > 0 {
             break;
         }
         let laptop = dir.path().join(format!("b{round}.sqlite"));

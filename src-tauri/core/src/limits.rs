@@ -11,8 +11,8 @@ use crate::error::{FieldError, Problems};
 
 /// The most programme items one trip holds: ten full days of fifty items each, four times over.
 pub const ITEMS_PER_TRIP: usize = 2_000;
-/// The most members one delegation has: a large trade mission, five times over.
-pub const MEMBERS_PER_TRIP: usize = 1_000;
+/// The most members one delegation has: a large trade mission, ten times over.
+pub const MEMBERS_PER_TRIP: usize = 2_000;
 
 /// Refuses one more record when `held` have reached `limit`; the error names the limit.
 pub fn check_count(field: &str, code: &str, held: i64, limit: usize, what: &str) -> crate::error::Result<()> {
