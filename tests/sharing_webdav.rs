@@ -9,7 +9,8 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
-use partnerdesk_core::sharing::tables::{shared_tables, SHARED};
+use partnerdesk_core::sharing::tables::shared_tables;
+use partnerdesk_core::store::RECORD_TABLES;
 use rusqlite::Connection;
 
 const KEY: &str = "Partnerschaft Jinhua 2026";
@@ -96,7 +97,7 @@ impl Laptop {
 fn shared_dump(conn: &Connection) -> Vec<String> {
     let tables = shared_tables(conn, partnerdesk_core::audience::Outgoing::OfficeSharing).unwrap();
     let mut lines = Vec::new();
-    for name in SHARED {
+    for name in RECORD_TABLES {
         let table = &tables[name];
         let columns: Vec<String> = table
             .columns

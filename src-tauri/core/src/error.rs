@@ -56,11 +56,14 @@ pub enum Error {
     #[error("the database could not be opened: {0}")]
     DatabaseUnavailable(String),
     #[error("database error: {0}")]
-    Database(#[from] rusqlite::Error),
+    Database(rusqlite::Error),
+    /// A write found no space left on the disk; SQLite rolled back what it was writing.
+    #[error("the disk is full ({0}); nothing of this step was saved. Free some space and try again")]
+    DiskFull(String),
     #[error("database migration failed: {0}")]
     Migration(#[from] rusqlite_migration::Error),
     #[error("{0}")]
-    Io(#[from] std::io::Error),
+    Io(std::io::Error),
     #[error("{0}")]
     Json(#[from] serde_json::Error),
     /// A table or document (.csv, .xlsx, .docx) could not be written.
@@ -81,6 +84,24 @@ pub enum Error {
     /// A calendar server could not be reached or did not take the calendar.
     #[error("{0}")]
     Publishing(String),
+}
+
+impl From<rusqlite::Error> for Error {
+    fn from(error: rusqlite::Error) -> Self {
+        match error.sqlite_error_code() {
+            Some(rusqlite::ErrorCode::DiskFull) => Error::DiskFull(error.to_string()),
+            _ => Error::Database(error),
+        }
+    }
+}
+
+impl From<std::io::Error> for Error {
+    fn from(error: std::io::Error) -> Self {
+        match error.kind() {
+            std::io::ErrorKind::StorageFull | std::io::ErrorKind::QuotaExceeded => Error::DiskFull(error.to_string()),
+            _ => Error::Io(error),
+        }
+    }
 }
 
 /// A text that is none of a closed set of values (as the command line reads them).
@@ -108,6 +129,7 @@ impl Error {
             Error::PassphraseRequired => ErrorKind::PassphraseRequired,
             Error::DatabaseUnavailable(_) => ErrorKind::DatabaseUnavailable,
             Error::Database(_) | Error::Migration(_) => ErrorKind::Database,
+            Error::DiskFull(_) => ErrorKind::DiskFull,
             Error::Io(_) => ErrorKind::Io,
             Error::Json(_) => ErrorKind::Format,
             Error::Table(_) => ErrorKind::Table,
@@ -133,6 +155,7 @@ pub enum ErrorKind {
     PassphraseRequired,
     DatabaseUnavailable,
     Database,
+    DiskFull,
     Io,
     Format,
     Table,

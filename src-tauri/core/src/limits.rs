@@ -126,6 +126,16 @@ pub fn kind_of_field(name: &str) -> TextKind {
     }
 }
 
+/// Stored columns that hold a list of record IDs as JSON: as long as the list, which the
+/// counts bound, not a text anyone types.
+const ID_LISTS: &[&str] = &["member_ids", "left_out", "left_out_items"];
+
+/// The longest text a stored column takes, by the column's name, for records that arrive as
+/// rows (change files from sharing, a restored backup); `None` for lists of IDs.
+pub fn column_limit(column: &str) -> Option<usize> {
+    (!ID_LISTS.contains(&column)).then(|| kind_of_field(column).max_chars())
+}
+
 /// Each kind's limit by its key, for the window.
 pub fn text_limits() -> BTreeMap<&'static str, usize> {
     TextKind::ALL.iter().map(|kind| (kind.key(), kind.max_chars())).collect()

@@ -25,6 +25,7 @@ export function generalMessage(error: unknown): string {
   if (error instanceof ApiError) {
     if (error.payload.kind === "not_found") return t("error.not_found");
     if (error.payload.kind === "office_key") return t("error.office_key");
+    if (error.payload.kind === "disk_full") return t("error.disk_full");
     if (error.payload.kind === "validation") return error.payload.fields.map(fieldMessage).join(" ");
     return t("error.generic", { message: error.payload.message });
   }

@@ -245,7 +245,7 @@ fn validate_line(conn: &Connection, input: &BudgetLineInput, id: Option<&str>) -
     let mut problems = Problems::default();
     crate::limits::check_all(
         &mut problems,
-        &[("code", &input.code, TextKind::Code), ("name", &input.name, TextKind::Title)],
+        &[("code", &input.code, TextKind::Code), ("name", &input.name, TextKind::Name)],
     );
     if !(1900..=2999).contains(&input.year) {
         problems.push("year", "year_invalid", format!("{} is not a budget year", input.year));

@@ -58,7 +58,8 @@ pub struct Sides<'a> {
     pub here: &'a str,
 }
 
-fn owned(value: rusqlite::Result<ValueRef<'_>>) -> Option<Value> {
+/// A change set's value as an owned one; `None` where the change set holds none.
+pub fn owned(value: rusqlite::Result<ValueRef<'_>>) -> Option<Value> {
     value.ok().and_then(|value| Value::try_from(value).ok())
 }
 
@@ -289,7 +290,10 @@ pub fn apply(
     conn.apply_strm(&mut &changeset[..], Some(move |table: &str| shared.contains(&table)), move |kind, item| {
         decide(&handler_tables, (&remote, &here), &handler_notes, kind, item)
     })
-    .map_err(|error| Error::Sharing(format!("a change file could not be applied: {error}")))?;
+    .map_err(|error| match error.sqlite_error_code() {
+        Some(rusqlite::ErrorCode::DiskFull) => Error::from(error),
+        _ => Error::Sharing(format!("a change file could not be applied: {error}")),
+    })?;
     let Notes { later, mut set_aside } =
         std::mem::take(&mut *notes.lock().unwrap_or_else(|poisoned| poisoned.into_inner()));
     for step in later {

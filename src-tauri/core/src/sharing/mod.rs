@@ -22,20 +22,23 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use rusqlite::fallible_streaming_iterator::FallibleStreamingIterator;
+use rusqlite::hooks::Action;
 use rusqlite::session::{ChangesetIter, Session};
+use rusqlite::types::ValueRef;
 use rusqlite::{params, Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::audience::{carries, Outgoing, Sensitive, Ticked};
 use crate::documents::DocumentKind;
-use crate::error::{Error, Result};
+use crate::error::{Error, FieldError, Result};
+use crate::limits;
 use crate::settings;
 use crate::store::document_files::{self, DocumentFiles};
 use crate::store::paging::{read_page, Page, PageRequest, PageSql};
-use crate::store::{new_id, now};
+use crate::store::{new_id, now, RECORD_TABLES};
 use files::OfficeKey;
-use tables::{Table, SHARED};
+use tables::Table;
 
 const FOLDER_SETTING: &str = "sharing.folder";
 const KEY_SETTING: &str = "sharing.key";
@@ -396,7 +399,7 @@ fn create_copy(conn: &Connection, schema: &str, table: &Table) -> Result<()> {
 /// The copies' tables; a base table of an older schema starts again empty, so that its
 /// records are sent once more and merge as equal.
 fn prepare_copies(conn: &Connection, tables: &HashMap<&'static str, Table>) -> Result<()> {
-    for name in SHARED {
+    for name in RECORD_TABLES {
         let table = &tables[name];
         let base_columns: Vec<String> = conn
             .prepare(&format!("SELECT name FROM pragma_table_info('{name}', 'sharing_base') ORDER BY cid"))?
@@ -416,7 +419,7 @@ fn prepare_copies(conn: &Connection, tables: &HashMap<&'static str, Table>) -> R
 /// Fills the scratch copy with what leaves the laptop through the folder: for a partner
 /// office, only what is shared with it.
 fn fill_outgoing(conn: &Connection, tables: &HashMap<&'static str, Table>, setup: &Setup) -> Result<()> {
-    for name in SHARED {
+    for name in RECORD_TABLES {
         let table = &tables[name];
         conn.execute_batch(&format!(
             "DELETE FROM sharing_out.{name}; INSERT INTO sharing_out.{name} SELECT {} FROM main.{name};",
@@ -461,6 +464,44 @@ fn count_changes(changeset: &[u8]) -> Result<u32> {
     Ok(count)
 }
 
+/// Refuses a change set of the laptop named `from` that holds a text over its column's limit
+/// (`limits::column_limit`), naming the record and the column, before any of it is applied.
+fn check_text_limits(tables: &HashMap<&'static str, Table>, changeset: &[u8], from: &str) -> Result<()> {
+    let mut reader: &[u8] = changeset;
+    let input: &mut dyn Read = &mut reader;
+    let mut changes = ChangesetIter::start_strm(&input)?;
+    while let Some(item) = changes.next()? {
+        let op = item.op()?;
+        if !matches!(op.code(), Action::SQLITE_INSERT | Action::SQLITE_UPDATE) {
+            continue;
+        }
+        let Some(table) = tables.get(op.table_name()) else { continue };
+        for (at, column) in table.columns.iter().enumerate() {
+            let (Ok(ValueRef::Text(text)), Some(limit)) = (item.new_value(at), limits::column_limit(column)) else {
+                continue;
+            };
+            if String::from_utf8_lossy(text).chars().nth(limit).is_none() {
+                continue;
+            }
+            let record = table
+                .primary_key
+                .iter()
+                .position(|key| *key)
+                .and_then(|at| merge::owned(item.new_value(at)).or_else(|| merge::owned(item.old_value(at))))
+                .map(|key| merge::to_json(&key).to_string())
+                .unwrap_or_default();
+            let field = format!("{}.{column}", table.name);
+            return Err(Error::Validation(vec![FieldError::new(
+                "file",
+                "change_text_too_long",
+                format!("a change file from {from} was not applied: {field} of record {record} is longer than {limit} characters"),
+            )
+            .with_values([("device", from.to_string()), ("field", field), ("limit", limit.to_string())])]));
+        }
+    }
+    Ok(())
+}
+
 /// Writes this laptop's changes since the last sync into a new file of its own.
 fn send(conn: &Connection, tables: &HashMap<&'static str, Table>, setup: &Setup) -> Result<u32> {
     transaction(conn, |conn| {
@@ -468,7 +509,7 @@ fn send(conn: &Connection, tables: &HashMap<&'static str, Table>, setup: &Setup)
         let mut changeset = Vec::new();
         {
             let mut session = Session::new_with_name(conn, "sharing_out")?;
-            for name in SHARED {
+            for name in RECORD_TABLES {
                 session.attach(Some(*name))?;
                 session.diff::<&str, &str>("sharing_base", name)?;
             }
@@ -621,11 +662,11 @@ fn write_snapshot(
     conn.execute_batch("ATTACH DATABASE ':memory:' AS sharing_empty KEY ''")?;
     let changeset = (|| {
         let mut changeset = Vec::new();
-        for name in SHARED {
+        for name in RECORD_TABLES {
             create_copy(conn, "sharing_empty", &tables[name])?;
         }
         let mut session = Session::new_with_name(conn, "sharing_base")?;
-        for name in SHARED {
+        for name in RECORD_TABLES {
             session.attach(Some(*name))?;
             session.diff::<&str, &str>("sharing_empty", name)?;
         }
@@ -834,6 +875,7 @@ pub fn take_in(
     if changeset.is_empty() {
         return Ok((0, 0));
     }
+    check_text_limits(tables, changeset, from)?;
     let changes = count_changes(changeset)?;
     let conflicts = merge::apply(conn, tables, changeset, merge::Sides { remote: from, here })?;
     Ok((changes, conflicts as u32))
@@ -893,7 +935,7 @@ pub fn list_conflicts(conn: &Connection, page: PageRequest) -> Result<Page<Confl
 
 /// The title, name or text of a record with a single `id` key.
 fn record_label(conn: &Connection, table: &str, row_key: &str) -> Result<String> {
-    let Some(table) = SHARED.iter().find(|name| **name == table) else { return Ok(String::new()) };
+    let Some(table) = RECORD_TABLES.iter().find(|name| **name == table) else { return Ok(String::new()) };
     let key: Vec<serde_json::Value> = serde_json::from_str(row_key).unwrap_or_default();
     let [serde_json::Value::String(id)] = key.as_slice() else { return Ok(String::new()) };
     let column = match *table {

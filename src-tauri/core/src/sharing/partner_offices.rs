@@ -12,13 +12,13 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::files::{self, OfficeKey};
-use super::tables::{self, SHARED};
+use super::tables;
 use super::{
     base_path, channel_setting, fill_outgoing, prepare_copies, settings, sync_folder, Attached, Setup, SyncSummary,
     LAST_SYNC_SETTING,
 };
 use crate::error::{Error, Result};
-use crate::store::{atomically, new_id, now};
+use crate::store::{atomically, new_id, now, RECORD_TABLES};
 
 const PROBLEM_SETTING: &str = "sharing.problem";
 
@@ -258,12 +258,12 @@ pub fn set_shared(conn: &Connection, input: &ShareInput) -> Result<()> {
     conn.execute_batch("ATTACH DATABASE ':memory:' AS sharing_before KEY ''")?;
     let done = super::transaction(conn, |conn| {
         fill_outgoing(conn, &tables, &setup)?;
-        for name in SHARED {
+        for name in RECORD_TABLES {
             conn.execute_batch(&format!("CREATE TABLE sharing_before.{name} AS SELECT * FROM sharing_out.{name}"))?;
         }
         unmark(conn)?;
         fill_outgoing(conn, &tables, &setup)?;
-        for name in SHARED {
+        for name in RECORD_TABLES {
             let key = tables[name].key_columns().join(", ");
             conn.execute_batch(&format!(
                 "DELETE FROM sharing_base.{name} WHERE ({key}) IN

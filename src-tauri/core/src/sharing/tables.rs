@@ -1,7 +1,7 @@
-//! Which tables the office's laptops share, in an order where parents come before the records
-//! that link to them, and what each table's columns are: the primary key, the `updated_at`
-//! that decides a conflict, the columns `audience` keeps on this laptop, and the one column
-//! that gives way when a unique name is used twice.
+//! What the office's laptops share (`store::RECORD_TABLES`, parents first) and what each
+//! shared table's columns are: the primary key, the `updated_at` that decides a conflict, the
+//! columns `audience` keeps on this laptop, and the one column that gives way when a unique
+//! name is used twice.
 
 use std::collections::HashMap;
 
@@ -9,50 +9,7 @@ use rusqlite::Connection;
 
 use crate::audience::{self, Outgoing, Ticked};
 use crate::error::Result;
-
-/// The shared tables, parents first.
-pub const SHARED: &[&str] = &[
-    "partnerships",
-    "theme_areas",
-    "organisations",
-    "partnership_bodies",
-    "people",
-    "trips",
-    "trip_themes",
-    "trip_partnerships",
-    "projects",
-    "project_partnerships",
-    "project_participants",
-    "project_trips",
-    "members",
-    "trip_invitations",
-    "registrations",
-    "programme_items",
-    "item_participants",
-    "item_hosts",
-    "item_guests",
-    "removed_items",
-    "project_items",
-    "outcomes",
-    "outcome_people",
-    "agreements",
-    "agreement_themes",
-    "agreement_signatories",
-    "project_agreements",
-    "tasks",
-    "task_people",
-    "checklist_steps",
-    "checklist_templates",
-    "checklist_template_steps",
-    "gift_rules",
-    "gifts",
-    "budget_lines",
-    "exchange_rates",
-    "cost_lines",
-    "trip_approvals",
-    "reports",
-    "documents",
-];
+use crate::store::RECORD_TABLES;
 
 /// Tables that stay on this laptop: its settings (the folder, the office key, the window's
 /// choices), the reminders it has shown, what sharing itself keeps, and the search index
@@ -136,7 +93,7 @@ pub fn shared_tables(conn: &Connection, audience: Outgoing) -> Result<HashMap<&'
         .flat_map(|field| audience::columns(field).iter().copied())
         .collect();
     let mut tables = HashMap::new();
-    for name in SHARED {
+    for name in RECORD_TABLES {
         let mut statement = conn.prepare_cached(
             "SELECT name, pk > 0, \"notnull\", coalesce(dflt_value, 'NULL') FROM pragma_table_info(?1) ORDER BY cid",
         )?;

@@ -65,7 +65,7 @@ fn later() {
 fn shared_dump(conn: &Connection) -> Vec<String> {
     let tables = tables::shared_tables(conn, crate::audience::Outgoing::OfficeSharing).unwrap();
     let mut lines = Vec::new();
-    for name in SHARED {
+    for name in RECORD_TABLES {
         let table = &tables[name];
         let columns: Vec<&String> = table
             .columns
@@ -374,7 +374,10 @@ fn every_table_is_either_shared_or_kept_on_the_laptop() {
         .collect::<rusqlite::Result<_>>()
         .unwrap();
     for name in names {
-        assert!(SHARED.contains(&name.as_str()) ^ tables::LOCAL.contains(&name.as_str()), "{name}: shared or local?");
+        assert!(
+            RECORD_TABLES.contains(&name.as_str()) ^ tables::LOCAL.contains(&name.as_str()),
+            "{name}: shared or local?"
+        );
     }
 }
 
@@ -725,4 +728,30 @@ fn the_search_finds_what_a_sync_brought_and_forgets_what_it_took_away() {
     sync(&a).unwrap();
     sync(&b).unwrap();
     assert!(found(&b, "quastenflosser").is_empty(), "the deletion left the index too");
+}
+
+#[test]
+fn a_change_file_holding_a_text_over_its_limit_is_refused_whole_and_named() {
+    let office = Office::new();
+    let [a, b, _] = office.three_laptops();
+    let trip = one(&a, &format!("SELECT id FROM trips WHERE title = '{TO_JINHUA}'"));
+    // Another version of Partnerdesk, or a hand-made file, could carry what no form lets through.
+    a.execute(
+        "UPDATE trips SET purpose = 'Wasserstoff', title = ?2, updated_at = ?3 WHERE id = ?1",
+        [&trip, &"题".repeat(crate::limits::TextKind::Title.max_chars() + 1), &store::now()],
+    )
+    .unwrap();
+    sync(&a).unwrap();
+    let device_a = one(&a, "SELECT value FROM settings WHERE key = 'sharing.device'");
+    let applied_from_a = format!("SELECT max(sequence) FROM sharing_applied WHERE device = '{device_a}'");
+    let before = (shared_dump(&b), one(&b, &applied_from_a));
+
+    let Err(Error::Validation(fields)) = sync(&b) else { panic!("the file is refused") };
+    assert_eq!((fields[0].field.as_str(), fields[0].code.as_str()), ("file", "change_text_too_long"));
+    assert_eq!(fields[0].values["field"], "trips.title");
+    assert_eq!(fields[0].values["limit"], "300");
+    assert_eq!(fields[0].values["device"], "Laptop A");
+    assert!(fields[0].message.contains(&trip), "{}", fields[0].message);
+    let after = (shared_dump(&b), one(&b, &applied_from_a));
+    assert!(before == after, "nothing of the file is applied, the purpose neither");
 }

@@ -21,6 +21,51 @@ pub use migrations::{migrate_to_version, schema_version};
 /// The bundle identifier; the app-data directory is named after it, as Tauri names it.
 pub const APP_IDENTIFIER: &str = "de.partnerdesk.app";
 
+/// The tables that hold the office's records, parents first: what the office's laptops share,
+/// and what a restored backup is checked in.
+pub const RECORD_TABLES: &[&str] = &[
+    "partnerships",
+    "theme_areas",
+    "organisations",
+    "partnership_bodies",
+    "people",
+    "trips",
+    "trip_themes",
+    "trip_partnerships",
+    "projects",
+    "project_partnerships",
+    "project_participants",
+    "project_trips",
+    "members",
+    "trip_invitations",
+    "registrations",
+    "programme_items",
+    "item_participants",
+    "item_hosts",
+    "item_guests",
+    "removed_items",
+    "project_items",
+    "outcomes",
+    "outcome_people",
+    "agreements",
+    "agreement_themes",
+    "agreement_signatories",
+    "project_agreements",
+    "tasks",
+    "task_people",
+    "checklist_steps",
+    "checklist_templates",
+    "checklist_template_steps",
+    "gift_rules",
+    "gifts",
+    "budget_lines",
+    "exchange_rates",
+    "cost_lines",
+    "trip_approvals",
+    "reports",
+    "documents",
+];
+
 /// `PARTNERDESK_DB` or `--db` win; otherwise the file in the user's data directory.
 pub fn default_path() -> PathBuf {
     dirs::data_dir().unwrap_or_else(|| PathBuf::from(".")).join(APP_IDENTIFIER).join("partnerdesk.sqlite")

@@ -5,4 +5,4 @@
  * `invalid_argument` and `internal` are given by the UI's IPC layer itself: arguments Tauri
  * refused before a command ran, and failures that carry no payload.
  */
-export type ErrorKind = "validation" | "not_found" | "database_too_new" | "passphrase_required" | "database_unavailable" | "database" | "io" | "format" | "table" | "pdf" | "opener" | "sharing" | "office_key" | "publishing" | "invalid_argument" | "internal";
+export type ErrorKind = "validation" | "not_found" | "database_too_new" | "passphrase_required" | "database_unavailable" | "database" | "disk_full" | "io" | "format" | "table" | "pdf" | "opener" | "sharing" | "office_key" | "publishing" | "invalid_argument" | "internal";

@@ -983,6 +983,9 @@ export const de = {
   "error.backup_damaged": "Die Sicherung ist beschädigt und kann nicht wiederhergestellt werden.",
   "error.backup_too_new": "Die Sicherung stammt aus einer neueren Version von Partnerdesk. Bitte zuerst Partnerdesk aktualisieren.",
   "error.backup_check_failed": "Die Sicherung hat die Prüfung nicht bestanden und wurde verworfen. Bitte erneut versuchen oder einen anderen Speicherort wählen.",
+  "error.change_text_too_long": "Eine Änderungsdatei von „{device}“ wurde nicht übernommen: Das Feld {field} ist länger als {limit} Zeichen. Es wurde nichts geändert.",
+  "error.backup_text_too_long": "Die Sicherung wird nicht wiederhergestellt: Das Feld {field} ist länger als {limit} Zeichen. Partnerdesk schreibt solche Sicherungen nicht; die Datei wurde außerhalb verändert. Die Datenbank bleibt unverändert.",
+  "error.disk_full": "Der Datenträger ist voll. Es wurde nichts gespeichert; die Daten sind unverändert. Bitte Platz schaffen und erneut versuchen.",
 
   "settings.privacy": "Datenschutz",
   "settings.erase": "Reiseunterlagen nach der Reise löschen",

@@ -985,6 +985,9 @@ export const en: Record<MessageKey, string> = {
   "error.backup_damaged": "The backup is damaged and cannot be restored.",
   "error.backup_too_new": "The backup comes from a newer version of Partnerdesk. Please update Partnerdesk first.",
   "error.backup_check_failed": "The backup failed its check and was discarded. Please try again or choose another place to save it.",
+  "error.change_text_too_long": "A change file from “{device}” was not applied: the field {field} is longer than {limit} characters. Nothing was changed.",
+  "error.backup_text_too_long": "The backup is not restored: the field {field} is longer than {limit} characters. Partnerdesk does not write such backups; the file was changed elsewhere. The database is unchanged.",
+  "error.disk_full": "The disk is full. Nothing was saved; the data is unchanged. Please free some space and try again.",
 
   "settings.privacy": "Privacy",
   "settings.erase": "Erase travel documents after the trip",

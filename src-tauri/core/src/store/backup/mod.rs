@@ -15,11 +15,12 @@ use std::time::Duration;
 
 use chrono::{Local, NaiveDateTime};
 use rusqlite::backup::{Backup, StepResult};
-use rusqlite::{Connection, ErrorCode, OpenFlags};
+use rusqlite::{Connection, ErrorCode, OpenFlags, OptionalExtension};
 use serde::Serialize;
 use ts_rs::TS;
 
-use crate::error::{Error, Result};
+use crate::error::{Error, FieldError, Result};
+use crate::limits;
 use crate::store;
 use crate::store::document_files;
 use crate::store::encryption::{self, Passphrase};
@@ -96,7 +97,7 @@ fn write_backup(conn: &Connection, target: &Path, key: Option<&Passphrase>, with
         .and_then(|()| if with_documents { embed_documents(conn, &partial, key) } else { Ok(()) })
         .and_then(|()| keep_if_intact(&partial, target, key));
     if written.is_err() {
-        let _ = std::fs::remove_file(&partial);
+        remove_with_journal(&partial);
     }
     written
 }
@@ -208,15 +209,63 @@ pub fn restore_from(db_path: &Path, backup_path: &Path, key: Option<&Passphrase>
     let staging = partial_path(&dir.join(now.format(RESTORING_NAME).to_string()));
     let file_key = document_files::key_bytes(&live)?;
     let restored = stage(backup_path, &staging, key).and_then(|staged| {
+        check_text_limits(&staged, backup_path)?;
         take_documents(&staged, &live)?;
         copy_database(&staged, &mut live)
     });
-    let _ = std::fs::remove_file(&staging);
+    remove_with_journal(&staging);
     restored?;
     document_files::set_key_bytes(&live, file_key.as_deref())?;
     document_files::settle_after_restore(&live)?;
     store::remove_sharing_bases(db_path)?;
     Ok(Restored { summary, kept_as: kept_as.display().to_string() })
+}
+
+/// Refuses a backup that holds a text over its column's limit (`limits::column_limit`),
+/// naming the first such record and column: Partnerdesk never writes one, so the file was
+/// made or changed elsewhere. One pass over each table of records.
+fn check_text_limits(staged: &Connection, path: &Path) -> Result<()> {
+    for table in store::RECORD_TABLES {
+        let mut columns = staged.prepare_cached("SELECT name, pk FROM pragma_table_info(?1) ORDER BY pk, cid")?;
+        let columns: Vec<(String, i64)> =
+            columns.query_map([table], |row| Ok((row.get(0)?, row.get(1)?)))?.collect::<rusqlite::Result<_>>()?;
+        let key: Vec<String> =
+            columns.iter().filter(|(_, pk)| *pk > 0).map(|(name, _)| format!("quote(\"{name}\")")).collect();
+        let limited: Vec<(&str, usize)> = columns
+            .iter()
+            .filter_map(|(name, _)| limits::column_limit(name).map(|limit| (name.as_str(), limit)))
+            .collect();
+        let over: Vec<String> = limited
+            .iter()
+            .map(|(name, limit)| {
+                format!("WHEN typeof(\"{name}\") = 'text' AND length(\"{name}\") > {limit} THEN '{name}'")
+            })
+            .collect();
+        if key.is_empty() || over.is_empty() {
+            continue;
+        }
+        let sql = format!(
+            "SELECT {key}, column FROM (SELECT *, CASE {cases} END AS column FROM \"{table}\") WHERE column IS NOT NULL LIMIT 1",
+            key = key.join(" || ' ' || "),
+            cases = over.join(" "),
+        );
+        let found: Option<(String, String)> =
+            staged.query_row(&sql, [], |row| Ok((row.get(0)?, row.get(1)?))).optional()?;
+        if let Some((record, column)) = found {
+            let limit = limits::column_limit(&column).unwrap_or_default();
+            let field = format!("{table}.{column}");
+            return Err(Error::Validation(vec![FieldError::new(
+                "file",
+                "backup_text_too_long",
+                format!(
+                    "{} was not restored: {field} of record {record} is longer than {limit} characters",
+                    path.display()
+                ),
+            )
+            .with_values([("field", field), ("limit", limit.to_string())])]));
+        }
+    }
+    Ok(())
 }
 
 /// Counts the records of a database of any schema version (tables it lacks count 0).
@@ -390,6 +439,16 @@ fn automatic_backups(dir: &Path) -> Result<Vec<(NaiveDateTime, PathBuf)>> {
     }
     backups.sort();
     Ok(backups)
+}
+
+/// Deletes a database file that is given up, with the journal a failed write (a full disk)
+/// can leave beside it.
+fn remove_with_journal(path: &Path) {
+    for suffix in ["", "-journal", "-wal", "-shm"] {
+        let mut name = path.as_os_str().to_os_string();
+        name.push(suffix);
+        let _ = std::fs::remove_file(PathBuf::from(name));
+    }
 }
 
 fn partial_path(target: &Path) -> PathBuf {

@@ -224,3 +224,41 @@ fn unusable_files_are_refused_and_the_live_database_stays_as_it_was() {
     }
     assert!(!backups_dir(&path).exists(), "a refused file replaces nothing, so nothing is kept");
 }
+
+#[test]
+fn a_backup_holding_a_text_over_its_limit_is_refused_by_record_and_column() {
+    let dir = tempfile::tempdir().unwrap();
+    let (path, conn) = demo_database(dir.path());
+    let titles = trip_titles(&conn);
+    for (table, column, kind, record) in [
+        ("trips", "title", limits::TextKind::Title, "(SELECT min(id) FROM trips)"),
+        ("people", "email", limits::TextKind::Email, "(SELECT min(id) FROM people)"),
+        ("programme_items", "notes_internal", limits::TextKind::Notes, "(SELECT min(id) FROM programme_items)"),
+    ] {
+        let hostile = dir.path().join(format!("{table}.sqlite"));
+        backup_to(&conn, &hostile, None).unwrap();
+        let copy = store::open(&hostile).unwrap();
+        let over = "ü".repeat(kind.max_chars() + 1);
+        assert_eq!(copy.execute(&format!("UPDATE {table} SET {column} = ?1 WHERE id = {record}"), [&over]).unwrap(), 1);
+        copy.pragma_update(None, "journal_mode", "DELETE").unwrap();
+        drop(copy);
+        let Err(Error::Validation(fields)) = restore_from(&path, &hostile, None) else { panic!("{table} refused") };
+        assert_eq!((fields[0].field.as_str(), fields[0].code.as_str()), ("file", "backup_text_too_long"));
+        assert_eq!(fields[0].values["field"], format!("{table}.{column}"));
+        assert_eq!(fields[0].values["limit"], kind.max_chars().to_string());
+        assert_eq!(trip_titles(&store::open(&path).unwrap()), titles, "{table}: the live database is as it was");
+    }
+    let at_limit = dir.path().join("at-limit.sqlite");
+    backup_to(&conn, &at_limit, None).unwrap();
+    let copy = store::open(&at_limit).unwrap();
+    copy.execute(
+        "UPDATE trips SET title = ?1 WHERE id = (SELECT min(id) FROM trips)",
+        ["ü".repeat(limits::TextKind::Title.max_chars())],
+    )
+    .unwrap();
+    copy.pragma_update(None, "journal_mode", "DELETE").unwrap();
+    drop(copy);
+    drop(conn);
+    restore_from(&path, &at_limit, None).unwrap();
+    assert!(trip_titles(&store::open(&path).unwrap()).contains(&"ü".repeat(300)));
+}
