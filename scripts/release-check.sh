@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The checks before a release that are too long for every CI run, each on this machine:
-#   1. the crash tests with five times CI's kills (PARTNERDESK_CRASH_SCALE, default 5: 1,000
-#      kills during rapid editing and large imports, and 100 or more while applying the
+#   1. the crash tests with five times CI's kills (PARTNERDESK_CRASH_SCALE, default 5: 1,200
+#      kills during rapid editing, large imports, backups, restores and while applying the
 #      office's change files), in the same build as CI's;
 #   2. every fuzz target for FUZZ_SECONDS each (default 3600: one CPU-hour) in an optimised
 #      build, what each run found merged into fuzz/corpus/<target> (inputs that add coverage
@@ -21,7 +21,7 @@ crash_result=ok
 PARTNERDESK_CRASH_SCALE="$scale" cargo test --features custom-protocol --test crash -- --nocapture \
   2>&1 | tee "$work/crash.log" || crash_result=failed
 crash_minutes=$(( ($(date +%s) - crash_started + 59) / 60 ))
-kills=$({ grep -oP '^(rapid editing|imports): \K[0-9]+(?= kills)' "$work/crash.log" || true; } \
+kills=$({ grep -oP '^(rapid editing|imports|syncs|backups|restores): \K[0-9]+(?= kills)' "$work/crash.log" || true; } \
   | awk '{ sum += $1 } END { print sum + 0 }')
 
 echo "== Fuzzing every target for ${seconds}s"
@@ -32,7 +32,7 @@ FUZZ_SECONDS="$seconds" FUZZ_PROFILE=release FUZZ_MERGE=1 FUZZ_STATS="$work/fuzz
 {
   echo "<!-- release-check:start -->"
   echo "Last run of \`scripts/release-check.sh\`: $(date -u +%Y-%m-%d) on commit $(git rev-parse --short HEAD),"
-  echo "$(nproc) cores. Crash tests: ${kills} kills during editing and imports plus the sync rounds,"
+  echo "$(nproc) cores. Crash tests: ${kills} kills during editing, imports, syncs, backups and restores,"
   echo "${crash_minutes} min, ${crash_result}. Fuzzing: ${seconds} s per target, optimised build, ${fuzz_result}."
   echo
   echo "| Target | Executions | Coverage (edges) | Result |"

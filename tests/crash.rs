@@ -1,10 +1,11 @@
 //! Crash safety: the app is killed with SIGKILL at random moments during large imports, during
-//! rapid editing and while a sync applies the office's changes; afterwards the database must
-//! pass `PRAGMA integrity_check`, every save the app reported must be there, an import must
-//! have landed whole or not at all, and the next sync must complete.
+//! rapid editing, while a sync applies the office's changes, while a backup is written and
+//! while one is restored; afterwards the database must pass `PRAGMA integrity_check`, every
+//! save the app reported must be there, an import, a restore and a backup must have landed
+//! whole or not at all, and the next sync must complete.
 //! `PARTNERDESK_CRASH_SEED` replays a run (each test prints the seed it used);
-//! `PARTNERDESK_CRASH_SCALE` multiplies the kills (1 in CI: 220; 5 in `scripts/release-check.sh`:
-//! 1,100).
+//! `PARTNERDESK_CRASH_SCALE` multiplies the kills (1 in CI: 240; 5 in `scripts/release-check.sh`:
+//! 1,200).
 
 use std::collections::HashMap;
 use std::io::{BufRead, BufReader};
@@ -20,9 +21,9 @@ use partnerdesk_core::trips::{self, TripInput, TripStatus};
 use partnerdesk_core::vocabulary::Direction;
 use rusqlite::Connection;
 
-const EDIT_KILLS: u32 = 120;
+const EDIT_KILLS: u32 = 100;
 const MAX_EDIT_DELAY: Duration = Duration::from_millis(300);
-const IMPORT_KILLS: u32 = 80;
+const IMPORT_KILLS: u32 = 60;
 const PEOPLE_ROWS: usize = 1_500;
 const CALENDAR_EVENTS: usize = 1_000;
 /// Set in the editor child process: `{round} {trip id} {item id} {database path}`.
@@ -489,10 +490,12 @@ fn a_sync_killed_while_applying_leaves_the_database_intact_and_the_next_one_comp
     // At least SYNC_KILLS rounds, and more (up to three times as many) until one kill fell
     // while the changes were written.
     let kills = scaled(SYNC_KILLS);
+    let mut rounds = 0;
     for round in 0..kills * 3 {
         if round >= kills && killed_while_busy > 0 {
             break;
         }
+        rounds += 1;
         let laptop = dir.path().join(format!("b{round}.sqlite"));
         let mut child =
             partnerdesk(&laptop, &[&["sync", "join"][..], &shared].concat()).stdout(Stdio::null()).spawn().unwrap();
@@ -519,6 +522,122 @@ fn a_sync_killed_while_applying_leaves_the_database_intact_and_the_next_one_comp
         let conflicts: i64 = conn.query_row("SELECT count(*) FROM sharing_conflicts", [], |row| row.get(0)).unwrap();
         assert_eq!(conflicts, 0, "round {round}: sending again what it had taken in is no conflict");
     }
-    eprintln!("kills within {min_delay:?}–{max_delay:?}, {killed_while_busy} while writing, {:?}", started.elapsed());
+    eprintln!(
+        "syncs: {rounds} kills within {min_delay:?}–{max_delay:?}, {killed_while_busy} while writing, {:?}",
+        started.elapsed()
+    );
     assert!(killed_while_busy > 0, "no kill fell while the changes were applied");
+}
+
+const BACKUP_KILLS: u32 = 30;
+const RESTORE_KILLS: u32 = 30;
+
+/// The demo office with `SHARED_PEOPLE` more people, so that copying it takes a while.
+fn large_office(db: &Path) {
+    assert!(partnerdesk(db, &["demo"]).stdout(Stdio::null()).status().unwrap().success());
+    store::open(db)
+        .unwrap()
+        .execute_batch(&format!(
+            "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < {SHARED_PEOPLE})
+             INSERT INTO people (id, name_latin, side, search_text, created_at, updated_at)
+             SELECT printf('0192f0a0-0000-7000-8000-%012d', i), 'Person ' || i, 'partner', 'person ' || i,
+                    '2026-12-01T00:00:00.000Z', '2026-12-01T00:00:00.000Z' FROM n"
+        ))
+        .unwrap();
+}
+
+/// The trips and the number of people, the first after checking the file is intact.
+fn office_state(db: &Path, after: &str) -> (Vec<String>, i64) {
+    let conn = Connection::open(db).unwrap();
+    assert_intact(&conn, after);
+    let people = conn.query_row("SELECT count(*) FROM people", [], |row| row.get(0)).unwrap();
+    (trip_titles(db), people)
+}
+
+/// Runs `args` to the end and says how long it took.
+fn timed(db: &Path, args: &[&str]) -> Duration {
+    let started = Instant::now();
+    let output = partnerdesk(db, args).output().unwrap();
+    assert!(output.status.success(), "{args:?}: {}", String::from_utf8_lossy(&output.stderr));
+    started.elapsed()
+}
+
+/// A backup killed at any moment is complete under its name or not there at all, and the
+/// database it was taken from is untouched.
+#[test]
+fn a_backup_killed_at_any_moment_is_whole_or_absent() {
+    let mut rng = Rng::seeded("a_backup_killed_at_any_moment_is_whole_or_absent");
+    let dir = tempfile::tempdir().unwrap();
+    let office = dir.path().join("office.sqlite");
+    large_office(&office);
+    let expected = office_state(&office, "filling the office");
+    let target = dir.path().join("saved.sqlite");
+    let target_arg = target.to_str().unwrap();
+    let took = timed(&office, &["backup", "--out", target_arg]);
+    let (mut absent, mut whole, mut while_writing) = (0, 0, 0);
+    let kills = scaled(BACKUP_KILLS);
+    for round in 0..kills {
+        std::fs::remove_file(&target).unwrap_or_default();
+        let mut child = partnerdesk(&office, &["backup", "--out", target_arg]).stdout(Stdio::null()).spawn().unwrap();
+        thread::sleep(rng.delay_up_to(took.mul_f64(1.3)));
+        let writing = dir.path().join("saved.sqlite.partial").exists();
+        if !kill(&mut child) && writing {
+            while_writing += 1;
+        }
+        assert_eq!(office_state(&office, &format!("backup kill {round}")), expected, "round {round}: the office");
+        if target.exists() {
+            assert_eq!(office_state(&target, &format!("backup kill {round}")), expected, "round {round}: the backup");
+            whole += 1;
+        } else {
+            absent += 1;
+        }
+    }
+    eprintln!(
+        "backups: {kills} kills (one took {took:?}): {absent} absent, {whole} whole, {while_writing} while writing"
+    );
+    assert!(while_writing > 0 && absent > 0, "no kill fell while the backup was written");
+}
+
+/// A restore killed at any moment leaves the database as it was or as the backup is, never a
+/// mix, and the same restore completes afterwards.
+#[test]
+fn a_restore_killed_at_any_moment_leaves_the_old_data_or_the_backup_whole() {
+    let mut rng = Rng::seeded("a_restore_killed_at_any_moment_leaves_the_old_data_or_the_backup_whole");
+    let dir = tempfile::tempdir().unwrap();
+    let source = dir.path().join("source.sqlite");
+    large_office(&source);
+    let backup = dir.path().join("backup.sqlite");
+    timed(&source, &["backup", "--out", backup.to_str().unwrap()]);
+    let restored = office_state(&source, "filling the source");
+    let template = dir.path().join("template.sqlite");
+    let (trip_id, _) = database_with_a_trip(&template);
+    let before = office_state(&template, "the template");
+    let db = dir.path().join("office.sqlite");
+    fresh_copy(&template, &db);
+    let took = timed(&db, &["restore", backup.to_str().unwrap()]);
+    let (mut old, mut new, mut while_busy) = (0, 0, 0);
+    let kills = scaled(RESTORE_KILLS);
+    for round in 0..kills {
+        fresh_copy(&template, &db);
+        let mut child = partnerdesk(&db, &["restore", backup.to_str().unwrap()]).stdout(Stdio::null()).spawn().unwrap();
+        thread::sleep(rng.delay_up_to(took.mul_f64(1.3)));
+        let busy = writer_busy(&db);
+        if !kill(&mut child) && busy {
+            while_busy += 1;
+        }
+        let found = office_state(&db, &format!("restore kill {round}"));
+        if found == before {
+            old += 1;
+            assert!(trip_titles(&db).iter().any(|title| title.starts_with(&trip_id)));
+        } else {
+            assert_eq!(found, restored, "round {round}: neither the old data nor the backup");
+            new += 1;
+        }
+        if round % 5 == 0 {
+            timed(&db, &["restore", backup.to_str().unwrap()]);
+            assert_eq!(office_state(&db, &format!("restoring again after kill {round}")), restored);
+        }
+    }
+    eprintln!("restores: {kills} kills (one took {took:?}): {old} before, {new} after, {while_busy} while writing");
+    assert!(old > 0 && new > 0, "kills fell both before and after the restore took effect");
 }

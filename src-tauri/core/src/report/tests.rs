@@ -184,7 +184,7 @@ fn a_trip_left_out_takes_its_travellers_costs_and_gifts_out_of_the_report() {
     assert_eq!(report.years[..9], all.years[..9], "earlier years are not touched");
 
     let written = record_report(&conn, &choices, ReportFormat::Xlsx, Language::De).unwrap();
-    assert_eq!(written.choices().left_out_items, [trip.id.clone()]);
+    assert_eq!(written.choices().left_out_items, std::slice::from_ref(&trip.id));
     #[cfg(feature = "pdf")]
     {
         let text = poppler("pdftotext", &[], &render_report(&conn, &choices, ReportFormat::Pdf, Language::De).unwrap());
