@@ -636,3 +636,156 @@ fn a_trip_visiting_several_partners_takes_them_along_and_a_dangling_one_is_refus
         assert_refused(&target, &bytes_of(&broken), "bundle_invalid");
     }
 }
+
+mod generated {
+    //! Export → import of a bundle is the identity for any trip an officer could enter: texts
+    //! in any script up to their limits, items in any of the office's zones, members with or
+    //! without travel papers.
+
+    use proptest::prelude::*;
+
+    use super::*;
+    use crate::delegation::{add_member, MemberInput};
+    use crate::programme::{add_item, ItemKind};
+    use crate::trips::{create_trip, TripInput, TripStatus};
+    use crate::vocabulary::{Direction, MemberRole};
+
+    const ZONES: [&str; 6] =
+        ["Europe/Berlin", "Asia/Shanghai", "America/New_York", "Australia/Sydney", "Asia/Kolkata", "Europe/London"];
+
+    /// Any printable text (no control or format characters) of up to `max` characters.
+    fn text(max: usize) -> impl Strategy<Value = String> {
+        proptest::string::string_regex(&format!("\\PC{{0,{max}}}")).unwrap()
+    }
+
+    /// A text with something in it besides spaces.
+    fn required(max: usize) -> impl Strategy<Value = String> {
+        text(max).prop_filter("not blank", |text| !text.trim().is_empty())
+    }
+
+    fn one_of<T: Copy + std::fmt::Debug + 'static>(values: &'static [T]) -> impl Strategy<Value = T> {
+        proptest::sample::select(values)
+    }
+
+    fn trip() -> impl Strategy<Value = TripInput> {
+        (
+            required(60),
+            one_of(&[Direction::Outgoing, Direction::Incoming]),
+            (text(40), text(30), one_of(&ZONES)),
+            (1_u32..20, 0_u32..6),
+            (text(300), text(60), text(300)),
+        )
+            .prop_map(
+                |(title, direction, (place, country, zone), (first_day, days), (purpose, translated, notes))| {
+                    TripInput {
+                        title,
+                        direction,
+                        partner_place: place,
+                        partner_country: country,
+                        time_zone: zone.into(),
+                        start_date: format!("2026-06-{first_day:02}"),
+                        end_date: format!("2026-06-{:02}", first_day + days),
+                        purpose,
+                        second_language: None,
+                        title_translation: translated,
+                        purpose_translation: String::new(),
+                        status: TripStatus::Planning,
+                        notes,
+                        partnership_id: None,
+                        further_partnership_ids: Vec::new(),
+                        theme_ids: Vec::new(),
+                    }
+                },
+            )
+    }
+
+    /// An item on one of the trip's first days (June has no change of clocks in these zones).
+    fn item() -> impl Strategy<Value = ItemInput> {
+        (
+            one_of(ItemKind::ALL),
+            required(80),
+            (0_u32..6, 0_u32..23, 0_u32..60, 0_u32..60, one_of(&ZONES)),
+            (text(60), text(120), text(200), text(200)),
+        )
+            .prop_map(
+                |(kind, title, (day, hour, minute, length, zone), (place, address, public, internal))| {
+                    let start = format!("2026-06-{:02}T{hour:02}:{minute:02}", 20 + day);
+                    let end = format!(
+                        "2026-06-{:02}T{:02}:{:02}",
+                        20 + day,
+                        hour + (minute + length) / 60,
+                        (minute + length) % 60
+                    );
+                    let mut input = ItemInput::new(kind, &title, (&start, zone), (&end, zone));
+                    input.place = place;
+                    input.address = address;
+                    input.notes_participants = public;
+                    input.notes_internal = internal;
+                    input
+                },
+            )
+    }
+
+    fn member() -> impl Strategy<Value = MemberInput> {
+        (
+            ("[A-Z][a-zäöüß]{1,12} [A-Z][a-z]{1,12}", text(20), text(60), text(60), "[A-Za-z/ ]{0,12}"),
+            (
+                proptest::option::of(one_of(MemberRole::ALL)),
+                "([a-z]{1,8}@example\\.org)?",
+                "(\\+49 [0-9]{3} [0-9]{4,8})?",
+            ),
+            (text(100), text(100), "[A-Z0-9]{0,9}", "(19[5-9][0-9]-0[1-9]-1[0-9])?", text(20)),
+        )
+            .prop_map(|(names, contact, papers)| {
+                let (name_latin, name_original, function_title, organisation, party) = names;
+                let (role, email, phone) = contact;
+                let (dietary, accessibility, passport_number, date_of_birth, visa_status) = papers;
+                MemberInput {
+                    person_id: None,
+                    name_latin,
+                    name_original,
+                    function_title,
+                    organisation,
+                    party,
+                    role,
+                    email,
+                    phone,
+                    dietary,
+                    accessibility,
+                    passport_number,
+                    date_of_birth,
+                    visa_status,
+                }
+            })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 32, ..ProptestConfig::default() })]
+
+        #[test]
+        fn any_trip_survives_export_and_import_unchanged(
+            trip in trip(),
+            items in proptest::collection::vec(item(), 0..6),
+            members in proptest::collection::vec(member(), 0..5),
+        ) {
+            let source = open_in_memory().unwrap();
+            let trip = create_trip(&source, &trip).unwrap();
+            for item in &items {
+                add_item(&source, &trip.id, item).unwrap();
+            }
+            for (index, member) in members.iter().enumerate() {
+                // Two members of one delegation have two names.
+                let named = MemberInput { name_latin: format!("{} {index}", member.name_latin), ..member.clone() };
+                add_member(&source, &trip.id, &named).unwrap();
+            }
+            let first = export(&source, &trip.id);
+            let target = open_in_memory().unwrap();
+            import_into(&target, &first);
+            prop_assert_eq!(String::from_utf8(export(&target, &trip.id)).unwrap(), String::from_utf8(first.clone()).unwrap());
+            let once = dump(&target);
+            let again = import_into(&target, &first);
+            prop_assert_eq!((again.added, again.updated), (0, 0));
+            prop_assert!(dump(&target) == once, "importing the same bundle again changes nothing");
+        }
+    }
+}

@@ -755,3 +755,111 @@ fn a_change_file_holding_a_text_over_its_limit_is_refused_whole_and_named() {
     let after = (shared_dump(&b), one(&b, &applied_from_a));
     assert!(before == after, "nothing of the file is applied, the purpose neither");
 }
+
+mod any_order {
+    //! Laptops that edit the same records offline and then sync in any order end alike.
+
+    use proptest::prelude::*;
+
+    use super::*;
+    use crate::delegation::{add_member, MemberInput};
+    use crate::programme::{add_item, ItemInput, ItemKind};
+
+    #[derive(Debug, Clone)]
+    enum Edit {
+        RetitleTrip(String),
+        RetitleItem(usize, String),
+        AddItem(String),
+        DeleteItem(usize),
+        AddTheme(&'static str),
+        AddMember(&'static str),
+    }
+
+    fn edit() -> impl Strategy<Value = (usize, Edit)> {
+        let title = || proptest::string::string_regex("[A-ZÄÖÜ王][a-zäöüß王李 ]{2,20}").unwrap();
+        let names = || proptest::sample::select(&["Kultur", "Sport", "Wirtschaft"][..]);
+        let people = || proptest::sample::select(&["Rolf Hamacher", "Li Wei", "Anna Schmitz"][..]);
+        let edit = prop_oneof![
+            title().prop_map(Edit::RetitleTrip),
+            (0_usize..8, title()).prop_map(|(at, title)| Edit::RetitleItem(at, title)),
+            title().prop_map(Edit::AddItem),
+            (0_usize..8).prop_map(Edit::DeleteItem),
+            names().prop_map(Edit::AddTheme),
+            people().prop_map(Edit::AddMember),
+        ];
+        (0_usize..3, edit)
+    }
+
+    fn make(laptop: &Connection, trip: &str, edit: &Edit) {
+        let nth_item = |at: usize| {
+            one(
+                laptop,
+                &format!("SELECT id FROM programme_items WHERE trip_id = '{trip}' ORDER BY id LIMIT 1 OFFSET {at}"),
+            )
+        };
+        match edit {
+            Edit::RetitleTrip(title) => {
+                laptop
+                    .execute("UPDATE trips SET title = ?2, updated_at = ?3 WHERE id = ?1", [trip, title, &store::now()])
+                    .unwrap();
+            }
+            Edit::RetitleItem(at, title) => {
+                laptop
+                    .execute(
+                        "UPDATE programme_items SET title = ?2, updated_at = ?3 WHERE id = ?1",
+                        [&nth_item(*at), title, &store::now()],
+                    )
+                    .unwrap();
+            }
+            Edit::AddItem(title) => {
+                let input = ItemInput::new(
+                    ItemKind::Meeting,
+                    title,
+                    ("2026-10-22T10:00", "Asia/Shanghai"),
+                    ("2026-10-22T11:00", "Asia/Shanghai"),
+                );
+                add_item(laptop, trip, &input).unwrap();
+            }
+            Edit::DeleteItem(at) => {
+                laptop.execute("DELETE FROM programme_items WHERE id = ?1", [&nth_item(*at)]).unwrap();
+            }
+            // Refused when this laptop has the name already; the other laptops may not.
+            Edit::AddTheme(name) => {
+                let _ = crate::partnerships::themes::add_theme(laptop, name);
+            }
+            Edit::AddMember(name) => {
+                let _ =
+                    add_member(laptop, trip, &MemberInput { name_latin: name.to_string(), ..MemberInput::default() });
+            }
+        }
+        later();
+    }
+
+    fn order() -> impl Strategy<Value = Vec<usize>> {
+        Just(vec![0, 1, 2]).prop_shuffle()
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 12, ..ProptestConfig::default() })]
+
+        #[test]
+        fn laptops_syncing_in_any_order_end_alike(
+            edits in proptest::collection::vec(edit(), 1..12),
+            first in order(),
+            second in order(),
+        ) {
+            let office = Office::new();
+            let laptops = office.three_laptops();
+            let trip = one(&laptops[0], &format!("SELECT id FROM trips WHERE title = '{TO_JINHUA}'"));
+            for (at, edit) in &edits {
+                make(&laptops[*at], &trip, edit);
+            }
+            for at in first.iter().chain(&second) {
+                sync(&laptops[*at]).unwrap();
+            }
+            let dumps: Vec<Vec<String>> = laptops.iter().map(shared_dump).collect();
+            prop_assert!(dumps[0] == dumps[1], "A and B differ after {:?} then {:?}", first, second);
+            prop_assert!(dumps[1] == dumps[2], "B and C differ after {:?} then {:?}", first, second);
+        }
+    }
+}
