@@ -285,11 +285,7 @@ fn apply_event(
     };
     match outcome {
         Ok(action) => report.record(action, RecordKind::Item, &incoming.title, detail),
-        Err(Error::Validation(problems)) => {
-            for problem in problems {
-                report.problem(line, &problem.field, &problem.code, &incoming.title, problem.message);
-            }
-        }
+        Err(Error::Validation(problems)) => report.refused(line, &incoming.title, problems),
         Err(other) => return Err(other),
     }
     Ok(())

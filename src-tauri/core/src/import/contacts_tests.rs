@@ -100,3 +100,39 @@ fn structured_values_split_at_unescaped_semicolons() {
     assert_eq!(components("Müller;Hans\\; Peter;;Dr."), ["Müller", "Hans; Peter", "", "Dr."]);
     assert_eq!(text_value("Zeile\\nzwei\\, mit Komma; und Semikolon"), "Zeile\nzwei, mit Komma; und Semikolon");
 }
+
+#[test]
+fn a_card_with_a_field_over_its_limit_names_its_line_and_nothing_is_imported() {
+    let long_org = "Volksregierung der Stadt Jinhua ".repeat(8);
+    let long_note = "Gesprächsnotiz. ".repeat(1_300);
+    let text = format!(
+        "BEGIN:VCARD\nVERSION:3.0\nFN:Anna Schmidt\nEND:VCARD\n\
+         BEGIN:VCARD\nVERSION:3.0\nFN:Li Wei\nORG:{}\nEND:VCARD\n\
+         BEGIN:VCARD\nVERSION:3.0\nFN:Wang Fang\nEMAIL:{}@jinhua.gov.cn\nNOTE:{}\nEND:VCARD\n",
+        long_org.trim(),
+        "w".repeat(250),
+        long_note.trim()
+    );
+    let conn = open_in_memory().unwrap();
+
+    let shown = preview(&conn, text.as_bytes(), &ImportOptions::default()).unwrap();
+    let mut problems: Vec<_> = shown
+        .problems
+        .iter()
+        .map(|p| (p.line, p.field.clone(), p.code.clone(), p.values.get("limit").cloned().unwrap_or_default()))
+        .collect();
+    problems.sort();
+    assert_eq!(
+        problems,
+        [
+            (Some(5), "organisation".to_string(), "too_long".to_string(), "200".to_string()),
+            (Some(10), "email".to_string(), "too_long".to_string(), "254".to_string()),
+            (Some(10), "notes".to_string(), "too_long".to_string(), "20000".to_string()),
+        ]
+    );
+    assert!(apply(&conn, text.as_bytes(), &ImportOptions::default()).is_err());
+    assert!(register(&conn).is_empty(), "nothing is imported");
+    let skipping = ImportOptions { skip_bad_rows: true, ..ImportOptions::default() };
+    let summary = apply(&conn, text.as_bytes(), &skipping).unwrap();
+    assert_eq!((summary.added, summary.skipped), (1, 2));
+}

@@ -174,14 +174,15 @@ impl ImportReport {
         });
     }
 
-    /// A row the module's own validation refused: each field it names, with its line.
-    pub fn refused(&mut self, line: Option<u32>, fields: Vec<FieldError>) {
+    /// A record the module's own validation refused: each field it names, with its line and
+    /// the record's label (`value`).
+    pub fn refused(&mut self, line: Option<u32>, value: &str, fields: Vec<FieldError>) {
         for field in fields {
             self.problems.push(ImportProblem {
                 line,
                 field: field.field,
                 code: field.code,
-                value: String::new(),
+                value: value.into(),
                 message: field.message,
                 values: field.values,
             });
@@ -202,6 +203,15 @@ impl ImportReport {
 
     fn unchanged(&self) -> u32 {
         self.count(&[PreviewAction::Unchanged, PreviewAction::KeptNewer])
+    }
+
+    /// The records left out: one per line with problems (a problem without a line is a
+    /// record of its own), and those skipped on purpose.
+    fn skipped(&self) -> u32 {
+        let lines: std::collections::HashSet<Option<u32>> =
+            self.problems.iter().filter(|problem| problem.line.is_some()).map(|problem| problem.line).collect();
+        let without_line = self.problems.iter().filter(|problem| problem.line.is_none()).count();
+        (lines.len() + without_line) as u32 + self.count(&[PreviewAction::Skip])
     }
 }
 
@@ -323,7 +333,7 @@ pub fn apply(conn: &Connection, bytes: &[u8], options: &ImportOptions) -> Result
             added: report.added(),
             updated: report.updated(),
             unchanged: report.unchanged(),
-            skipped: report.problems.len() as u32 + report.count(&[PreviewAction::Skip]),
+            skipped: report.skipped(),
         })
     })
 }

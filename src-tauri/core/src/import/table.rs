@@ -629,7 +629,7 @@ pub(crate) fn import_people(
                         let already = "already on the invitation list";
                         report.record(PreviewAction::Unchanged, RecordKind::Registration, label, already)
                     }
-                    Err(Error::Validation(fields)) => report.refused(line, fields),
+                    Err(Error::Validation(fields)) => report.refused(line, "", fields),
                     Err(error) => return Err(error),
                 }
             }
@@ -652,7 +652,7 @@ pub(crate) fn import_people(
                     Err(Error::Validation(fields)) if fields.iter().any(|field| field.code == "duplicate_member") => {
                         report.record(PreviewAction::Unchanged, RecordKind::Member, label, "already in this delegation")
                     }
-                    Err(Error::Validation(fields)) => report.refused(line, fields),
+                    Err(Error::Validation(fields)) => report.refused(line, "", fields),
                     Err(error) => return Err(error),
                 }
             }
@@ -670,6 +670,7 @@ pub(crate) fn import_people(
                             let column = PersonField::Organisation.as_str();
                             report.refused(
                                 line,
+                                "",
                                 fields.into_iter().map(|f| FieldError { field: column.into(), ..f }).collect(),
                             );
                             continue;
@@ -693,7 +694,7 @@ pub(crate) fn import_people(
                 );
                 match created {
                     Ok(_) => report.record(PreviewAction::Add, RecordKind::Person, label, detail),
-                    Err(Error::Validation(fields)) => report.refused(line, fields),
+                    Err(Error::Validation(fields)) => report.refused(line, "", fields),
                     Err(error) => return Err(error),
                 }
             }

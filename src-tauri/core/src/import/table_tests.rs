@@ -465,3 +465,31 @@ fn text_in_windows_1252_or_utf8_looks_like_a_table_and_binary_does_not() {
     assert_eq!(sniffed_delimiter("Titel, mit Komma\nName;Vorname;Funktion\n"), b';');
     assert_eq!(sniffed_delimiter("Name\nAnna\n"), b',');
 }
+
+#[test]
+fn an_xlsx_cell_over_its_limit_names_its_row_and_column_and_nothing_is_imported() {
+    let long_name = "Zhang ".repeat(40);
+    let long_phone = "+49 2421 22-0 ".repeat(4);
+    let bytes = xlsx(
+        &[
+            &["Name", "Telefon", "Partei"],
+            &["Anna Schmidt", "+49 2421 22-0", "SPD"],
+            &[long_name.trim(), "", ""],
+            &["Bernd Braun", long_phone.trim(), "CDU"],
+        ],
+        0,
+    );
+    let (conn, trip) = with_trip("Reise");
+
+    let shown = preview(&conn, &bytes, &into_trip(&trip)).unwrap();
+    let problems: Vec<_> = shown
+        .problems
+        .iter()
+        .map(|p| (p.line, p.field.as_str(), p.code.as_str(), p.values["limit"].as_str()))
+        .collect();
+    assert_eq!(problems, [(Some(3), "name_latin", "too_long", "200"), (Some(4), "phone", "too_long", "50")]);
+    assert!(apply(&conn, &bytes, &into_trip(&trip)).is_err());
+    assert_eq!((count(&conn, "members"), count(&conn, "people")), (0, 0), "nothing is imported");
+    let summary = apply(&conn, &bytes, &ImportOptions { skip_bad_rows: true, ..into_trip(&trip) }).unwrap();
+    assert_eq!((summary.added, summary.skipped), (1, 2));
+}

@@ -233,3 +233,35 @@ fn files_are_recognised_by_content_and_oversized_ones_refused() {
     std::fs::File::create(&huge).unwrap().set_len(MAX_IMPORT_BYTES + 1).unwrap();
     assert!(matches!(read_import_file(&huge), Err(Error::Validation(f)) if f[0].code == "file_too_large"));
 }
+
+#[test]
+fn an_event_with_a_field_over_its_limit_names_its_line_and_nothing_is_imported() {
+    let (conn, trip) = jinhua_trip();
+    let long_title = "Besichtigung der Wasserstoff-Modellregion ".repeat(8);
+    let long_place = "Messe- und Kongresszentrum Jinhua ".repeat(7);
+    let event = |uid: &str, summary: &str, location: &str| {
+        format!(
+            "BEGIN:VEVENT\nUID:{uid}\nSUMMARY:{summary}\nLOCATION:{location}\n\
+             DTSTART;TZID=Asia/Shanghai:20261026T090000\nDTEND;TZID=Asia/Shanghai:20261026T100000\nEND:VEVENT\n"
+        )
+    };
+    let file = format!(
+        "BEGIN:VCALENDAR\nVERSION:2.0\nPRODID:-//Test//EN\n{}{}{}END:VCALENDAR\n",
+        event("a", "Empfang im Rathaus", "Rathaus Jinhua"),
+        event("b", long_title.trim(), "Jinhua"),
+        event("c", "Messe", long_place.trim())
+    );
+
+    let shown = preview(&conn, file.as_bytes(), &for_trip(&trip)).unwrap();
+    let problems: Vec<_> = shown
+        .problems
+        .iter()
+        .map(|p| (p.line, p.field.as_str(), p.code.as_str(), p.values["limit"].as_str()))
+        .collect();
+    assert_eq!(problems, [(Some(11), "title", "too_long", "300"), (Some(18), "place", "too_long", "200")]);
+    assert!(apply(&conn, file.as_bytes(), &for_trip(&trip)).is_err());
+    assert!(list_items(&conn, &trip).unwrap().is_empty(), "nothing is imported");
+    let skipping = ImportOptions { skip_bad_rows: true, ..for_trip(&trip) };
+    let summary = apply(&conn, file.as_bytes(), &skipping).unwrap();
+    assert_eq!((summary.added, summary.skipped), (1, 2));
+}
