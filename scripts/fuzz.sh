@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Fuzzes every importer (trip bundle, .ics, .csv/.xlsx, .vcf), the restore path, the change
-# sets of the office folder and the attaching of a document for a bounded time each: FUZZ_SECONDS per target (default 25), or
-# the targets named as arguments.
+# sets of the office folder, the attaching of a document and the zoned-time parser for a
+# bounded time each: FUZZ_SECONDS per target (default 25), or the targets named as arguments.
 # Fails on a panic, a timeout or a memory limit hit, naming the input that caused it; the
 # input stays in fuzz/artifacts/<target>/ and replays with
 # `RUSTC_BOOTSTRAP=1 cargo fuzz run --dev --sanitizer none <target> <file>` in fuzz/.
@@ -16,9 +16,9 @@ export PATH="$HOME/.cargo/bin:$PATH"
 export RUSTC_BOOTSTRAP=1
 
 seconds=${FUZZ_SECONDS:-25}
-declare -A max_len=([import_bundle]=65536 [import_calendar]=16384 [import_table]=16384 [import_contacts]=8192 [restore]=65536 [sharing_changes]=65536 [attach_document]=65536)
+declare -A max_len=([import_bundle]=65536 [import_calendar]=16384 [import_table]=16384 [import_contacts]=8192 [restore]=65536 [sharing_changes]=65536 [attach_document]=65536 [zoned_time]=256)
 targets=("$@")
-[ ${#targets[@]} -eq 0 ] && targets=(import_bundle import_calendar import_table import_contacts restore sharing_changes attach_document)
+[ ${#targets[@]} -eq 0 ] && targets=(import_bundle import_calendar import_table import_contacts restore sharing_changes attach_document zoned_time)
 
 command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked --quiet
 # Without the address sanitizer and in the lightly optimised dev profile (fuzz/Cargo.toml): the

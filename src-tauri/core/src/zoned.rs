@@ -2,7 +2,7 @@
 //! this module turns such a time into an instant (refusing times the zone skips and asking
 //! which one is meant where the zone repeats an hour) and describes instants in any zone.
 
-use chrono::{DateTime, Duration, LocalResult, NaiveDate, NaiveDateTime, TimeZone, Utc};
+use chrono::{DateTime, Datelike, Duration, LocalResult, NaiveDate, NaiveDateTime, TimeZone, Timelike, Utc};
 use chrono_tz::Tz;
 use serde::Serialize;
 use ts_rs::TS;
@@ -40,12 +40,17 @@ pub fn parse_zone(field: &str, name: &str) -> Result<Tz, FieldError> {
         .map_err(|_| FieldError::new(field, "zone_unknown", format!("{name:?} is not a known IANA time zone")))
 }
 
+/// The years a date may fall in: wide enough for any record of an office, narrow enough that
+/// every instant has a four-digit year in every zone (and so an RFC 3339 text).
+const YEARS: std::ops::RangeInclusive<i32> = 1800..=2999;
+
 pub fn parse_date(field: &str, text: &str) -> Result<NaiveDate, FieldError> {
     if text.trim().is_empty() {
         return Err(FieldError::new(field, "date_required", "a date is required"));
     }
-    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
-        .map_err(|_| FieldError::new(field, "date_invalid", format!("{text:?} is not a date (YYYY-MM-DD)")))
+    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").ok().filter(|date| YEARS.contains(&date.year())).ok_or_else(
+        || FieldError::new(field, "date_invalid", format!("{text:?} is not a date (YYYY-MM-DD) from 1800 to 2999")),
+    )
 }
 
 pub fn parse_local(field: &str, text: &str) -> Result<NaiveDateTime, FieldError> {
@@ -54,8 +59,17 @@ pub fn parse_local(field: &str, text: &str) -> Result<NaiveDateTime, FieldError>
     }
     NaiveDateTime::parse_from_str(text.trim(), LOCAL_FORMAT)
         .or_else(|_| NaiveDateTime::parse_from_str(text.trim(), "%Y-%m-%dT%H:%M:%S"))
-        .map_err(|_| {
-            FieldError::new(field, "time_invalid", format!("{text:?} is not a date and time (YYYY-MM-DDTHH:MM)"))
+        .ok()
+        .filter(|time| YEARS.contains(&time.year()))
+        // A programme runs by the minute; seconds would give the instant a precision the
+        // local time, as it is stored and shown, does not have.
+        .and_then(|time| time.with_second(0)?.with_nanosecond(0))
+        .ok_or_else(|| {
+            FieldError::new(
+                field,
+                "time_invalid",
+                format!("{text:?} is not a date and time (YYYY-MM-DDTHH:MM) from 1800 to 2999"),
+            )
         })
 }
 

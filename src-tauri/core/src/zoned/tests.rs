@@ -175,3 +175,32 @@ proptest::proptest! {
         proptest::prop_assert_eq!(stored, shown);
     }
 }
+
+/// Found by fuzzing (`zoned_time`): a negative year resolved, and its instant had no RFC 3339
+/// text to be stored and read back.
+#[test]
+fn years_outside_1800_to_2999_are_refused_so_every_instant_has_a_text() {
+    for text in ["-2026-04-04T01:45", "10000-01-01T00:00", "1799-12-31T23:59", "3000-01-01T00:00"] {
+        assert_eq!(parse_local("start", text).unwrap_err().code, "time_invalid", "{text}");
+    }
+    assert_eq!(parse_date("date_of_birth", "0099-05-01").unwrap_err().code, "date_invalid");
+    for (local, zone) in [("1800-01-01T00:00", "Pacific/Kiritimati"), ("2999-12-31T23:59", "Pacific/Pago_Pago")] {
+        let time = preview(local, zone, None).unwrap();
+        let instant = parse_utc(&time.utc).expect("an instant with a text");
+        assert_eq!(in_zone(instant, zone.parse().unwrap()), time, "{local} {zone}");
+    }
+}
+
+/// Found by fuzzing (`zoned_time`): seconds in a local time (a leap second too) went into the
+/// instant but not into the stored local time, so in a repeated half hour the record read back
+/// as the other one.
+#[test]
+fn seconds_are_dropped_so_the_stored_time_reads_back_as_itself() {
+    for (local, utc) in
+        [("2025-04-05T01:45:45", "2025-04-04T14:45:00Z"), ("2026-10-05T01:30:60", "2026-10-04T14:30:00Z")]
+    {
+        let time = preview(local, "Australia/Lord_Howe", Some(Fold::Later)).unwrap();
+        assert_eq!((&time.local[..16], time.utc.as_str()), (&local[..16], utc));
+        assert_eq!(stored_time(time.local.clone(), time.zone.clone(), time.utc.clone()).unwrap(), time);
+    }
+}
