@@ -223,7 +223,7 @@ fn document(layout: &ReportLayout, language: Language) -> Result<Docx> {
     Ok(docx)
 }
 
-/// The report as DOCX, with its charts as pictures.
+/// The report as printed (`AnnualReport::printed`) as DOCX, with its charts as pictures.
 pub fn report_docx(report: &AnnualReport, language: Language, today: NaiveDate) -> Result<Vec<u8>> {
     let layout = report_layout(report, language, today)?;
     let mut bytes = std::io::Cursor::new(Vec::new());

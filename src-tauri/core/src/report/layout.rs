@@ -59,7 +59,6 @@ fn partnership_part(part: &PartnershipYear, language: Language) -> PartnershipPa
     let trips = part
         .trips
         .iter()
-        .filter(|trip| !trip.left_out)
         .map(|trip| {
             let make_up: Vec<String> =
                 trip.make_up.iter().map(|group| format!("{} × {}", group.count, group.label)).collect();
@@ -96,7 +95,6 @@ fn partnership_part(part: &PartnershipYear, language: Language) -> PartnershipPa
         .iter()
         .map(|gift| (gift, w.received))
         .chain(part.gifts_given.iter().map(|gift| (gift, w.given)))
-        .filter(|(gift, _)| !gift.left_out)
         .map(|(gift, direction)| {
             vec![
                 day(gift.given_on),
@@ -149,7 +147,7 @@ fn public_gifts(report: &AnnualReport, language: Language) -> ListingSection {
     let w = words(language);
     let mut gifts: Vec<&GiftOfYear> = Vec::new();
     for gift in report.partnerships.iter().flat_map(|part| &part.gifts_received) {
-        if gift.published && !gift.left_out && !gifts.iter().any(|known| known.id == gift.id) {
+        if gift.published && !gifts.iter().any(|known| known.id == gift.id) {
             gifts.push(gift);
         }
     }
@@ -168,7 +166,7 @@ fn public_gifts(report: &AnnualReport, language: Language) -> ListingSection {
         .collect();
     section(
         &format!("{} {}", w.public_gifts, report.year),
-        &[w.date, w.gift, w.other_side, w.value, w.decision],
+        &[w.date, w.gift, w.giver, w.value, w.decision],
         &["left", "left", "left", "right", "left"],
         rows,
         w.no_public_gifts,
@@ -222,7 +220,7 @@ pub(super) fn report_layout(report: &AnnualReport, language: Language, today: Na
     })
 }
 
-/// The report as PDF/A-2b, with its charts.
+/// The report as printed (`AnnualReport::printed`) as PDF/A-2b, with its charts.
 pub fn report_pdf(report: &AnnualReport, language: Language, today: NaiveDate) -> Result<Vec<u8>> {
     crate::export::pdf::report_pdf(&report_layout(report, language, today)?, chrono::Utc::now())
 }

@@ -624,6 +624,19 @@ impl WrittenReport {
     }
 }
 
+impl AnnualReport {
+    /// The report as its files print it: without the trips and gifts the officer left out,
+    /// which the window lists, marked (the figures leave them out already).
+    fn printed(mut self) -> AnnualReport {
+        for part in &mut self.partnerships {
+            part.trips.retain(|trip| !trip.left_out);
+            part.gifts_received.retain(|gift| !gift.left_out);
+            part.gifts_given.retain(|gift| !gift.left_out);
+        }
+        self
+    }
+}
+
 /// The file of a report in `format` and `language`.
 pub fn render_report(
     conn: &Connection,
@@ -631,7 +644,7 @@ pub fn render_report(
     format: ReportFormat,
     language: Language,
 ) -> Result<Vec<u8>> {
-    let report = annual_report(conn, choices)?;
+    let report = annual_report(conn, choices)?.printed();
     match format {
         #[cfg(feature = "pdf")]
         ReportFormat::Pdf => layout::report_pdf(&report, language, crate::settings::office_today(conn)?),

@@ -100,7 +100,7 @@ fn partnership_sheet(
             Ok(())
         };
     section(sheet, &mut row, w.trips, &[w.trip, w.direction, w.from, w.to, w.delegation])?;
-    for trip in part.trips.iter().filter(|trip| !trip.left_out) {
+    for trip in &part.trips {
         sheet.write_string(row, 0, &trip.title)?;
         sheet.write_string(row, 1, if trip.direction == Direction::Outgoing { w.outgoing } else { w.incoming })?;
         sheet.write_datetime_with_format(row, 2, &date(trip.start_date)?, &day)?;
@@ -151,7 +151,7 @@ fn partnership_sheet(
         &[w.date, w.direction, w.gift, w.other_side, &format!("{} (€)", w.value), w.decision],
     )?;
     for (list, direction) in [(&part.gifts_received, w.received), (&part.gifts_given, w.given)] {
-        for gift in list.iter().filter(|gift| !gift.left_out) {
+        for gift in list {
             sheet.write_datetime_with_format(row, 0, &date(gift.given_on)?, &day)?;
             sheet.write_string(row, 1, direction)?;
             sheet.write_string(row, 2, &gift.description)?;
@@ -203,6 +203,7 @@ fn workbook(report: &AnnualReport, language: Language) -> std::result::Result<Ve
     workbook.save_to_buffer()
 }
 
+/// The report as printed (`AnnualReport::printed`) as a workbook with every figure.
 pub fn report_xlsx(report: &AnnualReport, language: Language) -> Result<Vec<u8>> {
     workbook(report, language).map_err(|error| Error::Table(error.to_string()))
 }
