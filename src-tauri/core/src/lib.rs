@@ -47,3 +47,6 @@ pub mod trash;
 pub mod trips;
 pub mod vocabulary;
 pub mod zoned;
+
+#[cfg(test)]
+mod hostile_input_tests;

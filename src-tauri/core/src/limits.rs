@@ -90,7 +90,7 @@ impl TextKind {
 /// Refuses `text` in `field` when it is longer than its kind allows; the error names the
 /// limit (`values.limit`) for the window to say it in the officer's language. Counting stops
 /// past the limit, so a hostile megabyte costs no more than a long note.
-pub fn check(problems: &mut Problems, field: &str, text: &str, kind: TextKind) {
+fn check(problems: &mut Problems, field: &str, text: &str, kind: TextKind) {
     let limit = kind.max_chars();
     if text.chars().nth(limit).is_some() {
         problems.add(
@@ -100,28 +100,34 @@ pub fn check(problems: &mut Problems, field: &str, text: &str, kind: TextKind) {
     }
 }
 
-/// Checks each `(field, text, kind)`.
-pub fn check_all(problems: &mut Problems, fields: &[(&str, &str, TextKind)]) {
-    for (field, text, kind) in fields {
-        check(problems, field, text, *kind);
+/// Checks each `(field, text)` of a record of `table` against the limit of its kind
+/// ([`kind_of`]); what each module's validation calls.
+pub fn check_record(problems: &mut Problems, table: &str, fields: &[(&str, &str)]) {
+    for (field, text) in fields {
+        check(problems, field, text, kind_of(table, field));
     }
 }
 
-/// The kind of a field known by its name, for records that reach the store without passing a
-/// form's validation (trip bundles): names, titles, e-mail, phone, address and one-line fields
-/// by their names; any other text is held to the limit of notes.
-pub fn kind_of_field(name: &str) -> TextKind {
-    match name {
-        "name" | "name_latin" | "name_original" | "transliteration" | "our_side" => TextKind::Name,
-        "title" | "title_translation" => TextKind::Title,
-        "email" => TextKind::Email,
-        "phone" => TextKind::Phone,
-        "address" | "address_translation" => TextKind::Address,
-        "place" | "place_translation" | "partner_place" | "partner_province" | "partner_country" | "function_title"
-        | "organisation" | "occasion" | "kept_at" | "signed_at" | "languages" | "decided_by" | "payer" => {
-            TextKind::Line
-        }
-        "party" | "passport_number" | "visa_status" | "code" => TextKind::Code,
+/// The kind of text `column` of `table` holds: the one place where each field's limit is
+/// defined. Forms (through their module's validation), imports, trip bundles, change files
+/// and restored backups all ask here. Names, titles, e-mail, phone, address and one-line
+/// fields are known by their names, apart from the few tables where a name means something
+/// else; any other text is held to the limit of notes.
+pub fn kind_of(table: &str, column: &str) -> TextKind {
+    match (table, column) {
+        // What a gift is and what a cost was for: a line in a list, not a note.
+        ("gifts" | "cost_lines", "description") => TextKind::Title,
+        (_, "name" | "name_latin" | "name_original" | "transliteration" | "our_side") => TextKind::Name,
+        (_, "title" | "title_translation") => TextKind::Title,
+        (_, "email") => TextKind::Email,
+        (_, "phone") => TextKind::Phone,
+        (_, "address" | "address_translation") => TextKind::Address,
+        (
+            _,
+            "place" | "place_translation" | "partner_place" | "partner_province" | "partner_country" | "function_title"
+            | "organisation" | "occasion" | "kept_at" | "signed_at" | "languages" | "decided_by" | "payer",
+        ) => TextKind::Line,
+        (_, "party" | "passport_number" | "visa_status" | "code") => TextKind::Code,
         _ => TextKind::Notes,
     }
 }
@@ -130,10 +136,10 @@ pub fn kind_of_field(name: &str) -> TextKind {
 /// counts bound, not a text anyone types.
 const ID_LISTS: &[&str] = &["member_ids", "left_out", "left_out_items"];
 
-/// The longest text a stored column takes, by the column's name, for records that arrive as
-/// rows (change files from sharing, a restored backup); `None` for lists of IDs.
-pub fn column_limit(column: &str) -> Option<usize> {
-    (!ID_LISTS.contains(&column)).then(|| kind_of_field(column).max_chars())
+/// The longest text a stored column takes, for records that arrive as rows (change files from
+/// sharing, a restored backup); `None` for lists of IDs.
+pub fn column_limit(table: &str, column: &str) -> Option<usize> {
+    (!ID_LISTS.contains(&column)).then(|| kind_of(table, column).max_chars())
 }
 
 /// Each kind's limit by its key, for the window.
@@ -150,18 +156,20 @@ mod tests {
         let mut problems = Problems::default();
         let at_limit = "ä".repeat(TextKind::Name.max_chars());
         let over = "王".repeat(TextKind::Title.max_chars() + 1);
-        check_all(
-            &mut problems,
-            &[
-                ("name_latin", &at_limit, TextKind::Name),
-                ("title", &over, TextKind::Title),
-                ("notes", "", TextKind::Notes),
-            ],
-        );
+        check_record(&mut problems, "members", &[("name_latin", &at_limit), ("title", &over), ("notes", "")]);
         let Err(crate::error::Error::Validation(fields)) = problems.into_result() else { panic!("refused") };
         assert_eq!(fields.len(), 1, "characters count, not bytes: {fields:?}");
         assert_eq!((fields[0].field.as_str(), fields[0].code.as_str()), ("title", "too_long"));
         assert_eq!(fields[0].values["limit"], "300");
+    }
+
+    #[test]
+    fn a_description_is_a_title_for_gifts_and_costs_and_a_note_elsewhere() {
+        assert_eq!(kind_of("gifts", "description"), TextKind::Title);
+        assert_eq!(kind_of("cost_lines", "description"), TextKind::Title);
+        assert_eq!(kind_of("tasks", "description"), TextKind::Notes);
+        assert_eq!(column_limit("removed_items", "member_ids"), None);
+        assert_eq!(column_limit("budget_lines", "name"), Some(200));
     }
 
     /// Writes `textLimits.ts` beside the generated bindings, so the window's limits cannot drift.

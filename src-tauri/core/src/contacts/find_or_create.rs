@@ -7,7 +7,6 @@ use rusqlite::{params, Connection, OptionalExtension};
 use super::organisations::{organisation_search_text, transliteration_of as organisation_pinyin};
 use super::people::{person_search_text, transliteration_of as person_pinyin};
 use crate::error::{Problems, Result};
-use crate::limits::TextKind;
 use crate::names::hosts::{host_parts, split_original, HostPart};
 use crate::names::transliteration::{folded, has_han};
 use crate::store::{new_id, now};
@@ -84,14 +83,15 @@ pub fn ensure_person(conn: &Connection, new: &NewPerson) -> Result<String> {
         return Ok(id);
     }
     let mut problems = Problems::default();
-    crate::limits::check_all(
+    crate::limits::check_record(
         &mut problems,
+        "people",
         &[
-            ("name_latin", &new.name_latin, TextKind::Name),
-            ("name_original", &new.name_original, TextKind::Name),
-            ("function_title", &new.function_title, TextKind::Line),
-            ("email", &new.email, TextKind::Email),
-            ("phone", &new.phone, TextKind::Phone),
+            ("name_latin", &new.name_latin),
+            ("name_original", &new.name_original),
+            ("function_title", &new.function_title),
+            ("email", &new.email),
+            ("phone", &new.phone),
         ],
     );
     problems.into_result()?;
@@ -141,10 +141,7 @@ pub fn ensure_organisation(conn: &Connection, name: &str, side: Side, partnershi
         return Ok(id);
     }
     let mut problems = Problems::default();
-    crate::limits::check_all(
-        &mut problems,
-        &[("name", &name, TextKind::Name), ("name_original", &original, TextKind::Name)],
-    );
+    crate::limits::check_record(&mut problems, "organisations", &[("name", &name), ("name_original", &original)]);
     problems.into_result()?;
     let id = new_id();
     let transliteration = organisation_pinyin("", &original);

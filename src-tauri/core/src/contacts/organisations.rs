@@ -10,7 +10,6 @@ use super::people::{
 };
 use super::record::{self, RegisterRecord};
 use crate::error::{Problems, Result};
-use crate::limits::TextKind;
 use crate::names::transliteration::{organisation_pinyin, search_text};
 use crate::store::now;
 use crate::store::paging::Page;
@@ -144,16 +143,17 @@ impl RegisterRecord for Organisation {
     }
 
     fn check_own(_: &Connection, input: &OrganisationInput, problems: &mut Problems) -> Result<()> {
-        crate::limits::check_all(
+        crate::limits::check_record(
             problems,
+            "organisations",
             &[
-                ("name", &input.name, TextKind::Name),
-                ("name_original", &input.name_original, TextKind::Name),
-                ("transliteration", &input.transliteration, TextKind::Name),
-                ("email", &input.email, TextKind::Email),
-                ("phone", &input.phone, TextKind::Phone),
-                ("address", &input.address, TextKind::Address),
-                ("notes", &input.notes, TextKind::Notes),
+                ("name", &input.name),
+                ("name_original", &input.name_original),
+                ("transliteration", &input.transliteration),
+                ("email", &input.email),
+                ("phone", &input.phone),
+                ("address", &input.address),
+                ("notes", &input.notes),
             ],
         );
         Ok(())

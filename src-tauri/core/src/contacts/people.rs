@@ -9,7 +9,6 @@ use ts_rs::TS;
 
 use super::record::{self, RegisterRecord};
 use crate::error::{Problems, Result};
-use crate::limits::TextKind;
 use crate::names::transliteration::{person_pinyin, search_text};
 use crate::store::now;
 use crate::store::paging::{Page, PageRequest};
@@ -196,18 +195,19 @@ impl RegisterRecord for Person {
     }
 
     fn check_own(conn: &Connection, input: &PersonInput, problems: &mut Problems) -> Result<()> {
-        crate::limits::check_all(
+        crate::limits::check_record(
             problems,
+            "people",
             &[
-                ("name_latin", &input.name_latin, TextKind::Name),
-                ("name_original", &input.name_original, TextKind::Name),
-                ("transliteration", &input.transliteration, TextKind::Name),
-                ("function_title", &input.function_title, TextKind::Line),
-                ("email", &input.email, TextKind::Email),
-                ("phone", &input.phone, TextKind::Phone),
-                ("address", &input.address, TextKind::Address),
-                ("languages", &input.languages, TextKind::Line),
-                ("notes", &input.notes, TextKind::Notes),
+                ("name_latin", &input.name_latin),
+                ("name_original", &input.name_original),
+                ("transliteration", &input.transliteration),
+                ("function_title", &input.function_title),
+                ("email", &input.email),
+                ("phone", &input.phone),
+                ("address", &input.address),
+                ("languages", &input.languages),
+                ("notes", &input.notes),
             ],
         );
         if let Some(id) = &input.organisation_id {

@@ -11,7 +11,6 @@ use ts_rs::TS;
 
 use super::{list_cost_lines, Bearer, CostCategory, CostLine};
 use crate::error::{Error, Problems, Result};
-use crate::limits::TextKind;
 use crate::money;
 use crate::store::{new_id, now};
 
@@ -243,10 +242,7 @@ pub fn budget_year(conn: &Connection, year: i32) -> Result<Vec<BudgetLineUse>> {
 
 fn validate_line(conn: &Connection, input: &BudgetLineInput, id: Option<&str>) -> Result<i64> {
     let mut problems = Problems::default();
-    crate::limits::check_all(
-        &mut problems,
-        &[("code", &input.code, TextKind::Code), ("name", &input.name, TextKind::Name)],
-    );
+    crate::limits::check_record(&mut problems, "budget_lines", &[("code", &input.code), ("name", &input.name)]);
     if !(1900..=2999).contains(&input.year) {
         problems.push("year", "year_invalid", format!("{} is not a budget year", input.year));
     }

@@ -14,7 +14,6 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::error::{Error, FieldError, Problems, Result};
-use crate::limits::TextKind;
 use crate::money::{self, CurrencyCode};
 use crate::store::trash::TrashedEntry;
 use crate::store::{atomically, new_id, now};
@@ -239,13 +238,10 @@ fn check_links(conn: &Connection, trip_id: &str, input: &CostLineInput, problems
 /// rate stay as they were keeps its rate and day, so that new rates never touch old lines.
 fn validate(conn: &Connection, trip_id: &str, input: &CostLineInput, before: Option<&CostLine>) -> Result<ValidLine> {
     let mut problems = Problems::default();
-    crate::limits::check_all(
+    crate::limits::check_record(
         &mut problems,
-        &[
-            ("description", &input.description, TextKind::Title),
-            ("payer", &input.payer, TextKind::Line),
-            ("notes", &input.notes, TextKind::Notes),
-        ],
+        "cost_lines",
+        &[("description", &input.description), ("payer", &input.payer), ("notes", &input.notes)],
     );
     let currency = CurrencyCode::parse("currency", &input.currency).map_err(|e| problems.add(e)).ok();
     let amount = |field: &str, text: &str, problems: &mut Problems| {

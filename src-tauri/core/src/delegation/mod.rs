@@ -11,7 +11,6 @@ use ts_rs::TS;
 use crate::contacts::find_or_create::{ensure_person, side_of_delegation, NewPerson};
 use crate::contacts::people::person_exists;
 use crate::error::{Error, FieldError, Problems, Result};
-use crate::limits::TextKind;
 use crate::store::trash::TrashedEntry;
 use crate::store::{atomically, new_id, now};
 use crate::vocabulary::{looks_like_email, name_key, MemberRole};
@@ -128,20 +127,21 @@ pub(crate) fn find_member(conn: &Connection, id: &str) -> Result<Option<Member>>
 
 fn validate(conn: &Connection, input: &MemberInput) -> Result<Option<NaiveDate>> {
     let mut problems = Problems::default();
-    crate::limits::check_all(
+    crate::limits::check_record(
         &mut problems,
+        "members",
         &[
-            ("name_latin", &input.name_latin, TextKind::Name),
-            ("name_original", &input.name_original, TextKind::Name),
-            ("function_title", &input.function_title, TextKind::Line),
-            ("organisation", &input.organisation, TextKind::Line),
-            ("party", &input.party, TextKind::Code),
-            ("email", &input.email, TextKind::Email),
-            ("phone", &input.phone, TextKind::Phone),
-            ("dietary", &input.dietary, TextKind::Notes),
-            ("accessibility", &input.accessibility, TextKind::Notes),
-            ("passport_number", &input.passport_number, TextKind::Code),
-            ("visa_status", &input.visa_status, TextKind::Code),
+            ("name_latin", &input.name_latin),
+            ("name_original", &input.name_original),
+            ("function_title", &input.function_title),
+            ("organisation", &input.organisation),
+            ("party", &input.party),
+            ("email", &input.email),
+            ("phone", &input.phone),
+            ("dietary", &input.dietary),
+            ("accessibility", &input.accessibility),
+            ("passport_number", &input.passport_number),
+            ("visa_status", &input.visa_status),
         ],
     );
     if let Some(person_id) = &input.person_id {

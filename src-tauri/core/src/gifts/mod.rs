@@ -17,7 +17,6 @@ use crate::contacts::organisations::organisation_exists;
 use crate::contacts::people::person_exists;
 use crate::contacts::{RegisterEntry, ORGANISATION_LABEL, PERSON_LABEL};
 use crate::error::{Error, FieldError, Problems, Result};
-use crate::limits::TextKind;
 use crate::money::{self, CurrencyCode};
 use crate::store::paging::{Page, PageRequest};
 use crate::store::trash::exists_outside_trash;
@@ -297,14 +296,15 @@ fn check_party(
 /// Checks a gift; one without a trip (`on_trip` false) names its partnership or occasion.
 fn validate(conn: &Connection, input: &GiftInput, before: Option<&Gift>, on_trip: bool) -> Result<ValidGift> {
     let mut problems = Problems::default();
-    crate::limits::check_all(
+    crate::limits::check_record(
         &mut problems,
+        "gifts",
         &[
-            ("description", &input.description, TextKind::Title),
-            ("occasion", &input.occasion, TextKind::Line),
-            ("kept_at", &input.kept_at, TextKind::Line),
-            ("decided_by", &input.decided_by, TextKind::Line),
-            ("notes", &input.notes, TextKind::Notes),
+            ("description", &input.description),
+            ("occasion", &input.occasion),
+            ("kept_at", &input.kept_at),
+            ("decided_by", &input.decided_by),
+            ("notes", &input.notes),
         ],
     );
     if input.description.trim().is_empty() {

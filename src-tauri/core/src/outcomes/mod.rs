@@ -10,7 +10,6 @@ use ts_rs::TS;
 use crate::contacts::links::{check_people, people_of, set_people};
 use crate::contacts::RegisterEntry;
 use crate::error::{Error, Problems, Result};
-use crate::limits::TextKind;
 use crate::store::{atomically, new_id, now};
 use crate::vocabulary::{RecordLink, RegisterKind, RegisterRef};
 
@@ -99,7 +98,7 @@ pub fn get_outcome(conn: &Connection, id: &str) -> Result<Outcome> {
 
 fn validate(conn: &Connection, input: &OutcomeInput) -> Result<()> {
     let mut problems = Problems::default();
-    crate::limits::check_all(&mut problems, &[("text", &input.text, TextKind::Notes)]);
+    crate::limits::check_record(&mut problems, "outcomes", &[("text", &input.text)]);
     if input.text.trim().is_empty() {
         problems.push("text", "required", "say what was agreed");
     }

@@ -11,7 +11,6 @@ use super::themes::{first_unknown, themes_of_agreement, ThemeArea};
 use crate::contacts::links::{check_signatories, set_signatories, signatories_of};
 use crate::contacts::RegisterEntry;
 use crate::error::{Error, Problems, Result};
-use crate::limits::TextKind;
 use crate::store::{atomically, new_id, now};
 use crate::vocabulary::RegisterRef;
 
@@ -137,13 +136,10 @@ struct Dates {
 
 fn validate(conn: &Connection, input: &AgreementInput) -> Result<Dates> {
     let mut problems = Problems::default();
-    crate::limits::check_all(
+    crate::limits::check_record(
         &mut problems,
-        &[
-            ("title", &input.title, TextKind::Title),
-            ("signed_at", &input.signed_at, TextKind::Line),
-            ("notes", &input.notes, TextKind::Notes),
-        ],
+        "agreements",
+        &[("title", &input.title), ("signed_at", &input.signed_at), ("notes", &input.notes)],
     );
     if input.title.trim().is_empty() {
         problems.push("title", "required", "an agreement needs a title");

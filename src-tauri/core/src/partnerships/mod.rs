@@ -7,7 +7,6 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::error::{Error, Problems, Result};
-use crate::limits::TextKind;
 use crate::store::paging::{read_page, Page, PageRequest, PageSql};
 use crate::store::trash::exists_outside_trash;
 use crate::store::{atomically, new_id, now};
@@ -136,14 +135,15 @@ pub(crate) fn from_row(row: &Row) -> rusqlite::Result<Partnership> {
 
 fn validate(conn: &Connection, input: &PartnershipInput) -> Result<Option<NaiveDate>> {
     let mut problems = Problems::default();
-    crate::limits::check_all(
+    crate::limits::check_record(
         &mut problems,
+        "partnerships",
         &[
-            ("our_side", &input.our_side, TextKind::Name),
-            ("partner_place", &input.partner_place, TextKind::Line),
-            ("partner_province", &input.partner_province, TextKind::Line),
-            ("partner_country", &input.partner_country, TextKind::Line),
-            ("description", &input.description, TextKind::Notes),
+            ("our_side", &input.our_side),
+            ("partner_place", &input.partner_place),
+            ("partner_province", &input.partner_province),
+            ("partner_country", &input.partner_country),
+            ("description", &input.description),
         ],
     );
     for (position, body) in input.our_body_ids.iter().enumerate() {

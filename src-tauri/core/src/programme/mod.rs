@@ -15,7 +15,6 @@ use crate::contacts::links::{
 use crate::contacts::RegisterEntry;
 use crate::delegation::{list_members, Member};
 use crate::error::{Error, Problems, Result};
-use crate::limits::TextKind;
 use crate::settings::get_settings;
 use crate::store::{atomically, new_id, now};
 use crate::trips::{get_trip, Trip};
@@ -231,18 +230,19 @@ struct ValidItem {
 
 fn validate(conn: &Connection, trip_id: &str, input: &ItemInput) -> Result<ValidItem> {
     let mut problems = Problems::default();
-    crate::limits::check_all(
+    crate::limits::check_record(
         &mut problems,
+        "programme_items",
         &[
-            ("title", &input.title, TextKind::Title),
-            ("place", &input.place, TextKind::Line),
-            ("address", &input.address, TextKind::Address),
-            ("notes_participants", &input.notes_participants, TextKind::Notes),
-            ("notes_internal", &input.notes_internal, TextKind::Notes),
-            ("title_translation", &input.title_translation, TextKind::Title),
-            ("place_translation", &input.place_translation, TextKind::Line),
-            ("address_translation", &input.address_translation, TextKind::Address),
-            ("notes_translation", &input.notes_translation, TextKind::Notes),
+            ("title", &input.title),
+            ("place", &input.place),
+            ("address", &input.address),
+            ("notes_participants", &input.notes_participants),
+            ("notes_internal", &input.notes_internal),
+            ("title_translation", &input.title_translation),
+            ("place_translation", &input.place_translation),
+            ("address_translation", &input.address_translation),
+            ("notes_translation", &input.notes_translation),
         ],
     );
     if input.title.trim().is_empty() {

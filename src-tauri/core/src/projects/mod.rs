@@ -12,7 +12,6 @@ use ts_rs::TS;
 use crate::contacts::links::check_hosts;
 use crate::contacts::{RegisterEntry, ORGANISATION_LABEL, PERSON_LABEL};
 use crate::error::{Error, Problems, Result};
-use crate::limits::TextKind;
 use crate::partnerships::themes::ThemeArea;
 use crate::store::paging::{read_page, Page, PageRequest, PageSql};
 use crate::store::trash::{exists_outside_trash, move_to_trash, take_out_of_trash, TrashedEntry};
@@ -321,13 +320,10 @@ struct Period {
 
 fn validate(conn: &Connection, input: &ProjectInput) -> Result<Period> {
     let mut problems = Problems::default();
-    crate::limits::check_all(
+    crate::limits::check_record(
         &mut problems,
-        &[
-            ("title", &input.title, TextKind::Title),
-            ("goal", &input.goal, TextKind::Notes),
-            ("notes", &input.notes, TextKind::Notes),
-        ],
+        "projects",
+        &[("title", &input.title), ("goal", &input.goal), ("notes", &input.notes)],
     );
     if input.title.trim().is_empty() {
         problems.push("title", "required", "a project needs a title");

@@ -11,7 +11,6 @@ use ts_rs::TS;
 
 use crate::delegation::{add_member, remove_member, MemberInput};
 use crate::error::{Error, FieldError, Problems, Result};
-use crate::limits::TextKind;
 use crate::money;
 use crate::settings::office_today;
 use crate::store::trash::TrashedEntry;
@@ -212,7 +211,7 @@ pub fn get_invitation(conn: &Connection, trip_id: &str) -> Result<Option<Invitat
 pub fn open_registration(conn: &Connection, trip_id: &str, input: &InvitationInput) -> Result<Invitation> {
     outgoing_trip(conn, trip_id)?;
     let mut problems = Problems::default();
-    crate::limits::check(&mut problems, "notes", &input.notes, TextKind::Notes);
+    crate::limits::check_record(&mut problems, "trip_invitations", &[("notes", &input.notes)]);
     let deadline = match input.deadline.trim() {
         "" => None,
         text => zoned::parse_date("deadline", text).map_err(|e| problems.add(e)).ok(),
@@ -323,17 +322,18 @@ fn validate(conn: &Connection, input: &RegistrationInput) -> Result<ValidRegistr
         notes: trim(&input.notes),
     };
     let mut problems = Problems::default();
-    crate::limits::check_all(
+    crate::limits::check_record(
         &mut problems,
+        "registrations",
         &[
-            ("name_latin", &input.name_latin, TextKind::Name),
-            ("name_original", &input.name_original, TextKind::Name),
-            ("organisation", &input.organisation, TextKind::Line),
-            ("function_title", &input.function_title, TextKind::Line),
-            ("email", &input.email, TextKind::Email),
-            ("phone", &input.phone, TextKind::Phone),
-            ("dietary", &input.dietary, TextKind::Notes),
-            ("notes", &input.notes, TextKind::Notes),
+            ("name_latin", &input.name_latin),
+            ("name_original", &input.name_original),
+            ("organisation", &input.organisation),
+            ("function_title", &input.function_title),
+            ("email", &input.email),
+            ("phone", &input.phone),
+            ("dietary", &input.dietary),
+            ("notes", &input.notes),
         ],
     );
     if input.name_latin.is_empty() && input.organisation.is_empty() {

@@ -477,7 +477,9 @@ fn check_text_limits(tables: &HashMap<&'static str, Table>, changeset: &[u8], fr
         }
         let Some(table) = tables.get(op.table_name()) else { continue };
         for (at, column) in table.columns.iter().enumerate() {
-            let (Ok(ValueRef::Text(text)), Some(limit)) = (item.new_value(at), limits::column_limit(column)) else {
+            let (Ok(ValueRef::Text(text)), Some(limit)) =
+                (item.new_value(at), limits::column_limit(table.name, column))
+            else {
                 continue;
             };
             if String::from_utf8_lossy(text).chars().nth(limit).is_none() {

@@ -10,7 +10,6 @@ use ts_rs::TS;
 use crate::contacts::links::{check_people, people_of, set_people};
 use crate::contacts::{RegisterEntry, PERSON_LABEL};
 use crate::error::{Error, Problems, Result};
-use crate::limits::TextKind;
 use crate::store::{atomically, new_id, now};
 use crate::vocabulary::{RecordLink, RegisterKind, RegisterRef};
 use crate::zoned;
@@ -181,9 +180,10 @@ fn exists(conn: &Connection, table: &str, id: &str) -> Result<bool> {
 
 fn validate(conn: &Connection, input: &TaskInput) -> Result<Option<NaiveDate>> {
     let mut problems = Problems::default();
-    crate::limits::check_all(
+    crate::limits::check_record(
         &mut problems,
-        &[("title", &input.title, TextKind::Title), ("description", &input.description, TextKind::Notes)],
+        "tasks",
+        &[("title", &input.title), ("description", &input.description)],
     );
     if input.title.trim().is_empty() {
         problems.push("title", "required", "a task needs a title");

@@ -8,7 +8,6 @@ use ts_rs::TS;
 
 use crate::checklists::templates::give_checklist;
 use crate::error::{Error, Problems, Result};
-use crate::limits::TextKind;
 use crate::partnerships::themes::{first_unknown, set_trip_themes, themes_of_trip, ThemeArea};
 use crate::store::paging::{read_page, Page, PageRequest, PageSql};
 use crate::store::{atomically, new_id, now};
@@ -166,16 +165,17 @@ struct ValidTrip {
 
 fn validate(conn: &Connection, input: &TripInput) -> Result<ValidTrip> {
     let mut problems = Problems::default();
-    crate::limits::check_all(
+    crate::limits::check_record(
         &mut problems,
+        "trips",
         &[
-            ("title", &input.title, TextKind::Title),
-            ("partner_place", &input.partner_place, TextKind::Line),
-            ("partner_country", &input.partner_country, TextKind::Line),
-            ("purpose", &input.purpose, TextKind::Notes),
-            ("title_translation", &input.title_translation, TextKind::Title),
-            ("purpose_translation", &input.purpose_translation, TextKind::Notes),
-            ("notes", &input.notes, TextKind::Notes),
+            ("title", &input.title),
+            ("partner_place", &input.partner_place),
+            ("partner_country", &input.partner_country),
+            ("purpose", &input.purpose),
+            ("title_translation", &input.title_translation),
+            ("purpose_translation", &input.purpose_translation),
+            ("notes", &input.notes),
         ],
     );
     if let Some(partnership) = &input.partnership_id {

@@ -174,29 +174,44 @@ impl Findings {
     }
 }
 
-/// Every text of every record within the limit its field name gives it (`limits`), named by
-/// where it is; a document's content is the file itself, not text.
-fn texts_within_limits(findings: &mut Findings, value: &serde_json::Value, path: &str) {
+/// Every text of every record within the limit of its field (`limits::kind_of`), named by
+/// where it is; a document's content is the file itself, not text. `table` is the table the
+/// records at `path` go into.
+fn texts_within_limits(findings: &mut Findings, value: &serde_json::Value, path: &str, table: &str) {
     match value {
         serde_json::Value::Object(fields) => {
             for (key, field) in fields.iter().filter(|(key, _)| key.as_str() != "content") {
                 match field {
                     serde_json::Value::String(text) => {
-                        let limit = limits::kind_of_field(key).max_chars();
+                        let limit = limits::kind_of(table, key).max_chars();
                         if text.chars().nth(limit).is_some() {
                             findings.add(path, format!("{key} is longer than {limit} characters"));
                         }
                     }
-                    nested => texts_within_limits(findings, nested, &format!("{path}.{key}")),
+                    nested => {
+                        texts_within_limits(findings, nested, &format!("{path}.{key}"), table_of_section(key, table))
+                    }
                 }
             }
         }
         serde_json::Value::Array(items) => {
             for (index, item) in items.iter().enumerate() {
-                texts_within_limits(findings, item, &format!("{path}[{index}]"));
+                texts_within_limits(findings, item, &format!("{path}[{index}]"), table);
             }
         }
         _ => {}
+    }
+}
+
+/// The table the records of a bundle's section go into; `within` for nested values.
+fn table_of_section<'a>(section: &'a str, within: &'a str) -> &'a str {
+    match section {
+        "trip" => "trips",
+        "checklist" => "checklist_steps",
+        "delegation" => "members",
+        "programme" => "programme_items",
+        "partnerships" | "theme_areas" | "organisations" | "people" | "outcomes" | "tasks" | "documents" => section,
+        _ => within,
     }
 }
 
@@ -216,7 +231,7 @@ fn problems_of(bundle: &Bundle) -> Vec<String> {
         }
     }
     match serde_json::to_value(bundle) {
-        Ok(value) => texts_within_limits(&mut findings, &value, "bundle"),
+        Ok(value) => texts_within_limits(&mut findings, &value, "bundle", "bundle"),
         Err(error) => findings.add("bundle", error),
     }
     let register = &bundle.register;

@@ -233,7 +233,7 @@ fn check_text_limits(staged: &Connection, path: &Path) -> Result<()> {
             columns.iter().filter(|(_, pk)| *pk > 0).map(|(name, _)| format!("quote(\"{name}\")")).collect();
         let limited: Vec<(&str, usize)> = columns
             .iter()
-            .filter_map(|(name, _)| limits::column_limit(name).map(|limit| (name.as_str(), limit)))
+            .filter_map(|(name, _)| limits::column_limit(table, name).map(|limit| (name.as_str(), limit)))
             .collect();
         let over: Vec<String> = limited
             .iter()
@@ -252,7 +252,7 @@ fn check_text_limits(staged: &Connection, path: &Path) -> Result<()> {
         let found: Option<(String, String)> =
             staged.query_row(&sql, [], |row| Ok((row.get(0)?, row.get(1)?))).optional()?;
         if let Some((record, column)) = found {
-            let limit = limits::column_limit(&column).unwrap_or_default();
+            let limit = limits::column_limit(table, &column).unwrap_or_default();
             let field = format!("{table}.{column}");
             return Err(Error::Validation(vec![FieldError::new(
                 "file",
