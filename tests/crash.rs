@@ -21,6 +21,9 @@ use partnerdesk_core::trips::{self, TripInput, TripStatus};
 use partnerdesk_core::vocabulary::Direction;
 use rusqlite::Connection;
 
+mod common;
+use common::{large_office, partnerdesk};
+
 const EDIT_KILLS: u32 = 100;
 const MAX_EDIT_DELAY: Duration = Duration::from_millis(300);
 const IMPORT_KILLS: u32 = 60;
@@ -437,13 +440,6 @@ fn large_imports_land_whole_or_not_at_all_when_killed() {
 }
 
 const SYNC_KILLS: u32 = 20;
-const SHARED_PEOPLE: usize = 20_000;
-
-fn partnerdesk(db: &Path, args: &[&str]) -> Command {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_partnerdesk"));
-    command.arg("--db").arg(db).args(args).env_remove("PARTNERDESK_DB").env("OFFICE_KEY", "Partnerschaft Jinhua 2026");
-    command
-}
 
 fn trip_titles(db: &Path) -> Vec<String> {
     let conn = Connection::open(db).unwrap();
@@ -460,16 +456,7 @@ fn a_sync_killed_while_applying_leaves_the_database_intact_and_the_next_one_comp
     let folder = dir.path().join("office-folder");
     std::fs::create_dir(&folder).unwrap();
     let office = dir.path().join("a.sqlite");
-    assert!(partnerdesk(&office, &["demo"]).status().unwrap().success());
-    let conn = store::open(&office).unwrap();
-    conn.execute_batch(&format!(
-        "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < {SHARED_PEOPLE})
-         INSERT INTO people (id, name_latin, side, search_text, created_at, updated_at)
-         SELECT printf('0192f0a0-0000-7000-8000-%012d', i), 'Person ' || i, 'partner', 'person ' || i,
-                '2026-12-01T00:00:00.000Z', '2026-12-01T00:00:00.000Z' FROM n"
-    ))
-    .unwrap();
-    drop(conn);
+    large_office(&office);
     let shared = ["--folder", folder.to_str().unwrap(), "--key-env", "OFFICE_KEY"];
     assert!(partnerdesk(&office, &[&["sync"][..], &shared].concat()).stdout(Stdio::null()).status().unwrap().success());
     let expected = trip_titles(&office);
@@ -531,20 +518,6 @@ fn a_sync_killed_while_applying_leaves_the_database_intact_and_the_next_one_comp
 
 const BACKUP_KILLS: u32 = 30;
 const RESTORE_KILLS: u32 = 30;
-
-/// The demo office with `SHARED_PEOPLE` more people, so that copying it takes a while.
-fn large_office(db: &Path) {
-    assert!(partnerdesk(db, &["demo"]).stdout(Stdio::null()).status().unwrap().success());
-    store::open(db)
-        .unwrap()
-        .execute_batch(&format!(
-            "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < {SHARED_PEOPLE})
-             INSERT INTO people (id, name_latin, side, search_text, created_at, updated_at)
-             SELECT printf('0192f0a0-0000-7000-8000-%012d', i), 'Person ' || i, 'partner', 'person ' || i,
-                    '2026-12-01T00:00:00.000Z', '2026-12-01T00:00:00.000Z' FROM n"
-        ))
-        .unwrap();
-}
 
 /// The trips and the number of people, the first after checking the file is intact.
 fn office_state(db: &Path, after: &str) -> (Vec<String>, i64) {

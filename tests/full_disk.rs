@@ -9,9 +9,8 @@ use std::process::{Command, Output};
 
 use rusqlite::Connection;
 
-const OFFICE_KEY: &str = "Partnerschaft Jinhua 2026";
-/// Enough people that the backup and the office's change file run to megabytes.
-const PEOPLE: usize = 20_000;
+mod common;
+use common::{large_office, partnerdesk};
 
 /// A tmpfs mounted on a folder for as long as it lives.
 struct Tmpfs {
@@ -81,43 +80,22 @@ fn file_names(dir: &Path) -> Vec<String> {
     names
 }
 
-fn partnerdesk(db: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_partnerdesk"))
-        .arg("--db")
-        .arg(db)
-        .args(args)
-        .env_remove("PARTNERDESK_DB")
-        .env("OFFICE_KEY", OFFICE_KEY)
-        .output()
-        .unwrap()
+fn run(db: &Path, args: &[&str]) -> Output {
+    partnerdesk(db, args).output().unwrap()
 }
 
 fn succeeds(db: &Path, args: &[&str]) -> String {
-    let output = partnerdesk(db, args);
+    let output = run(db, args);
     assert!(output.status.success(), "{args:?}: {}", String::from_utf8_lossy(&output.stderr));
     String::from_utf8_lossy(&output.stdout).into_owned()
 }
 
 /// Runs `args` and expects it to stop because the disk is full.
 fn stops_on_a_full_disk(db: &Path, args: &[&str]) {
-    let output = partnerdesk(db, args);
+    let output = run(db, args);
     let said = String::from_utf8_lossy(&output.stderr);
     assert!(!output.status.success(), "{args:?} should have run out of space");
     assert!(said.contains("the disk is full"), "{args:?} says why: {said}");
-}
-
-/// The demo office with `PEOPLE` more people in the register.
-fn large_office(db: &Path) {
-    succeeds(db, &["demo"]);
-    partnerdesk_core::store::open(db)
-        .unwrap()
-        .execute_batch(&format!(
-            "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < {PEOPLE})
-             INSERT INTO people (id, name_latin, side, search_text, created_at, updated_at)
-             SELECT printf('0192f0a0-0000-7000-8000-%012d', i), 'Person ' || i, 'partner', 'person ' || i,
-                    '2026-12-01T00:00:00.000Z', '2026-12-01T00:00:00.000Z' FROM n"
-        ))
-        .unwrap();
 }
 
 /// What the database holds, as the check after each step compares it.

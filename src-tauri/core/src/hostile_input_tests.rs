@@ -14,7 +14,8 @@ use crate::contacts::people::{create_person, PersonInput};
 use crate::costs::budget::{create_budget_line, BudgetLineInput};
 use crate::costs::{create_cost_line, CostCategory, CostLineInput};
 use crate::error::{Error, Result};
-use crate::gifts::{create_gift_without_trip, GiftDirection, GiftInput};
+use crate::gifts::tests::gift;
+use crate::gifts::{create_gift_without_trip, GiftInput};
 use crate::limits::TextKind::{self, *};
 use crate::outcomes::{add_outcome, OutcomeInput};
 use crate::partnerships::agreements::add_agreement;
@@ -78,23 +79,7 @@ fn a_text_over_its_limit_is_refused_at_its_field_on_every_form_and_nothing_is_st
     refused_at(&conn, "tasks", 0, create_task(&conn, &follow_up, today), "description", Notes);
 
     // What a gift is and what a cost was for are titles, though named "description".
-    let gift = GiftInput {
-        direction: GiftDirection::Given,
-        description: over(Title),
-        giver: None,
-        recipient: None,
-        occasion: "Empfang".into(),
-        given_on: "2026-10-25".into(),
-        value: "80".into(),
-        currency: "EUR".into(),
-        kept_at: String::new(),
-        notes: String::new(),
-        partnership_id: None,
-        decision: None,
-        decided_by: String::new(),
-        decided_on: String::new(),
-        published: false,
-    };
+    let gift = GiftInput { description: over(Title), ..gift("Porzellanvase", "2026-10-25", "80", "EUR") };
     refused_at(&conn, "gifts", 0, create_gift_without_trip(&conn, &gift), "description", Title);
     let trip = create_trip(&conn, &trip_input("Delegationsreise nach Jinhua")).unwrap().id;
     let cost = CostLineInput::office(CostCategory::Rail, &over(Title), "EUR", "120", "");

@@ -596,4 +596,4 @@ pub fn trashed_gifts(conn: &Connection) -> Result<Vec<Gift>> {
 }
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;

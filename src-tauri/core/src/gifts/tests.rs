@@ -18,7 +18,7 @@ fn organisation(conn: &Connection, name: &str) -> RegisterRef {
     RegisterRef { kind: RegisterKind::Organisation, id: create_organisation(conn, &input).unwrap().id }
 }
 
-fn gift(description: &str, given_on: &str, value: &str, currency: &str) -> GiftInput {
+pub(crate) fn gift(description: &str, given_on: &str, value: &str, currency: &str) -> GiftInput {
     GiftInput {
         direction: GiftDirection::Given,
         description: description.into(),
