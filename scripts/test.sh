@@ -60,5 +60,5 @@ fi
 echo "== Offline journey: no network, no connection attempted"
 in_window bash tests/e2e/offline.sh
 
-echo "== Hostile files: every importer, the restore path and the shared folder's change files fuzzed, ${FUZZ_SECONDS:-25} s each"
+echo "== Hostile files: every importer, the restore path, the shared folder's change files, attaching a document and the zoned-time parser fuzzed, ${FUZZ_SECONDS:-25} s each"
 bash scripts/fuzz.sh

@@ -30,21 +30,29 @@ pub fn sanitized(raw: &str) -> String {
         .map(|c| if c.is_control() || matches!(c, ':' | '*' | '?' | '"' | '<' | '>' | '|') { '_' } else { c })
         .collect();
     let loose = |c: char| c == '.' || c.is_whitespace();
-    let mut name = cleaned.trim_start_matches(loose).trim_end_matches(loose).to_string();
-    if name.chars().count() > MAX_NAME_CHARS {
-        let extension = extension(&name).filter(|ext| ext.chars().count() <= 10).map(|ext| format!(".{ext}"));
-        let extension = extension.unwrap_or_default();
-        let keep = MAX_NAME_CHARS - extension.chars().count();
-        name = name.chars().take(keep).collect::<String>().trim_end_matches(loose).to_string() + &extension;
-    }
+    let mut name = shortened(cleaned.trim_start_matches(loose).trim_end_matches(loose));
+    // Shortening can leave a reserved name ("nul      ….txt" becomes "nul.txt"); the mark
+    // then counts against the length.
     let stem = name.split('.').next().unwrap_or_default().trim().to_lowercase();
     if RESERVED.contains(&stem.as_str()) {
-        name = format!("_{name}");
+        name = shortened(&format!("_{name}"));
     }
     if name.trim_matches(['_', ' ']).is_empty() {
         return FALLBACK_NAME.to_string();
     }
     name
+}
+
+/// `name` cut to `MAX_NAME_CHARS`, keeping a short extension.
+fn shortened(name: &str) -> String {
+    if name.chars().count() <= MAX_NAME_CHARS {
+        return name.to_string();
+    }
+    let loose = |c: char| c == '.' || c.is_whitespace();
+    let extension = extension(name).filter(|ext| ext.chars().count() <= 10).map(|ext| format!(".{ext}"));
+    let extension = extension.unwrap_or_default();
+    let keep = MAX_NAME_CHARS - extension.chars().count();
+    name.chars().take(keep).collect::<String>().trim_end_matches(loose).to_string() + &extension
 }
 
 fn extension(name: &str) -> Option<String> {
@@ -113,6 +121,19 @@ mod tests {
         let kept = sanitized(&long);
         assert_eq!(kept.chars().count(), MAX_NAME_CHARS);
         assert!(kept.ends_with("Protok.pdf"), "{kept}");
+    }
+
+    /// Found by fuzzing (`attach_document`): a long name starting with a device name was cut to
+    /// the limit and then marked, one character over it, and read differently a second time.
+    #[test]
+    fn a_long_or_shortened_device_name_is_marked_within_the_limit_once() {
+        let long_device = format!("CON.txt{}", "Ñ".repeat(200));
+        let shortened_to_device = format!("nul{}x.txt", " ".repeat(200));
+        for raw in [long_device, shortened_to_device] {
+            let safe = sanitized(&raw);
+            assert!(safe.starts_with('_') && safe.chars().count() <= MAX_NAME_CHARS, "{safe}");
+            assert_eq!(sanitized(&safe), safe, "a safe name stays as it is");
+        }
     }
 
     #[test]
